@@ -1,0 +1,141 @@
+"""The layout's vocabulary: role-tagged blocks of inline content.
+
+A :class:`Block` is one paragraph of the finished document: its :class:`Role` (which names
+the Word paragraph style it gets, ``VB`` + the role in CamelCase) and its inline content,
+with numbering, punctuation and wording already applied. The docx template, the plain-text
+view, the HTML preview and the checker all read blocks; nothing else decides wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from vanban.markup import Footnote, LineBreak, Span, Tab
+
+
+class Role(str, Enum):
+    """What a paragraph is, by the decree's components (ô numbers in nd30.md §2)."""
+
+    PARENT = "parent"  # ô 2: cơ quan chủ quản
+    ISSUER = "issuer"  # ô 2: cơ quan ban hành
+    NUMBER = "number"  # ô 3: số, ký hiệu
+    NATIONAL = "national"  # ô 1: Quốc hiệu
+    MOTTO = "motto"  # ô 1: Tiêu ngữ
+    PLACE_DATE = "place_date"  # ô 4
+    DOC_TYPE = "doc_type"  # ô 5a: tên loại
+    TITLE = "title"  # ô 5a: trích yếu
+    BASIS = "basis"  # căn cứ
+    PARAGRAPH = "paragraph"  # a body paragraph
+    HEADING1 = "heading1"  # mục "I. …"
+    ITEM_HEADING = "item_heading"  # khoản with a title "1. Mục đích"
+    ITEM = "item"  # khoản or điểm without a title
+    BULLET = "bullet"  # "- …"
+    SUB_BULLET = "sub_bullet"  # "+ …"
+    TASK = "task"  # a numbered task
+    TASK_DETAIL = "task_detail"  # "- Chủ trì: …" under a task
+    CLOSING = "closing"  # the last paragraph of the content
+    RECIPIENTS_LABEL = "recipients_label"  # ô 9b "Nơi nhận:"
+    RECIPIENT = "recipient"  # ô 9b lines
+    SIGNER_TITLE = "signer_title"  # ô 7a
+    SIGNER_NAME = "signer_name"  # ô 7b
+    FOOTNOTE = "footnote"  # footnote text
+
+    @property
+    def style(self) -> str:
+        """The Word paragraph style id of the role.
+
+        >>> Role.ITEM_HEADING.style
+        'VBItemHeading'
+        """
+        return "VB" + "".join(p.capitalize() for p in self.value.split("_"))
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A footnote reference mark, numbered in document order."""
+
+    id: int
+
+
+Inline = Span | LineBreak | Tab | NoteRef
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph: a role and its inline content."""
+
+    role: Role
+    inlines: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        """Plain text: spans joined, line breaks as newlines, footnote marks as their number."""
+        out = []
+        for x in self.inlines:
+            if isinstance(x, Span):
+                out.append(x.text)
+            elif isinstance(x, LineBreak):
+                out.append("\n")
+            elif isinstance(x, Tab):
+                out.append("\t")
+            else:
+                out.append(str(x.id))
+        return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A solid horizontal line of ``length`` twips centred in a container ``width`` twips wide."""
+
+    length: int
+    width: int
+
+    @property
+    def indent(self) -> int:
+        """The left and right indent that centres the line in its container."""
+        return max(0, (self.width - self.length) // 2)
+
+
+@dataclass
+class Layout:
+    """A whole document as data: blocks by region, lines, footnotes and page settings."""
+
+    header_left: list[Block]
+    header_right: list[Block]
+    number: Block
+    place_date: Block
+    issuer_rule: Rule
+    motto_rule: Rule
+    heading: list[Block]
+    title_rule: Rule | None
+    body: list[Block]
+    recipients: list[Block]
+    signer: list[Block]
+    signer_name: Block
+    footnotes: list[tuple[int, tuple[Inline, ...]]]
+    page: dict[str, int]
+    sizes: dict[str, int]
+    fmt: dict[str, int] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)
+
+    def blocks(self) -> list[Block]:
+        """Every block in reading order (header left then right, body, recipients, signer)."""
+        return [
+            *self.header_left,
+            self.number,
+            *self.header_right,
+            self.place_date,
+            *self.heading,
+            *self.body,
+            *self.recipients,
+            *self.signer,
+            self.signer_name,
+        ]
+
+    def text(self) -> str:
+        """The plain-text view used by tests and previews: one line per block, then footnotes."""
+        lines = [b.text for b in self.blocks()]
+        for number, inlines in self.footnotes:
+            lines.append(f"[{number}] " + Block(Role.FOOTNOTE, inlines).text)
+        return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Layout of the parts every document shares: header table, heading, recipients, signer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from vanban import _metrics, markup
+from vanban.layout.blocks import Block, Inline, Layout, NoteRef, Role, Rule
+from vanban.markup import Footnote, Span
+from vanban.models.common import Document
+from vanban.nd30 import dates, numbering, page, recipients, signer
+
+#: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+class Inliner:
+    """Turns user text into inlines, numbering footnote references in document order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.notes: list[tuple[int, tuple[Inline, ...]]] = []
+
+    def __call__(self, text: str, *, bold: bool = False, italic: bool = False,
+                 upper: bool = False) -> list[Inline]:  # fmt: skip
+        out: list[Inline] = []
+        for x in markup.parse(text, bold=bold, italic=italic):
+            if isinstance(x, Footnote):
+                number = len(self.notes) + 1
+                note = markup.parse(self.doc.footnotes[x.name])
+                # A footnote's own text cannot hold further footnotes.
+                self.notes.append((number, tuple(i for i in note if not isinstance(i, Footnote))))
+                out.append(NoteRef(number))
+            elif upper and isinstance(x, Span):
+                out.append(Span(x.text.upper(), x.bold, x.italic))
+            else:
+                out.append(x)
+        return out
+
+
+def plain_block(role: Role, text: str) -> Block:
+    """A block of generated text (no markup is read in it)."""
+    return Block(role, (Span(text),))
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _rule_for(lines: Iterable[str], container: int, size: int, fraction: float) -> Rule:
+    longest = max(
+        (_metrics.longest_line_width(line, container, size, bold=True) for line in lines),
+        default=0.0,
+    )
+    return Rule(round(longest * fraction), container)
+
+
+def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layout:
+    """Lay out a document: the shared parts here, its body by ``body_builder``.
+
+    Parts are laid out in reading order so that footnotes are numbered in that order.
+    """
+    inl = Inliner(doc)
+    fmt = doc.format
+    preset = page.SIZE_PRESETS[fmt.size]
+    margins = fmt.margins.rule()
+    text_width = margins.text_width
+    left_cell = page.HEADER_COLUMNS[0] - 2 * page.CELL_MARGIN
+    right_cell = page.HEADER_COLUMNS[1] - 2 * page.CELL_MARGIN
+
+    parent = _lines(doc.issuer.parent.upper()) if doc.issuer.parent else []
+    issuer = _lines(doc.issuer.name.upper())
+    header_left = [plain_block(Role.PARENT, line) for line in parent]
+    header_left += [plain_block(Role.ISSUER, line) for line in issuer]
+    header_right = [plain_block(Role.NATIONAL, NATIONAL_NAME), plain_block(Role.MOTTO, MOTTO)]
+
+    d = doc.date
+    date_line = dates.date_line(
+        doc.place, d.day if d else None, d.month if d else None, d.year if d else None
+    )
+    motto_width = round(_metrics.text_width(MOTTO, preset.motto, bold=True))
+
+    title_text = markup.plain(markup.parse(doc.title))
+    heading = [
+        plain_block(Role.DOC_TYPE, doc.type_info.heading),
+        Block(Role.TITLE, tuple(inl(doc.title))),
+    ]
+    body = body_builder(inl)
+
+    archive = doc.archive
+    archive_text = recipients.archive_line(
+        archive.units if archive else (), archive.copies if archive else None,
+        archive.drafter if archive else None,
+    )  # fmt: skip
+    lines = recipients.recipient_lines(((r.name, r.purpose) for r in doc.recipients), archive_text)
+    recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
+    recipient_blocks += [Block(Role.RECIPIENT, tuple(inl(line))) for line in lines]
+
+    s = doc.signer
+    signer_blocks = [
+        plain_block(Role.SIGNER_TITLE, line)
+        for line in signer.signer_lines(
+            s.authority, title=s.title, head_title=s.head_title, collective=s.collective
+        )
+    ]
+    m = margins.twips()
+    indent = 567 if fmt.first_line_indent == "1cm" else 720
+    return Layout(
+        header_left=header_left,
+        header_right=header_right,
+        number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text)),
+        place_date=plain_block(Role.PLACE_DATE, date_line),
+        issuer_rule=_rule_for(issuer, left_cell, preset.issuer, page.RULE_FRACTION),
+        motto_rule=Rule(motto_width, right_cell),
+        heading=heading,
+        title_rule=_rule_for(title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION),
+        body=body,
+        recipients=recipient_blocks,
+        signer=signer_blocks,
+        signer_name=plain_block(Role.SIGNER_NAME, s.name),
+        footnotes=inl.notes,
+        page={
+            "width": page.PAGE_WIDTH,
+            "height": page.PAGE_HEIGHT,
+            **m,
+            "header": page.HEADER_DISTANCE,
+            "footer": page.FOOTER_DISTANCE,
+            "text_width": text_width,
+        },
+        sizes=preset.half_points(),
+        fmt={
+            "first_line": indent,
+            "line": round(240 * fmt.line_spacing),
+            "before": page.PARAGRAPH_SPACING,
+            "signature_space": page.SIGNATURE_SPACE,
+        },
+        properties={"title": title_text.replace("\n", " "), "subject": doc.type_info.name},
+    )

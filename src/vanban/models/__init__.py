@@ -1,0 +1,34 @@
+"""The document models: what the user says, nothing about looks.
+
+The shared parts of every administrative document live in :mod:`.common`; the body blocks
+in :mod:`.blocks`; each document type in a module of its own (:mod:`.ke_hoach`).
+"""
+
+from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
+from vanban.models.common import Archive, Document, Format, Issuer, Margins, Recipient, Signer
+from vanban.models.ke_hoach import KeHoach, Section
+from vanban.models.types import DocDate
+
+#: Document types by the ``type`` key of a data file.
+DOCUMENT_TYPES: dict[str, type[Document]] = {"ke_hoach": KeHoach}
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "Archive",
+    "Bullet",
+    "Bullets",
+    "DocDate",
+    "Document",
+    "Duties",
+    "Format",
+    "Issuer",
+    "Item",
+    "KeHoach",
+    "Letter",
+    "Letters",
+    "Margins",
+    "Recipient",
+    "Section",
+    "Signer",
+    "Task",
+]

@@ -1,0 +1,55 @@
+"""The rules of Nghị định 30/2020/NĐ-CP, one small pure function or constant each.
+
+Every rule names its place in the decree (and in the project's ``nd30.md`` notes) and shows
+itself in a doctest. The layout, the template and the checker read these and nothing else,
+so a rule changes in one place. No I/O and no docx here.
+
+Modules:
+
+- :mod:`vanban.nd30.dates`: địa danh và thời gian (date text, short dates in deadlines);
+- :mod:`vanban.nd30.numbering`: số, ký hiệu; Roman numerals; Vietnamese letters;
+- :mod:`vanban.nd30.doctypes`: tên loại văn bản and their abbreviations (Phụ lục III);
+- :mod:`vanban.nd30.signer`: quyền hạn, chức vụ, họ tên người ký;
+- :mod:`vanban.nd30.recipients`: nơi nhận lines and the "Lưu" line;
+- :mod:`vanban.nd30.page`: page, margins, fonts and the two size presets;
+- :mod:`vanban.nd30.text`: punctuation rules for text (căn cứ lines, the "./." end mark,
+  Vietnamese number formatting).
+"""
+
+from vanban.nd30.dates import date_line, date_text, short_date
+from vanban.nd30.doctypes import DOC_TYPES, DocType
+from vanban.nd30.numbering import (
+    number_line,
+    number_text,
+    roman,
+    symbol,
+    vietnamese_letter,
+)
+from vanban.nd30.page import MARGINS_DEFAULT, SIZE_PRESETS, Margins, SizePreset
+from vanban.nd30.recipients import archive_line, recipient_lines
+from vanban.nd30.signer import Authority, signer_lines
+from vanban.nd30.text import basis_lines, format_number, with_end_mark
+
+__all__ = [
+    "DOC_TYPES",
+    "MARGINS_DEFAULT",
+    "SIZE_PRESETS",
+    "Authority",
+    "DocType",
+    "Margins",
+    "SizePreset",
+    "archive_line",
+    "basis_lines",
+    "date_line",
+    "date_text",
+    "format_number",
+    "number_line",
+    "number_text",
+    "recipient_lines",
+    "roman",
+    "short_date",
+    "signer_lines",
+    "symbol",
+    "vietnamese_letter",
+    "with_end_mark",
+]

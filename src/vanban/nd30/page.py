@@ -1,0 +1,155 @@
+"""Page, margins, font, sizes and spacing (Phụ lục I, Mục I and the §V table; nd30.md §1, §3, §4).
+
+All lengths are in twips (1/20 pt, 1/1440 inch), the unit of WordprocessingML; sizes are in
+points (the template writes half-points).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: 1 mm in twips. Lengths are rounded to whole twips.
+TWIPS_PER_MM = 1440 / 25.4
+#: Paper: A4 portrait, 210 × 297 mm (I.1, I.2), as Word writes it.
+PAGE_WIDTH = 11906
+PAGE_HEIGHT = 16838
+#: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
+FONT = "Times New Roman"
+COLOR = "000000"
+
+
+def mm(value: float) -> int:
+    """Millimetres to twips, rounded.
+
+    >>> mm(20), mm(25), mm(30), mm(35), mm(15)
+    (1134, 1417, 1701, 1984, 850)
+    """
+    return round(value * TWIPS_PER_MM)
+
+
+#: The margin ranges of I.3, in mm: (least, most).
+MARGIN_RANGES_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres; each must lie in the I.3 range.
+
+    The default is the decree's own files' setting: top 25, bottom 20, left 35, right 20 mm
+    (nd30.md §1), which leaves a 155 mm text width.
+
+    >>> Margins().twips()
+    {'top': 1417, 'bottom': 1134, 'left': 1984, 'right': 1134}
+    >>> Margins(left=40)
+    Traceback (most recent call last):
+    ...
+    ValueError: lề trái (left) phải từ 30 đến 35 mm, không phải 40 mm
+    """
+
+    top: float = 25
+    bottom: float = 20
+    left: float = 35
+    right: float = 20
+
+    def __post_init__(self) -> None:
+        names = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
+        for side, (lo, hi) in MARGIN_RANGES_MM.items():
+            value = getattr(self, side)
+            if not lo <= value <= hi:
+                raise ValueError(
+                    f"{names[side]} ({side}) phải từ {lo} đến {hi} mm, không phải {value:g} mm"
+                )
+
+    def twips(self) -> dict[str, int]:
+        """The margins in twips, for the section properties."""
+        return {side: mm(getattr(self, side)) for side in ("top", "bottom", "left", "right")}
+
+    @property
+    def text_width(self) -> int:
+        """The width between the margins, in twips.
+
+        >>> Margins().text_width
+        8788
+        """
+        t = self.twips()
+        return PAGE_WIDTH - t["left"] - t["right"]
+
+
+MARGINS_DEFAULT = Margins()
+#: Header distance: the page number sits in the top margin, 10 mm from the edge as in the
+#: decree's own files (nd30.md §10).
+HEADER_DISTANCE = mm(10)
+FOOTER_DISTANCE = mm(10)
+
+
+@dataclass(frozen=True)
+class SizePreset:
+    """Font sizes (pt) of every component, chosen together (footnote 1 of the §V table).
+
+    When a component may be sized in a range, the choices move together: Quốc hiệu 13 with
+    Tiêu ngữ 14 and the date 14, or Quốc hiệu 12 with Tiêu ngữ 13 and the date 13. Số (13),
+    "Nơi nhận:" (12) and recipient lines (11) are fixed by the decree.
+
+    >>> SIZE_PRESETS["14"].motto, SIZE_PRESETS["13"].motto
+    (14, 13)
+    >>> SIZE_PRESETS["13"].number, SIZE_PRESETS["13"].recipient
+    (13, 11)
+    """
+
+    name: str
+    national: int  # Quốc hiệu, 12–13
+    motto: int  # Tiêu ngữ, 13–14
+    parent: int  # tên cơ quan chủ quản, 12–13
+    issuer: int  # tên cơ quan ban hành, 12–13
+    place_date: int  # địa danh, thời gian, 13–14
+    doc_type: int  # tên loại, 13–14
+    title: int  # trích yếu, 13–14
+    body: int  # nội dung, 13–14
+    signer: int  # quyền hạn, chức vụ, họ tên, 13–14
+    page_number: int  # số trang, 13–14
+    number: int = 13  # số, ký hiệu: 13
+    recipients_label: int = 12  # "Nơi nhận:": 12
+    recipient: int = 11  # recipient lines: 11
+    footnote: int = 12  # not regulated (nd30.md §12): one step below the body, common practice
+    rule_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def half_points(self) -> dict[str, int]:
+        """Every size in half-points (``w:sz``), keyed by component."""
+        names = (
+            "national motto parent issuer place_date doc_type title body signer page_number"
+            " number recipients_label recipient footnote"
+        ).split()
+        return {n: 2 * getattr(self, n) for n in names}
+
+
+SIZE_PRESETS: dict[str, SizePreset] = {
+    "14": SizePreset("14", national=13, motto=14, parent=13, issuer=13, place_date=14,
+                     doc_type=14, title=14, body=14, signer=14, page_number=14),
+    "13": SizePreset("13", national=12, motto=13, parent=12, issuer=12, place_date=13,
+                     doc_type=13, title=13, body=13, signer=13, page_number=13),
+}  # fmt: skip
+
+#: Body paragraphs (II.6.e): justified, first-line indent 1 cm or 1.27 cm, at least 6 pt
+#: between paragraphs, line spacing from single to 1.5 lines.
+FIRST_LINE_INDENT = 567  # 1 cm
+FIRST_LINE_INDENTS_ALLOWED = (567, 720)
+PARAGRAPH_SPACING_MIN = 120  # 6 pt, in twips
+PARAGRAPH_SPACING = 120  # space before each body paragraph, as Mẫu 1.4
+LINE_SPACING = 240  # single ("dòng đơn"), in 240ths of a line
+LINE_SPACING_RANGE = (240, 360)
+
+#: Header table (Mẫu 1.4, nd30.md §13): left (ô 2, 3) and right (ô 1, 4) columns, in twips,
+#: and the table's indent; it overhangs the text width slightly, as the decree's does.
+HEADER_COLUMNS = (3827, 5670)
+HEADER_INDENT = -198
+#: The Nơi nhận / signer table: a wider left column than Mẫu 1.4 (which has 5.28 / 11.09 cm),
+#: because real recipient lists are long and the signer block needs about 7 cm.
+SIGNER_COLUMNS = (4649, 4139)
+#: Default cell margins of a Word table (left and right), in twips.
+CELL_MARGIN = 108
+#: Room for the signature and the seal between the title lines and the name (ô 7c, 8).
+SIGNATURE_SPACE = mm(25)
+#: The short lines under the issuer's name and the trích yếu are 1/3–1/2 of the text line
+#: (II.2.c, II.5.b); vanban aims at 40 % of the longest line, in the middle of the range.
+RULE_FRACTION = 0.4
+RULE_FRACTION_RANGE = (1 / 3, 1 / 2)

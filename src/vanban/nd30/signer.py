@@ -1,0 +1,131 @@
+"""Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b; Điều 13 and Phụ lục I, II.7; nd30.md §8).
+
+The block is, top to bottom: the authority line(s) and the signer's title in UPPERCASE bold,
+room for the signature and the seal, then the name in bold. The authority prefix says in
+whose name the signer signs:
+
+========  ===========================================  ==================================
+prefix    meaning                                      lines
+========  ===========================================  ==================================
+(none)    the head signs in their own name             "CHỦ TỊCH"
+TM.       thay mặt: for a collective or the body       "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"
+KT.       ký thay: a deputy signs for the head         "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"
+Q.        quyền: an acting head                        "Q. CHỦ TỊCH"
+TL.       thừa lệnh: a unit head by the head's order   "TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG…"
+TUQ.      thừa ủy quyền: by written delegation         "TUQ. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG"
+========  ===========================================  ==================================
+
+A deputy may sign for a collective body as a deputy of its head (Điều 13.2), giving the
+three-line form "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (common practice,
+not a decree example: nd30.md §17.6).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Authority(str, Enum):
+    """The quyền hạn prefix of the signature block (Điều 13)."""
+
+    NONE = ""
+    TM = "TM."
+    KT = "KT."
+    Q = "Q."
+    TL = "TL."
+    TUQ = "TUQ."
+
+
+def signer_problem(
+    authority: Authority,
+    *,
+    title: str | None,
+    head_title: str | None,
+    collective: str | None,
+) -> str | None:
+    """Say what is wrong with a combination of authority and titles, or ``None`` when it holds.
+
+    The messages are in Vietnamese because they reach the person who wrote the plan.
+
+    >>> signer_problem(Authority.KT, title=None, head_title="CHỦ TỊCH", collective=None)
+    'KT. (ký thay) cần chức vụ của cấp phó ký thay (title), ví dụ "PHÓ CHỦ TỊCH"'
+    >>> signer_problem(Authority.KT, title="PHÓ CHỦ TỊCH", head_title="CHỦ TỊCH", collective=None)
+    >>> signer_problem(Authority.TM, title="CHỦ TỊCH", head_title=None, collective=None)
+    'TM. (thay mặt) cần tên tập thể hoặc cơ quan (collective), ví dụ "ỦY BAN NHÂN DÂN"'
+    """
+    a = authority
+    if a is Authority.NONE:
+        if not title:
+            return "cần chức vụ của người ký (title), ví dụ \"GIÁM ĐỐC\""
+        if head_title or collective:
+            return (
+                "người ký không có quyền hạn (authority) thì không ghi head_title hay collective;"
+                " hãy chọn TM., KT., Q., TL. hoặc TUQ."
+            )
+        return None
+    if a is Authority.TM:
+        if not collective:
+            return 'TM. (thay mặt) cần tên tập thể hoặc cơ quan (collective), ví dụ "ỦY BAN NHÂN DÂN"'
+        if not title:
+            return 'TM. (thay mặt) cần chức vụ của người ký (title), ví dụ "CHỦ TỊCH"'
+        if head_title and head_title.casefold() == title.casefold():
+            return "cấp phó ký thay (KT.) phải có chức vụ khác với chức vụ của người đứng đầu"
+        return None
+    if collective:
+        return f"chỉ TM. (thay mặt) mới ghi tên tập thể (collective); quyền hạn ở đây là {a.value}"
+    if not head_title:
+        return f'{a.value} cần chức vụ của người đứng đầu (head_title), ví dụ "GIÁM ĐỐC"'
+    if a is Authority.Q:
+        if title and title.casefold() != head_title.casefold():
+            return (
+                "Q. (quyền) chỉ ghi một dòng \"Q. <chức vụ của người đứng đầu>\";"
+                " bỏ title hoặc để title trùng head_title"
+            )
+        return None
+    if not title:
+        names = {Authority.KT: "KT. (ký thay) cần chức vụ của cấp phó ký thay (title)"}
+        first = names.get(a, f"{a.value} cần chức vụ của người ký (title)")
+        example = "PHÓ CHỦ TỊCH" if a is Authority.KT else "CHÁNH VĂN PHÒNG"
+        return f'{first}, ví dụ "{example}"'
+    if a is Authority.KT and title.casefold() == head_title.casefold():
+        return "KT. (ký thay): chức vụ của cấp phó (title) phải khác chức vụ của người đứng đầu"
+    return None
+
+
+def signer_lines(
+    authority: Authority,
+    *,
+    title: str | None = None,
+    head_title: str | None = None,
+    collective: str | None = None,
+) -> list[str]:
+    """The UPPERCASE lines above the signature (ô 7a), from a valid combination.
+
+    >>> signer_lines(Authority.TM, collective="Ủy ban nhân dân", title="Chủ tịch")
+    ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']
+    >>> signer_lines(Authority.KT, head_title="Trưởng ban", title="Phó Trưởng ban")
+    ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN']
+    >>> signer_lines(Authority.TM, collective="ỦY BAN NHÂN DÂN", head_title="CHỦ TỊCH",
+    ...              title="PHÓ CHỦ TỊCH")
+    ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
+    >>> signer_lines(Authority.Q, head_title="Chủ tịch")
+    ['Q. CHỦ TỊCH']
+    >>> signer_lines(Authority.NONE, title="Trưởng ban")
+    ['TRƯỞNG BAN']
+    """
+    problem = signer_problem(authority, title=title, head_title=head_title, collective=collective)
+    if problem:
+        raise ValueError(problem)
+    a = authority
+    if a is Authority.NONE:
+        lines = [title or ""]
+    elif a is Authority.TM:
+        lines = [f"TM. {collective}"]
+        if head_title:
+            lines.append(f"KT. {head_title}")
+        lines.append(title or "")
+    elif a is Authority.Q:
+        lines = [f"Q. {head_title}"]
+    else:
+        lines = [f"{a.value} {head_title}", title or ""]
+    return [line.upper() for line in lines]

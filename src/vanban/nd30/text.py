@@ -1,0 +1,57 @@
+"""Punctuation and number rules for running text.
+
+- Căn cứ lines (Phụ lục I, II.6.a; nd30.md §3 row 6a): one per line, each ending with ";",
+  the last with ".".
+- The end mark "./." closes the content in every Phụ lục III template, Mẫu 1.4 included
+  (nd30.md §4, end; the rule text never states it, so vanban adds it by default and lets it
+  be switched off).
+- Numbers in text use the Vietnamese separators: "." for thousands, "," for decimals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from babel.numbers import format_decimal
+
+#: The end-of-text mark of the Phụ lục III templates.
+END_MARK = "./."
+
+
+def with_end_mark(text: str) -> str:
+    """Close the last paragraph of the content with "./.", unless it already is.
+
+    A final "." or ";" is absorbed into the mark; other text gets the whole mark.
+
+    >>> with_end_mark("các cơ quan căn cứ thực hiện")
+    'các cơ quan căn cứ thực hiện./.'
+    >>> with_end_mark("các cơ quan căn cứ thực hiện.")
+    'các cơ quan căn cứ thực hiện./.'
+    >>> with_end_mark("trân trọng báo cáo./.")
+    'trân trọng báo cáo./.'
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(END_MARK):
+        return stripped
+    return stripped.rstrip(".;,:") + END_MARK
+
+
+def basis_lines(bases: Sequence[str]) -> list[str]:
+    """Punctuate the căn cứ lines: ";" after each, "." after the last (II.6.a).
+
+    >>> basis_lines(["Căn cứ Luật A", "Căn cứ Nghị định B;"])
+    ['Căn cứ Luật A;', 'Căn cứ Nghị định B.']
+    """
+    out = [b.rstrip().rstrip(";.,") for b in bases]
+    return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
+
+
+def format_number(value: float | int) -> str:
+    """A number as Vietnamese text writes it (CLDR ``vi``: "." groups thousands, "," decimals).
+
+    >>> format_number(1234567)
+    '1.234.567'
+    >>> format_number(2.5)
+    '2,5'
+    """
+    return format_decimal(value, locale="vi")

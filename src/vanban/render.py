@@ -1,0 +1,210 @@
+"""Rendering: a document model to .docx bytes, one at a time or in batches.
+
+The per-document path does the least work that must be done: lay the document out (numbers,
+wording, footnotes), render the compiled Jinja template of the parts that change, compress
+them, and write the zip, reusing the parts that never change. docxtpl prepares the template
+once (:mod:`vanban.templates`); python-docx and lxml are not on this path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from vanban import _ooxml
+from vanban.checks import check_document
+from vanban.errors import InputError, ValidationError, VanbanWarning
+from vanban.layout import Block, Layout, layout
+from vanban.models.common import Document
+from vanban.nd30 import page
+from vanban.templates import Prepared
+
+#: Document-property dates when the document has no full date of its own: fixed, so the
+#: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)
+FIXED_CREATED = "2020-03-05T00:00:00Z"
+
+
+class _Para:
+    __slots__ = ("role", "runs", "style", "text")
+
+    def __init__(self, block: Block) -> None:
+        self.role = block.role.value
+        self.style = block.role.style
+        self.runs = _ooxml.runs(block.inlines)
+        self.text = _ooxml.text(block.text)
+
+
+def _paras(blocks: Iterable[Block]) -> list[_Para]:
+    return [_Para(b) for b in blocks]
+
+
+def context(lay: Layout, doc: Document) -> dict[str, Any]:
+    """The template context of a laid-out document (documented in docs/templates.md)."""
+    d = doc.date.as_date if doc.date else None
+    created = f"{d.isoformat()}T00:00:00Z" if d else FIXED_CREATED
+    hl, hr = page.HEADER_COLUMNS
+    sl, sr = page.SIGNER_COLUMNS
+    return {
+        "doc_type": doc.doc_type,
+        "header_left": _paras(lay.header_left),
+        "header_right": _paras(lay.header_right),
+        "number": _Para(lay.number),
+        "place_date": _Para(lay.place_date),
+        "issuer_rule": lay.issuer_rule,
+        "motto_rule": lay.motto_rule,
+        "title_rule": lay.title_rule,
+        "heading": _paras(lay.heading),
+        "body": _paras(lay.body),
+        "recipients": _paras(lay.recipients),
+        "signer": _paras(lay.signer),
+        "signer_name": _Para(lay.signer_name),
+        "footnotes": [{"id": n, "runs": _ooxml.runs(inl)} for n, inl in lay.footnotes],
+        "header_table": {"left": hl, "right": hr, "width": hl + hr, "indent": page.HEADER_INDENT},
+        "signer_table": {"left": sl, "right": sr, "width": sl + sr},
+        "page": lay.page,
+        "sizes": lay.sizes,
+        "fmt": lay.fmt,
+        "properties": {
+            "title": _ooxml.text(lay.properties["title"]),
+            "subject": _ooxml.text(lay.properties["subject"]),
+            "creator": _ooxml.text(doc.issuer.name.replace("\n", " ")),
+            "created": created,
+        },
+    }
+
+
+def _format_key(lay: Layout) -> tuple:
+    return (tuple(sorted(lay.sizes.items())), tuple(sorted(lay.fmt.items())))
+
+
+def _checked(doc: Document, today: dt.date | None) -> None:
+    errors, warns = check_document(doc, today=today)
+    if errors:
+        raise ValidationError(errors)
+    for w in warns if not doc._checked else ():
+        warnings.warn(str(w), VanbanWarning, stacklevel=4)
+
+
+class Renderer:
+    """Prepares a template once and renders many documents with it.
+
+    ``template`` is a document type's own template when ``None``, or a folder of parts or a
+    ``.docx`` with docxtpl tags using the same context. The output of :meth:`render` is
+    deterministic: the same document gives the same bytes (for the same zlib build).
+    """
+
+    def __init__(self, template: str | os.PathLike[str] | None = None) -> None:
+        self._source = template
+        self._prepared: dict[str, Prepared] = {}
+
+    def _template(self, doc_type: str) -> Prepared:
+        key = doc_type if self._source is None else ""
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            source = doc_type if self._source is None else self._source
+            prepared = self._prepared[key] = Prepared.load(
+                source if isinstance(source, str) else Path(source)
+            )
+        return prepared
+
+    def render(self, doc: Document, *, check: bool = True, today: dt.date | None = None) -> bytes:
+        """The .docx bytes of ``doc``. Semantic problems raise :class:`ValidationError`."""
+        if check:
+            _checked(doc, today)
+        lay = layout(doc)
+        return self._template(doc.doc_type).render(context(lay, doc), _format_key(lay))
+
+    def render_to(self, doc: Document, out: str | os.PathLike[str], **kw: Any) -> Path:
+        """Render ``doc`` and write it to ``out`` atomically (never a half-written file)."""
+        data = self.render(doc, **kw)
+        return write_atomic(Path(out), data)
+
+    def render_many(
+        self,
+        docs: Mapping[str, Document] | Iterable[Document],
+        out_dir: str | os.PathLike[str],
+        *,
+        workers: int | None = None,
+    ) -> list[Path]:
+        """Render many documents into ``out_dir``; return the paths written, in input order.
+
+        ``docs`` is a mapping of file stem to document, or an iterable of documents (named
+        ``0001.docx``, ``0002.docx``…). ``workers`` processes share the work (default: the
+        machine's cores); ``workers=1`` renders in this process.
+        """
+        out = Path(out_dir)
+        if not out.is_dir():
+            raise InputError(f"thư mục đầu ra không tồn tại: {out}")
+        items = list(docs.items()) if isinstance(docs, Mapping) else [
+            (f"{i:04d}", d) for i, d in enumerate(docs, 1)
+        ]  # fmt: skip
+        for _, d in items:
+            _checked(d, None)
+        jobs = [(d, out / f"{stem}.docx") for stem, d in items]
+        n = workers or os.cpu_count() or 1
+        if n <= 1 or len(jobs) < 2:
+            return [self.render_to(d, p, check=False) for d, p in jobs]
+        chunk = max(1, len(jobs) // (n * 4))
+        with ProcessPoolExecutor(n, initializer=_init_worker, initargs=(self._source,)) as pool:
+            return list(pool.map(_work, jobs, chunksize=chunk))
+
+
+_worker: Renderer | None = None
+
+
+def _init_worker(source: Any) -> None:
+    global _worker
+    _worker = Renderer(source)
+
+
+def _work(job: tuple[Document, Path]) -> Path:
+    assert _worker is not None
+    doc, path = job
+    return _worker.render_to(doc, path, check=False)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"thư mục không tồn tại: {folder}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"không ghi được vào thư mục {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+_default: Renderer | None = None
+
+
+def default_renderer() -> Renderer:
+    """The shared renderer of vanban's own templates (prepared on first use)."""
+    global _default
+    if _default is None:
+        _default = Renderer()
+    return _default
+
+
+def render(doc: Document, out: str | os.PathLike[str] | None = None, **kw: Any) -> bytes:
+    """Render ``doc`` to .docx bytes; also write them to ``out`` when it is given."""
+    data = default_renderer().render(doc, **kw)
+    if out is not None:
+        write_atomic(Path(out), data)
+    return data

@@ -1,0 +1,61 @@
+"""How user text is cleaned before anything else sees it (the documented text rules).
+
+- Line ends: CRLF and CR become LF.
+- Unicode: NFC, so decomposed Vietnamese (NFD, or combining marks from old input methods)
+  comes out precomposed, as TCVN 6909:2001 practice expects (nd30.md §1).
+- Characters XML 1.0 cannot carry (control characters other than tab and newline, U+FFFE,
+  U+FFFF, lone surrogates) are refused: they cannot be written to a .docx.
+- Whitespace that is layout is trimmed: the ends of the text and of every line. Whitespace
+  inside a line is content and kept.
+- In a paragraph field a single newline is a line break inside the paragraph and a blank
+  line starts a new paragraph (:func:`paragraphs`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_ENDS = re.compile(r"\r\n?")
+_TRAILING_WS = re.compile(r"[ \t\u00a0]+\n|\n[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def bad_character(text: str) -> str | None:
+    """The first character XML 1.0 cannot carry, described, or ``None``.
+
+    >>> bad_character("ok\\tok\\n"), bad_character("a\\x07b")
+    (None, 'U+0007')
+    """
+    m = _BAD_CHARS.search(text)
+    return None if m is None else f"U+{ord(m.group()):04X}"
+
+
+def clean(text: str) -> str:
+    """Normalise user text per the rules above; the caller has checked :func:`bad_character`.
+
+    >>> clean("  Ủy ban \\r\\n  nhân dân  ")
+    'Ủy ban\\nnhân dân'
+    >>> clean("Ho\\u0302\\u0323i") == "Hội"
+    True
+    """
+    text = _LINE_ENDS.sub("\n", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.strip()
+    if "\n" in text:
+        prev = None
+        while prev != text:
+            prev, text = text, _TRAILING_WS.sub("\n", text)
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split cleaned text into paragraphs at blank lines.
+
+    >>> paragraphs("Một\\ndòng hai\\n\\nĐoạn mới")
+    ['Một\\ndòng hai', 'Đoạn mới']
+    """
+    return text.split("\n\n")
