@@ -1,0 +1,7 @@
+"""``python -m vanban``: the command line."""
+
+import sys
+
+from vanban.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""JSON Schema of the document types, generated from the models.
+
+Titles are the decree's Vietnamese terms (so editors show them to people writing YAML);
+descriptions explain each field. ``schemas/<type>.schema.json`` is this output, committed,
+and a test fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from vanban.models import DOCUMENT_TYPES
+
+SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
+    """The JSON Schema of one document type."""
+    try:
+        model = DOCUMENT_TYPES[doc_type]
+    except KeyError:
+        known = ", ".join(DOCUMENT_TYPES)
+        raise ValueError(f"loại văn bản {doc_type!r} chưa được hỗ trợ; các loại: {known}") from None
+    out = {"$schema": SCHEMA_URL, "$id": f"vanban:{doc_type}", **model.model_json_schema()}
+    defs = out.get("$defs", {})
+    for name, short in _SHORT_FORMS.items():
+        if name in defs:
+            full = defs[name]
+            defs[name] = {
+                "title": full.get("title"),
+                "description": full.get("description"),
+                "anyOf": [*short, {k: v for k, v in full.items() if k != "description"}],
+            }
+    if "Authority" in defs:
+        values = [a for a in defs["Authority"]["enum"] if a]
+        defs["Authority"]["enum"] = ["", *values, *(a.rstrip(".") for a in values)]
+    return out
+
+
+#: Models that also accept a short scalar form in YAML (their "before" validators), so the
+#: schema must accept it too or editors would flag valid files.
+_SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
+    "DocDate": [
+        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$|^\d{1,2}/\d{1,2}/\d{4}$",
+         "description": "2024-11-15, 2024-11 (day blank), 2024 (day and month blank)"},
+        {"type": "integer", "description": "the year alone"},
+    ],
+    "Recipient": [{"type": "string", "description": "the recipient's name"}],
+    "Bullet": [{"type": "string", "description": "the item's text"}],
+    "Letter": [{"type": "string", "description": "the điểm's text"}],
+    "Archive": [
+        {"type": "string", "description": 'drafting units, e.g. "NC" or "TH, NC"'},
+        {"type": "array", "items": {"type": "string"}, "description": 'e.g. ["NC"]'},
+    ],
+}  # fmt: skip
+
+
+def schema_text(doc_type: str = "ke_hoach") -> str:
+    """The schema as the committed file holds it (sorted keys, two-space indent, final newline)."""
+    return json.dumps(schema(doc_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
