@@ -1,0 +1,80 @@
+"""A real client: LibreOffice opens every example, lays it out, and prints what we expect.
+
+Skipped when LibreOffice is missing on a developer machine; in CI (``CI`` set) it must run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import vanban
+from tests_support import example_docs
+from vanban.layout import Role, layout
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+if not (SOFFICE and PDFTOTEXT):
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice and poppler-utils are required in CI", pytrace=False)
+    pytestmark = pytest.mark.skip("LibreOffice (soffice) or pdftotext is not installed")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("lo")
+    docs = example_docs()
+    for name, doc in docs.items():
+        vanban.render(doc, folder / f"{name}.docx")
+    profile = folder / "profile"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(folder), *sorted(str(p) for p in folder.glob("*.docx"))],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    out = {name: folder / f"{name}.pdf" for name in docs}
+    for path in out.values():
+        assert path.is_file(), f"LibreOffice did not convert {path.name}"
+    return out
+
+
+def _page_text(pdf: Path, page: int | None = None) -> str:
+    args = [PDFTOTEXT, "-layout"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def _pages(pdf: Path) -> int:
+    return _page_text(pdf).count("\f")
+
+
+@pytest.mark.parametrize("name", sorted(example_docs()))
+def test_example_in_libreoffice(pdfs: dict[str, Path], name: str) -> None:
+    doc = example_docs()[name]
+    lay = layout(doc)
+    pdf = pdfs[name]
+    text = _squash(_page_text(pdf))
+    title = _squash(" ".join(b.text for b in lay.heading if b.role is Role.TITLE))
+    assert title in text
+    tasks = [b for b in lay.body if b.role is Role.TASK] or [
+        b for b in lay.body if b.role in (Role.ITEM, Role.ITEM_HEADING)
+    ]
+    for block in (tasks[0], tasks[-1]):
+        assert _squash(block.text)[:60] in text
+    assert doc.signer.name in text
+    assert _pages(pdf) >= 2
+    first = _page_text(pdf, 1).strip().splitlines()[0].strip()
+    assert first != "1" and not first.isdigit(), "page 1 must not carry a page number"
+    second = _page_text(pdf, 2).strip().splitlines()[0].strip()
+    assert second == "2", f"page 2 must start with its number, got {second!r}"

@@ -1,0 +1,41 @@
+"""The committed JSON Schema is the one the models generate, and it accepts the examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests_support import EXAMPLES_DIR, ROOT
+from vanban.loading import parse_yaml
+from vanban.schema import schema, schema_text
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (ROOT / "schemas" / "ke_hoach.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text("ke_hoach"), (
+        "schemas/ke_hoach.schema.json is out of date: run "
+        "`python -m vanban schema ke_hoach > schemas/ke_hoach.schema.json`"
+    )
+
+
+def test_titles_are_vietnamese() -> None:
+    s = schema()
+    assert s["title"] == "Kế hoạch"
+    assert s["properties"]["title"]["title"] == "Trích yếu nội dung"
+    assert s["properties"]["recipients"]["title"] == "Nơi nhận"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_examples_match_schema(path: Path) -> None:
+    data, _ = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    jsonschema.Draft202012Validator(schema()).validate(data)
+
+
+def test_schema_rejects_unknown_field(sample: dict) -> None:
+    jsonschema.Draft202012Validator(schema()).validate(json.loads(json.dumps(sample)))
+    sample["signer"]["rank"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema()).validate(sample)
