@@ -6,6 +6,12 @@ path (``sections[1].content[2].deadline``, indexes from 0) and a message in Viet
 YAML is read safely: only plain data (no tags that build objects), duplicate keys are an
 error, dates stay text until the model reads them, aliases and nesting are bounded, tabs
 used for indentation are named, and files over a size limit are refused before reading.
+
+Plain scalars are read by a narrow YAML 1.2 core schema: only ``true``/``false`` are
+booleans (``yes``, ``no``, ``on``, ``off`` are text), only decimal numbers are numbers
+(``0755``, ``0x1F``, ``1_000`` and ``10:30`` are text), and ``~``, ``null`` or nothing is
+empty. Every pattern matches a subset of what YAML 1.1 matches, so whatever PyYAML writes
+unquoted reads back as the same string.
 """
 
 from __future__ import annotations
@@ -29,11 +35,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from vanban.checks import check_document
 from vanban.errors import InputError, Problem, ValidationError, VanbanWarning
 from vanban.models import DOCUMENT_TYPES, Document
+from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
+from vanban.models.common import Archive, Recipient
+from vanban.text import bad_character
 
 #: Files larger than this are refused before they are read (bytes); see ``load(max_bytes=)``.
 MAX_BYTES = 10 * 1024 * 1024
-#: How many values a file may expand to (aliases included), and how deep it may nest.
-MAX_NODES = 1_000_000
+#: How many values aliases (``*name``) may add to a file beyond what is written in it.
+MAX_ALIAS_VALUES = 100_000
+#: How deep lists and tables may nest.
 MAX_DEPTH = 60
 
 Path_ = tuple[str | int, ...]
@@ -46,19 +56,112 @@ def _path_text(path: Path_) -> str:
     return out
 
 
+class _Abort(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _at(node_or_mark: Any, path: Path_, code: str, message: str) -> Problem:
+    m = getattr(node_or_mark, "start_mark", node_or_mark)
+    return Problem(_path_text(path), code, message, None, m.line + 1, m.column + 1)
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: dates stay text for the model to read."""
+    """SafeLoader with the narrow scalar schema above, and nesting bounded while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _Abort(_at(self.peek_event(), (), "too_deep",
+                                 f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))  # fmt: skip
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        # Refused while scanning: deep "[[[[…" would otherwise cost time before composing.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Abort(
+                _at(self.get_mark(), (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng")
+            )
+        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
 
 
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _rx, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("float", r"^(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_rx), list(_first))
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }  # fmt: skip
+
+
+def _tag_text(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,") else tag
+
+
+def _bad_tag(tag: str) -> str:
+    return (f"thẻ YAML {_tag_text(tag)} không được dùng: tệp chỉ chứa dữ liệu thuần "
+            "(chữ, số, danh sách, bảng)")  # fmt: skip
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _measure(root: Node) -> None:
+    """Refuse aliases that loop or multiply the data (a "billion laughs"), and deep nesting.
+
+    Each node is measured once, so this takes time in the size of the file, not of what the
+    aliases would expand to.
+    """
+    memo: dict[int, tuple[int, int]] = {}  # id(node): (values it expands to, height)
+    active: set[int] = set()
+    added = 0
+
+    def visit(node: Node, depth: int) -> tuple[int, int]:
+        nonlocal added
+        key = id(node)
+        if key in active:
+            loop = "bí danh (*) trỏ vào chính bảng hoặc danh sách chứa nó (vòng lặp)"
+            raise _Abort(_at(node, (), "alias_loop", loop))
+        if key in memo:  # seen before: this is an alias
+            size, height = memo[key]
+            added += size
+            if added > MAX_ALIAS_VALUES:
+                raise _Abort(_at(node, (), "too_many_values",
+                    f"bí danh (*) nhân dữ liệu lên quá {MAX_ALIAS_VALUES:,} giá trị "
+                    "(bí danh lồng nhau?)".replace(",", ".")))  # fmt: skip
+        else:
+            active.add(key)
+            size, height = 1, 0
+            for child in _children(node):
+                s, h = visit(child, depth + 1)
+                size += s
+                height = max(height, h + 1)
+            active.discard(key)
+            memo[key] = (size, height)
+        if depth + height > MAX_DEPTH:
+            raise _Abort(_at(node, (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))
+        return size, height
+
+    visit(root, 0)
 
 
 class _Builder:
@@ -69,29 +172,20 @@ class _Builder:
         self.source = source
         self.marks: dict[str, tuple[int, int]] = {}
         self.key_marks: dict[str, tuple[int, int]] = {}
-        self.count = 0
         self.problems: list[Problem] = []
 
     def problem(self, node: Node, path: Path_, code: str, message: str) -> None:
-        m = node.start_mark
-        self.problems.append(
-            Problem(_path_text(path), code, message, self.source, m.line + 1, m.column + 1)
-        )
+        p = _at(node, path, code, message)
+        self.problems.append(_with_source(p, self.source))
 
     def build(self, node: Node, path: Path_ = ()) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _Abort(self._at(node, path, "too_many_nodes",
-                f"tệp mở rộng ra quá {MAX_NODES:,} giá trị (bí danh & / * lồng nhau?)"))  # fmt: skip
-        if len(path) > MAX_DEPTH:
-            raise _Abort(self._at(node, path, "too_deep",
-                f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))  # fmt: skip
+        if len(path) > MAX_DEPTH:  # _measure has refused this already; a safety net
+            raise _Abort(_at(node, path, "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))
         key = _path_text(path)
         self.marks.setdefault(key, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, ScalarNode):
             if node.tag not in _PLAIN_TAGS:
-                self.problem(node, path, "bad_tag",
-                    f"thẻ YAML {node.tag!r} không được dùng; chỉ dữ liệu thuần (chữ, số, danh sách, bảng)")  # fmt: skip
+                self.problem(node, path, "bad_tag", _bad_tag(node.tag))
                 return None
             try:
                 return self.loader.construct_object(node, deep=True)
@@ -100,12 +194,12 @@ class _Builder:
                 return None
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, path, "bad_tag", f"thẻ YAML {node.tag!r} không được dùng")
+                self.problem(node, path, "bad_tag", _bad_tag(node.tag))
                 return None
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if isinstance(node, MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
-                self.problem(node, path, "bad_tag", f"thẻ YAML {node.tag!r} không được dùng")
+                self.problem(node, path, "bad_tag", _bad_tag(node.tag))
                 return None
             try:
                 self.loader.flatten_mapping(node)
@@ -115,79 +209,226 @@ class _Builder:
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
                 k = self.build(knode, path) if isinstance(knode, ScalarNode) else None
-                if not isinstance(k, (str, int, float, bool)) or k is None:
+                if not isinstance(k, (str, int, float, bool)):
                     self.problem(knode, path, "bad_key", "khóa phải là một chữ hoặc số")
                     continue
-                k = str(k) if not isinstance(k, str) else k
+                k = k if isinstance(k, str) else str(k).lower() if isinstance(k, bool) else str(k)
                 if k in out:
+                    first = self.key_marks.get(_path_text((*path, k)))
+                    where = f" (lần đầu ở dòng {first[0]})" if first else ""
                     self.problem(knode, (*path, k), "duplicate_key",
-                        f'khóa "{k}" xuất hiện hai lần trong cùng một bảng')  # fmt: skip
+                        f'khóa "{k}" xuất hiện hai lần trong cùng một bảng{where}')  # fmt: skip
                     continue
                 self.key_marks[_path_text((*path, k))] = (
                     knode.start_mark.line + 1, knode.start_mark.column + 1)  # fmt: skip
                 out[k] = self.build(vnode, (*path, k))
+                if (
+                    not isinstance(vnode, ScalarNode)
+                    and vnode.start_mark.line != knode.start_mark.line
+                ):
+                    # A block list or table starts on the line after its key: point at the key.
+                    self.marks[_path_text((*path, k))] = self.key_marks[_path_text((*path, k))]
             return out
-        raise _Abort(self._at(node, path, "bad_node", "nút YAML không rõ loại"))
-
-    def _at(self, node: Node, path: Path_, code: str, message: str) -> Problem:
-        m = node.start_mark
-        return Problem(_path_text(path), code, message, self.source, m.line + 1, m.column + 1)
+        raise _Abort(_at(node, path, "bad_node", "nút YAML không rõ loại"))
 
 
-class _Abort(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
+# --- YAML syntax errors, translated ----------------------------------------------------------
+
+#: (start of PyYAML's "context problem" text, Vietnamese). ``{ctx}`` is " ở dòng N", the line
+#: where the construct began, or empty; ``{q}`` is the first quoted piece of PyYAML's text.
+_YAML_PROBLEMS = [
+    ("while parsing a flow sequence expected ',' or ']'",
+     "danh sách mở bằng '['{ctx} chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các phần tử)"),
+    ("while parsing a flow mapping expected ',' or '}'",
+     "bảng mở bằng '{{'{ctx} chưa được đóng bằng '}}' (hoặc thiếu dấu phẩy giữa các cặp)"),
+    ("while scanning a quoted scalar found unexpected end of stream",
+     "tệp kết thúc giữa chừng: chuỗi trong dấu nháy mở{ctx} chưa được đóng"),
+    ("while scanning a double-quoted scalar found unknown escape character",
+     "ký tự thoát \\{q} không hợp lệ trong chuỗi nháy kép; muốn có dấu \\ thì viết \\\\ "
+     "hoặc dùng nháy đơn"),
+    ("found unexpected end of stream",
+     "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc dấu nháy đóng?)"),
+    ("mapping values are not allowed here",
+     "không được có dấu hai chấm ở đây: thụt lề sai, hoặc chữ có dấu ': ' cần đặt trong ngoặc kép"),
+    ("sequence entries are not allowed here",
+     "không được có '- ' ở đây: danh sách bắt đầu ở dòng mới, thụt lề dưới khóa của nó"),
+    ("while scanning a simple key could not find expected ':'",
+     "thiếu dấu hai chấm ':' sau khóa (hoặc một dòng chữ bị ngắt sai)"),
+    ("found undefined alias", "bí danh *{q} chưa được định nghĩa (cần &{q} ở trước)"),
+    ("found duplicate anchor", "nhãn &{q} đã được dùng{ctx}"),
+    ("while parsing a block mapping expected <block end>, but found '<scalar>'",
+     "có chữ thừa sau giá trị (giá trị trong dấu nháy phải kết thúc ở dấu nháy đóng)"),
+    ("while parsing a block mapping expected <block end>, but found ']'", "dấu ']' thừa"),
+    ("while parsing a block mapping expected <block end>, but found '}'", "dấu '}}' thừa"),
+    ("while parsing a block mapping expected <block end>",
+     "thụt lề không khớp với các dòng trên (bảng bắt đầu{ctx})"),
+    ("while parsing a block collection expected <block end>",
+     "thụt lề không khớp với các dòng trên (danh sách bắt đầu{ctx})"),
+    ("while parsing a block node expected the node content",
+     "thiếu giá trị: một giá trị không được bắt đầu bằng {q}"),
+    ("while parsing a flow node expected the node content",
+     "thiếu giá trị: một giá trị không được bắt đầu bằng {q}"),
+    ("did not find expected key", "thụt lề không đúng: không tìm thấy khóa ở vị trí này"),
+    ("did not find expected '-' indicator", "thụt lề không đúng trong danh sách"),
+    ("while scanning for the next token found character",
+     "một giá trị không được bắt đầu bằng ký tự {q}; hãy đặt cả giá trị trong ngoặc kép"),
+    ("expected a single document in the stream",
+     "tệp chỉ được chứa một văn bản: có thêm dòng '---' ở đây?"),
+    ("while scanning an anchor", "tên nhãn & không hợp lệ (chỉ chữ, số, - và _)"),
+    ("while scanning an alias", "tên bí danh * không hợp lệ (chỉ chữ, số, - và _)"),
+]  # fmt: skip
 
 
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-
-_YAML_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "có ký tự tab: YAML chỉ thụt lề bằng dấu cách",
-    "mapping values are not allowed here": "không được có dấu hai chấm ở đây (chữ có dấu ':' thì đặt trong ngoặc kép)",
-    "could not find expected ':'": "thiếu dấu hai chấm ':' sau khóa",
-    "found undefined alias": "bí danh (*) chưa được định nghĩa",
-    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc dấu nháy đóng?)",
-    "did not find expected key": "thụt lề không đúng: không tìm thấy khóa ở vị trí này",
-    "did not find expected '-' indicator": "thụt lề không đúng trong danh sách",
-    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi nháy kép",
-    "expected <block end>, but found '-'": "thụt lề của danh sách không khớp với các dòng trên",
-}
-
-
-def _yaml_problem(exc: yaml.YAMLError, source: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    raw = getattr(exc, "problem", None) or str(exc)
-    text = next((vi for en, vi in _YAML_PROBLEMS.items() if raw.startswith(en)), None)
-    message = f"lỗi cú pháp YAML: {text or raw}"
+def _yaml_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, text, source)
+    pmark = getattr(exc, "problem_mark", None)
+    cmark = getattr(exc, "context_mark", None)
+    tab = _tab_problem(text, pmark, getattr(exc, "problem", None) or "", source)
+    if tab is not None:
+        return tab
+    context = getattr(exc, "context", None) or ""
+    raw = f"{context} {getattr(exc, 'problem', None) or ''}".strip() or str(exc)
+    mark = pmark or cmark
+    known = next((vi for en, vi in _YAML_PROBLEMS if raw.startswith(en)), None)
+    if known is None:
+        known = next((vi for en, vi in _YAML_PROBLEMS if en in raw), None)
+    if known is not None:
+        if raw.startswith("while scanning a simple key") and cmark is not None:
+            mark = cmark  # the line without its colon, not the line after it
+        quoted = re.search(r"'((?:[^'\\]|\\.)*)'", raw.split(" but found ")[-1]) or re.search(
+            r"'([^']*)'", raw
+        )
+        q = quoted.group(1) if quoted else ""
+        if raw.startswith(("while parsing a block node", "while parsing a flow node")):
+            q = {"<block mapping start>": "một bảng"}.get(q, f"'{q}'")
+        elif raw.startswith("while scanning for the next token"):
+            q = f"'{q}'"
+        ctx = f" ở dòng {cmark.line + 1}" if cmark is not None and mark is not cmark else ""
+        message = known.format(ctx=ctx, q=q)
+    else:
+        message = raw
+    message = f"lỗi cú pháp YAML: {message}"
     if mark is None:
         return Problem("", "yaml_syntax", message, source)
     return Problem("", "yaml_syntax", message, source, mark.line + 1, mark.column + 1)
 
 
-def parse_yaml(text: str, source: str = "<string>") -> tuple[Any, _Builder]:
-    """Parse YAML text into plain data; raise :class:`ValidationError` on any problem."""
-    text = text.removeprefix("\ufeff")
-    tab = _TAB_INDENT.search(text)
-    if tab:
-        line = text.count("\n", 0, tab.start()) + 1
-        col = tab.end() - tab.start()
-        raise ValidationError([Problem("", "tab_indent",
-            "thụt lề bằng phím tab: YAML chỉ cho phép thụt lề bằng dấu cách", source, line, col)])  # fmt: skip
-    loader = _Loader(text)
-    builder = _Builder(loader, source)
+def _tab_problem(text: str, mark: Any, problem: str, source: str) -> Problem | None:
+    """A tab PyYAML stumbled on, named as such (YAML indents with spaces only)."""
+    if mark is None:
+        return None
+    i = min(mark.index, len(text))
+    start = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+    indent = re.match(r"[ \t]*", text[start:]).group()  # type: ignore[union-attr]
+    if "\t" in indent:
+        col = indent.index("\t") + 1
+        return Problem("", "tab_indent",
+            "thụt lề bằng phím tab: YAML chỉ cho phép thụt lề bằng dấu cách",
+            source, mark.line + 1, col)  # fmt: skip
+    if "'\\t'" in problem:
+        return Problem("", "tab",
+            "có ký tự tab ở đây: YAML chỉ dùng dấu cách để tách (tab trong chữ thì đặt chữ "
+            'trong ngoặc kép, viết "\\t")', source, mark.line + 1, mark.column + 1)  # fmt: skip
+    return None
+
+
+_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _reader_problem(exc: Any, text: str, source: str) -> Problem:
+    """A character PyYAML refuses to read; found again with the path of the value holding it."""
+    problems = _unprintable(text, source)
+    if problems:
+        return problems[0]
+    return Problem("", "bad_character", f"ký tự không đọc được: {exc}", source)
+
+
+def _unprintable(text: str, source: str) -> list[Problem]:
+    hits = list(_UNPRINTABLE.finditer(text))
+    if not hits:
+        return []
+    # Read the file again with the characters replaced, to know which value holds each.
+    spans: list[tuple[int, int, str]] = []
     try:
+        loader = _Loader(_UNPRINTABLE.sub("\ufffd", text))
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is not None:
+            _measure(node)
+            _scalar_spans(node, (), spans)
+    except (yaml.YAMLError, _Abort, RecursionError):
+        pass
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for m in hits:
+        ch = m.group()
+        path = next((p for s, e, p in spans if s <= m.start() < e), "")
+        if path in seen:
+            continue
+        seen.add(path)
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        code = f"U+{ord(ch):04X}"
+        message = (
+            f"ký tự điều khiển {code} không được phép trong văn bản (XML 1.0 không chứa được)"
+            if bad_character(ch)
+            else f"ký tự điều khiển {code} không được viết trực tiếp trong tệp YAML"
+        )
+        out.append(Problem(path, "bad_character", message, source, line, col))
+    return out
+
+
+def _scalar_spans(node: Node, path: Path_, out: list[tuple[int, int, str]]) -> None:
+    if isinstance(node, ScalarNode):
+        out.append((node.start_mark.index, node.end_mark.index, _path_text(path)))
+    elif isinstance(node, SequenceNode):
+        for i, child in enumerate(node.value):
+            _scalar_spans(child, (*path, i), out)
+    elif isinstance(node, MappingNode):
+        for k, v in node.value:
+            name = k.value if isinstance(k, ScalarNode) else "?"
+            _scalar_spans(k, path, out)
+            _scalar_spans(v, (*path, name), out)
+
+
+def _parse(text: str, source: str) -> tuple[Any, _Builder]:
+    """Parse YAML into plain data; raise on what stops reading, keep the rest as problems."""
+    text = text.removeprefix("\ufeff")
+    loader: _Loader | None = None
+    try:
+        if _UNPRINTABLE.search(text):
+            raise ValidationError(_unprintable(text, source))
+        loader = _Loader(text)
+        builder = _Builder(loader, source)
         node = loader.get_single_node()
         if node is None:
-            raise ValidationError([Problem("", "empty", "tệp rỗng: không có dữ liệu", source, 1, 1)])
+            raise ValidationError(
+                [Problem("", "empty", "tệp rỗng: không có dữ liệu", source, 1, 1)]
+            )
+        _measure(node)
         data = builder.build(node)
     except yaml.YAMLError as exc:
-        raise ValidationError([_yaml_problem(exc, source)]) from None
+        raise ValidationError([_yaml_problem(exc, text, source)]) from None
     except RecursionError:
-        raise ValidationError([Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]) from None
+        raise ValidationError(
+            [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]
+        ) from None
     except _Abort as abort:
-        raise ValidationError([abort.problem]) from None
+        raise ValidationError([_with_source(abort.problem, source)]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    return data, builder
+
+
+def parse_yaml(text: str, source: str = "<string>") -> tuple[Any, _Builder]:
+    """Parse YAML text into plain data; raise :class:`ValidationError` on any problem."""
+    data, builder = _parse(text, source)
     if builder.problems:
         raise ValidationError(builder.problems)
     return data, builder
@@ -210,12 +451,29 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
 
 
-def _resolve(root: type[pydantic.BaseModel], loc: tuple[Any, ...]) -> tuple[Path_, list[Any]]:
-    """The user-visible path of a pydantic location, and the candidate types at its parent."""
+#: The tags of the block union (models.blocks.Block), as pydantic puts them in a location
+#: right after the list index: ``("sections", 0, "content", 2, "task", "deadline")``.
+_BLOCK_TAGS: dict[str, Any] = {
+    "paragraph": str, "item": Item, "task": Task, "bullets": Bullets, "letters": Letters,
+    "duties": Duties,
+}  # fmt: skip
+
+
+def _resolve(
+    root: type[pydantic.BaseModel], loc: tuple[Any, ...]
+) -> tuple[Path_, list[Any], list[Any]]:
+    """The user-visible path of a pydantic location, the candidate types at its parent and
+    at the place itself."""
     cands: list[Any] = [root]
     path: list[str | int] = []
     parent: list[Any] = [root]
+    after_index = False
     for el in loc:
+        if after_index and el in _BLOCK_TAGS and Item in cands and Task in cands:
+            cands = [_BLOCK_TAGS[el]]  # the block the tag names, not a place in the data
+            after_index = False
+            continue
+        after_index = isinstance(el, int)
         nxt: list[Any] = []
         if isinstance(el, int):
             for c in cands:
@@ -231,20 +489,17 @@ def _resolve(root: type[pydantic.BaseModel], loc: tuple[Any, ...]) -> tuple[Path
             parent = cands
             path.append(el)
             cands = nxt
-        elif isinstance(el, str) and not any(_is_model(c) for c in cands) or _is_label(el):
+        elif (isinstance(el, str) and not any(_is_model(c) for c in cands)) or _is_label(el):
             continue  # a union member's label, not a place in the data
         else:
             parent = cands
             path.append(el)
             cands = []
-    return tuple(path), parent
+    return tuple(path), parent, cands
 
 
 def _is_label(el: Any) -> bool:
-    return isinstance(el, str) and (
-        el in {"paragraph", "item", "task", "bullets", "letters", "duties", "date", "str"}
-        or "[" in el
-    )
+    return isinstance(el, str) and (el in {*_BLOCK_TAGS, "date", "str", "int"} or "[" in el)
 
 
 def _fields_of(cands: list[Any]) -> list[str]:
@@ -270,10 +525,18 @@ _KIND = {
     "date_from_datetime_parsing": "cần một ngày dạng 2025-03-15",
     "date_from_datetime_inexact": "cần một ngày (không kèm giờ)",
     "none_required": "không được có giá trị",
+    "enum": "giá trị không hợp lệ",
+    "string_too_long": "chữ quá dài",
+    "finite_number": "cần một số hữu hạn",
 }
 
+#: Models that also read a bare text: a recipient, a bullet, a letter.
+_TEXT_OR_MAP = (Recipient, Bullet, Letter)
+_BLOCK_KEYS = ("title", "text", "content", "task", "bullets", "letters", "body", "duties")
 
-def _message(err: dict[str, Any], parent: list[Any], field: str | int | None) -> str:
+
+def _message(err: dict[str, Any], parent: list[Any], cands: list[Any],
+             field: str | int | None) -> str:  # fmt: skip
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -283,28 +546,73 @@ def _message(err: dict[str, Any], parent: list[Any], field: str | int | None) ->
         hint = f'; có phải ý bạn là "{guess[0]}"?' if guess else ""
         known = ", ".join(fields)
         return f'trường "{field}" không có trong mẫu{hint} (các trường: {known})'
+    if kind == "unknown_block":
+        return _unknown_block(value)
     if kind == "too_short":
         return f"cần ít nhất {ctx.get('min_length', 1)} phần tử, không được để trống"
     if kind == "too_long":
-        return f"nhiều nhất {ctx.get('max_length')} phần tử"
+        return f"nhiều nhất {ctx.get('max_length')} phần tử, ở đây có {ctx.get('actual_length')}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}, không phải {value!r}"
+        bound = _num(ctx.get("ge", ctx.get("gt")))
+        return f"phải lớn hơn hoặc bằng {bound}, không phải {_show(value)}"
     if kind in ("less_than_equal", "less_than"):
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le', ctx.get('lt'))}, không phải {value!r}"
+        bound = _num(ctx.get("le", ctx.get("lt")))
+        return f"phải nhỏ hơn hoặc bằng {bound}, không phải {_show(value)}"
     if kind == "literal_error":
-        return f"cần một trong: {ctx.get('expected')}, không phải {value!r}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ").replace("'", '"')
+        quoted = f'"{_show(value)}"'
+        if isinstance(value, (int, float)) and quoted in expected:  # size: 14 for size: "14"
+            return f"cần một trong: {expected} (trong ngoặc kép: {quoted}), không phải số {value}"
+        return f"cần một trong: {expected}, không phải {_show(value)}"
+    if kind == "missing":
+        title = next((c.model_fields[field].title for c in parent
+                      if _is_model(c) and field in c.model_fields), None)  # fmt: skip
+        return _KIND[kind] + (f" ({title})" if title else "")
+    if kind == "model_type" and any(c in _TEXT_OR_MAP for c in cands):
+        return f"cần một đoạn chữ hoặc một bảng khóa: giá trị, không phải {_show(value)}"
+    if kind == "model_type" and Archive in cands:
+        return f'cần danh sách đơn vị (ví dụ [NC]) hoặc một bảng "units", không phải {_show(value)}'
+    if kind == "string_type":
+        if value is None:
+            return "cần một đoạn chữ, không được để trống"
+        if isinstance(value, (bool, int, float)):
+            shown = _show(value)
+            hint = f'nếu là chữ, viết trong ngoặc kép: "{shown}"'
+            return f"cần một đoạn chữ, không phải {shown} ({hint})"
     if kind in _KIND:
-        shown = "" if kind == "missing" else f", không phải {_show(value)}"
-        return _KIND[kind] + shown
+        return f"{_KIND[kind]}, không phải {_show(value)}"
     return str(err["msg"]).removeprefix("Value error, ")
 
 
+def _unknown_block(value: Any) -> str:
+    base = ("không nhận ra khối nội dung: cần một đoạn văn, hoặc một mục có "
+            "title/text/content, task, bullets, letters hoặc body + duties")  # fmt: skip
+    if isinstance(value, dict):
+        if not value:
+            return base + " (ở đây là một bảng rỗng)"
+        keys = [str(k) for k in value]
+        for k in keys:
+            guess = difflib.get_close_matches(k, _BLOCK_KEYS, n=1, cutoff=0.6)
+            if guess:
+                return f'{base}; có phải ý bạn là "{guess[0]}" thay cho "{k}"?'
+        return f"{base} (ở đây có: {', '.join(keys)})"
+    return f"{base}, không phải {_show(value)}"
+
+
+def _num(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _show(value: Any) -> str:
+    if value is None:
+        return "một giá trị rỗng"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict):
         return "một bảng"
     if isinstance(value, list):
         return "một danh sách"
-    text = repr(value)
+    text = f'"{value}"' if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -313,9 +621,11 @@ def _problems(exc: pydantic.ValidationError, root: type[Document], builder: _Bui
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        path, parent = _resolve(root, tuple(err["loc"]))
+        path, parent, cands = _resolve(root, tuple(err["loc"]))
+        if err["type"] == "missing_abbreviation":
+            path, parent = ("issuer",), [root]
         text = _path_text(path)
-        message = _message(err, parent, path[-1] if path else None)
+        message = _message(err, parent, cands, path[-1] if path else None)
         if (text, message) in seen:
             continue
         seen.add((text, message))
@@ -325,7 +635,7 @@ def _problems(exc: pydantic.ValidationError, root: type[Document], builder: _Bui
 
 
 def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Problem:
-    if builder is None:
+    if builder is None or p.line is not None:
         return p
     path = p.path
     marks = builder.key_marks if key else builder.marks
@@ -338,30 +648,53 @@ def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Probl
         path = re.sub(r"(\.[^.\[]+|\[\d+\]|^[^.\[]+)$", "", path)
 
 
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
 def validate(data: Any, *, source: str | None = None, _builder: _Builder | None = None,
              today: dt.date | None = None) -> Document:  # fmt: skip
-    """Validate plain data (as from YAML or JSON) into a document model."""
+    """Validate plain data (as from YAML or JSON) into a document model.
+
+    Every problem is reported at once, in file order: those found while reading (duplicate
+    keys, refused tags), those of the fields, and the checks of meaning (:mod:`vanban.checks`)
+    when the fields hold. Warnings of the checks are issued as :class:`VanbanWarning`.
+    """
+    prior = list(_builder.problems) if _builder is not None else []
     if not isinstance(data, dict):
-        raise ValidationError([_locate(Problem("", "not_mapping",
-            "tệp phải là một bảng khóa: giá trị (type, issuer, title, …)", source), _builder)])  # fmt: skip
+        message = "tệp phải là một bảng khóa: giá trị (type, issuer, title, …)"
+        problem = _locate(Problem("", "not_mapping", message, source), _builder)
+        raise ValidationError([*prior, problem])
     kind = data.get("type")
     if kind not in DOCUMENT_TYPES:
         known = ", ".join(DOCUMENT_TYPES)
-        message = ("thiếu type (loại văn bản)" if kind is None
-                   else f"loại văn bản {kind!r} chưa được hỗ trợ") + f"; các loại: {known}"  # fmt: skip
-        raise ValidationError([_locate(Problem("type", "bad_type", message, source), _builder)])
+        what = "thiếu type (loại văn bản)" if kind is None else (
+            f"loại văn bản {_show(kind)} chưa được hỗ trợ")  # fmt: skip
+        problem = _locate(
+            Problem("type", "bad_type", f"{what}; các loại: {known}", source), _builder
+        )
+        raise ValidationError(_in_order([*prior, problem]))
     model = DOCUMENT_TYPES[kind]
     try:
         doc = model.model_validate(data)
     except pydantic.ValidationError as exc:
-        raise ValidationError(_problems(exc, model, _builder, source)) from None
+        found = _problems(exc, model, _builder, source)
+        # A value refused while reading is None in the data: its field errors say nothing new.
+        refused = {p.path for p in prior if p.code == "bad_tag"}
+        found = [p for p in found if not any(_under(p.path, r) for r in refused)]
+        raise ValidationError(_in_order([*prior, *found])) from None
     errors, warns = check_document(doc, today=today)
-    if errors:
-        raise ValidationError([_locate(_with_source(e, source), _builder) for e in errors])
+    errors = [_locate(_with_source(e, source), _builder) for e in errors]
+    if prior or errors:
+        raise ValidationError(_in_order([*prior, *errors]))
     for w in warns:
         warnings.warn(str(_locate(_with_source(w, source), _builder)), VanbanWarning, stacklevel=3)
     doc._checked = True
     return doc
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
 
 
 def _with_source(p: Problem, source: str | None) -> Problem:
@@ -372,25 +705,41 @@ def loads(text: str | bytes, *, source: str = "<string>", today: dt.date | None 
     """Read a document from YAML (or JSON) text."""
     if isinstance(text, bytes):
         text = _decode(text, source)
-    data, builder = parse_yaml(text, source)
+    data, builder = _parse(text, source)
     return validate(data, source=source, _builder=builder, today=today)
 
 
 def _decode(raw: bytes, source: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError([Problem("", "not_utf8",
+            "tệp mã hóa UTF-16; hãy lưu lại với mã hóa UTF-8", source, 1, 1)])  # fmt: skip
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise ValidationError([Problem("", "not_utf8",
-            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X}); hãy lưu lại với mã hóa UTF-8",
-            source, line, col)]) from None  # fmt: skip
+            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} ở dòng {line}); "
+            "hãy lưu lại với mã hóa UTF-8 (Unicode)", source, line, col)]) from None  # fmt: skip
+
+
+def _bytes(n: int) -> str:
+    return f"{n:,}".replace(",", ".") + " byte"
+
+
+def _too_large(size: int, max_bytes: int, name: str) -> ValidationError:
+    return ValidationError([Problem("", "too_large",
+        f"tệp quá lớn: {_bytes(size)}, giới hạn {_bytes(max_bytes)}", name)])  # fmt: skip
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
          today: dt.date | None = None) -> Document:  # fmt: skip
-    """Read a document from a YAML or JSON file."""
+    """Read a document from a YAML or JSON file.
+
+    A file larger than ``max_bytes`` is refused from its size before it is read; no more
+    than ``max_bytes + 1`` bytes are ever read (a pipe or device cannot make it read more).
+    """
     p = Path(path)
     name = str(path)
     try:
@@ -402,15 +751,30 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
     if p.is_dir():
         raise InputError(f"{name} là một thư mục, không phải tệp")
     if size > max_bytes:
-        raise ValidationError([Problem("", "too_large",
-            f"tệp quá lớn: {size:,} byte, giới hạn {max_bytes:,} byte".replace(",", "."), name)])  # fmt: skip
+        raise _too_large(size, max_bytes, name)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as f:
+            raw = f.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"không đọc được tệp {name}: {exc.strerror}") from None
+    if len(raw) > max_bytes:
+        raise _too_large(len(raw), max_bytes, name)
     if p.suffix.lower() == ".json":
         return _load_json(_decode(raw, name), name, today)
     return loads(_decode(raw, name), source=name, today=today)
+
+
+_JSON_PROBLEMS = [
+    ("Expecting value", "thiếu giá trị ở đây"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy giữa các phần tử"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm sau khóa"),
+    ("Expecting property name enclosed in double quotes",
+     "cần tên khóa trong ngoặc kép (hoặc có dấu phẩy thừa trước '}')"),
+    ("Unterminated string", "chuỗi chưa được đóng bằng dấu nháy kép"),
+    ("Invalid control character", "ký tự điều khiển trong chuỗi (xuống dòng viết \\n)"),
+    ("Invalid \\escape", "ký tự thoát (\\) không hợp lệ"),
+    ("Extra data", "có dữ liệu thừa sau giá trị chính"),
+]  # fmt: skip
 
 
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
@@ -418,18 +782,25 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
         out: dict[str, Any] = {}
         for k, v in items:
             if k in out:
-                raise ValidationError([Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)])
+                raise ValidationError(
+                    [Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)]
+                )
             out[k] = v
         return out
 
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise ValidationError([Problem("", "json_syntax", f"lỗi cú pháp JSON: {exc.msg}",
+        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), exc.msg)
+        raise ValidationError([Problem("", "json_syntax", f"lỗi cú pháp JSON: {message}",
                                        source, exc.lineno, exc.colno)]) from None  # fmt: skip
+    except RecursionError:
+        raise ValidationError(
+            [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]
+        ) from None
     return validate(data, source=source, today=today)
 
 
 def iter_problems(exc: ValidationError) -> Iterator[Problem]:
     """The problems of an error, in file order."""
-    yield from sorted(exc.errors, key=lambda p: (p.line or 0, p.column or 0))
+    yield from _in_order(exc.errors)

@@ -122,7 +122,9 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
                 it = not it if not italic else True
         else:
             flush()
-            out.append(Footnote(value) if kind == "foot" else LineBreak() if kind == "br" else Tab())
+            out.append(
+                Footnote(value) if kind == "foot" else LineBreak() if kind == "br" else Tab()
+            )
     flush()
     return out
 

@@ -62,7 +62,11 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-def _parse_date_text(value: str) -> dt.date | None:
+_DEADLINE_HINT = 'cần dạng 2025-03-15 hoặc một đoạn chữ như "thường xuyên"'
+_DATE_HINT = "cần dạng 2024-11-15, 2024-11 hoặc 2024"
+
+
+def _parse_date_text(value: str, hint: str = _DEADLINE_HINT) -> dt.date | None:
     """A date written 2025-03-15 or 15/3/2025; ``None`` when the text is not date-shaped."""
     m = _ISO_DATE.match(value)
     if m:
@@ -76,9 +80,7 @@ def _parse_date_text(value: str) -> dt.date | None:
         return dt.date(y, mo, d)
     except ValueError:
         raise PydanticCustomError(
-            "bad_date",
-            'ngày không hợp lệ "{value}" (cần dạng 2025-03-15 hoặc một đoạn chữ như "thường xuyên")',
-            {"value": value},
+            "bad_date", 'ngày không hợp lệ "{value}" ({hint})', {"value": value, "hint": hint}
         ) from None
 
 
@@ -89,6 +91,10 @@ def _deadline(value: Any) -> Any:
         parsed = _parse_date_text(value.strip())
         if parsed is not None:
             return parsed
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # a year: "deadline: 2025"
+    elif not isinstance(value, dt.date):
+        raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT)
     return value
 
 
@@ -120,17 +126,19 @@ class DocDate(Model):
             return {"year": value}
         if isinstance(value, str):
             s = value.strip()
-            full = _parse_date_text(s)
+            full = _parse_date_text(s, _DATE_HINT)
             if full is not None:
                 return {"year": full.year, "month": full.month, "day": full.day}
             m = re.match(r"^(\d{4})(?:-(\d{1,2}))?$", s)
             if not m:
                 raise PydanticCustomError(
                     "bad_date",
-                    'ngày không hợp lệ "{value}" (cần dạng 2024-11-15, 2024-11 hoặc 2024)',
-                    {"value": value},
+                    'ngày không hợp lệ "{value}" ({hint})',
+                    {"value": value, "hint": _DATE_HINT},
                 )
             return {"year": int(m.group(1)), "month": int(m.group(2)) if m.group(2) else None}
+        if not isinstance(value, (dict, DocDate)):
+            raise PydanticCustomError("bad_date", "ngày ban hành " + _DATE_HINT)
         return value
 
     @model_validator(mode="after")
