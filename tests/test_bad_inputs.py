@@ -286,7 +286,7 @@ def test_every_problem_of_a_file_at_once() -> None:
     err = load_error(HERE / "74-many-errors.yaml")
     assert len(err.errors) == 6
     err = load_error(HERE / "77-duplicate-and-type.yaml")
-    assert [p.code for p in err.errors] == ["duplicate_key", "int_parsing"]
+    assert [p.code for p in err.errors] == ["duplicate_key", "int_type"]
 
 
 def test_raw_control_characters_are_all_reported() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StrictInt, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban.models.types import Abbreviation, DocDate, Model, Text
+from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text
 from vanban.nd30 import doctypes, numbering, page
 from vanban.nd30.signer import Authority, signer_problem
 
@@ -79,7 +79,7 @@ class Signer(Model):
         title="Chức vụ người ký",
         description='The signer\'s own title, e.g. "PHÓ CHỦ TỊCH".',
     )
-    name: Text = Field(title="Họ tên người ký", description="Full name, no academic titles.")
+    name: LineText = Field(title="Họ tên người ký", description="Full name, no academic titles.")
 
     @model_validator(mode="after")
     def _combination(self) -> Signer:
@@ -115,7 +115,7 @@ class Archive(Model):
     units: list[Abbreviation] = Field(
         default_factory=list, title="Đơn vị lưu", description='Drafting unit abbreviations, e.g. ["NC"].'
     )
-    copies: int | None = Field(None, ge=1, title="Số bản lưu")
+    copies: StrictInt | None = Field(None, ge=1, title="Số bản lưu")
     drafter: Text | None = Field(
         None,
         title="Ký hiệu người soạn thảo, số bản phát hành (ô 12)",
@@ -146,12 +146,16 @@ class Margins(Model):
         return page.Margins(self.top, self.bottom, self.left, self.right)
 
 
+def _size(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Format(Model):
     """Trình bày: size preset, margins, indent, spacing, end mark."""
 
     model_config = ConfigDict(title="Trình bày")
 
-    size: Literal["14", "13"] = Field(
+    size: Annotated[Literal["14", "13"], BeforeValidator(_size)] = Field(
         "14",
         title="Cỡ chữ",
         description='"14": Quốc hiệu 13, body 14; "13": one step down (Phụ lục I §V note 1).',
@@ -175,7 +179,7 @@ class Document(Model):
     _checked: bool = PrivateAttr(default=False)
 
     issuer: Issuer = Field(title="Cơ quan ban hành")
-    number: int | None = Field(
+    number: StrictInt | None = Field(
         None,
         ge=1,
         title="Số",
@@ -190,7 +194,7 @@ class Document(Model):
         title="Trích yếu nội dung",
         description="The subject line under the type name; a newline breaks the line.",
     )
-    place: Text = Field(title="Địa danh", description='e.g. "Bắc Giang", "Hà Nội".')
+    place: LineText = Field(title="Địa danh", description='e.g. "Bắc Giang", "Hà Nội".')
     date: DocDate | None = Field(
         None,
         title="Thời gian ban hành",

@@ -40,6 +40,14 @@ Text = Annotated[str, AfterValidator(_check_text), AfterValidator(_not_empty)]
 #: The same, but may be empty.
 OptionalText = Annotated[str, AfterValidator(_check_text)]
 
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split("\n"))
+
+
+#: Text that is one line in the document (a name, a place): a newline becomes a space.
+LineText = Annotated[Text, AfterValidator(_one_line)]
+
 _ABBR = re.compile(r"^[^\s/]+$")
 
 
