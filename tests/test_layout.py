@@ -105,3 +105,19 @@ def test_rule_lengths(sample_doc: KeHoach) -> None:
     assert 3400 < lay.motto_rule.length < 3450  # "Độc lập - Tự do - Hạnh phúc", 14 pt bold
     assert lay.issuer_rule.length < lay.issuer_rule.width
     assert lay.title_rule is not None and 0 < lay.title_rule.length < lay.title_rule.width // 2
+
+
+def test_periods_around_footnotes(sample: dict) -> None:
+    sample["footnotes"]["a"] = "Chú thích A."
+    sample["sections"][1]["content"][0] = {"task": "Làm việc A.[^a]", "deadline": "2025-11-30"}
+    sample["closing"] = "Trên đây là kế hoạch.[^kcn]"
+    lines = layout(KeHoach.model_validate(sample)).text().split("\n")
+    assert "1. Làm việc A2 (hoàn thành trước ngày 30/11/2025)." in lines
+    assert "Trên đây là kế hoạch3./." in lines
+
+
+def test_task_with_several_paragraphs(sample: dict) -> None:
+    sample["sections"][1]["content"][0] = {"task": "Việc một.\n\nGhi chú thêm.", "deadline": "2025-11-30"}
+    lines = layout(KeHoach.model_validate(sample)).text().split("\n")
+    i = lines.index("1. Việc một.")
+    assert lines[i + 1] == "Ghi chú thêm (hoàn thành trước ngày 30/11/2025)."

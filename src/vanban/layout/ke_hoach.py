@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from vanban import text as _text
-from vanban.layout.blocks import Block, Inline, Layout, Role
+from vanban.layout.blocks import Block, Inline, Layout, NoteRef, Role
 from vanban.layout.common import Inliner, build
 from vanban.markup import Span
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letters, Task
 from vanban.models.ke_hoach import KeHoach
 from vanban.nd30 import dates, numbering
-from vanban.nd30.text import basis_lines, with_end_mark
+from vanban.nd30.text import END_MARK, basis_lines, with_end_mark
 
 #: Markers of "-" lists by depth; deeper levels repeat the last (Phụ lục I has no rule).
 BULLET_MARKS = ("-", "+")
@@ -121,14 +121,25 @@ class _Body:
             self.bullets(b.bullets, depth + 1)
 
     def task(self, label: str, task: Task) -> None:
-        inlines: list[Inline] = [Span(f"{label} "), *self.inl(task.task)]
+        first, *rest = _text.paragraphs(task.task)
+        inlines: list[Inline] = [Span(f"{label} "), *self.inl(first)]
         inline_deadline = self.doc.task_style == "inline" and task.deadline is not None
-        if inline_deadline:
+        if inline_deadline and not rest:
             assert task.deadline is not None
             closing = _strip_final_period(inlines)
             text = deadline_text(task.deadline, inline=True)
             inlines += [Span(" ("), Span(text, italic=True), Span(")" + closing)]
         self.add(Role.TASK, inlines)
+        for para in rest:
+            self.add(Role.PARAGRAPH, self.inl(para))
+        if inline_deadline and rest:
+            assert task.deadline is not None
+            last = self.out[-1]
+            inlines = list(last.inlines)
+            closing = _strip_final_period(inlines)
+            text = deadline_text(task.deadline, inline=True)
+            inlines += [Span(" ("), Span(text, italic=True), Span(")" + closing)]
+            self.out[-1] = Block(last.role, tuple(inlines))
         for key, name in TASK_ROLES:
             value = getattr(task, key)
             if value:
@@ -140,23 +151,48 @@ class _Body:
             )
 
 
+def _last_span(inlines: list[Inline]) -> int | None:
+    """The index of the last text span, when only footnote marks follow it."""
+    for i in range(len(inlines) - 1, -1, -1):
+        if isinstance(inlines[i], Span):
+            return i
+        if not isinstance(inlines[i], NoteRef):
+            return None
+    return None
+
+
 def _strip_final_period(inlines: list[Inline]) -> str:
-    """Take a final "." or ";" off the last span (it moves after the deadline); return it."""
-    last = inlines[-1]
-    if isinstance(last, Span) and last.text.rstrip()[-1:] in (".", ";"):
-        stripped = last.text.rstrip()
-        inlines[-1] = Span(stripped[:-1], last.bold, last.italic)
-        return stripped[-1]
+    """Take a final "." or ";" off the text (it moves after the deadline); return it.
+
+    Footnote marks after that text stay where they are: "việc A¹ (hoàn thành …)."
+    """
+    i = _last_span(inlines)
+    if i is not None:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        stripped = span.text.rstrip()
+        if stripped[-1:] in (".", ";"):
+            inlines[i] = Span(stripped[:-1], span.bold, span.italic)
+            return stripped[-1]
     return "."
 
 
 def _end_marked(block: Block) -> Block:
+    """Close the block with "./." (after any footnote marks that end it)."""
     inlines = list(block.inlines)
-    last = inlines[-1] if inlines else None
-    if isinstance(last, Span):
-        inlines[-1] = Span(with_end_mark(last.text), last.bold, last.italic)
-    else:
+    i = _last_span(inlines)
+    if i is None:
         inlines.append(Span(with_end_mark("")))
+    elif i == len(inlines) - 1:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        inlines[i] = Span(with_end_mark(span.text), span.bold, span.italic)
+    else:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        if not span.text.rstrip().endswith(END_MARK):
+            inlines[i] = Span(span.text.rstrip().rstrip(".;,:"), span.bold, span.italic)
+            inlines.append(Span(END_MARK))
     return Block(block.role, tuple(inlines))
 
 
