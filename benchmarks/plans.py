@@ -20,7 +20,9 @@ PROVINCES = (
     "Vĩnh Phúc", "Phú Thọ", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Đồng Nai",
 )  # fmt: skip
 
-PROJECT = "“Bảo đảm an ninh công nhân tại các khu công nghiệp trên địa bàn tỉnh {p}, giai đoạn {y}-{y2}”"
+PROJECT = (
+    "“Bảo đảm an ninh công nhân tại các khu công nghiệp trên địa bàn tỉnh {p}, giai đoạn {y}-{y2}”"
+)
 
 TASKS = (
     "Ban hành quyết định thành lập Ban xây dựng Đề án, quy chế làm việc của Ban xây dựng Đề án; "
@@ -44,16 +46,20 @@ PURPOSE = (
     "Nghiên cứu, đưa ra những giải pháp, phương án giải quyết các tình huống cụ thể để bảo đảm an "
     "ninh công nhân, an ninh, trật tự, phòng cháy, chữa cháy, an ninh khu công nghiệp trong điều "
     "kiện thiên tai, dịch bệnh tại các khu công nghiệp trên địa bàn tỉnh theo đúng chủ trương của "
-    "Đảng, pháp luật của Nhà nước, phù hợp với tình hình thực tiễn của địa phương, đáp ứng yêu cầu, "
+    "Đảng, pháp luật của Nhà nước, phù hợp với tình hình thực tiễn của địa phương, đáp ứng yêu "
+    "cầu, "
     "nhiệm vụ trong tình hình mới, góp phần đảm bảo an ninh, an toàn, phát triển vững mạnh của lực "
     "lượng công nhân, thúc đẩy phát triển kinh tế - xã hội của tỉnh.",
 )
 REQUIREMENTS = (
     "Đề án phải đánh giá toàn diện, khách quan về mọi mặt, bám sát các quy định, hướng dẫn về công "
-    "tác bảo đảm an ninh công nhân, an ninh, trật tự, phòng cháy, chữa cháy, an ninh khu công nghiệp "
-    "trong điều kiện thiên tai, dịch bệnh và tình hình thực tiễn để đề ra các giải pháp, đề xuất có "
+    "tác bảo đảm an ninh công nhân, an ninh, trật tự, phòng cháy, chữa cháy, an ninh khu công "
+    "nghiệp "
+    "trong điều kiện thiên tai, dịch bệnh và tình hình thực tiễn để đề ra các giải pháp, đề xuất "
+    "có "
     "tính khả thi.",
-    "Việc xây dựng Đề án bảo đảm đúng quan điểm, đường lối của Đảng, pháp luật của Nhà nước, bảo đảm "
+    "Việc xây dựng Đề án bảo đảm đúng quan điểm, đường lối của Đảng, pháp luật của Nhà nước, bảo "
+    "đảm "
     "trình tự, thủ tục, chất lượng và tiến độ. Thành viên Ban xây dựng Đề án và Tổ giúp việc Ban "
     "xây dựng Đề án đề cao trách nhiệm trong phạm vi chức năng, nhiệm vụ được giao; chủ động, tích "
     "cực tham mưu xây dựng Đề án đạt hiệu quả.",
@@ -127,41 +133,61 @@ def seed_plan(i: int = 0, *, tasks: int = 6) -> dict[str, Any]:
         if t >= len(TASKS):
             text = f"{text[:-1]} (đợt {t // len(TASKS) + 1})."
         task_list.append(
-            {"task": text, "deadline": (start + dt.timedelta(days=29 + (t * 3 + i) % 900)).isoformat()}
+            {
+                "task": text,
+                "deadline": (start + dt.timedelta(days=29 + (t * 3 + i) % 900)).isoformat(),
+            }
         )
     return {
         "type": "ke_hoach",
-        "issuer": {"parent": f"UBND TỈNH {province.upper()}" if i % 2 else None,
-                   "name": f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}", "abbreviation": "UBND"},
+        "issuer": {
+            "parent": f"UBND TỈNH {province.upper()}" if i % 2 else None,
+            "name": f"ỦY BAN NHÂN DÂN\nTỈNH {province.upper()}",
+            "abbreviation": "UBND",
+        },
         "place": province,
         "date": "2024-11",
         "title": f"Xây dựng Đề án {project}",
         "intro": [
-            f"Thực hiện chủ trương xây dựng Đề án {project}, Chủ tịch UBND tỉnh {province} xây dựng "
+            f"Thực hiện chủ trương xây dựng Đề án {project}, Chủ tịch UBND tỉnh {province} xây "
+            f"dựng "
             "Kế hoạch như sau:"
         ],
         "footnotes": {
             "de-an": f"Dự kiến nội dung Đề án {project} sẽ gắn với công tác bảo đảm an ninh, trật "
-            "tự, phòng cháy, chữa cháy, an ninh khu công nghiệp trong điều kiện thiên tai, dịch bệnh."
+            "tự, phòng cháy, chữa cháy, an ninh khu công nghiệp trong điều kiện thiên tai, dịch "
+            "bệnh."
         },
         "sections": [
-            {"title": "Mục đích, yêu cầu", "content": [
-                {"title": "Mục đích", "content": [
-                    {"bullets": [p.format(project=project) for p in PURPOSE]}]},
-                {"title": "Yêu cầu", "content": [{"bullets": list(REQUIREMENTS)}]},
-            ]},
+            {
+                "title": "Mục đích, yêu cầu",
+                "content": [
+                    {
+                        "title": "Mục đích",
+                        "content": [{"bullets": [p.format(project=project) for p in PURPOSE]}],
+                    },
+                    {"title": "Yêu cầu", "content": [{"bullets": list(REQUIREMENTS)}]},
+                ],
+            },
             {"title": f"Nhiệm vụ trọng tâm năm {year}", "content": task_list},
-            {"title": "Tổ chức thực hiện", "content": [
-                {"body": body, "duties": list(duties)} for body, duties in DUTIES
-            ]},
-            {"title": "Chế độ thông tin, báo cáo", "content": [
-                f"Định kỳ hằng quý, các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an tỉnh "
-                f"{province} để tổng hợp, báo cáo Chủ tịch UBND tỉnh.",
-                "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp "
-                "thời phản ánh về Công an tỉnh để tổng hợp, báo cáo Chủ tịch UBND tỉnh xem xét, "
-                "chỉ đạo.",
-            ]},
-        ],  # fmt: skip
+            {
+                "title": "Tổ chức thực hiện",
+                "content": [{"body": body, "duties": list(duties)} for body, duties in DUTIES],
+            },
+            {
+                "title": "Chế độ thông tin, báo cáo",
+                "content": [
+                    f"Định kỳ hằng quý, các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an "
+                    f"tỉnh "
+                    f"{province} để tổng hợp, báo cáo Chủ tịch UBND tỉnh.",
+                    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
+                    "kịp "
+                    "thời phản ánh về Công an tỉnh để tổng hợp, báo cáo Chủ tịch UBND tỉnh xem "
+                    "xét, "
+                    "chỉ đạo.",
+                ],
+            },
+        ],
         "closing": f"Trên đây là Kế hoạch xây dựng Đề án {project}; các cơ quan, đơn vị liên quan "
         "căn cứ thực hiện",
         "recipients": list(RECIPIENTS),

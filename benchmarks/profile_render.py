@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import plans  # noqa: E402
+import plans
 
 TODAY = dt.date(2024, 11, 1)
 
@@ -33,8 +33,10 @@ def main() -> None:
     import vanban
     from vanban.render import Renderer
 
-    docs = [vanban.loads(plans.plan_yaml(plans.seed_plan(i, tasks=a.tasks)), today=TODAY)
-            for i in range(min(a.docs, 24))]  # fmt: skip
+    docs = [
+        vanban.loads(plans.plan_yaml(plans.seed_plan(i, tasks=a.tasks)), today=TODAY)
+        for i in range(min(a.docs, 24))
+    ]
     r = Renderer()
     r.render(docs[0], today=TODAY)  # prepare the template outside the profile
     prof = cProfile.Profile()

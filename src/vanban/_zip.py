@@ -27,8 +27,7 @@ class Entry:
 
     @classmethod
     def deflate(cls, name: str, raw: bytes) -> Entry:
-        c = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
-        data = c.compress(raw) + c.flush()
+        data = zlib.compress(raw, _LEVEL, -15)  # raw deflate, as zip stores it
         return cls(name.encode("utf-8"), zlib.crc32(raw), len(raw), data)
 
     def local_header(self) -> bytes:

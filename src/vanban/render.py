@@ -9,18 +9,22 @@ once (:mod:`vanban.templates`); python-docx and lxml are not on this path.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import sys
 import tempfile
+import types
 import warnings
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from vanban import _ooxml
 from vanban.checks import check_document
 from vanban.errors import InputError, ValidationError, VanbanWarning
-from vanban.layout import Block, Layout, layout
+from vanban.layout import Block, Layout, Role, layout
 from vanban.models.common import Document
 from vanban.nd30 import page
 from vanban.templates import Prepared
@@ -30,14 +34,24 @@ from vanban.templates import Prepared
 FIXED_CREATED = "2020-03-05T00:00:00Z"
 
 
+#: A role's value and its style id (as markup: the template's escape returns it as it is).
+_ROLES = {r._value_: (r._value_, Markup(r.style)) for r in Role}
+
+
 class _Para:
-    __slots__ = ("role", "runs", "style", "text")
+    """One paragraph for the template: ``role``, ``style``, ``runs`` and (on use) ``text``."""
+
+    __slots__ = ("_block", "role", "runs", "style")
 
     def __init__(self, block: Block) -> None:
-        self.role = block.role.value
-        self.style = block.role.style
+        self._block = block
+        self.role, self.style = _ROLES[block.role._value_]
         self.runs = _ooxml.runs(block.inlines)
-        self.text = _ooxml.text(block.text)
+
+    @property
+    def text(self) -> Markup:
+        """The escaped plain text (computed when a template reads it; vanban's do not)."""
+        return _ooxml.text(self._block.text)
 
 
 def _paras(blocks: Iterable[Block]) -> list[_Para]:
@@ -147,15 +161,36 @@ class Renderer:
         for _, d in items:
             _checked(d, None)
         jobs = [(d, out / f"{stem}.docx") for stem, d in items]
-        n = workers or os.cpu_count() or 1
-        if n <= 1 or len(jobs) < 2:
+        n = min(workers or os.cpu_count() or 1, len(jobs))
+        if n <= 1:
             return [self.render_to(d, p, check=False) for d, p in jobs]
+        import multiprocessing  # not on the one-document path
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(1, len(jobs) // (n * 4))
-        with ProcessPoolExecutor(n, initializer=_init_worker, initargs=(self._source,)) as pool:
-            return list(pool.map(_work, jobs, chunksize=chunk))
+        mp = multiprocessing.get_context()
+        key = next(_batch_keys)
+        if mp.get_start_method() == "fork":
+            # Forked workers inherit this renderer and the jobs: send them numbers, not
+            # pickled documents (pickling and unpickling cost half as much as rendering).
+            _batches[key] = (self, jobs)
+            tasks: Iterable[Any] = ((key, i) for i in range(len(jobs)))
+            work: Any = _work_inherited
+        else:
+            tasks, work = jobs, _work
+        try:
+            with ProcessPoolExecutor(
+                n, mp_context=mp, initializer=_init_worker, initargs=(self._source,)
+            ) as pool:
+                return list(pool.map(work, tasks, chunksize=chunk))
+        finally:
+            _batches.pop(key, None)
 
 
 _worker: Renderer | None = None
+#: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
+_batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
+_batch_keys = itertools.count()
 
 
 def _init_worker(source: Any) -> None:
@@ -167,6 +202,12 @@ def _work(job: tuple[Document, Path]) -> Path:
     assert _worker is not None
     doc, path = job
     return _worker.render_to(doc, path, check=False)
+
+
+def _work_inherited(task: tuple[int, int]) -> Path:
+    renderer, jobs = _batches[task[0]]
+    doc, path = jobs[task[1]]
+    return renderer.render_to(doc, path, check=False)
 
 
 def write_atomic(path: Path, data: bytes) -> Path:

@@ -11,21 +11,36 @@ Preparing a template (once per :class:`Prepared`): each XML part with tags goes 
 docxtpl's ``patch_xml`` (its tag syntax: ``{%p``, ``{%tr``, ``{{r`` …), the whitespace
 between tags that holds a newline is dropped, and the result is compiled by Jinja with
 autoescaping on. Parts without tags are compressed once. Parts whose tags only read the
-format (``sizes``, ``fmt``: styles) are rendered and compressed once per format.
+format (``sizes``, ``fmt``: styles) are rendered and compressed once per format. The patched
+sources and the compiled code are cached on disk (:func:`cache_dir`, ``VANBAN_CACHE_DIR``),
+so a new process prepares without importing docxtpl or running the Jinja compiler.
+
+Rendering a document (:meth:`Prepared.render`) runs the compiled templates of the parts that
+change and writes the zip; docxtpl, python-docx and lxml are not used.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import importlib.util
 import io
+import json
+import os
 import re
+import stat
+import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup
+from markupsafe import escape as _markupsafe_escape
 
 from vanban import _zip
 from vanban.errors import TemplateError
@@ -95,10 +110,204 @@ class _CleanLoader(jinja2.FileSystemLoader):
         return _clean(source), filename, uptodate
 
 
+def _escape(value: Any) -> Markup:
+    """The template's autoescape: :func:`markupsafe.escape`, except that markup (the runs,
+    the escaped texts) is returned as it is, where ``escape`` would copy it into a new
+    ``Markup``. The output is the same; the innermost loop of the template does less."""
+    if type(value) is Markup:
+        return value
+    return _markupsafe_escape(value)
+
+
+class _Template(jinja2.Template):
+    """A compiled template whose autoescape is :func:`_escape` (``template_class`` of the
+    environment, so included partials get it too)."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: Any, globals: Any,
+                  uptodate: Any = None) -> jinja2.Template:  # fmt: skip
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__  # the compiled module's globals
+        if namespace.get("escape") is _markupsafe_escape:
+            namespace["escape"] = _escape
+        return template
+
+
 def _patch(source: str) -> str:
     from docxtpl import DocxTemplate  # docxtpl is only needed while preparing
 
     return DocxTemplate(io.BytesIO()).patch_xml(source)
+
+
+# ------------------------------------------------------------------------------ the cache
+#
+# Preparing costs a fresh process more than rendering: importing docxtpl (with python-docx
+# and lxml) for patch_xml, and compiling the Jinja templates. Both results are cached on
+# disk, so ``vanban render`` in a new process needs neither docxtpl nor the Jinja compiler:
+#
+# - docxtpl's patch_xml output, keyed by the SHA-256 of docxtpl's own source files and of
+#   the part's text (patch_xml is a pure function of the two); the entry carries the
+#   SHA-256 of its content, and an entry that does not match is ignored and rewritten;
+# - Jinja's compiled code, by Jinja's FileSystemBytecodeCache (it checks the Python magic,
+#   Jinja's bytecode version and the SHA-1 of the source itself).
+#
+# Entries are written to a temporary file and renamed. Any error of the cache (no home,
+# read-only disk, a corrupt entry) is the same as a miss: the template is prepared anew.
+
+
+def cache_dir() -> Path | None:
+    """The cache folder: ``$VANBAN_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/vanban``, else ``~/.cache/vanban``."""
+    value = os.environ.get("VANBAN_CACHE_DIR")
+    if value is not None:
+        return Path(value) if value.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "vanban"
+
+
+def usable_cache(folder: Path | None) -> Path | None:
+    """``folder``, created if need be, when it is safe to cache in; else ``None``.
+
+    What is cached is code (template source, compiled templates), so the folder must be
+    this user's own and writable by no one else, as Jinja requires of its own cache.
+    """
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = folder.stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return None
+    return folder
+
+
+@functools.lru_cache(maxsize=1)
+def _docxtpl_fingerprint() -> str | None:
+    """SHA-256 of docxtpl's source files, found without importing docxtpl."""
+    try:
+        spec = importlib.util.find_spec("docxtpl")
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        h = hashlib.sha256()
+        files = sorted(p for folder in folders for p in Path(folder).glob("*.py"))
+        for p in files:
+            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    except (OSError, ImportError, ValueError):
+        return None
+    return h.hexdigest() if files else None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # no cache: the next process prepares again
+
+
+def _cached(cache: Path | None, kind: str, key: str, compute: Callable[[], str]) -> str:
+    """``compute()``, or what it gave before for the same ``key`` (text that names every
+    input of ``compute``): cached in ``cache/kind/``."""
+    if cache is None:
+        return compute()
+    path = cache / kind / f"{hashlib.sha256(key.encode()).hexdigest()}.txt"
+    try:
+        digest, _, body = path.read_bytes().partition(b"\n")
+        if digest.decode("ascii") == hashlib.sha256(body).hexdigest():
+            return body.decode("utf-8")
+    except (OSError, UnicodeError):
+        pass
+    result = compute()
+    body = result.encode("utf-8")
+    _write_atomic(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+    return result
+
+
+def patched(text: str, cache: Path | None = None) -> str:
+    """docxtpl's ``patch_xml`` of a part's text, from the cache when it holds it."""
+    fingerprint = _docxtpl_fingerprint() if cache is not None else None
+    if fingerprint is None:
+        return _patch(text)
+    return _cached(cache, "patched", f"patch_xml 1\0{fingerprint}\0{text}", lambda: _patch(text))
+
+
+def _analyse(env: jinja2.Environment, source: str) -> tuple[set[str], list[str | None]]:
+    ast = env.parse(source)
+    return set(meta.find_undeclared_variables(ast)), list(meta.find_referenced_templates(ast))
+
+
+def analysed(
+    env: jinja2.Environment, source: str, cache: Path | None = None
+) -> tuple[set[str], list[str | None]]:
+    """The variables a template source reads and the templates it includes (cached)."""
+    if cache is None:
+        return _analyse(env, source)
+
+    def compute() -> str:
+        names, includes = _analyse(env, source)
+        return json.dumps([sorted(names), includes])
+
+    key = f"analysis 1\0{jinja2.__version__}\0{source}"
+    names, includes = json.loads(_cached(cache, "analysis", key, compute))
+    return set(names), includes
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, where an error is a miss, never a failure."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache(cache: Path | None) -> jinja2.BytecodeCache | None:
+    if cache is None:
+        return None
+    folder = cache / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _BytecodeCache(str(folder), "%s.cache")
+
+
+#: The name under which a part's own (patched) source is known to Jinja; no file has it.
+_PART = "<part>/"
+
+
+class _PartsLoader(jinja2.BaseLoader):
+    """The prepared parts by name (``<part>/word/document.xml``), then the partials."""
+
+    def __init__(self, sources: dict[str, str], partials: jinja2.BaseLoader | None) -> None:
+        self.sources = sources
+        self.partials = partials
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
+        source = self.sources.get(template)
+        if source is not None:
+            return source, None, lambda: True
+        if self.partials is None:
+            raise jinja2.TemplateNotFound(template)
+        return self.partials.get_source(environment, template)
 
 
 @dataclass
@@ -112,16 +321,22 @@ class _Part:
 class Prepared:
     """A template read, patched, compiled and partly compressed: ready for many documents."""
 
-    def __init__(self, parts: Mapping[str, bytes], *, loader: jinja2.BaseLoader | None = None):
+    def __init__(self, parts: Mapping[str, bytes], *, loader: jinja2.BaseLoader | None = None,
+                 cache: Path | None = None) -> None:  # fmt: skip
+        """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
+        cache folder (:func:`cache_dir`; ``None``: none)."""
         if "word/document.xml" not in parts:
             raise TemplateError("the template has no word/document.xml part")
+        sources: dict[str, str] = {}
         self.env = jinja2.Environment(
             autoescape=True,
             undefined=jinja2.StrictUndefined,
-            loader=loader,
+            loader=_PartsLoader(sources, loader),
             auto_reload=False,
             keep_trailing_newline=False,
+            bytecode_cache=_bytecode_cache(cache),
         )
+        self.env.template_class = _Template
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
         self._format_cache: dict[Any, _zip.Entry] = {}
@@ -135,12 +350,10 @@ class Prepared:
                 text = _clean(text)
                 self.parts.append(_Part(name, entry=_zip.Entry.deflate(name, text.encode())))
                 continue
-            source = _clean(_patch(text))
+            source = sources[_PART + name] = _clean(patched(text, cache))
             try:
-                ast = self.env.parse(source)
-                names = meta.find_undeclared_variables(ast)
-                includes = list(meta.find_referenced_templates(ast))
-                template = self.env.from_string(source)
+                names, includes = analysed(self.env, source, cache)
+                template = self.env.get_template(_PART + name)
             except jinja2.TemplateError as exc:
                 raise TemplateError(f"template part {name}: {exc}") from None
             per_format = not includes and names <= FORMAT_VARIABLES
@@ -155,7 +368,7 @@ class Prepared:
             loader = _CleanLoader(str(templates_dir()))
         elif isinstance(source, (str, Path)) and Path(source).is_dir():
             loader = _CleanLoader([str(source), str(templates_dir())])
-        return cls(parts, loader=loader)
+        return cls(parts, loader=loader, cache=usable_cache(cache_dir()))
 
     def render(self, context: Mapping[str, Any], format_key: Any) -> bytes:
         """The .docx bytes for one document's context."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from vanban import _metrics, markup
@@ -24,8 +25,11 @@ class Inliner:
 
     def __call__(self, text: str, *, bold: bool = False, italic: bool = False,
                  upper: bool = False) -> list[Inline]:  # fmt: skip
+        parsed = markup.parse(text, bold=bold, italic=italic)
+        if not upper and "[^" not in text:  # no footnote marks: the parse as it is
+            return parsed  # type: ignore[return-value]
         out: list[Inline] = []
-        for x in markup.parse(text, bold=bold, italic=italic):
+        for x in parsed:
             if isinstance(x, Footnote):
                 number = len(self.notes) + 1
                 note = markup.parse(self.doc.footnotes[x.name])
@@ -48,11 +52,19 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+@functools.cache
+def _motto_width(size: float) -> int:
+    return round(_metrics.text_width(MOTTO, size, bold=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _line_width(line: str, container: int, size: float) -> float:
+    # A pure function of its arguments; a batch repeats its issuers (and often its titles).
+    return _metrics.longest_line_width(line, container, size, bold=True)
+
+
 def _rule_for(lines: Iterable[str], container: int, size: int, fraction: float) -> Rule:
-    longest = max(
-        (_metrics.longest_line_width(line, container, size, bold=True) for line in lines),
-        default=0.0,
-    )
+    longest = max((_line_width(line, container, size) for line in lines), default=0.0)
     return Rule(round(longest * fraction), container)
 
 
@@ -79,7 +91,7 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
     date_line = dates.date_line(
         doc.place, d.day if d else None, d.month if d else None, d.year if d else None
     )
-    motto_width = round(_metrics.text_width(MOTTO, preset.motto, bold=True))
+    motto_width = _motto_width(preset.motto)
 
     title_text = markup.plain(markup.parse(doc.title))
     heading = [

@@ -1,0 +1,495 @@
+"""Benchmark: vanban's batch rendering against a naive docxtpl loop and against the floor.
+
+    PYTHONPATH=src python benchmarks/bench_render.py [--docs 40] [--repeats 7] [--quick]
+
+Everything is measured in one run, so the ratios compare numbers taken on the same machine
+at the same time. These machines are noisy (the same loop varies ±50% from one second to
+the next), so the approaches are interleaved, pass by pass, and a ratio is the median of
+the per-pass ratios. Another vanban can be measured with ``PYTHONPATH=/its/src``.
+
+(a) ``--docs`` plans shaped like reference 000 (``plans.seed_plan``: 4 mục, ~25 paragraphs
+    and bullets, 6 tasks with deadlines, a footnote, 8 recipients; issuer, place, title and
+    task text vary per plan), per document, median of ``--repeats`` passes, with the peak
+    Python heap (tracemalloc) of one document:
+
+    - vanban: ``Renderer.render`` from validated models to bytes (checks, layout, context,
+      Jinja, compression, zip): what ``render_many`` runs per document; YAML→bytes
+      (``vanban.loads`` + render) beside it, and ``render_many`` of 5x the plans to files
+      with 1 and 2 worker processes;
+    - docxtpl: the naive loop on vanban's own template with the same, prebuilt context:
+      ``DocxTemplate(path)``, ``render(context, jinja_env, autoescape=True)``, ``save`` to a
+      BytesIO, per document. The template .docx is vanban's ``_common`` + ``ke_hoach`` parts
+      zipped, with ``word/styles.xml`` rendered for the default format (docxtpl does not
+      render styles) and the fixed created date in ``docProps/core.xml``; the ``_blocks``
+      partials are Jinja includes, resolved by the ``jinja2.Environment`` passed to docxtpl
+      (``FileSystemLoader(templates/)``, autoescape on);
+    - floor: vanban's own template, prepared once by the benchmark itself (docxtpl
+      ``patch_xml``, cleaning, a plain Jinja compile; static and per-format parts compressed
+      once), then per document only the compiled templates rendered with the prebuilt
+      context, the changed parts deflated (level 6, as vanban and zipfile do) and the zip
+      written with vanban's writer. Nothing else.
+
+(b) plans with 50, 500 and 5,000 tasks (same shape, more tasks in mục II): render time per
+    plan (interleaved passes), the growth for 10× the tasks, and the peak RSS (``VmHWM``,
+    read in the child) of loading and rendering the 5,000-task plan in a process of its own.
+
+(c) cold start: ``python -m vanban render plan.yaml -o out.docx`` in a fresh process against
+    ``python -c "import docxtpl, pydantic"`` (and the ``vanban`` console script when it is
+    installed next to this Python), medians of interleaved runs; also with the template
+    cache off and on the first run with an empty cache. The children run without
+    PYTHONDONTWRITEBYTECODE, so they find their .pyc files, as an installed package does.
+
+The last line is ``speedup_vs_docxtpl=… ratio_to_floor=… scale_10x=… big_plan_s=…
+big_plan_rss_mb=…``: ``scale_10x`` is the worse of time(500)/time(50) and time(5000)/time(500);
+``big_plan_s`` is rendering the 5,000-task plan from its model (YAML→bytes is printed above).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.append(str(ROOT / "src"))  # after PYTHONPATH: another vanban can be measured
+
+import plans  # noqa: E402
+
+TODAY = dt.date(2024, 11, 1)
+EXAMPLE = ROOT / "examples" / "an-ninh-cong-nhan-bac-giang.yaml"
+
+
+# --------------------------------------------------------------------------------- helpers
+
+
+def median_time(fn: Callable[[], object], repeats: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), times
+
+
+def peak_kb(fn: Callable[[], object]) -> float:
+    """Peak Python heap allocation (tracemalloc) while ``fn`` runs, in KiB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1024
+    finally:
+        tracemalloc.stop()
+
+
+def ms(s: float) -> str:
+    return f"{s * 1000:8.2f} ms"
+
+
+def passes_ms(values: list[float]) -> str:
+    return ", ".join(f"{x * 1000:.2f}" for x in values) + " ms"
+
+
+def paired(a: list[float], b: list[float]) -> float:
+    """The median of the pass-by-pass ratios a/b."""
+    return statistics.median(x / y for x, y in zip(a, b, strict=True))
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [*([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []), str(ROOT / "src")]
+    )
+    # Fresh processes that find their .pyc files, as installed packages do (this sandbox
+    # sets PYTHONDONTWRITEBYTECODE, which would recompile vanban's modules on every start).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+# ------------------------------------------------------------------- the docxtpl baseline
+
+
+def docxtpl_template(path: Path, fmt_ctx: dict) -> Path:
+    """vanban's ke_hoach template as a .docx a docxtpl user would have."""
+    import jinja2
+
+    from vanban.render import FIXED_CREATED
+    from vanban.templates import read_parts
+
+    parts = read_parts("ke_hoach")
+    parts["word/styles.xml"] = (
+        jinja2.Environment(autoescape=True)
+        .from_string(parts["word/styles.xml"].decode())
+        .render(fmt_ctx)
+        .encode()
+    )
+    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
+        b"{{ properties.created }}", FIXED_CREATED.encode()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def docxtpl_env():  # type: ignore[no-untyped-def]
+    """The Jinja environment given to docxtpl: autoescape, and a loader for the partials."""
+    import jinja2
+
+    from vanban.templates import templates_dir
+
+    loader = jinja2.FileSystemLoader(str(templates_dir()))
+    return jinja2.Environment(loader=loader, autoescape=True)
+
+
+def docxtpl_render(path: Path, ctx: dict, env) -> bytes:  # type: ignore[no-untyped-def]
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(path))
+    tpl.render(ctx, jinja_env=env, autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- the floor
+
+
+class Floor:
+    """vanban's own template prepared once; per document: Jinja render, deflate, zip."""
+
+    def __init__(self, fmt_ctx: dict) -> None:
+        import jinja2
+        from docxtpl import DocxTemplate
+
+        from vanban import _zip
+        from vanban.templates import (
+            _FIRST,
+            _TAGGED,
+            _clean,
+            _CleanLoader,
+            read_parts,
+            templates_dir,
+        )
+
+        self._zip = _zip
+        loader = _CleanLoader(str(templates_dir()))
+        env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, loader=loader)
+        parts = read_parts("ke_hoach")
+        order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
+        patcher = DocxTemplate(io.BytesIO())
+        self.items: list[tuple[str, object]] = []  # (name, Entry or compiled template)
+        for name in order:
+            raw = parts[name]
+            text = raw.decode("utf-8") if name.endswith((".xml", ".rels")) else None
+            if text is None or not _TAGGED.search(text):
+                data = raw if text is None else _clean(text).encode()
+                self.items.append((name, _zip.Entry.deflate(name, data)))
+                continue
+            tmpl = env.from_string(_clean(patcher.patch_xml(text)))
+            if name == "word/styles.xml":  # reads only the format: rendered once
+                self.items.append((name, _zip.Entry.deflate(name, tmpl.render(fmt_ctx).encode())))
+            else:
+                self.items.append((name, tmpl))
+
+    def render(self, ctx: dict) -> bytes:
+        z = self._zip
+        entries = [
+            item if isinstance(item, z.Entry) else z.Entry.deflate(name, item.render(ctx).encode())
+            for name, item in self.items
+        ]
+        return z.write(entries)
+
+
+# ---------------------------------------------------------------------------------- (a)
+
+
+def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
+    import vanban
+    from vanban.layout import layout
+    from vanban.render import Renderer, context
+
+    n = a.docs
+    yamls = [plans.plan_yaml(plans.seed_plan(i)) for i in range(n)]
+    docs = [vanban.loads(y, today=TODAY) for y in yamls]
+    t = time.perf_counter()
+    renderer = Renderer()
+    first = renderer.render(docs[0], today=TODAY)
+    prepare_s = time.perf_counter() - t
+    ctxs = [context(layout(d), d) for d in docs]
+    fmt_ctx = {"sizes": ctxs[0]["sizes"], "fmt": ctxs[0]["fmt"]}
+    floor = Floor(fmt_ctx)
+    tpl_path = docxtpl_template(tmp / "ke_hoach_docxtpl.docx", fmt_ctx)
+    env = docxtpl_env()
+    docxtpl_render(tpl_path, ctxs[0], env)  # warm imports and the include cache
+    print(
+        f"\n(a) {n} plans like reference 000 ({len(first):,} bytes .docx each; "
+        f"template prepared in {prepare_s * 1000:.1f} ms, once)"
+    )
+
+    # The three make the same document: the floor byte for byte, docxtpl paragraph by paragraph.
+    from docx import Document as OpenDocx
+
+    def paras(data: bytes) -> list[str]:
+        return [p.text for p in OpenDocx(io.BytesIO(data)).paragraphs]
+
+    same_floor = floor.render(ctxs[0]) == first
+    same_text = paras(docxtpl_render(tpl_path, ctxs[0], env)) == paras(first)
+    print(
+        f"    floor bytes == vanban bytes: {same_floor}; "
+        f"docxtpl paragraphs == vanban's: {same_text}"
+    )
+
+    nd = min(a.docxtpl_docs, n)
+    runs: dict[str, tuple[Callable[[], object], int]] = {
+        "vanban": (lambda: [renderer.render(d, today=TODAY) for d in docs], n),
+        "yaml": (
+            lambda: [renderer.render(vanban.loads(y, today=TODAY), today=TODAY) for y in yamls],
+            n,
+        ),
+        "floor": (lambda: [floor.render(c) for c in ctxs], n),
+        "docxtpl": (lambda: [docxtpl_render(tpl_path, c, env) for c in ctxs[:nd]], nd),
+    }
+    # Interleaved: each pass runs every approach once, so a slow spell of the machine hits
+    # all of them; ratios are taken pass by pass, then their median.
+    passes: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(a.repeats):
+        for key, (fn, count) in runs.items():
+            passes[key].append(median_time(fn, 1)[0] / count)
+    med = {k: statistics.median(v) for k, v in passes.items()}
+    many = {}
+    batch_n = 5 * n  # render_many: a bigger batch, so that the pool's start-up is amortised
+    named = {f"{i:04d}": docs[i % n] for i in range(batch_n)}
+    for w in (1, 2):
+        out = tmp / f"many{w}"
+        out.mkdir()
+        t, _ = median_time(lambda w=w, out=out: Renderer().render_many(named, out, workers=w), 3)
+        many[w] = t / batch_n
+    one = 1 % n
+    mem = {
+        "vanban": peak_kb(lambda: renderer.render(docs[one], today=TODAY)),
+        "yaml": peak_kb(
+            lambda: renderer.render(vanban.loads(yamls[one], today=TODAY), today=TODAY)
+        ),
+        "docxtpl": peak_kb(lambda: docxtpl_render(tpl_path, ctxs[one], env)),
+        "floor": peak_kb(lambda: floor.render(ctxs[one])),
+    }
+    print("    per document, median of passes              time   peak heap (tracemalloc)")
+    rows = [
+        ("vanban Renderer.render, model→bytes", med["vanban"], mem["vanban"], passes["vanban"]),
+        ("vanban loads + render, YAML→bytes", med["yaml"], mem["yaml"], None),
+        ("naive docxtpl loop, same context", med["docxtpl"], mem["docxtpl"], passes["docxtpl"]),
+        ("floor: Jinja + deflate + zip", med["floor"], mem["floor"], passes["floor"]),
+    ]
+    for label, t, kib, each in rows:
+        extra = f"   passes: {passes_ms(each)}" if each else ""
+        print(f"    {label:40s}{ms(t)}   {kib:6.0f} KiB{extra}")
+    print(
+        f"    (docxtpl on {nd} of the plans.) render_many of {batch_n} plans to files (checks, "
+        f"a new Renderer, the pool's start-up included): workers=1 {ms(many[1]).strip()}, "
+        f"workers=2 {ms(many[2]).strip()} per document"
+    )
+    speedup = paired(passes["docxtpl"], passes["vanban"])
+    to_floor = paired(passes["vanban"], passes["floor"])
+    print(
+        f"    speedup vs docxtpl: {speedup:.1f}x (median of per-pass ratios; ratio of medians "
+        f"{med['docxtpl'] / med['vanban']:.1f}x; target >= 15x)"
+    )
+    print(
+        f"    ratio to floor: {to_floor:.2f}x (median of per-pass ratios; ratio of medians "
+        f"{med['vanban'] / med['floor']:.2f}x; target <= 2x)"
+    )
+    print(
+        f"    floor vs docxtpl: {paired(passes['docxtpl'], passes['floor']):.1f}x (what a renderer "
+        f"doing nothing but the floor's work would reach)"
+    )
+    print(
+        f"    YAML→bytes: {med['yaml'] * 1000:.2f} ms, of which loads "
+        f"{(med['yaml'] - med['vanban']) / med['yaml']:.0%}"
+    )
+    return speedup, to_floor
+
+
+# ---------------------------------------------------------------------------------- (b)
+
+
+def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
+    import vanban
+    from vanban.render import Renderer
+
+    print("\n(b) big plans (render from the model; loads beside it)")
+    renderer = Renderer()
+    sizes = (50, 500, 5000)
+    big_yaml = tmp / "plan-5000.yaml"
+    docs, load_s, size = {}, {}, {}
+    for k in sizes:
+        y = plans.plan_yaml(plans.seed_plan(0, tasks=k))
+        big_yaml.write_text(y, encoding="utf-8")  # the last one stays: 5,000 tasks
+        t = time.perf_counter()
+        docs[k] = vanban.loads(y, today=TODAY)
+        load_s[k] = time.perf_counter() - t
+        size[k] = len(renderer.render(docs[k], today=TODAY))
+    passes: dict[int, list[float]] = {k: [] for k in sizes}
+    for _ in range(max(5, a.repeats)):  # interleaved, ratios pass by pass
+        for k in sizes:
+            reps = 5 if k == 50 else 1
+            t, _ = median_time(lambda k=k: renderer.render(docs[k], today=TODAY), reps)
+            passes[k].append(t)
+    t_of = {k: statistics.median(v) for k, v in passes.items()}
+    for k in sizes:
+        print(
+            f"    {k:5d} tasks: render {t_of[k] * 1000:8.1f} ms   loads {load_s[k] * 1000:8.1f} ms"
+            f"   {size[k] / 1024:5.0f} KiB .docx   {t_of[k] / k * 1e6:6.1f} us/task"
+        )
+    r1, r2 = paired(passes[500], passes[50]), paired(passes[5000], passes[500])
+    scale = max(r1, r2)
+    print(
+        f"    10x the tasks (median of per-pass ratios): 500/50 = {r1:.2f}x, "
+        f"5000/500 = {r2:.2f}x; scale_10x = the worse = {scale:.2f} (target <= 11)"
+    )
+    cmd = [sys.executable, "-c", _RSS_CHILD, str(big_yaml), TODAY.isoformat()]
+    child = subprocess.run(cmd, capture_output=True, text=True, env=child_env(), check=True)
+    info = {k: float(v) for k, v in (f.split("=", 1) for f in child.stdout.split())}
+    rss = info["hwm_end_mb"]
+    print(
+        f"    5000 tasks in a fresh process: peak RSS (VmHWM) {rss:.0f} MB; it was "
+        f"{info['hwm_import_mb']:.0f} MB after the imports, {info['hwm_load_mb']:.0f} MB after "
+        f"loads; loads {info['load_s']:.2f} s, Renderer().render {info['render_s']:.2f} s "
+        f"(with preparing the template)"
+    )
+    print(
+        f"    5000-task plan: render {t_of[5000]:.3f} s (target < 1.5 s); YAML→bytes "
+        f"{info['load_s'] + info['render_s']:.2f} s; peak RSS {rss:.0f} MB (target < 300 MB)"
+    )
+    return scale, t_of[5000], rss
+
+
+# ---------------------------------------------------------------------------------- (c)
+
+
+def cold_start(a: argparse.Namespace, tmp: Path) -> float:
+    print("\n(c) cold start (a fresh process each run; medians of interleaved runs)")
+    example = EXAMPLE
+    if not example.exists():
+        example = tmp / "seed-000.yaml"
+        example.write_text(plans.plan_yaml(plans.seed_plan(0)), encoding="utf-8")
+    out, cache = tmp / "cold.docx", tmp / "cache"
+    env = dict(child_env(), VANBAN_CACHE_DIR=str(cache))
+    env_off = dict(env, VANBAN_CACHE_DIR="")
+    render_cmd = [sys.executable, "-m", "vanban", "render", str(example), "-o", str(out)]
+    cmds = {  # name: (command, environment)
+        "import docxtpl, pydantic": ([sys.executable, "-c", "import docxtpl, pydantic"], env),
+        "python -m vanban render": (render_cmd, env),
+        "  same, template cache off": (render_cmd, env_off),
+    }
+    script = Path(sys.executable).with_name("vanban")
+    if script.exists():
+        cmds["vanban render (script)"] = ([str(script), *render_cmd[3:]], env)
+    for c, e in cmds.values():  # warm the OS cache, the .pyc files and the template cache
+        subprocess.run(c, env=e, check=True, capture_output=True)
+    cold: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(a.cold_runs):
+        for k, (c, e) in cmds.items():
+            t = time.perf_counter()
+            subprocess.run(c, env=e, check=True, capture_output=True)
+            cold[k].append(time.perf_counter() - t)
+    shutil.rmtree(cache, ignore_errors=True)
+    t = time.perf_counter()
+    subprocess.run(render_cmd, env=env, check=True, capture_output=True)
+    first = time.perf_counter() - t
+    base = statistics.median(cold["import docxtpl, pydantic"])
+    shown = example.relative_to(ROOT) if example.is_relative_to(ROOT) else example.name
+    print(f"    plan: {shown}; {a.cold_runs} runs each")
+    for k, v in cold.items():
+        m = statistics.median(v)
+        print(f"    {k:28s}{ms(m)}   {m / base:5.2f}x baseline   (fastest {min(v) * 1000:.0f} ms)")
+    print(
+        f"    python -m vanban render, first run, empty template cache: {ms(first).strip()}, "
+        f"{first / base:.2f}x baseline"
+    )
+    ratio = statistics.median(cold["python -m vanban render"]) / base
+    print(f"    cold vanban render / import docxtpl, pydantic = {ratio:.2f}x (target <= 2x)")
+    return ratio
+
+
+# ---------------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--docs", type=int, default=40, help="plans in the batch (a)")
+    ap.add_argument("--repeats", type=int, default=7, help="passes per measurement (median)")
+    ap.add_argument("--docxtpl-docs", type=int, default=20, help="plans for the docxtpl loop")
+    ap.add_argument("--cold-runs", type=int, default=11, help="fresh processes per command")
+    ap.add_argument("--quick", action="store_true", help="fewer plans, passes and runs")
+    a = ap.parse_args()
+    if a.quick:
+        a.docs, a.repeats, a.docxtpl_docs, a.cold_runs = 10, 3, 4, 3
+
+    import warnings
+
+    warnings.simplefilter("ignore")  # the plans' dates are checked against TODAY
+    t0 = time.perf_counter()
+    import vanban
+
+    print(
+        f"vanban from {Path(vanban.__file__).parent}; python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores; docs={a.docs} repeats={a.repeats} docxtpl_docs={a.docxtpl_docs}"
+    )
+    tmp = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
+    try:
+        speedup, to_floor = batch(a, tmp)
+        scale, big_s, rss = big_plans(a, tmp)
+        cold_start(a, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\ntotal benchmark time {time.perf_counter() - t0:.0f} s")
+    print(
+        f"speedup_vs_docxtpl={speedup:.1f} ratio_to_floor={to_floor:.2f} scale_10x={scale:.2f} "
+        f"big_plan_s={big_s:.3f} big_plan_rss_mb={rss:.0f}"
+    )
+    return 0
+
+
+_RSS_CHILD = r"""
+import sys, time, datetime as dt, warnings
+def hwm():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+warnings.simplefilter("ignore")
+import vanban
+from vanban.render import Renderer
+path, today = sys.argv[1], dt.date.fromisoformat(sys.argv[2])
+h0 = hwm()
+t = time.perf_counter()
+doc = vanban.load(path, today=today)
+load_s = time.perf_counter() - t
+h1 = hwm()
+t = time.perf_counter()
+data = Renderer().render(doc, today=today)
+render_s = time.perf_counter() - t
+print(f"hwm_import_mb={h0:.1f} hwm_load_mb={h1:.1f} hwm_end_mb={hwm():.1f} "
+      f"load_s={load_s:.3f} render_s={render_s:.3f} bytes={len(data)}")
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

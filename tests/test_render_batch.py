@@ -1,0 +1,394 @@
+"""Batch rendering: the same bytes on every path, deterministic, valid, linear, and no
+docxtpl, python-docx or lxml on the per-document path."""
+
+from __future__ import annotations
+
+import copy
+import cProfile
+import hashlib
+import io
+import os
+import pstats
+import re
+import subprocess
+import sys
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+
+import vanban
+from vanban import _ooxml, templates
+from vanban.layout import layout
+from vanban.markup import Span
+from vanban.models import KeHoach
+from vanban.render import FIXED_CREATED, Renderer, context, render
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _doc(data: dict[str, Any]) -> KeHoach:
+    return KeHoach.model_validate(data)
+
+
+def _variants(sample: dict[str, Any]) -> list[KeHoach]:
+    """The sample and a few changes of it that take other paths through the layout."""
+    out = [copy.deepcopy(sample) for _ in range(4)]
+    out[1]["date"] = "2025-02"  # partial date: fixed document-property dates
+    out[1]["task_style"] = "lines"
+    out[2]["format"] = {
+        "size": "13",
+        "first_line_indent": "1.27cm",
+        "line_spacing": 1.5,
+        "end_mark": False,
+    }
+    out[2]["title"] = 'Tên có ký tự đặc biệt: <b> & "ngoặc" {{ x }} {%p if %} {_{ y }_}'
+    out[3]["footnotes"] = {}
+    out[3]["sections"][0]["content"][0]["content"][0]["bullets"] = ["Không có chú thích."]
+    out[3]["signer"] = {"name": "Lê Văn B", "title": "Trưởng ban"}
+    out[3]["date"] = None
+    return [_doc(d) for d in out]
+
+
+def _examples() -> list[Any]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [vanban.load(p) for p in EXAMPLES]
+
+
+@pytest.fixture
+def docs(sample: dict[str, Any]) -> list[KeHoach]:
+    return _variants(sample) + _examples()
+
+
+def _env(cache: Path | str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    env["VANBAN_CACHE_DIR"] = str(cache)
+    return env
+
+
+# ------------------------------------------------------------------- the same bytes
+
+
+def test_render_is_the_renderer_and_a_new_renderer(docs: list[KeHoach]) -> None:
+    shared = Renderer()
+    for doc in docs:
+        data = render(doc)
+        assert shared.render(doc) == data
+        assert Renderer().render(doc) == data
+        assert render(doc) == data  # twice in the same process
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_render_many_gives_the_bytes_of_render(
+    docs: list[KeHoach], tmp_path: Path, workers: int
+) -> None:
+    named = {f"doc-{i}": d for i, d in enumerate(docs)}
+    paths = Renderer().render_many(named, tmp_path, workers=workers)
+    assert paths == [tmp_path / f"doc-{i}.docx" for i in range(len(docs))]
+    for path, doc in zip(paths, docs, strict=True):
+        assert path.read_bytes() == Renderer().render(doc)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in paths
+    )  # no temp files left
+
+
+def test_render_many_with_spawned_workers(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without fork the documents are pickled to the workers; the bytes are the same."""
+    import multiprocessing
+
+    get_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: get_context("spawn"))
+    paths = Renderer().render_many(docs[:3], tmp_path, workers=2)
+    assert [p.read_bytes() for p in paths] == [render(d) for d in docs[:3]]
+
+
+def test_render_many_names_an_iterable_in_order(docs: list[KeHoach], tmp_path: Path) -> None:
+    paths = Renderer().render_many(iter(docs[:3]), tmp_path, workers=2)
+    assert [p.name for p in paths] == ["0001.docx", "0002.docx", "0003.docx"]
+    assert [p.read_bytes() for p in paths] == [render(d) for d in docs[:3]]
+
+
+def test_render_many_checks_every_document_before_writing(
+    sample: dict[str, Any], tmp_path: Path
+) -> None:
+    bad = copy.deepcopy(sample)
+    bad["sections"][0]["content"][0]["content"][0]["bullets"] = ["Chú thích lạ[^khong-co]."]
+    with pytest.raises(vanban.ValidationError):
+        Renderer().render_many([_doc(sample), _doc(bad)], tmp_path, workers=2)
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------- determinism
+
+
+def test_same_bytes_in_other_processes_with_and_without_the_cache(tmp_path: Path) -> None:
+    """Fresh processes (other hash seeds; cache empty, warm and off) give the same bytes."""
+    path = EXAMPLES[0] if EXAMPLES else None
+    if path is None:
+        pytest.skip("no example plan")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = hashlib.sha256(render(vanban.load(path))).hexdigest()
+    code = (
+        "import hashlib, sys, warnings; warnings.simplefilter('ignore'); import vanban\n"
+        "from vanban.render import render\n"
+        "print(hashlib.sha256(render(vanban.load(sys.argv[1]))).hexdigest())"
+    )
+    cache = tmp_path / "cache"
+    runs = [(cache, "1"), (cache, "2"), ("", "3")]  # cold cache, warm cache, no cache
+    for folder, seed in runs:
+        env = _env(folder)
+        env["PYTHONHASHSEED"] = seed
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.strip() == expected, (folder, seed, out.stderr)
+    assert any((cache / "patched").iterdir())
+
+
+def test_fixed_zip_metadata_and_entry_order(docs: list[KeHoach]) -> None:
+    for doc in docs:
+        with zipfile.ZipFile(io.BytesIO(render(doc))) as z:
+            infos = z.infolist()
+        names = [i.filename for i in infos]
+        assert names[:5] == [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "docProps/app.xml",
+            "word/document.xml",
+        ]
+        assert names[5:] == sorted(names[5:])
+        assert len(set(names)) == len(names)
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+
+
+def _core(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("docProps/core.xml").decode()
+
+
+def test_document_property_dates(sample: dict[str, Any]) -> None:
+    full = _core(render(_doc(sample)))  # date 2025-02-05
+    assert full.count("2025-02-05T00:00:00Z") == 2
+    for date in ("2025-02", "2025", None):
+        data = dict(sample, date=date)
+        assert _core(render(_doc(data))).count(FIXED_CREATED) == 2, date
+
+
+def test_footnote_ids_count_from_one(sample: dict[str, Any]) -> None:
+    data = copy.deepcopy(sample)
+    data["footnotes"]["b"] = "Chú thích thứ hai."
+    data["intro"] = ["Mở đầu[^b] và[^kcn]."]
+    with zipfile.ZipFile(io.BytesIO(render(_doc(data)))) as z:
+        document = z.read("word/document.xml").decode()
+        notes = z.read("word/footnotes.xml").decode()
+    refs = re.findall(r'<w:footnoteReference w:id="(\d+)"/>', document)
+    assert refs == ["1", "2", "3"]  # b, kcn in the intro, kcn again in the bullets
+    assert re.findall(r'<w:footnote w:id="(\d+)">', notes) == ["1", "2", "3"]
+
+
+# ------------------------------------------------------------------- validity
+
+
+def test_output_is_a_valid_docx(docs: list[KeHoach]) -> None:
+    from docx import Document as OpenDocx
+
+    for doc in docs:
+        data = render(doc)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            assert z.testzip() is None
+            for name in z.namelist():
+                if name.endswith((".xml", ".rels")):
+                    ElementTree.fromstring(z.read(name))  # well-formed, or it raises
+        opened = OpenDocx(io.BytesIO(data))
+        texts = [p.text for p in opened.paragraphs]
+        assert doc.type_info.heading in texts
+        assert opened.core_properties.title
+
+
+def test_user_text_is_escaped_like_escape() -> None:
+    text = 'a & b < c > d "e" {{ f }} {%p g %} {_{ h }_} ’ Đề án'
+    runs = str(_ooxml.runs([Span(text), Span(text, bold=True)]))
+    assert runs.count(_ooxml.escape(text)) == 2
+    assert "{" not in runs and "}" not in runs and "<b" not in runs
+
+
+def test_paragraph_text_is_still_in_the_context(sample_doc: KeHoach) -> None:
+    ctx = context(layout(sample_doc), sample_doc)
+    title = ctx["heading"][1]
+    assert title.role == "title" and title.style == "VBTitle"
+    assert str(title.text) == _ooxml.escape(layout(sample_doc).heading[1].text)
+
+
+# -------------------------------------------------------- no docxtpl on the hot path
+
+
+def _boom(*args: Any, **kwargs: Any) -> None:
+    raise AssertionError("called on the per-document path")
+
+
+def test_per_document_path_calls_no_docxtpl_docx_or_lxml(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+    import docx.api
+    import docxtpl
+    import docxtpl.template
+    from lxml import etree
+
+    renderer = Renderer()
+    expected = [renderer.render(d) for d in docs]  # prepares the template: docxtpl is used
+    for target, names in (
+        (
+            docxtpl.template.DocxTemplate,
+            ["__init__", "patch_xml", "render", "save", "render_xml_part", "build_xml"],
+        ),
+        (docx, ["Document"]),
+        (docx.api, ["Document"]),
+        (etree, ["fromstring", "XML", "parse", "tostring", "XMLParser", "Element", "SubElement"]),
+    ):
+        for name in names:
+            monkeypatch.setattr(target, name, _boom)
+    with pytest.raises(AssertionError, match="per-document path"):  # the trap works
+        docxtpl.DocxTemplate(io.BytesIO())
+    assert [renderer.render(d) for d in docs] == expected
+    paths = renderer.render_many(docs, tmp_path, workers=1)
+    assert [p.read_bytes() for p in paths] == expected
+
+
+_BLOCKED = """
+import sys
+class Refuse:  # found as usual (vanban may hash docxtpl's files), never imported
+    def create_module(self, spec):
+        raise ImportError(f"{spec.name} is blocked")
+    def exec_module(self, module):
+        raise ImportError(f"{module.__name__} is blocked")
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] not in ("docxtpl", "docx", "lxml"):
+            return None
+        for finder in sys.meta_path:
+            spec = None if finder is self else finder.find_spec(name, path, target)
+            if spec is not None:
+                spec.loader = Refuse()
+                return spec
+sys.meta_path.insert(0, Block())
+import warnings; warnings.simplefilter("ignore")
+import vanban
+from vanban.render import Renderer
+data = Renderer().render(vanban.load(sys.argv[1]))
+print(len(data), sorted(m for m in sys.modules if m.split(".")[0] in ("docxtpl", "docx", "lxml")))
+"""
+
+
+def test_a_fresh_process_with_a_warm_cache_never_imports_docxtpl(tmp_path: Path) -> None:
+    if not EXAMPLES:
+        pytest.skip("no example plan")
+    path, cache = str(EXAMPLES[0]), tmp_path / "cache"
+    cold = subprocess.run(
+        [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
+    )
+    assert cold.returncode != 0 and "docxtpl is blocked" in cold.stderr  # preparing needs it
+    prepare = "import vanban.templates as t; t.Prepared.load('ke_hoach')"
+    subprocess.run([sys.executable, "-c", prepare], env=_env(cache), check=True)
+    warm = subprocess.run(
+        [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
+    )
+    assert warm.returncode == 0, warm.stderr
+    size, modules = warm.stdout.split(" ", 1)
+    assert int(size) > 1000 and modules.strip() == "[]"
+
+
+# ------------------------------------------------------------------- the cache
+
+
+def test_a_corrupt_or_unwritable_cache_is_a_miss(
+    tmp_path: Path, sample_doc: KeHoach, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = Renderer().render(sample_doc)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VANBAN_CACHE_DIR", str(cache))
+    assert Renderer().render(sample_doc) == expected  # fills the cache
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert entries
+    for p in entries:
+        p.write_bytes(b"garbage\n" + p.read_bytes()[:10])
+    assert Renderer().render(sample_doc) == expected
+    assert Renderer().render(sample_doc) == expected  # rewritten entries
+    monkeypatch.setenv("VANBAN_CACHE_DIR", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    assert Renderer().render(sample_doc) == expected
+    monkeypatch.setenv("VANBAN_CACHE_DIR", "")
+    assert templates.cache_dir() is None
+    assert Renderer().render(sample_doc) == expected
+
+
+def test_a_cache_others_can_write_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    assert templates.usable_cache(shared) is None
+    shared.chmod(0o700)
+    assert templates.usable_cache(shared) == shared
+    assert templates.usable_cache(tmp_path / "new" / "cache") == tmp_path / "new" / "cache"
+    assert templates.usable_cache(None) is None
+
+
+def test_patched_source_is_keyed_by_the_text(tmp_path: Path) -> None:
+    a = "<w:p><w:r><w:t>{{r x }}</w:t></w:r></w:p>"
+    b = "<w:p><w:r><w:t>{{r y }}</w:t></w:r></w:p>"
+    assert templates.patched(a, tmp_path) == templates._patch(a)
+    assert templates.patched(b, tmp_path) == templates._patch(b)
+    assert templates.patched(a, tmp_path) == templates._patch(a)  # from the cache
+    assert templates.patched(a, tmp_path) != templates.patched(b, tmp_path)
+
+
+# ------------------------------------------------------------------- linear cost
+
+
+def _plan(sample: dict[str, Any], tasks: int) -> KeHoach:
+    data = copy.deepcopy(sample)
+    data["sections"][1]["content"] = [
+        {
+            "task": f"Nhiệm vụ số {i} của kế hoạch, có *nhấn mạnh* & ký tự <đặc biệt>.",
+            "deadline": "2025-03-15",
+            "leads": f"Đơn vị {i}",
+        }
+        for i in range(tasks)
+    ]
+    return _doc(data)
+
+
+def _calls(renderer: Renderer, doc: KeHoach) -> tuple[int, int]:
+    prof = cProfile.Profile()
+    prof.enable()
+    data = renderer.render(doc)
+    prof.disable()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        size = len(z.read("word/document.xml"))
+    return pstats.Stats(prof).total_calls, size  # type: ignore[attr-defined]
+
+
+def test_cost_grows_linearly_with_the_plan(sample: dict[str, Any]) -> None:
+    """Function calls (deterministic, unlike time) and output size for 10x the tasks."""
+    renderer = Renderer()
+    renderer.render(_plan(sample, 1))  # prepared outside the count
+    small, big, bigger = (_calls(renderer, _plan(sample, n)) for n in (100, 1000, 2000))
+    assert big[1] / small[1] < 10.5  # the output grows linearly…
+    assert big[0] / small[0] < 10.5  # …and so does the work
+    per_task = [(bigger[0] - big[0]) / 1000, (big[0] - small[0]) / 900]
+    assert per_task[0] == pytest.approx(per_task[1], rel=0.05)  # the same work per task
