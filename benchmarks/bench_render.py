@@ -128,7 +128,7 @@ def docxtpl_template(path: Path, fmt_ctx: dict) -> Path:
     """vanban's ke_hoach template as a .docx a docxtpl user would have."""
     import jinja2
 
-    from vanban.render import FIXED_CREATED
+    from vanban.rendering import FIXED_CREATED
     from vanban.templates import read_parts
 
     parts = read_parts("ke_hoach")
@@ -222,7 +222,7 @@ class Floor:
 def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     import vanban
     from vanban.layout import layout
-    from vanban.render import Renderer, context
+    from vanban.rendering import Renderer, context
 
     n = a.docs
     yamls = [plans.plan_yaml(plans.seed_plan(i)) for i in range(n)]
@@ -330,7 +330,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
 
 def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
     import vanban
-    from vanban.render import Renderer
+    from vanban.rendering import Renderer
 
     print("\n(b) big plans (render from the model; loads beside it)")
     renderer = Renderer()
@@ -476,7 +476,7 @@ def hwm():
             return int(line.split()[1]) / 1024
 warnings.simplefilter("ignore")
 import vanban
-from vanban.render import Renderer
+from vanban.rendering import Renderer
 path, today = sys.argv[1], dt.date.fromisoformat(sys.argv[2])
 h0 = hwm()
 t = time.perf_counter()

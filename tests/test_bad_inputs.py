@@ -31,7 +31,7 @@ import pytest
 import vanban
 from vanban.docx_reader import read_docx
 from vanban.errors import Problem
-from vanban.render import render
+from vanban.rendering import render
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(HERE.glob("[0-9]*.yaml"))

@@ -7,9 +7,9 @@ import re
 import zipfile
 
 import pytest
+from tests_support import example_docs
 
 import vanban
-from tests_support import example_docs
 from vanban.check import check_docx
 from vanban.models import KeHoach
 

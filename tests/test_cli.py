@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from tests_support import ROOT
+
 from vanban.cli import main
 
 

@@ -52,11 +52,7 @@ import pytest
 
 import vanban
 from vanban.docx_reader import DocxView, ParaView, read_docx
-
-# The function, not ``vanban.render``: once the submodule vanban.render has been imported
-# (the doctest collection of src/vanban does), ``vanban.render`` is the module, not the
-# function (the lazy attribute and the submodule share the name).
-from vanban.render import render
+from vanban.rendering import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples"

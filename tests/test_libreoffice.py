@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests_support import example_docs
 
 import vanban
-from tests_support import example_docs
 from vanban.layout import Role, layout
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

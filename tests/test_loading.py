@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 import vanban
-import vanban.render as render_module
+import vanban.rendering as render_module
 from vanban.docx_reader import read_docx
 from vanban.loading import iter_problems, parse_yaml
 from vanban.models import KeHoach
-from vanban.render import render
+from vanban.rendering import render
 
 PLAN = """\
 type: ke_hoach

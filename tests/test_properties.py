@@ -38,7 +38,7 @@ import vanban
 from vanban.docx_reader import DocxView, read_docx
 from vanban.models import KeHoach
 from vanban.nd30 import numbering
-from vanban.render import render
+from vanban.rendering import render
 
 settings.register_profile(
     "ci",
@@ -270,7 +270,8 @@ def blocks(draw: st.DrawFn, text: st.SearchStrategy[str], write: Any, expect: Ex
                 expect.body.append(f"{label} {rule_clean(t)}")
             else:
                 out.append({"task": write(t)})
-                expect.body.append(f"{label} {rule_clean(t)}")
+                first, *rest = rule_paragraphs(t)
+                expect.body += [f"{label} {first}", *rest]
     return out
 
 
@@ -424,7 +425,8 @@ def large_plans(draw: st.DrawFn) -> tuple[dict[str, Any], Expect]:
     for i in range(n):
         t = short[i % len(short)]
         tasks.append({"task": write(t)})
-        expect.body.append(f"{i + 1}. {rule_clean(t)}")
+        first, *rest = rule_paragraphs(t)
+        expect.body += [f"{i + 1}. {first}", *rest]
     plan["sections"] = [{"title": "Nhiệm vụ", "content": tasks}]
     expect.body.append("Trên đây là Kế hoạch./.")
     return plan, expect

@@ -7,8 +7,9 @@ import re
 import warnings
 from pathlib import Path
 
-import vanban
 from tests_support import ROOT
+
+import vanban
 
 
 def test_python_example_runs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

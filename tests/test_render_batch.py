@@ -25,7 +25,7 @@ from vanban import _ooxml, templates
 from vanban.layout import layout
 from vanban.markup import Span
 from vanban.models import KeHoach
-from vanban.render import FIXED_CREATED, Renderer, context, render
+from vanban.rendering import FIXED_CREATED, Renderer, context, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -139,7 +139,7 @@ def test_same_bytes_in_other_processes_with_and_without_the_cache(tmp_path: Path
         expected = hashlib.sha256(render(vanban.load(path))).hexdigest()
     code = (
         "import hashlib, sys, warnings; warnings.simplefilter('ignore'); import vanban\n"
-        "from vanban.render import render\n"
+        "from vanban.rendering import render\n"
         "print(hashlib.sha256(render(vanban.load(sys.argv[1]))).hexdigest())"
     )
     cache = tmp_path / "cache"
@@ -289,7 +289,7 @@ class Block:
 sys.meta_path.insert(0, Block())
 import warnings; warnings.simplefilter("ignore")
 import vanban
-from vanban.render import Renderer
+from vanban.rendering import Renderer
 data = Renderer().render(vanban.load(sys.argv[1]))
 print(len(data), sorted(m for m in sys.modules if m.split(".")[0] in ("docxtpl", "docx", "lxml")))
 """

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from tests_support import EXAMPLES_DIR, ROOT
+
 from vanban.loading import parse_yaml
 from vanban.schema import schema, schema_text
 

@@ -43,13 +43,13 @@ __all__ = [
 if TYPE_CHECKING:
     from vanban.loading import load, loads
     from vanban.models import Document, KeHoach
-    from vanban.render import Renderer, render
+    from vanban.rendering import Renderer, render
 
 _LAZY = {
     "Document": "vanban.models",
     "KeHoach": "vanban.models",
-    "Renderer": "vanban.render",
-    "render": "vanban.render",
+    "Renderer": "vanban.rendering",
+    "render": "vanban.rendering",
     "load": "vanban.loading",
     "loads": "vanban.loading",
 }

@@ -144,7 +144,7 @@ class _Checker:
                 self.bad("§3 4", "Địa danh, ngày", "phải in nghiêng")
         self.issuer(cells, grid, number)
         n, m, d = found.get("national"), found.get("motto"), found.get("date")
-        if n and m and d and not ((n, m, d) in ((13, 14, 14), (12, 13, 13))):
+        if n and m and d and (n, m, d) not in ((13, 14, 14), (12, 13, 13)):
             self.bad("§1", "cỡ chữ", f"Quốc hiệu {n:g}, Tiêu ngữ {m:g}, ngày {d:g}: các cỡ "
                      "phải cùng tăng giảm (13/14/14 hoặc 12/13/13)")  # fmt: skip
         return found

@@ -70,7 +70,7 @@ def _load(path: Path, max_bytes: int | None):  # type: ignore[no-untyped-def]
 
 
 def _render(args: argparse.Namespace) -> int:
-    from vanban.render import Renderer, default_renderer
+    from vanban.rendering import Renderer, default_renderer
 
     out: Path = args.output or args.plan.with_suffix(".docx")
     if out.exists() and args.plan.exists() and out.resolve() == args.plan.resolve():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from vanban.markup import Footnote, LineBreak, Span, Tab
+from vanban.markup import LineBreak, Span, Tab
 
 
 class Role(str, Enum):

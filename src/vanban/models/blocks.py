@@ -19,7 +19,7 @@ Numbers and letters are computed from the structure; they are never typed.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -149,14 +149,7 @@ def block_kind(value: Any) -> str | None:
 BLOCK_KINDS = frozenset({"paragraph", "item", "task", "bullets", "letters", "duties"})
 
 Block = Annotated[
-    Union[
-        Annotated[Text, Tag("paragraph")],
-        Annotated[Item, Tag("item")],
-        Annotated[Task, Tag("task")],
-        Annotated[Bullets, Tag("bullets")],
-        Annotated[Letters, Tag("letters")],
-        Annotated[Duties, Tag("duties")],
-    ],
+    Annotated[Text, Tag("paragraph")] | Annotated[Item, Tag("item")] | Annotated[Task, Tag("task")] | Annotated[Bullets, Tag("bullets")] | Annotated[Letters, Tag("letters")] | Annotated[Duties, Tag("duties")],
     Discriminator(
         block_kind,
         custom_error_type="unknown_block",

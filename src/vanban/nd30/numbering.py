@@ -11,7 +11,7 @@ from vanban.nd30.dates import BLANK
 #: The letters that label điểm, in the order of the Vietnamese alphabet (II.6.c: "a), b), c),
 #: d), đ), e), g)…"): the letters with a vowel mark (ă, â, ê, ô, ơ, ư) are not used, and f, j,
 #: w, z are not Vietnamese.
-POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+POINT_LETTERS = tuple(["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"])
 
 
 def number_text(number: int) -> str:

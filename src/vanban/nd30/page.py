@@ -115,10 +115,7 @@ class SizePreset:
 
     def half_points(self) -> dict[str, int]:
         """Every size in half-points (``w:sz``), keyed by component."""
-        names = (
-            "national motto parent issuer place_date doc_type title body signer page_number"
-            " number recipients_label recipient footnote"
-        ).split()
+        names = ["national", "motto", "parent", "issuer", "place_date", "doc_type", "title", "body", "signer", "page_number", "number", "recipients_label", "recipient", "footnote"]
         return {n: 2 * getattr(self, n) for n in names}
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-import sys
 import tempfile
-import types
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
