@@ -16,9 +16,19 @@ from typing import Any
 import yaml
 
 PROVINCES = (
-    "Bắc Giang", "Bắc Ninh", "Nam Định", "Thái Nguyên", "Hải Dương", "Hưng Yên",
-    "Vĩnh Phúc", "Phú Thọ", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Đồng Nai",
-)  # fmt: skip
+    "Bắc Giang",
+    "Bắc Ninh",
+    "Nam Định",
+    "Thái Nguyên",
+    "Hải Dương",
+    "Hưng Yên",
+    "Vĩnh Phúc",
+    "Phú Thọ",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Đồng Nai",
+)
 
 PROJECT = (
     "“Bảo đảm an ninh công nhân tại các khu công nghiệp trên địa bàn tỉnh {p}, giai đoạn {y}-{y2}”"
@@ -65,56 +75,72 @@ REQUIREMENTS = (
     "cực tham mưu xây dựng Đề án đạt hiệu quả.",
 )
 DUTIES = (
-    ("Công an tỉnh", (
-        "Tham mưu Chủ tịch UBND tỉnh ban hành quyết định thành lập Ban xây dựng Đề án, trong đó "
-        "đồng chí Giám đốc Công an tỉnh làm Trưởng ban, đồng chí Phó Giám đốc Công an tỉnh phụ "
-        "trách công tác an ninh làm Phó trưởng ban thường trực và đại diện lãnh đạo các sở, ban, "
-        "ngành của tỉnh làm thành viên.",
-        "Ban hành Quy chế làm việc của Ban xây dựng Đề án; Quyết định thành lập Tổ giúp việc; phân "
-        "công nhiệm vụ cho các thành viên Ban xây dựng và Tổ giúp việc thực hiện nhiệm vụ tại phần "
-        "II của Kế hoạch này.",
-        "Theo dõi, tổng hợp tình hình, kịp thời báo cáo những khó khăn, vướng mắc trong quá trình "
-        "xây dựng Đề án về Chủ tịch UBND tỉnh để chỉ đạo giải quyết.",
-    )),
-    ("Văn phòng UBND tỉnh", (
-        "Phối hợp với Công an tỉnh và các cơ quan, đơn vị có liên quan thực hiện các nội dung nêu "
-        "tại phần II của Kế hoạch này.",
-        "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
-        "thảo Đề án.",
-        "Phối hợp với Công an tỉnh hoàn chỉnh Đề án, trình Chủ tịch UBND tỉnh ký ban hành.",
-    )),
-    ("Các sở, cơ quan: Tài chính, Lao động – Thương binh và Xã hội; Nông nghiệp và Phát triển "
-     "nông thôn; Y tế; Tài nguyên và Môi trường; Giao thông vận tải; Xây dựng; Tư pháp; Thông tin "
-     "và Truyền thông; Văn hóa, Thể thao và Du lịch; Ban Quản lý các Khu công nghiệp tỉnh, Bảo "
-     "hiểm xã hội tỉnh; UBND cấp huyện", (
-        "Phối hợp với Công an tỉnh thực hiện nội dung nêu tại mục 2, phần II của Kế hoạch này.",
-        "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
-        "thảo Đề án.",
-    )),
-    ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Liên đoàn Lao động tỉnh, Ban Dân vận Tỉnh ủy, Ban "
-     "Tuyên giáo Tỉnh ủy, Hội Liên hiệp Thanh niên Việt Nam tỉnh, Hội Liên hiệp Phụ nữ Việt Nam "
-     "tỉnh", (
-        "Phối hợp với Công an tỉnh thực hiện nội dung nêu tại mục 2, phần II của Kế hoạch này.",
-        "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
-        "thảo Đề án.",
-    )),
-)  # fmt: skip
+    (
+        "Công an tỉnh",
+        (
+            "Tham mưu Chủ tịch UBND tỉnh ban hành quyết định thành lập Ban xây dựng Đề án, trong đó "
+            "đồng chí Giám đốc Công an tỉnh làm Trưởng ban, đồng chí Phó Giám đốc Công an tỉnh phụ "
+            "trách công tác an ninh làm Phó trưởng ban thường trực và đại diện lãnh đạo các sở, ban, "
+            "ngành của tỉnh làm thành viên.",
+            "Ban hành Quy chế làm việc của Ban xây dựng Đề án; Quyết định thành lập Tổ giúp việc; phân "
+            "công nhiệm vụ cho các thành viên Ban xây dựng và Tổ giúp việc thực hiện nhiệm vụ tại phần "
+            "II của Kế hoạch này.",
+            "Theo dõi, tổng hợp tình hình, kịp thời báo cáo những khó khăn, vướng mắc trong quá trình "
+            "xây dựng Đề án về Chủ tịch UBND tỉnh để chỉ đạo giải quyết.",
+        ),
+    ),
+    (
+        "Văn phòng UBND tỉnh",
+        (
+            "Phối hợp với Công an tỉnh và các cơ quan, đơn vị có liên quan thực hiện các nội dung nêu "
+            "tại phần II của Kế hoạch này.",
+            "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
+            "thảo Đề án.",
+            "Phối hợp với Công an tỉnh hoàn chỉnh Đề án, trình Chủ tịch UBND tỉnh ký ban hành.",
+        ),
+    ),
+    (
+        "Các sở, cơ quan: Tài chính, Lao động – Thương binh và Xã hội; Nông nghiệp và Phát triển "
+        "nông thôn; Y tế; Tài nguyên và Môi trường; Giao thông vận tải; Xây dựng; Tư pháp; Thông tin "
+        "và Truyền thông; Văn hóa, Thể thao và Du lịch; Ban Quản lý các Khu công nghiệp tỉnh, Bảo "
+        "hiểm xã hội tỉnh; UBND cấp huyện",
+        (
+            "Phối hợp với Công an tỉnh thực hiện nội dung nêu tại mục 2, phần II của Kế hoạch này.",
+            "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
+            "thảo Đề án.",
+        ),
+    ),
+    (
+        "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Liên đoàn Lao động tỉnh, Ban Dân vận Tỉnh ủy, Ban "
+        "Tuyên giáo Tỉnh ủy, Hội Liên hiệp Thanh niên Việt Nam tỉnh, Hội Liên hiệp Phụ nữ Việt Nam "
+        "tỉnh",
+        (
+            "Phối hợp với Công an tỉnh thực hiện nội dung nêu tại mục 2, phần II của Kế hoạch này.",
+            "Tham gia ý kiến góp ý vào các văn bản liên quan đến việc xây dựng Đề án và nội dung dự "
+            "thảo Đề án.",
+        ),
+    ),
+)
 RECIPIENTS = (
     "TT Tỉnh ủy, TT HĐND tỉnh",
     "Q. CT và các PCT UBND tỉnh",
-    {"name": "Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh, Ban Dân vận Tỉnh ủy, Ban Tuyên giáo Tỉnh "
-             "ủy, Hội Liên hiệp Thanh niên Việt Nam tỉnh, Hội Liên hiệp Phụ nữ Việt Nam tỉnh",
-     "purpose": "để p/h"},
-    {"name": "Công an tỉnh, Sở Tài chính, Sở Lao động – Thương binh và Xã hội, Sở Nông nghiệp và "
-             "Phát triển nông thôn; Sở Y tế; Sở Tài nguyên và Môi trường; Sở Giao thông vận tải; "
-             "Sở Xây dựng; Sở Tư pháp, Sở Thông tin và Truyền thông, Sở Văn hóa, Thể thao và Du "
-             "lịch, Ban Quản lý các KCN tỉnh, Bảo hiểm xã hội tỉnh",
-     "purpose": "để t/h"},
+    {
+        "name": "Ủy ban MTTQ tỉnh, Liên đoàn Lao động tỉnh, Ban Dân vận Tỉnh ủy, Ban Tuyên giáo Tỉnh "
+        "ủy, Hội Liên hiệp Thanh niên Việt Nam tỉnh, Hội Liên hiệp Phụ nữ Việt Nam tỉnh",
+        "purpose": "để p/h",
+    },
+    {
+        "name": "Công an tỉnh, Sở Tài chính, Sở Lao động – Thương binh và Xã hội, Sở Nông nghiệp và "
+        "Phát triển nông thôn; Sở Y tế; Sở Tài nguyên và Môi trường; Sở Giao thông vận tải; "
+        "Sở Xây dựng; Sở Tư pháp, Sở Thông tin và Truyền thông, Sở Văn hóa, Thể thao và Du "
+        "lịch, Ban Quản lý các KCN tỉnh, Bảo hiểm xã hội tỉnh",
+        "purpose": "để t/h",
+    },
     "UBND các huyện, thị xã, thành phố",
     "VP UBND tỉnh: CVP, PCVPNC, TH",
     "Các phòng, ban chuyên môn thuộc Công an tỉnh",
     "Cổng thông tin điện tử tỉnh",
-)  # fmt: skip
+)
 SIGNERS = ("Mai Sơn", "Nguyễn Văn Quý", "Trần Thị Hà", "Lê Minh Tuấn", "Phạm Quốc Huy")
 
 

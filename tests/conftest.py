@@ -29,16 +29,33 @@ SAMPLE: dict[str, Any] = {
         {
             "title": "Mục đích, yêu cầu",
             "content": [
-                {"title": "Mục đích", "content": [{"bullets": ["Bảo đảm an ninh tại các KCN[^kcn]."]}]},
-                {"title": "Yêu cầu", "content": [{"bullets": [
-                    {"text": "Phối hợp chặt chẽ:", "bullets": ["giữa các phòng;", "với Công an tỉnh."]}
-                ]}]},
+                {
+                    "title": "Mục đích",
+                    "content": [{"bullets": ["Bảo đảm an ninh tại các KCN[^kcn]."]}],
+                },
+                {
+                    "title": "Yêu cầu",
+                    "content": [
+                        {
+                            "bullets": [
+                                {
+                                    "text": "Phối hợp chặt chẽ:",
+                                    "bullets": ["giữa các phòng;", "với Công an tỉnh."],
+                                }
+                            ]
+                        }
+                    ],
+                },
             ],
         },
         {
             "title": "Nhiệm vụ",
             "content": [
-                {"task": "Rà soát lực lượng bảo vệ.", "deadline": "2025-03-15", "leads": "Văn phòng Ban"},
+                {
+                    "task": "Rà soát lực lượng bảo vệ.",
+                    "deadline": "2025-03-15",
+                    "leads": "Văn phòng Ban",
+                },
                 {"task": "Tuyên truyền thường xuyên.", "deadline": "thường xuyên"},
                 {"letters": ["điểm một;", "điểm hai."]},
             ],
@@ -51,8 +68,12 @@ SAMPLE: dict[str, Any] = {
     "closing": "Trên đây là Kế hoạch của Ban Quản lý các KCN",
     "recipients": ["Công an tỉnh", {"name": "Các doanh nghiệp KCN", "purpose": "để t/h"}],
     "archive": ["VP"],
-    "signer": {"authority": "KT", "head_title": "Trưởng ban", "title": "Phó Trưởng ban",
-               "name": "Nguyễn Văn A"},
+    "signer": {
+        "authority": "KT",
+        "head_title": "Trưởng ban",
+        "title": "Phó Trưởng ban",
+        "name": "Nguyễn Văn A",
+    },
 }
 
 

@@ -51,17 +51,34 @@ def test_examples_pass(name: str) -> None:
         ("word/document.xml", r"<w:titlePg/>", "", "trang 1"),
         ("word/styles.xml", r'(w:styleId="VBMotto">.*?<w:sz w:val=)"28"', r'\1"24"', "Tiêu ngữ"),
         ("word/styles.xml", r'(w:styleId="VBRecipientsLabel">.*?)<w:i/>', r"\1", "Nơi nhận"),
-        ("word/styles.xml", r'(w:styleId="VBParagraph">.*?<w:jc w:val=)"both"', r'\1"left"', "căn đều"),
+        (
+            "word/styles.xml",
+            r'(w:styleId="VBParagraph">.*?<w:jc w:val=)"both"',
+            r'\1"left"',
+            "căn đều",
+        ),
         ("word/styles.xml", r'(w:styleId="VBParagraph">.*?w:before=)"120"', r'\1"0"', "6 pt"),
-        ("word/styles.xml", r'w:line="240" w:lineRule="auto"/>\s*<w:ind', 'w:line="480" w:lineRule="auto"/><w:ind', "giãn dòng"),
+        (
+            "word/styles.xml",
+            r'w:line="240" w:lineRule="auto"/>\s*<w:ind',
+            'w:line="480" w:lineRule="auto"/><w:ind',
+            "giãn dòng",
+        ),
         ("word/styles.xml", r'w:ascii="Times New Roman"', 'w:ascii="Arial"', "phông"),
         ("word/styles.xml", r'(w:styleId="VBPlaceDate">.*?)<w:i/>', r"\1", "nghiêng"),
-        ("word/document.xml", r'(VBRule"/><w:ind w:left=)"\d+" w:right="\d+"', r'\1"0" w:right="0"', "đường kẻ"),
+        (
+            "word/document.xml",
+            r'(VBRule"/><w:ind w:left=)"\d+" w:right="\d+"',
+            r'\1"0" w:right="0"',
+            "đường kẻ",
+        ),
         ("word/document.xml", r"Công an tỉnh;", "Công an tỉnh", 'kết thúc bằng ";"'),
         ("word/header1.xml", r"PAGE", "DATE", "số trang"),
     ],
 )
-def test_checker_finds_breakage(sample_docx: bytes, part: str, old: str, new: str, finds: str) -> None:
+def test_checker_finds_breakage(
+    sample_docx: bytes, part: str, old: str, new: str, finds: str
+) -> None:
     broken = _patch(sample_docx, part, old, new)
     findings = [str(f) for f in check_docx(broken)]
     assert any(finds in f for f in findings), findings

@@ -38,9 +38,13 @@ def test_render_to_output_and_folder(plan: Path, tmp_path: Path) -> None:
     assert (folder / "ke-hoach.docx").is_file()
 
 
-def test_invalid_plan_exits_1_with_located_messages(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_invalid_plan_exits_1_with_located_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("type: ke_hoach\nissuer: {name: X, abbreviation: X}\ntitle: [1]\n", encoding="utf-8")
+    bad.write_text(
+        "type: ke_hoach\nissuer: {name: X, abbreviation: X}\ntitle: [1]\n", encoding="utf-8"
+    )
     assert main(["render", str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:3:8: title: cần một đoạn chữ" in err
@@ -67,7 +71,9 @@ def test_missing_file_and_usage_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
     assert exc.value.code == 2
 
 
-def test_missing_output_folder_exits_2(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_missing_output_folder_exits_2(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     assert main(["render", str(plan), "-o", str(tmp_path / "no" / "x.docx")]) == 2
     assert "thư mục" in capsys.readouterr().err
 
@@ -95,7 +101,12 @@ def test_python_dash_m_and_warning(plan: Path, sample: dict, tmp_path: Path) -> 
     sample.pop("archive")
     p = tmp_path / "no-archive.yaml"
     p.write_text(yaml.safe_dump(sample, allow_unicode=True), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "vanban", "render", str(p)], capture_output=True,
-                       text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-m", "vanban", "render", str(p)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
     assert r.returncode == 0, r.stderr
     assert "cảnh báo:" in r.stderr and "Lưu: VT." in r.stderr

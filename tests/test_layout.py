@@ -61,7 +61,10 @@ def test_task_lines_style(sample: dict) -> None:
     sample["task_style"] = "lines"
     lines = layout(KeHoach.model_validate(sample)).text().split("\n")
     i = lines.index("1. Rà soát lực lượng bảo vệ.")
-    assert lines[i + 1 : i + 3] == ["- Chủ trì: Văn phòng Ban", "- Thời gian thực hiện: trước ngày 15/3/2025"]
+    assert lines[i + 1 : i + 3] == [
+        "- Chủ trì: Văn phòng Ban",
+        "- Thời gian thực hiện: trước ngày 15/3/2025",
+    ]
     assert "- Thời gian thực hiện: thường xuyên" in lines
 
 
@@ -94,8 +97,13 @@ def test_blank_line_splits_paragraphs(sample: dict) -> None:
 
 
 def test_signer_forms(sample: dict) -> None:
-    sample["signer"] = {"authority": "TM", "collective": "Ủy ban nhân dân", "head_title": "Chủ tịch",
-                        "title": "Phó Chủ tịch", "name": "Lê Văn B"}
+    sample["signer"] = {
+        "authority": "TM",
+        "collective": "Ủy ban nhân dân",
+        "head_title": "Chủ tịch",
+        "title": "Phó Chủ tịch",
+        "name": "Lê Văn B",
+    }
     lay = layout(KeHoach.model_validate(sample))
     assert [b.text for b in lay.signer] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
@@ -117,7 +125,10 @@ def test_periods_around_footnotes(sample: dict) -> None:
 
 
 def test_task_with_several_paragraphs(sample: dict) -> None:
-    sample["sections"][1]["content"][0] = {"task": "Việc một.\n\nGhi chú thêm.", "deadline": "2025-11-30"}
+    sample["sections"][1]["content"][0] = {
+        "task": "Việc một.\n\nGhi chú thêm.",
+        "deadline": "2025-11-30",
+    }
     lines = layout(KeHoach.model_validate(sample)).text().split("\n")
     i = lines.index("1. Việc một.")
     assert lines[i + 1] == "Ghi chú thêm (hoàn thành trước ngày 30/11/2025)."

@@ -38,10 +38,20 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         vanban.render(doc, folder / f"{name}.docx")
     profile = folder / "profile"
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *sorted(str(p) for p in folder.glob("*.docx"))],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *sorted(str(p) for p in folder.glob("*.docx")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     out = {name: folder / f"{name}.pdf" for name in docs}
     for path in out.values():
         assert path.is_file(), f"LibreOffice did not convert {path.name}"

@@ -63,7 +63,10 @@ def test_symbol_override_and_missing_abbreviation(sample: dict) -> None:
         ({"authority": "Q", "head_title": "CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "A"}, "Q."),
         ({"title": "GIÁM ĐỐC", "head_title": "X", "name": "A"}, "không có quyền hạn"),
         ({"authority": "XYZ", "title": "GIÁM ĐỐC", "name": "A"}, "không có trong Nghị định 30"),
-        ({"authority": "KT", "head_title": "TRƯỞNG BAN", "title": "Trưởng ban", "name": "A"}, "khác"),
+        (
+            {"authority": "KT", "head_title": "TRƯỞNG BAN", "title": "Trưởng ban", "name": "A"},
+            "khác",
+        ),
     ],
 )
 def test_signer_impossible_combinations(signer: dict, message: str) -> None:

@@ -31,10 +31,23 @@ class Entry:
         return cls(name.encode("utf-8"), zlib.crc32(raw), len(raw), data)
 
     def local_header(self) -> bytes:
-        return struct.pack(
-            "<IHHHHHIIIHH", 0x04034B50, 20, 0x0800, 8, _DOS_TIME, _DOS_DATE,
-            self.crc, len(self.data), self.size, len(self.name), 0,
-        ) + self.name  # fmt: skip
+        return (
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0x0800,
+                8,
+                _DOS_TIME,
+                _DOS_DATE,
+                self.crc,
+                len(self.data),
+                self.size,
+                len(self.name),
+                0,
+            )
+            + self.name
+        )
 
 
 def write(entries: list[Entry]) -> bytes:
@@ -48,13 +61,28 @@ def write(entries: list[Entry]) -> bytes:
         chunks.append(e.data)
         central.append(
             struct.pack(
-                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x0800, 8, _DOS_TIME, _DOS_DATE,
-                e.crc, len(e.data), e.size, len(e.name), 0, 0, 0, 0, 0, offset,
-            ) + e.name  # fmt: skip
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0x0800,
+                8,
+                _DOS_TIME,
+                _DOS_DATE,
+                e.crc,
+                len(e.data),
+                e.size,
+                len(e.name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + e.name
         )
         offset += len(header) + len(e.data)
     cd = b"".join(central)
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(cd), offset, 0
-    )
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(cd), offset, 0)
     return b"".join(chunks) + cd + end

@@ -87,12 +87,21 @@ class _Checker:
             self.bad("§1", "trang", f"khổ giấy {s.page_width}×{s.page_height} twips, cần A4 dọc")
         if s.orientation != "portrait":
             self.bad("§1", "trang", "trang phải in theo chiều dọc")
-        for side, name in (("top", "trên"), ("bottom", "dưới"), ("left", "trái"), ("right", "phải")):
+        for side, name in (
+            ("top", "trên"),
+            ("bottom", "dưới"),
+            ("left", "trái"),
+            ("right", "phải"),
+        ):
             value = getattr(s, f"margin_{side}") or 0
             lo, hi = (page.mm(x) for x in page.MARGIN_RANGES_MM[side])
             if not lo - TOLERANCE <= value <= hi + TOLERANCE:
-                self.bad("§1", f"lề {name}", f"{value / page.TWIPS_PER_MM:.1f} mm, cần "
-                         f"{page.MARGIN_RANGES_MM[side][0]}–{page.MARGIN_RANGES_MM[side][1]} mm")  # fmt: skip
+                self.bad(
+                    "§1",
+                    f"lề {name}",
+                    f"{value / page.TWIPS_PER_MM:.1f} mm, cần "
+                    f"{page.MARGIN_RANGES_MM[side][0]}–{page.MARGIN_RANGES_MM[side][1]} mm",
+                )
 
     def fonts(self) -> None:
         for i, p in enumerate(self.v.paragraphs):
@@ -121,8 +130,12 @@ class _Checker:
         motto = find(lambda p: p.text.strip() == MOTTO)
         number = find(lambda p: p.text.strip().startswith("Số:"))
         date = find(lambda p: ", ngày " in p.text)
-        for name, p in (("Quốc hiệu", national), ("Tiêu ngữ", motto), ("Số, ký hiệu", number),
-                        ("Địa danh, ngày", date)):  # fmt: skip
+        for name, p in (
+            ("Quốc hiệu", national),
+            ("Tiêu ngữ", motto),
+            ("Số, ký hiệu", number),
+            ("Địa danh, ngày", date),
+        ):
             if p is None:
                 self.bad("§3", name, "không tìm thấy trong bảng tiêu đề")
         if national:
@@ -145,8 +158,12 @@ class _Checker:
         self.issuer(cells, grid, number)
         n, m, d = found.get("national"), found.get("motto"), found.get("date")
         if n and m and d and (n, m, d) not in ((13, 14, 14), (12, 13, 13)):
-            self.bad("§1", "cỡ chữ", f"Quốc hiệu {n:g}, Tiêu ngữ {m:g}, ngày {d:g}: các cỡ "
-                     "phải cùng tăng giảm (13/14/14 hoặc 12/13/13)")  # fmt: skip
+            self.bad(
+                "§1",
+                "cỡ chữ",
+                f"Quốc hiệu {n:g}, Tiêu ngữ {m:g}, ngày {d:g}: các cỡ "
+                "phải cùng tăng giảm (13/14/14 hoặc 12/13/13)",
+            )
         return found
 
     def motto_rule(self, motto: ParaView, cells: list[ParaView], grid: list[int]) -> None:
@@ -160,8 +177,11 @@ class _Checker:
         size = min(_sizes(motto) or {14})
         text = _metrics.text_width(MOTTO, size, bold=True)
         if abs(length - text) > 0.03 * text:
-            self.bad("§3 1b", "đường kẻ dưới Tiêu ngữ",
-                     f"dài {length} twips, cần bằng dòng Tiêu ngữ ({text:.0f} twips)")  # fmt: skip
+            self.bad(
+                "§3 1b",
+                "đường kẻ dưới Tiêu ngữ",
+                f"dài {length} twips, cần bằng dòng Tiêu ngữ ({text:.0f} twips)",
+            )
 
     def issuer(self, cells: list[ParaView], grid: list[int], number: ParaView | None) -> None:
         left = [p for p in cells if p.cell == 0 and p.row == 0]
@@ -187,7 +207,9 @@ class _Checker:
     def ratio(self, length: float, text: float, rule: str, where: str) -> None:
         lo, hi = page.RULE_FRACTION_RANGE
         if text and not lo * text - TOLERANCE <= length <= hi * text + TOLERANCE:
-            self.bad(rule, where, f"dài {length:.0f} twips = {length / text:.0%} dòng chữ, cần 1/3–1/2")
+            self.bad(
+                rule, where, f"dài {length:.0f} twips = {length / text:.0%} dòng chữ, cần 1/3–1/2"
+            )
 
     def heading_and_body(self, sizes: dict[str, float]) -> None:
         free = [(i, p) for i, p in enumerate(self.v.paragraphs) if p.table is None]
@@ -237,7 +259,9 @@ class _Checker:
                 self.bad("§4", where, "khoảng cách giữa các đoạn dưới 6 pt")
             lo, hi = page.LINE_SPACING_RANGE
             if p.line_rule != "auto" or not lo <= p.line <= hi:
-                self.bad("§4", where, f"giãn dòng {p.line}/{p.line_rule}, cần từ dòng đơn đến 1,5 dòng")
+                self.bad(
+                    "§4", where, f"giãn dòng {p.line}/{p.line_rule}, cần từ dòng đơn đến 1,5 dòng"
+                )
         if len(body_sizes) > 1:
             self.bad("§4", "nội dung", f"cỡ chữ không thống nhất: {sorted(body_sizes)}")
 

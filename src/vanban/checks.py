@@ -81,8 +81,13 @@ def check_document(
         for name in markup.footnote_names(value):
             used.add(name)
             if name not in doc.footnotes:
-                errors.append(Problem(path, "unknown_footnote",
-                    f"chú thích [^{name}] chưa có nội dung trong footnotes"))  # fmt: skip
+                errors.append(
+                    Problem(
+                        path,
+                        "unknown_footnote",
+                        f"chú thích [^{name}] chưa có nội dung trong footnotes",
+                    )
+                )
     for name in doc.footnotes:
         if name not in used:
             message = f"chú thích {name!r} không được dẫn ở đâu (cần [^{name}] trong văn bản)"
@@ -91,20 +96,31 @@ def check_document(
     if doc.date is not None:
         start = doc.date.earliest
         if start > one_year_after(today):
-            warns.append(Problem("date", "date_far_ahead",
-                f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm"))  # fmt: skip
+            warns.append(
+                Problem(
+                    "date",
+                    "date_far_ahead",
+                    f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
+                )
+            )
         for i, section in enumerate(getattr(doc, "sections", [])):
             for path, task in _tasks(section.content, f"sections[{i}].content"):
                 if isinstance(task.deadline, dt.date) and task.deadline < start:
-                    errors.append(Problem(f"{path}.deadline", "deadline_before_date",
-                        f"thời hạn {task.deadline.isoformat()} trước ngày ban hành kế hoạch "
-                        f"({start.isoformat()})"))  # fmt: skip
+                    errors.append(
+                        Problem(
+                            f"{path}.deadline",
+                            "deadline_before_date",
+                            f"thời hạn {task.deadline.isoformat()} trước ngày ban hành kế hoạch "
+                            f"({start.isoformat()})",
+                        )
+                    )
 
     abbr = doc.issuer.abbreviation
     if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):
         message = f'ký hiệu "{doc.symbol}" không kết thúc bằng chữ viết tắt của cơ quan "{abbr}"'
         warns.append(Problem("symbol", "symbol_mismatch", message))
     if doc.archive is None:
-        warns.append(Problem("archive", "archive_added",
-            'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."'))  # fmt: skip
+        warns.append(
+            Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')
+        )
     return errors, warns

@@ -34,26 +34,41 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="vanban", description=_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(
+        prog="vanban", description=_HELP, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     sub.required = True
 
-    r = sub.add_parser("render", help="tạo tệp .docx từ một tệp YAML/JSON",
-                       description="Tạo tệp .docx từ một tệp kế hoạch YAML hoặc JSON.")  # fmt: skip
+    r = sub.add_parser(
+        "render",
+        help="tạo tệp .docx từ một tệp YAML/JSON",
+        description="Tạo tệp .docx từ một tệp kế hoạch YAML hoặc JSON.",
+    )
     r.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
-    r.add_argument("-o", "--output", type=Path, help="tệp .docx đầu ra (mặc định: cạnh tệp vào, cùng tên)")
+    r.add_argument(
+        "-o", "--output", type=Path, help="tệp .docx đầu ra (mặc định: cạnh tệp vào, cùng tên)"
+    )
     r.add_argument("--template", type=Path, help="mẫu docxtpl riêng (.docx hoặc thư mục)")
     r.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
 
-    c = sub.add_parser("check", help="kiểm tra một tệp YAML/JSON, không tạo .docx",
-                       description="Kiểm tra dữ liệu; in mọi lỗi với dòng, cột và trường.")  # fmt: skip
+    c = sub.add_parser(
+        "check",
+        help="kiểm tra một tệp YAML/JSON, không tạo .docx",
+        description="Kiểm tra dữ liệu; in mọi lỗi với dòng, cột và trường.",
+    )
     c.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
     c.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
 
-    s = sub.add_parser("schema", help="in JSON Schema của một loại văn bản",
-                       description="In JSON Schema (tiêu đề tiếng Việt) của một loại văn bản.")  # fmt: skip
-    s.add_argument("doc_type", nargs="?", default="ke_hoach", help="loại văn bản (mặc định: ke_hoach)")
+    s = sub.add_parser(
+        "schema",
+        help="in JSON Schema của một loại văn bản",
+        description="In JSON Schema (tiêu đề tiếng Việt) của một loại văn bản.",
+    )
+    s.add_argument(
+        "doc_type", nargs="?", default="ke_hoach", help="loại văn bản (mặc định: ke_hoach)"
+    )
     return p
 
 
@@ -120,8 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in iter_problems(exc):
             print(problem, file=sys.stderr)
         n = len(exc.errors)
-        print(f"vanban: {n} lỗi, không tạo văn bản." if args.command == "render"
-              else f"vanban: {n} lỗi.", file=sys.stderr)  # fmt: skip
+        print(
+            f"vanban: {n} lỗi, không tạo văn bản."
+            if args.command == "render"
+            else f"vanban: {n} lỗi.",
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     except (InputError, TemplateError) as exc:
         print(f"vanban: lỗi: {exc}", file=sys.stderr)

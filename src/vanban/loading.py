@@ -77,8 +77,11 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH + 1:
-                raise _Abort(_at(self.peek_event(), (), "too_deep",
-                                 f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))  # fmt: skip
+                raise _Abort(
+                    _at(
+                        self.peek_event(), (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"
+                    )
+                )
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
@@ -103,9 +106,12 @@ for _tag, _rx, _first in (
     _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_rx), list(_first))
 
 _PLAIN_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-}  # fmt: skip
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
 
 
 def _tag_text(tag: str) -> str:
@@ -113,8 +119,10 @@ def _tag_text(tag: str) -> str:
 
 
 def _bad_tag(tag: str) -> str:
-    return (f"thẻ YAML {_tag_text(tag)} không được dùng: tệp chỉ chứa dữ liệu thuần "
-            "(chữ, số, danh sách, bảng)")  # fmt: skip
+    return (
+        f"thẻ YAML {_tag_text(tag)} không được dùng: tệp chỉ chứa dữ liệu thuần "
+        "(chữ, số, danh sách, bảng)"
+    )
 
 
 def _children(node: Node) -> list[Node]:
@@ -145,9 +153,15 @@ def _measure(root: Node) -> None:
             size, height = memo[key]
             added += size
             if added > MAX_ALIAS_VALUES:
-                raise _Abort(_at(node, (), "too_many_values",
-                    f"bí danh (*) nhân dữ liệu lên quá {MAX_ALIAS_VALUES:,} giá trị "
-                    "(bí danh lồng nhau?)".replace(",", ".")))  # fmt: skip
+                raise _Abort(
+                    _at(
+                        node,
+                        (),
+                        "too_many_values",
+                        f"bí danh (*) nhân dữ liệu lên quá {MAX_ALIAS_VALUES:,} giá trị "
+                        "(bí danh lồng nhau?)".replace(",", "."),
+                    )
+                )
         else:
             active.add(key)
             size, height = 1, 0
@@ -216,11 +230,17 @@ class _Builder:
                 if k in out:
                     first = self.key_marks.get(_path_text((*path, k)))
                     where = f" (lần đầu ở dòng {first[0]})" if first else ""
-                    self.problem(knode, (*path, k), "duplicate_key",
-                        f'khóa "{k}" xuất hiện hai lần trong cùng một bảng{where}')  # fmt: skip
+                    self.problem(
+                        knode,
+                        (*path, k),
+                        "duplicate_key",
+                        f'khóa "{k}" xuất hiện hai lần trong cùng một bảng{where}',
+                    )
                     continue
                 self.key_marks[_path_text((*path, k))] = (
-                    knode.start_mark.line + 1, knode.start_mark.column + 1)  # fmt: skip
+                    knode.start_mark.line + 1,
+                    knode.start_mark.column + 1,
+                )
                 out[k] = self.build(vnode, (*path, k))
                 if (
                     not isinstance(vnode, ScalarNode)
@@ -237,46 +257,76 @@ class _Builder:
 #: (start of PyYAML's "context problem" text, Vietnamese). ``{ctx}`` is " ở dòng N", the line
 #: where the construct began, or empty; ``{q}`` is the first quoted piece of PyYAML's text.
 _YAML_PROBLEMS = [
-    ("while parsing a flow sequence expected ',' or ']'",
-     "danh sách mở bằng '['{ctx} chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các phần tử)"),
-    ("while parsing a flow mapping expected ',' or '}'",
-     "bảng mở bằng '{{'{ctx} chưa được đóng bằng '}}' (hoặc thiếu dấu phẩy giữa các cặp)"),
-    ("while scanning a quoted scalar found unexpected end of stream",
-     "tệp kết thúc giữa chừng: chuỗi trong dấu nháy mở{ctx} chưa được đóng"),
-    ("while scanning a double-quoted scalar found unknown escape character",
-     "ký tự thoát \\{q} không hợp lệ trong chuỗi nháy kép; muốn có dấu \\ thì viết \\\\ "
-     "hoặc dùng nháy đơn"),
-    ("found unexpected end of stream",
-     "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc dấu nháy đóng?)"),
-    ("mapping values are not allowed here",
-     "không được có dấu hai chấm ở đây: thụt lề sai, hoặc chữ có dấu ': ' cần đặt trong ngoặc kép"),
-    ("sequence entries are not allowed here",
-     "không được có '- ' ở đây: danh sách bắt đầu ở dòng mới, thụt lề dưới khóa của nó"),
-    ("while scanning a simple key could not find expected ':'",
-     "thiếu dấu hai chấm ':' sau khóa (hoặc một dòng chữ bị ngắt sai)"),
+    (
+        "while parsing a flow sequence expected ',' or ']'",
+        "danh sách mở bằng '['{ctx} chưa được đóng bằng ']' (hoặc thiếu dấu phẩy giữa các phần tử)",
+    ),
+    (
+        "while parsing a flow mapping expected ',' or '}'",
+        "bảng mở bằng '{{'{ctx} chưa được đóng bằng '}}' (hoặc thiếu dấu phẩy giữa các cặp)",
+    ),
+    (
+        "while scanning a quoted scalar found unexpected end of stream",
+        "tệp kết thúc giữa chừng: chuỗi trong dấu nháy mở{ctx} chưa được đóng",
+    ),
+    (
+        "while scanning a double-quoted scalar found unknown escape character",
+        "ký tự thoát \\{q} không hợp lệ trong chuỗi nháy kép; muốn có dấu \\ thì viết \\\\ "
+        "hoặc dùng nháy đơn",
+    ),
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc dấu nháy đóng?)",
+    ),
+    (
+        "mapping values are not allowed here",
+        "không được có dấu hai chấm ở đây: thụt lề sai, hoặc chữ có dấu ': ' cần đặt trong ngoặc kép",
+    ),
+    (
+        "sequence entries are not allowed here",
+        "không được có '- ' ở đây: danh sách bắt đầu ở dòng mới, thụt lề dưới khóa của nó",
+    ),
+    (
+        "while scanning a simple key could not find expected ':'",
+        "thiếu dấu hai chấm ':' sau khóa (hoặc một dòng chữ bị ngắt sai)",
+    ),
     ("found undefined alias", "bí danh *{q} chưa được định nghĩa (cần &{q} ở trước)"),
     ("found duplicate anchor", "nhãn &{q} đã được dùng{ctx}"),
-    ("while parsing a block mapping expected <block end>, but found '<scalar>'",
-     "có chữ thừa sau giá trị (giá trị trong dấu nháy phải kết thúc ở dấu nháy đóng)"),
+    (
+        "while parsing a block mapping expected <block end>, but found '<scalar>'",
+        "có chữ thừa sau giá trị (giá trị trong dấu nháy phải kết thúc ở dấu nháy đóng)",
+    ),
     ("while parsing a block mapping expected <block end>, but found ']'", "dấu ']' thừa"),
     ("while parsing a block mapping expected <block end>, but found '}'", "dấu '}}' thừa"),
-    ("while parsing a block mapping expected <block end>",
-     "thụt lề không khớp với các dòng trên (bảng bắt đầu{ctx})"),
-    ("while parsing a block collection expected <block end>",
-     "thụt lề không khớp với các dòng trên (danh sách bắt đầu{ctx})"),
-    ("while parsing a block node expected the node content",
-     "thiếu giá trị: một giá trị không được bắt đầu bằng {q}"),
-    ("while parsing a flow node expected the node content",
-     "thiếu giá trị: một giá trị không được bắt đầu bằng {q}"),
+    (
+        "while parsing a block mapping expected <block end>",
+        "thụt lề không khớp với các dòng trên (bảng bắt đầu{ctx})",
+    ),
+    (
+        "while parsing a block collection expected <block end>",
+        "thụt lề không khớp với các dòng trên (danh sách bắt đầu{ctx})",
+    ),
+    (
+        "while parsing a block node expected the node content",
+        "thiếu giá trị: một giá trị không được bắt đầu bằng {q}",
+    ),
+    (
+        "while parsing a flow node expected the node content",
+        "thiếu giá trị: một giá trị không được bắt đầu bằng {q}",
+    ),
     ("did not find expected key", "thụt lề không đúng: không tìm thấy khóa ở vị trí này"),
     ("did not find expected '-' indicator", "thụt lề không đúng trong danh sách"),
-    ("while scanning for the next token found character",
-     "một giá trị không được bắt đầu bằng ký tự {q}; hãy đặt cả giá trị trong ngoặc kép"),
-    ("expected a single document in the stream",
-     "tệp chỉ được chứa một văn bản: có thêm dòng '---' ở đây?"),
+    (
+        "while scanning for the next token found character",
+        "một giá trị không được bắt đầu bằng ký tự {q}; hãy đặt cả giá trị trong ngoặc kép",
+    ),
+    (
+        "expected a single document in the stream",
+        "tệp chỉ được chứa một văn bản: có thêm dòng '---' ở đây?",
+    ),
     ("while scanning an anchor", "tên nhãn & không hợp lệ (chỉ chữ, số, - và _)"),
     ("while scanning an alias", "tên bí danh * không hợp lệ (chỉ chữ, số, - và _)"),
-]  # fmt: skip
+]
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
@@ -323,13 +373,24 @@ def _tab_problem(text: str, mark: Any, problem: str, source: str) -> Problem | N
     indent = re.match(r"[ \t]*", text[start:]).group()  # type: ignore[union-attr]
     if "\t" in indent:
         col = indent.index("\t") + 1
-        return Problem("", "tab_indent",
+        return Problem(
+            "",
+            "tab_indent",
             "thụt lề bằng phím tab: YAML chỉ cho phép thụt lề bằng dấu cách",
-            source, mark.line + 1, col)  # fmt: skip
+            source,
+            mark.line + 1,
+            col,
+        )
     if "'\\t'" in problem:
-        return Problem("", "tab",
+        return Problem(
+            "",
+            "tab",
             "có ký tự tab ở đây: YAML chỉ dùng dấu cách để tách (tab trong chữ thì đặt chữ "
-            'trong ngoặc kép, viết "\\t")', source, mark.line + 1, mark.column + 1)  # fmt: skip
+            'trong ngoặc kép, viết "\\t")',
+            source,
+            mark.line + 1,
+            mark.column + 1,
+        )
     return None
 
 
@@ -454,9 +515,13 @@ def _is_model(tp: Any) -> bool:
 #: The tags of the block union (models.blocks.Block), as pydantic puts them in a location
 #: right after the list index: ``("sections", 0, "content", 2, "task", "deadline")``.
 _BLOCK_TAGS: dict[str, Any] = {
-    "paragraph": str, "item": Item, "task": Task, "bullets": Bullets, "letters": Letters,
+    "paragraph": str,
+    "item": Item,
+    "task": Task,
+    "bullets": Bullets,
+    "letters": Letters,
     "duties": Duties,
-}  # fmt: skip
+}
 
 
 def _resolve(
@@ -535,8 +600,9 @@ _TEXT_OR_MAP = (Recipient, Bullet, Letter)
 _BLOCK_KEYS = ("title", "text", "content", "task", "bullets", "letters", "body", "duties")
 
 
-def _message(err: dict[str, Any], parent: list[Any], cands: list[Any],
-             field: str | int | None) -> str:  # fmt: skip
+def _message(
+    err: dict[str, Any], parent: list[Any], cands: list[Any], field: str | int | None
+) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -565,8 +631,14 @@ def _message(err: dict[str, Any], parent: list[Any], cands: list[Any],
             return f"cần một trong: {expected} (trong ngoặc kép: {quoted}), không phải số {value}"
         return f"cần một trong: {expected}, không phải {_show(value)}"
     if kind == "missing":
-        title = next((c.model_fields[field].title for c in parent
-                      if _is_model(c) and field in c.model_fields), None)  # fmt: skip
+        title = next(
+            (
+                c.model_fields[field].title
+                for c in parent
+                if _is_model(c) and field in c.model_fields
+            ),
+            None,
+        )
         return _KIND[kind] + (f" ({title})" if title else "")
     if kind == "model_type" and any(c in _TEXT_OR_MAP for c in cands):
         return f"cần một đoạn chữ hoặc một bảng khóa: giá trị, không phải {_show(value)}"
@@ -585,8 +657,10 @@ def _message(err: dict[str, Any], parent: list[Any], cands: list[Any],
 
 
 def _unknown_block(value: Any) -> str:
-    base = ("không nhận ra khối nội dung: cần một đoạn văn, hoặc một mục có "
-            "title/text/content, task, bullets, letters hoặc body + duties")  # fmt: skip
+    base = (
+        "không nhận ra khối nội dung: cần một đoạn văn, hoặc một mục có "
+        "title/text/content, task, bullets, letters hoặc body + duties"
+    )
     if isinstance(value, dict):
         if not value:
             return base + " (ở đây là một bảng rỗng)"
@@ -616,8 +690,12 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _problems(exc: pydantic.ValidationError, root: type[Document], builder: _Builder | None,
-              source: str | None) -> list[Problem]:  # fmt: skip
+def _problems(
+    exc: pydantic.ValidationError,
+    root: type[Document],
+    builder: _Builder | None,
+    source: str | None,
+) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
@@ -629,8 +707,13 @@ def _problems(exc: pydantic.ValidationError, root: type[Document], builder: _Bui
         if (text, message) in seen:
             continue
         seen.add((text, message))
-        out.append(_locate(Problem(text, err["type"], message, source), builder,
-                           key=err["type"] == "extra_forbidden"))  # fmt: skip
+        out.append(
+            _locate(
+                Problem(text, err["type"], message, source),
+                builder,
+                key=err["type"] == "extra_forbidden",
+            )
+        )
     return out
 
 
@@ -652,8 +735,13 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def validate(data: Any, *, source: str | None = None, _builder: _Builder | None = None,
-             today: dt.date | None = None) -> Document:  # fmt: skip
+def validate(
+    data: Any,
+    *,
+    source: str | None = None,
+    _builder: _Builder | None = None,
+    today: dt.date | None = None,
+) -> Document:
     """Validate plain data (as from YAML or JSON) into a document model.
 
     Every problem is reported at once, in file order: those found while reading (duplicate
@@ -668,8 +756,11 @@ def validate(data: Any, *, source: str | None = None, _builder: _Builder | None 
     kind = data.get("type")
     if kind not in DOCUMENT_TYPES:
         known = ", ".join(DOCUMENT_TYPES)
-        what = "thiếu type (loại văn bản)" if kind is None else (
-            f"loại văn bản {_show(kind)} chưa được hỗ trợ")  # fmt: skip
+        what = (
+            "thiếu type (loại văn bản)"
+            if kind is None
+            else (f"loại văn bản {_show(kind)} chưa được hỗ trợ")
+        )
         problem = _locate(
             Problem("type", "bad_type", f"{what}; các loại: {known}", source), _builder
         )
@@ -711,17 +802,32 @@ def loads(text: str | bytes, *, source: str = "<string>", today: dt.date | None 
 
 def _decode(raw: bytes, source: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError([Problem("", "not_utf8",
-            "tệp mã hóa UTF-16; hãy lưu lại với mã hóa UTF-8", source, 1, 1)])  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    "", "not_utf8", "tệp mã hóa UTF-16; hãy lưu lại với mã hóa UTF-8", source, 1, 1
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise ValidationError([Problem("", "not_utf8",
-            f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} ở dòng {line}); "
-            "hãy lưu lại với mã hóa UTF-8 (Unicode)", source, line, col)]) from None  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    "not_utf8",
+                    f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} ở dòng {line}); "
+                    "hãy lưu lại với mã hóa UTF-8 (Unicode)",
+                    source,
+                    line,
+                    col,
+                )
+            ]
+        ) from None
 
 
 def _bytes(n: int) -> str:
@@ -729,12 +835,18 @@ def _bytes(n: int) -> str:
 
 
 def _too_large(size: int, max_bytes: int, name: str) -> ValidationError:
-    return ValidationError([Problem("", "too_large",
-        f"tệp quá lớn: {_bytes(size)}, giới hạn {_bytes(max_bytes)}", name)])  # fmt: skip
+    return ValidationError(
+        [
+            Problem(
+                "", "too_large", f"tệp quá lớn: {_bytes(size)}, giới hạn {_bytes(max_bytes)}", name
+            )
+        ]
+    )
 
 
-def load(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
-         today: dt.date | None = None) -> Document:  # fmt: skip
+def load(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, today: dt.date | None = None
+) -> Document:
     """Read a document from a YAML or JSON file.
 
     A file larger than ``max_bytes`` is refused from its size before it is read; no more
@@ -768,13 +880,15 @@ _JSON_PROBLEMS = [
     ("Expecting value", "thiếu giá trị ở đây"),
     ("Expecting ',' delimiter", "thiếu dấu phẩy giữa các phần tử"),
     ("Expecting ':' delimiter", "thiếu dấu hai chấm sau khóa"),
-    ("Expecting property name enclosed in double quotes",
-     "cần tên khóa trong ngoặc kép (hoặc có dấu phẩy thừa trước '}')"),
+    (
+        "Expecting property name enclosed in double quotes",
+        "cần tên khóa trong ngoặc kép (hoặc có dấu phẩy thừa trước '}')",
+    ),
     ("Unterminated string", "chuỗi chưa được đóng bằng dấu nháy kép"),
     ("Invalid control character", "ký tự điều khiển trong chuỗi (xuống dòng viết \\n)"),
     ("Invalid \\escape", "ký tự thoát (\\) không hợp lệ"),
     ("Extra data", "có dữ liệu thừa sau giá trị chính"),
-]  # fmt: skip
+]
 
 
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
@@ -792,8 +906,13 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), exc.msg)
-        raise ValidationError([Problem("", "json_syntax", f"lỗi cú pháp JSON: {message}",
-                                       source, exc.lineno, exc.colno)]) from None  # fmt: skip
+        raise ValidationError(
+            [
+                Problem(
+                    "", "json_syntax", f"lỗi cú pháp JSON: {message}", source, exc.lineno, exc.colno
+                )
+            ]
+        ) from None
     except RecursionError:
         raise ValidationError(
             [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]

@@ -8,6 +8,7 @@ once (:mod:`vanban.templates`); python-docx and lxml are not on this path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -153,9 +154,11 @@ class Renderer:
         out = Path(out_dir)
         if not out.is_dir():
             raise InputError(f"thư mục đầu ra không tồn tại: {out}")
-        items = list(docs.items()) if isinstance(docs, Mapping) else [
-            (f"{i:04d}", d) for i, d in enumerate(docs, 1)
-        ]  # fmt: skip
+        items = (
+            list(docs.items())
+            if isinstance(docs, Mapping)
+            else [(f"{i:04d}", d) for i, d in enumerate(docs, 1)]
+        )
         for _, d in items:
             _checked(d, None)
         jobs = [(d, out / f"{stem}.docx") for stem, d in items]
@@ -222,10 +225,8 @@ def write_atomic(path: Path, data: bytes) -> Path:
             f.write(data)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     return path
 

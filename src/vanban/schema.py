@@ -42,8 +42,11 @@ def schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
 #: schema must accept it too or editors would flag valid files.
 _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
     "DocDate": [
-        {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$|^\d{1,2}/\d{1,2}/\d{4}$",
-         "description": "2024-11-15, 2024-11 (day blank), 2024 (day and month blank)"},
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$|^\d{1,2}/\d{1,2}/\d{4}$",
+            "description": "2024-11-15, 2024-11 (day blank), 2024 (day and month blank)",
+        },
         {"type": "integer", "description": "the year alone"},
     ],
     "Recipient": [{"type": "string", "description": "the recipient's name"}],
@@ -53,7 +56,7 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
         {"type": "string", "description": 'drafting units, e.g. "NC" or "TH, NC"'},
         {"type": "array", "items": {"type": "string"}, "description": 'e.g. ["NC"]'},
     ],
-}  # fmt: skip
+}
 
 
 def schema_text(doc_type: str = "ke_hoach") -> str:

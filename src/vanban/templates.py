@@ -46,8 +46,13 @@ from vanban import _zip
 from vanban.errors import TemplateError
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
-_FIRST = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-          "word/document.xml")  # fmt: skip
+_FIRST = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "word/document.xml",
+)
 _NEWLINE_WS = re.compile(r"(?<=[>}])\s*\n\s*(?=[<{])")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAGGED = re.compile(r"\{[{%#]")
@@ -105,7 +110,9 @@ def _clean(source: str) -> str:
 class _CleanLoader(jinja2.FileSystemLoader):
     """Loads the shared partials (``_blocks/``) cleaned like the parts that include them."""
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
         source, filename, uptodate = super().get_source(environment, template)
         return _clean(source), filename, uptodate
 
@@ -124,8 +131,9 @@ class _Template(jinja2.Template):
     environment, so included partials get it too)."""
 
     @classmethod
-    def from_code(cls, environment: jinja2.Environment, code: Any, globals: Any,
-                  uptodate: Any = None) -> jinja2.Template:  # fmt: skip
+    def from_code(
+        cls, environment: jinja2.Environment, code: Any, globals: Any, uptodate: Any = None
+    ) -> jinja2.Template:
         template = super().from_code(environment, code, globals, uptodate)
         namespace = template.root_render_func.__globals__  # the compiled module's globals
         if namespace.get("escape") is _markupsafe_escape:
@@ -321,8 +329,13 @@ class _Part:
 class Prepared:
     """A template read, patched, compiled and partly compressed: ready for many documents."""
 
-    def __init__(self, parts: Mapping[str, bytes], *, loader: jinja2.BaseLoader | None = None,
-                 cache: Path | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parts: Mapping[str, bytes],
+        *,
+        loader: jinja2.BaseLoader | None = None,
+        cache: Path | None = None,
+    ) -> None:
         """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
         cache folder (:func:`cache_dir`; ``None``: none)."""
         if "word/document.xml" not in parts:

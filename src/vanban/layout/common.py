@@ -23,8 +23,9 @@ class Inliner:
         self.doc = doc
         self.notes: list[tuple[int, tuple[Inline, ...]]] = []
 
-    def __call__(self, text: str, *, bold: bool = False, italic: bool = False,
-                 upper: bool = False) -> list[Inline]:  # fmt: skip
+    def __call__(
+        self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
+    ) -> list[Inline]:
         parsed = markup.parse(text, bold=bold, italic=italic)
         if not upper and "[^" not in text:  # no footnote marks: the parse as it is
             return parsed  # type: ignore[return-value]
@@ -102,9 +103,10 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
 
     archive = doc.archive
     archive_text = recipients.archive_line(
-        archive.units if archive else (), archive.copies if archive else None,
+        archive.units if archive else (),
+        archive.copies if archive else None,
         archive.drafter if archive else None,
-    )  # fmt: skip
+    )
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in doc.recipients), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
     recipient_blocks += [Block(Role.RECIPIENT, tuple(inl(line))) for line in lines]

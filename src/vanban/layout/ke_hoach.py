@@ -62,7 +62,10 @@ class _Body:
         for para in doc.intro:
             self.paragraphs(para)
         for i, section in enumerate(doc.sections, 1):
-            self.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *self.inl(section.title, upper=True)])
+            self.add(
+                Role.HEADING1,
+                [Span(f"{numbering.roman(i)}. "), *self.inl(section.title, upper=True)],
+            )
             self.blocks(section.content, ())
         if doc.closing:
             self.paragraphs(doc.closing, Role.CLOSING)
@@ -90,7 +93,10 @@ class _Body:
             elif isinstance(block, Task):
                 self.task(label, block)
             elif isinstance(block, Duties):
-                self.add(Role.ITEM_HEADING, [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)])
+                self.add(
+                    Role.ITEM_HEADING,
+                    [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)],
+                )
                 self.bullets(block.duties, 0)
 
     def item(self, label: str, title: str | None, text: str | None) -> None:

@@ -125,7 +125,13 @@ class Letters(Model):
     letters: list[Letter] = Field(min_length=1, max_length=23, title="Các điểm")
 
 
-_KINDS = {"task": "task", "bullets": "bullets", "letters": "letters", "duties": "duties", "body": "duties"}
+_KINDS = {
+    "task": "task",
+    "bullets": "bullets",
+    "letters": "letters",
+    "duties": "duties",
+    "body": "duties",
+}
 _ITEM_KEYS = {"title", "text", "content"}
 
 
@@ -140,16 +146,25 @@ def block_kind(value: Any) -> str | None:
         if _ITEM_KEYS & value.keys():
             return "item"
         return None
-    return {Item: "item", Task: "task", Bullets: "bullets", Letters: "letters", Duties: "duties"}.get(
-        type(value)
-    )
+    return {
+        Item: "item",
+        Task: "task",
+        Bullets: "bullets",
+        Letters: "letters",
+        Duties: "duties",
+    }.get(type(value))
 
 
 #: BLOCK_KINDS: the tags of the block union, as they appear in pydantic error locations.
 BLOCK_KINDS = frozenset({"paragraph", "item", "task", "bullets", "letters", "duties"})
 
 Block = Annotated[
-    Annotated[Text, Tag("paragraph")] | Annotated[Item, Tag("item")] | Annotated[Task, Tag("task")] | Annotated[Bullets, Tag("bullets")] | Annotated[Letters, Tag("letters")] | Annotated[Duties, Tag("duties")],
+    Annotated[Text, Tag("paragraph")]
+    | Annotated[Item, Tag("item")]
+    | Annotated[Task, Tag("task")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Letters, Tag("letters")]
+    | Annotated[Duties, Tag("duties")],
     Discriminator(
         block_kind,
         custom_error_type="unknown_block",

@@ -71,7 +71,7 @@ class Signer(Model):
     head_title: Text | None = Field(
         None,
         title="Chức vụ người đứng đầu",
-        description='For KT., Q., TL., TUQ. (and TM. signed by a deputy): the head\'s title, '
+        description="For KT., Q., TL., TUQ. (and TM. signed by a deputy): the head's title, "
         'e.g. "CHỦ TỊCH".',
     )
     title: Text | None = Field(
@@ -113,7 +113,9 @@ class Archive(Model):
     model_config = ConfigDict(title="Lưu")
 
     units: list[Abbreviation] = Field(
-        default_factory=list, title="Đơn vị lưu", description='Drafting unit abbreviations, e.g. ["NC"].'
+        default_factory=list,
+        title="Đơn vị lưu",
+        description='Drafting unit abbreviations, e.g. ["NC"].',
     )
     copies: StrictInt | None = Field(None, ge=1, title="Số bản lưu")
     drafter: Text | None = Field(

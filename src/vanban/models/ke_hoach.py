@@ -16,7 +16,9 @@ class Section(Model):
 
     model_config = ConfigDict(title="Mục (I, II, III…)")
 
-    title: Text = Field(title="Tiêu đề mục", description="Printed UPPERCASE after the Roman numeral.")
+    title: Text = Field(
+        title="Tiêu đề mục", description="Printed UPPERCASE after the Roman numeral."
+    )
     content: list[Block] = Field(min_length=1, title="Nội dung")
 
 

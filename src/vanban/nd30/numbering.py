@@ -11,7 +11,33 @@ from vanban.nd30.dates import BLANK
 #: The letters that label điểm, in the order of the Vietnamese alphabet (II.6.c: "a), b), c),
 #: d), đ), e), g)…"): the letters with a vowel mark (ă, â, ê, ô, ơ, ư) are not used, and f, j,
 #: w, z are not Vietnamese.
-POINT_LETTERS = tuple(["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"])
+POINT_LETTERS = tuple(
+    [
+        "a",
+        "b",
+        "c",
+        "d",
+        "đ",
+        "e",
+        "g",
+        "h",
+        "i",
+        "k",
+        "l",
+        "m",
+        "n",
+        "o",
+        "p",
+        "q",
+        "r",
+        "s",
+        "t",
+        "u",
+        "v",
+        "x",
+        "y",
+    ]
+)
 
 
 def number_text(number: int) -> str:
@@ -56,9 +82,20 @@ def number_line(number: int | None, sym: str) -> str:
 
 
 _ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def roman(n: int) -> str:

@@ -115,16 +115,53 @@ class SizePreset:
 
     def half_points(self) -> dict[str, int]:
         """Every size in half-points (``w:sz``), keyed by component."""
-        names = ["national", "motto", "parent", "issuer", "place_date", "doc_type", "title", "body", "signer", "page_number", "number", "recipients_label", "recipient", "footnote"]
+        names = [
+            "national",
+            "motto",
+            "parent",
+            "issuer",
+            "place_date",
+            "doc_type",
+            "title",
+            "body",
+            "signer",
+            "page_number",
+            "number",
+            "recipients_label",
+            "recipient",
+            "footnote",
+        ]
         return {n: 2 * getattr(self, n) for n in names}
 
 
 SIZE_PRESETS: dict[str, SizePreset] = {
-    "14": SizePreset("14", national=13, motto=14, parent=13, issuer=13, place_date=14,
-                     doc_type=14, title=14, body=14, signer=14, page_number=14),
-    "13": SizePreset("13", national=12, motto=13, parent=12, issuer=12, place_date=13,
-                     doc_type=13, title=13, body=13, signer=13, page_number=13),
-}  # fmt: skip
+    "14": SizePreset(
+        "14",
+        national=13,
+        motto=14,
+        parent=13,
+        issuer=13,
+        place_date=14,
+        doc_type=14,
+        title=14,
+        body=14,
+        signer=14,
+        page_number=14,
+    ),
+    "13": SizePreset(
+        "13",
+        national=12,
+        motto=13,
+        parent=12,
+        issuer=12,
+        place_date=13,
+        doc_type=13,
+        title=13,
+        body=13,
+        signer=13,
+        page_number=13,
+    ),
+}
 
 #: Body paragraphs (II.6.e): justified, first-line indent 1 cm or 1.27 cm, at least 6 pt
 #: between paragraphs, line spacing from single to 1.5 lines.

@@ -56,7 +56,7 @@ def signer_problem(
     a = authority
     if a is Authority.NONE:
         if not title:
-            return "cần chức vụ của người ký (title), ví dụ \"GIÁM ĐỐC\""
+            return 'cần chức vụ của người ký (title), ví dụ "GIÁM ĐỐC"'
         if head_title or collective:
             return (
                 "người ký không có quyền hạn (authority) thì không ghi head_title hay collective;"
@@ -65,7 +65,9 @@ def signer_problem(
         return None
     if a is Authority.TM:
         if not collective:
-            return 'TM. (thay mặt) cần tên tập thể hoặc cơ quan (collective), ví dụ "ỦY BAN NHÂN DÂN"'
+            return (
+                'TM. (thay mặt) cần tên tập thể hoặc cơ quan (collective), ví dụ "ỦY BAN NHÂN DÂN"'
+            )
         if not title:
             return 'TM. (thay mặt) cần chức vụ của người ký (title), ví dụ "CHỦ TỊCH"'
         if head_title and head_title.casefold() == title.casefold():
@@ -78,7 +80,7 @@ def signer_problem(
     if a is Authority.Q:
         if title and title.casefold() != head_title.casefold():
             return (
-                "Q. (quyền) chỉ ghi một dòng \"Q. <chức vụ của người đứng đầu>\";"
+                'Q. (quyền) chỉ ghi một dòng "Q. <chức vụ của người đứng đầu>";'
                 " bỏ title hoặc để title trùng head_title"
             )
         return None
