@@ -392,3 +392,19 @@ def test_cost_grows_linearly_with_the_plan(sample: dict[str, Any]) -> None:
     assert big[0] / small[0] < 10.5  # …and so does the work
     per_task = [(bigger[0] - big[0]) / 1000, (big[0] - small[0]) / 900]
     assert per_task[0] == pytest.approx(per_task[1], rel=0.05)  # the same work per task
+
+
+def test_checks_run_once_and_again_after_a_change(sample_doc) -> None:  # type: ignore[no-untyped-def]
+    import warnings as _w
+
+    import vanban
+
+    sample_doc.archive = None
+    with _w.catch_warnings(record=True) as seen:
+        _w.simplefilter("always")
+        vanban.render(sample_doc)
+        vanban.render(sample_doc)
+    assert sum("Lưu" in str(w.message) for w in seen) == 1
+    sample_doc.footnotes = {}  # now a [^kcn] reference has no text
+    with pytest.raises(vanban.ValidationError, match="kcn"):
+        vanban.render(sample_doc)

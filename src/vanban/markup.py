@@ -20,21 +20,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Footnote", "LineBreak", "Span", "Tab", "footnote_names", "parse", "plain"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of text with its emphasis."""
+class Span(NamedTuple):
+    """A piece of text with its emphasis (a named tuple: cheap to make, immutable)."""
 
     text: str
     bold: bool = False
     italic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
+class Footnote(NamedTuple):
     """A reference to the footnote named ``name``."""
 
     name: str

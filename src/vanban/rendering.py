@@ -97,11 +97,21 @@ def _format_key(lay: Layout) -> tuple:
 
 
 def _checked(doc: Document, today: dt.date | None) -> None:
+    """Run the semantic checks once per document: raise errors, warn once.
+
+    A document that passed (by :func:`vanban.load` or an earlier render) is not checked
+    again until a field of it is assigned; changes deep inside lists are not seen, so a
+    program that edits a rendered document in place should pass ``today`` to force a check.
+    """
+    if doc._checked and today is None:
+        return
     errors, warns = check_document(doc, today=today)
     if errors:
         raise ValidationError(errors)
-    for w in warns if not doc._checked else ():
-        warnings.warn(str(w), VanbanWarning, stacklevel=4)
+    if not doc._checked:
+        for w in warns:
+            warnings.warn(str(w), VanbanWarning, stacklevel=4)
+    doc._checked = True
 
 
 class Renderer:

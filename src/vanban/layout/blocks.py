@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from vanban.markup import LineBreak, Span, Tab
 
@@ -51,8 +52,7 @@ class Role(str, Enum):
         return "VB" + "".join(p.capitalize() for p in self.value.split("_"))
 
 
-@dataclass(frozen=True, slots=True)
-class NoteRef:
+class NoteRef(NamedTuple):
     """A footnote reference mark, numbered in document order."""
 
     id: int
@@ -61,8 +61,7 @@ class NoteRef:
 Inline = Span | LineBreak | Tab | NoteRef
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph: a role and its inline content."""
 
     role: Role

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from vanban import _metrics, markup
+from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import Block, Inline, Layout, NoteRef, Role, Rule
 from vanban.markup import Footnote, Span
 from vanban.models.common import Document
@@ -33,6 +34,16 @@ class Inliner:
         for x in parsed:
             if isinstance(x, Footnote):
                 number = len(self.notes) + 1
+                if x.name not in self.doc.footnotes:
+                    raise ValidationError(
+                        [
+                            Problem(
+                                "footnotes",
+                                "unknown_footnote",
+                                f"chú thích [^{x.name}] chưa có nội dung trong footnotes",
+                            )
+                        ]
+                    )
                 note = markup.parse(self.doc.footnotes[x.name])
                 # A footnote's own text cannot hold further footnotes.
                 self.notes.append((number, tuple(i for i in note if not isinstance(i, Footnote))))

@@ -180,6 +180,11 @@ class Document(Model):
     #: Set by :func:`vanban.load` once the semantic checks ran and warned.
     _checked: bool = PrivateAttr(default=False)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if not name.startswith("_"):
+            self._checked = False  # a changed document is checked again before rendering
+
     issuer: Issuer = Field(title="Cơ quan ban hành")
     number: StrictInt | None = Field(
         None,
