@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from tests_support import EXAMPLES_DIR as EXAMPLES
 
 import vanban
 import vanban.rendering as render_module
@@ -402,3 +403,24 @@ def test_unwritable_output_folder_even_as_root(
         render(doc, out)
     assert str(tmp_path) in str(info.value)
     assert out.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_libyaml_path_reads_like_the_python_path(path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Large files are composed by libyaml; data and every position must match the reference."""
+    import vanban.loading as loading
+
+    text = path.read_text(encoding="utf-8")
+    assert loading._fast_node(text) is not None, "the example should take the libyaml path"
+    fast_data, fast = loading.parse_yaml(text, str(path))
+    monkeypatch.setattr(loading, "_fast_node", lambda text: None)
+    slow_data, slow = loading.parse_yaml(text, str(path))
+    assert fast_data == slow_data
+    assert fast.marks == slow.marks and fast.key_marks == slow.key_marks
+
+
+def test_libyaml_path_refuses_deep_nesting_safely() -> None:
+    """libyaml would crash on absurd nesting: such files must take the Python path's error."""
+    text = "type: ke_hoach\nx: " + "[" * 5000 + "]" * 5000 + "\n" + "# pad\n" * 1000
+    with pytest.raises(vanban.ValidationError, match="lồng nhau"):
+        vanban.loads(text)
