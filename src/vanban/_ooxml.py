@@ -49,7 +49,7 @@ _BR = "<w:r><w:br/></w:r>"
 _TAB = "<w:r><w:tab/></w:r>"
 _START = {k: f'<w:r>{v}<w:t xml:space="preserve">' for k, v in _RPR.items()}
 _END = "</w:t></w:r>"
-NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="VBFootnoteReference"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="VBFootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
 
 
 def runs(inlines: Iterable[Inline]) -> Markup:

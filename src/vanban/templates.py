@@ -326,6 +326,46 @@ class _Part:
     per_format: bool = False
 
 
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+#: Where w:footnotePr may go in w:settings: before the first of these (ECMA-376 17.15.1.78).
+_AFTER_FOOTNOTE_PR = (
+    "<w:endnotePr", "<w:compat", "<w:docVars", "<w:rsids", "<m:mathPr", "<w:attachedSchema",
+    "<w:themeFontLang", "<w:clrSchemeMapping", "<w:doNotIncludeSubdocsInStats",
+    "<w:doNotAutoCompressPictures", "<w:forceUpgrade", "<w:captions", "<w:readModeInkLockDown",
+    "<w:smartTagType", "<sl:schemaLibrary", "<w:shapeDefaults", "<w:doNotEmbedSmartTags",
+    "<w:decimalSymbol", "<w:listSeparator", "</w:settings>",
+)  # fmt: skip
+
+
+def with_footnotes(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Give a template without a footnotes part vanban's (part, relationship, content type,
+    settings), so that ``[^name]`` references have somewhere to point. docxtpl can only fill
+    footnotes a template already has; vanban writes its own."""
+    if "word/footnotes.xml" in parts or "word/document.xml" not in parts:
+        return parts
+    out = dict(parts)
+    out["word/footnotes.xml"] = (templates_dir() / "_common/word/footnotes.xml").read_bytes()
+    types = out["[Content_Types].xml"].decode("utf-8")
+    override = f'<Override PartName="/word/footnotes.xml" ContentType="{_FOOTNOTES_TYPE}"/>'
+    out["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    rels_name = "word/_rels/document.xml.rels"
+    rels = out.get(rels_name, b"").decode("utf-8") or (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        "</Relationships>"
+    )
+    rel = f'<Relationship Id="rIdVbFootnotes" Type="{_FOOTNOTES_REL}" Target="footnotes.xml"/>'
+    out[rels_name] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
+    settings = out.get("word/settings.xml", b"").decode("utf-8")
+    if settings and "<w:footnotePr" not in settings:
+        at = min((i for m in _AFTER_FOOTNOTE_PR if (i := settings.find(m)) >= 0), default=-1)
+        pr = '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        if at >= 0:
+            out["word/settings.xml"] = (settings[:at] + pr + settings[at:]).encode()
+    return out
+
+
 class Prepared:
     """A template read, patched, compiled and partly compressed: ready for many documents."""
 
@@ -375,7 +415,7 @@ class Prepared:
     @classmethod
     def load(cls, source: str | Path | bytes) -> Prepared:
         """Prepare a template from a document type name, a folder, or a .docx."""
-        parts = read_parts(source)
+        parts = with_footnotes(read_parts(source))
         loader = None
         if isinstance(source, str) and "/" not in source and not source.endswith(".docx"):
             loader = _CleanLoader(str(templates_dir()))
