@@ -10,7 +10,7 @@ import pytest
 from tests_support import example_docs
 
 import vanban
-from vanban.check import check_docx
+from vanban.checker import check_docx
 from vanban.models import KeHoach
 
 

@@ -88,3 +88,17 @@ def test_example_in_libreoffice(pdfs: dict[str, Path], name: str) -> None:
     assert first != "1" and not first.isdigit(), "page 1 must not carry a page number"
     second = _page_text(pdf, 2).strip().splitlines()[0].strip()
     assert second == "2", f"page 2 must start with its number, got {second!r}"
+
+
+def test_to_pdf(sample_doc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = vanban.to_pdf(sample_doc, tmp_path / "ke-hoach.pdf")
+    assert data.startswith(b"%PDF") and (tmp_path / "ke-hoach.pdf").read_bytes() == data
+    assert "Nguyễn Văn A" in _squash(_page_text(tmp_path / "ke-hoach.pdf"))
+
+
+def test_public_surface() -> None:
+    import vanban.checker
+    import vanban.rendering  # importing the modules must not shadow the functions
+
+    assert callable(vanban.render) and callable(vanban.check) and callable(vanban.to_pdf)
+    assert vanban.check is vanban.checker.check_docx

@@ -35,34 +35,40 @@ __all__ = [
     "VanbanError",
     "VanbanWarning",
     "__version__",
+    "check",
     "load",
     "loads",
     "render",
+    "to_pdf",
 ]
 
 if TYPE_CHECKING:
+    from vanban.checker import check_docx as check
     from vanban.loading import load, loads
     from vanban.models import Document, KeHoach
+    from vanban.pdf import to_pdf
     from vanban.rendering import Renderer, render
 
 _LAZY = {
-    "Document": "vanban.models",
-    "KeHoach": "vanban.models",
-    "Renderer": "vanban.rendering",
-    "render": "vanban.rendering",
-    "load": "vanban.loading",
-    "loads": "vanban.loading",
+    "check": ("vanban.checker", "check_docx"),
+    "to_pdf": ("vanban.pdf", "to_pdf"),
+    "Document": ("vanban.models", "Document"),
+    "KeHoach": ("vanban.models", "KeHoach"),
+    "Renderer": ("vanban.rendering", "Renderer"),
+    "render": ("vanban.rendering", "render"),
+    "load": ("vanban.loading", "load"),
+    "loads": ("vanban.loading", "loads"),
 }
 
 
 def __getattr__(name: str) -> Any:
     # Heavy modules (pydantic models, Jinja, docxtpl) load on first use, so that
     # ``import vanban`` and the command line start fast.
-    module = _LAZY.get(name)
-    if module is None:
+    where = _LAZY.get(name)
+    if where is None:
         raise AttributeError(f"module 'vanban' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(where[0]), where[1])
     globals()[name] = value
     return value

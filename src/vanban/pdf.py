@@ -1,0 +1,51 @@
+"""PDF through LibreOffice, the one real client on the machines vanban is built on.
+
+LibreOffice is not a Python dependency: :func:`to_pdf` looks for ``soffice`` on the PATH and
+says so plainly when it is missing (Debian: ``apt-get install libreoffice-writer-nogui
+fonts-liberation2``; Liberation Serif has the metrics of Times New Roman, so line breaks and
+page counts match Word's).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from vanban.errors import VanbanError
+from vanban.models.common import Document
+
+
+def to_pdf(
+    source: Document | bytes, out: str | os.PathLike[str] | None = None, *, timeout: float = 120
+) -> bytes:
+    """Convert a document (a model, or .docx bytes) to PDF; write it to ``out`` when given."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise VanbanError("không tìm thấy LibreOffice (soffice) để tạo PDF")
+    if isinstance(source, Document):
+        from vanban.rendering import render
+
+        source = render(source)
+    with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
+        folder = Path(tmp)
+        (folder / "van-ban.docx").write_bytes(source)
+        try:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(folder), str(folder / "van-ban.docx")],
+                check=True, capture_output=True, timeout=timeout,
+            )  # fmt: skip
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise VanbanError(f"LibreOffice không chuyển được sang PDF: {exc}") from None
+        pdf = folder / "van-ban.pdf"
+        if not pdf.is_file():
+            raise VanbanError("LibreOffice không tạo ra tệp PDF")
+        data = pdf.read_bytes()
+    if out is not None:
+        from vanban.rendering import write_atomic
+
+        write_atomic(Path(out), data)
+    return data
