@@ -14,6 +14,7 @@ import yaml
 from tests_support import EXAMPLES_DIR as EXAMPLES
 
 import vanban
+import vanban._files
 import vanban.rendering as render_module
 from vanban.docx_reader import read_docx
 from vanban.loading import iter_problems, parse_yaml
@@ -396,7 +397,7 @@ def test_unwritable_output_folder_even_as_root(
     def refuse(*args: Any, **kw: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(render_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(vanban._files.tempfile, "mkstemp", refuse)
     out = tmp_path / "plan.docx"
     out.write_bytes(b"old")
     with pytest.raises(vanban.InputError, match="không ghi được vào thư mục") as info:

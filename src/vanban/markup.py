@@ -129,7 +129,8 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
 
 
 def plain(inlines: list[Inline]) -> str:
-    """The text of parsed inlines, without footnote marks (line breaks as newlines).
+    """The text of inlines, line breaks as newlines; a footnote named in the text is left
+    out, a numbered mark (anything with an ``id``, as the layout's) is written as its number.
 
     >>> plain(parse("Đề án[^a] *mới*"))
     'Đề án mới'
@@ -142,6 +143,8 @@ def plain(inlines: list[Inline]) -> str:
             parts.append("\n")
         elif isinstance(x, Tab):
             parts.append("\t")
+        elif hasattr(x, "id"):
+            parts.append(str(x.id))
     return "".join(parts)
 
 

@@ -8,11 +8,9 @@ once (:mod:`vanban.templates`); python-docx and lxml are not on this path.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
-import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from vanban import _ooxml
+from vanban import _files, _ooxml
 from vanban.checks import check_document
 from vanban.errors import InputError, ValidationError, VanbanWarning
 from vanban.layout import Block, Layout, Role, layout
@@ -227,17 +225,9 @@ def write_atomic(path: Path, data: bytes) -> Path:
     if not folder.is_dir():
         raise InputError(f"thư mục không tồn tại: {folder}")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _files.replace_atomically(path, data)
     except OSError as exc:
-        raise InputError(f"không ghi được vào thư mục {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        raise InputError(f"không ghi được vào thư mục {folder}: {exc.strerror or exc}") from None
     return path
 
 

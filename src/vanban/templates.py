@@ -30,7 +30,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from jinja2 import meta
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
-from vanban import _zip
+from vanban import _files, _zip
 from vanban.errors import TemplateError
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
@@ -211,15 +210,7 @@ def _docxtpl_fingerprint() -> str | None:
 def _write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _files.replace_atomically(path, data)
     except OSError:
         pass  # no cache: the next process prepares again
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from vanban import markup
 from vanban.markup import LineBreak, Span, Tab
 
 
@@ -70,17 +71,7 @@ class Block(NamedTuple):
     @property
     def text(self) -> str:
         """Plain text: spans joined, line breaks as newlines, footnote marks as their number."""
-        out = []
-        for x in self.inlines:
-            if isinstance(x, Span):
-                out.append(x.text)
-            elif isinstance(x, LineBreak):
-                out.append("\n")
-            elif isinstance(x, Tab):
-                out.append("\t")
-            else:
-                out.append(str(x.id))
-        return "".join(out)
+        return markup.plain(self.inlines)
 
 
 @dataclass(frozen=True, slots=True)
