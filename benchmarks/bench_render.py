@@ -229,7 +229,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     docs = [vanban.loads(y, today=TODAY) for y in yamls]
     t = time.perf_counter()
     renderer = Renderer()
-    first = renderer.render(docs[0], today=TODAY)
+    first = renderer.render(docs[0])
     prepare_s = time.perf_counter() - t
     ctxs = [context(layout(d), d) for d in docs]
     fmt_ctx = {"sizes": ctxs[0]["sizes"], "fmt": ctxs[0]["fmt"]}
@@ -257,9 +257,9 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
 
     nd = min(a.docxtpl_docs, n)
     runs: dict[str, tuple[Callable[[], object], int]] = {
-        "vanban": (lambda: [renderer.render(d, today=TODAY) for d in docs], n),
+        "vanban": (lambda: [renderer.render(d) for d in docs], n),
         "yaml": (
-            lambda: [renderer.render(vanban.loads(y, today=TODAY), today=TODAY) for y in yamls],
+            lambda: [renderer.render(vanban.loads(y, today=TODAY)) for y in yamls],
             n,
         ),
         "floor": (lambda: [floor.render(c) for c in ctxs], n),
@@ -282,9 +282,9 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
         many[w] = t / batch_n
     one = 1 % n
     mem = {
-        "vanban": peak_kb(lambda: renderer.render(docs[one], today=TODAY)),
+        "vanban": peak_kb(lambda: renderer.render(docs[one])),
         "yaml": peak_kb(
-            lambda: renderer.render(vanban.loads(yamls[one], today=TODAY), today=TODAY)
+            lambda: renderer.render(vanban.loads(yamls[one], today=TODAY))
         ),
         "docxtpl": peak_kb(lambda: docxtpl_render(tpl_path, ctxs[one], env)),
         "floor": peak_kb(lambda: floor.render(ctxs[one])),
@@ -343,12 +343,12 @@ def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
         t = time.perf_counter()
         docs[k] = vanban.loads(y, today=TODAY)
         load_s[k] = time.perf_counter() - t
-        size[k] = len(renderer.render(docs[k], today=TODAY))
+        size[k] = len(renderer.render(docs[k]))
     passes: dict[int, list[float]] = {k: [] for k in sizes}
     for _ in range(max(5, a.repeats)):  # interleaved, ratios pass by pass
         for k in sizes:
             reps = 5 if k == 50 else 1
-            t, _ = median_time(lambda k=k: renderer.render(docs[k], today=TODAY), reps)
+            t, _ = median_time(lambda k=k: renderer.render(docs[k]), reps)
             passes[k].append(t)
     t_of = {k: statistics.median(v) for k, v in passes.items()}
     for k in sizes:

@@ -38,11 +38,11 @@ def main() -> None:
         for i in range(min(a.docs, 24))
     ]
     r = Renderer()
-    r.render(docs[0], today=TODAY)  # prepare the template outside the profile
+    r.render(docs[0])  # prepare the template outside the profile
     prof = cProfile.Profile()
     prof.enable()
     for i in range(a.docs):
-        r.render(docs[i % len(docs)], today=TODAY)
+        r.render(docs[i % len(docs)])
     prof.disable()
     pstats.Stats(prof).sort_stats(a.sort).print_stats(a.top)
 
