@@ -230,7 +230,7 @@ def test_50_mb_file_fails_fast_without_being_read(
     start = time.perf_counter()
     err = load_error(path)
     elapsed = time.perf_counter() - start
-    assert elapsed < 0.2
+    assert elapsed < 2  # generous: CI machines are noisy; reading 50 MB would take far more
     assert opened == []
     (p,) = err.errors
     assert p.code == "too_large"
@@ -254,7 +254,7 @@ def test_size_limit_holds_for_files_whose_size_is_unknown(tmp_path: Path) -> Non
     start = time.perf_counter()
     (p,) = load_error("/dev/zero", max_bytes=1000).errors
     assert p.code == "too_large"
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 3
 
 
 @pytest.mark.parametrize("case", ["16-alias-bomb", "17-deep-nesting", "18-alias-loop"])
@@ -262,7 +262,7 @@ def test_bombs_fail_fast(case: str) -> None:
     load_error(HERE / f"{case}.yaml")  # warm up the imports
     start = time.perf_counter()
     load_error(HERE / f"{case}.yaml")
-    assert time.perf_counter() - start < 0.2
+    assert time.perf_counter() - start < 2
 
 
 def test_bigger_bombs_fail_fast() -> None:
@@ -278,7 +278,7 @@ def test_bigger_bombs_fail_fast() -> None:
         start = time.perf_counter()
         with pytest.raises(vanban.ValidationError) as info:
             vanban.loads(text)
-        assert time.perf_counter() - start < 0.5
+        assert time.perf_counter() - start < 3
         assert info.value.errors[0].code in ("too_many_values", "too_deep")
 
 
