@@ -46,20 +46,18 @@ def _parser() -> argparse.ArgumentParser:
         help="tạo tệp .docx từ một tệp YAML/JSON",
         description="Tạo tệp .docx từ một tệp kế hoạch YAML hoặc JSON.",
     )
-    r.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
+    _plan_arguments(r)
     r.add_argument(
         "-o", "--output", type=Path, help="tệp .docx đầu ra (mặc định: cạnh tệp vào, cùng tên)"
     )
     r.add_argument("--template", type=Path, help="mẫu docxtpl riêng (.docx hoặc thư mục)")
-    r.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
 
     c = sub.add_parser(
         "check",
         help="kiểm tra một tệp YAML/JSON, không tạo .docx",
         description="Kiểm tra dữ liệu; in mọi lỗi với dòng, cột và trường.",
     )
-    c.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
-    c.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
+    _plan_arguments(c)
 
     s = sub.add_parser(
         "schema",
@@ -70,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
         "doc_type", nargs="?", default="ke_hoach", help="loại văn bản (mặc định: ke_hoach)"
     )
     return p
+
+
+def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+    """The input file and its size limit, shared by the commands that read a plan."""
+    parser.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
+    parser.add_argument(
+        "--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)"
+    )
 
 
 def _version() -> str:
