@@ -72,13 +72,22 @@ class _Checker:
             self.bad(rule, where, f"cỡ chữ {sorted(sizes)} pt, cần {want} pt")
         return min(sizes)
 
+    def component(
+        self, p: ParaView, lo: float, hi: float, rule: str, where: str, style: str
+    ) -> float:
+        """Check a component's size range and its bold/italic style; return its size."""
+        size = self.size_in(p, lo, hi, rule, where) or 0
+        if not _all(p, style):
+            self.bad(rule, where, "phải in đậm" if style == "bold" else "phải in nghiêng")
+        return size
+
     def run(self) -> list[Finding]:
         self.page()
         self.fonts()
-        sizes = self.header()
-        self.heading_and_body(sizes)
-        self.bottom(sizes)
-        self.page_numbers(sizes)
+        self.header()
+        self.heading_and_body()
+        self.bottom()
+        self.page_numbers()
         return self.out
 
     def page(self) -> None:
@@ -139,23 +148,17 @@ class _Checker:
             if p is None:
                 self.bad("§3", name, "không tìm thấy trong bảng tiêu đề")
         if national:
-            found["national"] = self.size_in(national, 12, 13, "§3 1a", "Quốc hiệu") or 0
-            if not _all(national, "bold"):
-                self.bad("§3 1a", "Quốc hiệu", "phải in đậm")
+            found["national"] = self.component(national, 12, 13, "§3 1a", "Quốc hiệu", "bold")
         if motto:
-            found["motto"] = self.size_in(motto, 13, 14, "§3 1b", "Tiêu ngữ") or 0
-            if not _all(motto, "bold"):
-                self.bad("§3 1b", "Tiêu ngữ", "phải in đậm")
+            found["motto"] = self.component(motto, 13, 14, "§3 1b", "Tiêu ngữ", "bold")
             self.motto_rule(motto, cells, grid)
         if number:
             self.size_in(number, 13, 13, "§3 3", "Số, ký hiệu")
             if date and (number.row != date.row or number.cell == date.cell):
                 self.bad("§3 4", "Số và ngày", "phải cùng một dòng (cùng hàng của bảng)")
         if date:
-            found["date"] = self.size_in(date, 13, 14, "§3 4", "Địa danh, ngày") or 0
-            if not _all(date, "italic"):
-                self.bad("§3 4", "Địa danh, ngày", "phải in nghiêng")
-        self.issuer(cells, grid, number)
+            found["date"] = self.component(date, 13, 14, "§3 4", "Địa danh, ngày", "italic")
+        self.issuer(cells, grid)
         n, m, d = found.get("national"), found.get("motto"), found.get("date")
         if n and m and d and (n, m, d) not in ((13, 14, 14), (12, 13, 13)):
             self.bad(
@@ -183,7 +186,7 @@ class _Checker:
                 f"dài {length} twips, cần bằng dòng Tiêu ngữ ({text:.0f} twips)",
             )
 
-    def issuer(self, cells: list[ParaView], grid: list[int], number: ParaView | None) -> None:
+    def issuer(self, cells: list[ParaView], grid: list[int]) -> None:
         left = [p for p in cells if p.cell == 0 and p.row == 0]
         issuer = [p for p in left if p.text.strip() and _all(p, "bold")]
         parent = [p for p in left if p.text.strip() and _none(p, "bold")]
@@ -211,7 +214,7 @@ class _Checker:
                 rule, where, f"dài {length:.0f} twips = {length / text:.0%} dòng chữ, cần 1/3–1/2"
             )
 
-    def heading_and_body(self, sizes: dict[str, float]) -> None:
+    def heading_and_body(self) -> None:
         free = [(i, p) for i, p in enumerate(self.v.paragraphs) if p.table is None]
         names = {t.heading for t in doctypes.DOC_TYPES.values()}
         start = next((k for k, (_, p) in enumerate(free) if p.text.strip() in names), None)
@@ -265,7 +268,7 @@ class _Checker:
         if len(body_sizes) > 1:
             self.bad("§4", "nội dung", f"cỡ chữ không thống nhất: {sorted(body_sizes)}")
 
-    def bottom(self, sizes: dict[str, float]) -> None:
+    def bottom(self) -> None:
         if len(self.v.tables) < 2:
             self.bad("§9", "nơi nhận", "không có bảng nơi nhận và chữ ký")
             return
@@ -305,7 +308,7 @@ class _Checker:
         if left and right and left[0].row != right[0].row:
             self.bad("§9", '"Nơi nhận:"', "phải ngang dòng quyền hạn, chức vụ")
 
-    def page_numbers(self, sizes: dict[str, float]) -> None:
+    def page_numbers(self) -> None:
         if not self.v.section.title_page:
             self.bad("§10", "số trang", "trang 1 phải không có số trang (cần titlePg)")
         first = self.v.headers.get("first")

@@ -37,6 +37,7 @@ from vanban.errors import InputError, Problem, ValidationError, VanbanWarning
 from vanban.models import DOCUMENT_TYPES, Document
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
 from vanban.models.common import Archive, Recipient
+from vanban.nd30.text import format_number
 from vanban.text import bad_character
 
 #: Files larger than this are refused before they are read (bytes); see ``load(max_bytes=)``.
@@ -194,8 +195,8 @@ def _measure(root: Node) -> None:
                         node,
                         (),
                         "too_many_values",
-                        f"bí danh (*) nhân dữ liệu lên quá {MAX_ALIAS_VALUES:,} giá trị "
-                        "(bí danh lồng nhau?)".replace(",", "."),
+                        f"bí danh (*) nhân dữ liệu lên quá {format_number(MAX_ALIAS_VALUES)} giá trị "
+                        "(bí danh lồng nhau?)",
                     )
                 )
         else:
@@ -871,7 +872,7 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def _bytes(n: int) -> str:
-    return f"{n:,}".replace(",", ".") + " byte"
+    return f"{format_number(n)} byte"
 
 
 def _too_large(size: int, max_bytes: int, name: str) -> ValidationError:

@@ -37,8 +37,6 @@ def _not_empty(value: str) -> str:
 
 #: Text as the user wrote it, cleaned by the rules of :mod:`vanban.text` (NFC, trimmed ends).
 Text = Annotated[str, AfterValidator(_check_text), AfterValidator(_not_empty)]
-#: The same, but may be empty.
-OptionalText = Annotated[str, AfterValidator(_check_text)]
 
 
 def _one_line(value: str) -> str:
