@@ -63,7 +63,54 @@ class InputError(VanbanError, OSError):
 
 
 class TemplateError(VanbanError):
-    """A template could not be prepared or rendered."""
+    """A template could not be prepared or rendered.
+
+    For a user template, the message is in Vietnamese and says where: ``template`` (the
+    file), ``part`` (``word/document.xml``), ``line`` in that part and ``tag`` (the Jinja tag,
+    as written). The command line reports it with exit code 1, like other bad input.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str = "",
+        part: str | None = None,
+        line: int | None = None,
+        tag: str | None = None,
+    ) -> None:
+        self.message = message
+        self.template = template
+        self.part = part
+        self.line = line
+        self.tag = tag
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        where = []
+        if self.template:
+            where.append(f"mẫu {self.template}")
+        if self.part:
+            where.append(f"phần {self.part}")
+        if self.line is not None:
+            where.append(f"dòng {self.line}")
+        head = ", ".join(where)
+        tag = f" (thẻ: {escape_control(self.tag)})" if self.tag else ""
+        return (f"{head}: " if head else "") + self.message + tag
+
+
+def escape_control(text: str) -> str:
+    """``text`` with control characters shown escaped (``\\x1b``), safe to print to a
+    terminal: an ESC sequence in a value must not reach it raw.
+
+    >>> escape_control("a\x1b[31mb\tc")
+    'a\\x1b[31mb\\tc'
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 class VanbanWarning(UserWarning):

@@ -30,7 +30,6 @@ import json
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +40,8 @@ from jinja2 import meta
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
-from vanban import _files, _zip
-from vanban.errors import TemplateError
+from vanban import _files, _package, _sandbox, _zip
+from vanban.errors import InputError, TemplateError
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
 _FIRST = (
@@ -66,39 +65,55 @@ def templates_dir() -> Path:
     raise TemplateError(f"vanban's templates are missing (looked in {here / 'templates'})")
 
 
-def _read_dir(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+def _read_dir(root: Path, *, limited: bool = False) -> dict[str, bytes]:
+    """The files under ``root`` by relative name; a user's folder (``limited``) is held to
+    the limits of a .docx (:mod:`vanban._package`)."""
+    files = [p for p in sorted(root.rglob("*")) if p.is_file()]
+    if limited:
+        if len(files) > _package.MAX_PARTS:
+            raise TemplateError(f"thư mục mẫu có quá {_package.MAX_PARTS} tệp", template=str(root))
+        total = sum(p.stat().st_size for p in files)
+        if total > _package.MAX_UNCOMPRESSED:
+            raise TemplateError(
+                f"thư mục mẫu quá lớn: {total} byte, giới hạn {_package.MAX_UNCOMPRESSED} byte",
+                template=str(root),
+            )
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 def read_parts(source: str | Path | bytes) -> dict[str, bytes]:
-    """The parts of a template: a vanban type name, a folder of parts, or a .docx file/bytes."""
+    """The parts of a template: a vanban type name, a folder of parts, or a .docx file/bytes.
+
+    A user's template (a folder, a .docx) is held to the limits of :mod:`vanban._package`
+    (size, parts, uncompressed bytes): a problem is a :class:`TemplateError`; a file that
+    cannot be read at all is an :class:`InputError`.
+    """
     if isinstance(source, bytes):
         return _read_zip(source, "<bytes>")
     if isinstance(source, str) and "/" not in source and not source.endswith(".docx"):
         root = templates_dir()
         if not (root / source).is_dir() or source.startswith("_"):
-            raise TemplateError(f"vanban has no template for the document type {source!r}")
+            raise TemplateError(f"vanban chưa có mẫu cho loại văn bản {source!r}")
         return {**_read_dir(root / "_common"), **_read_dir(root / source)}
     path = Path(source)
-    if path.is_dir():
-        return _read_dir(path)
     try:
-        data = path.read_bytes()
+        if path.is_dir():
+            return _read_dir(path, limited=True)
+        data = _package.read_file(path)
+    except _package.PackageProblem as problem:
+        raise TemplateError(str(problem), template=str(path)) from None
     except OSError as exc:
-        raise TemplateError(f"cannot read the template {path}: {exc.strerror}") from None
+        raise InputError(
+            f"không đọc được tệp mẫu {path}: {exc.strerror or type(exc).__name__}"
+        ) from None
     return _read_zip(data, str(path))
 
 
 def _read_zip(data: bytes, name: str) -> dict[str, bytes]:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return {i.filename: z.read(i) for i in z.infolist() if not i.is_dir()}
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(f"the template {name} is not a .docx (zip) file: {exc}") from None
+        return _package.read_zip(data)
+    except _package.PackageProblem as problem:
+        raise TemplateError(str(problem), template=name) from None
 
 
 def _clean(source: str) -> str:
@@ -294,16 +309,19 @@ _PART = "<part>/"
 class _PartsLoader(jinja2.BaseLoader):
     """The prepared parts by name (``<part>/word/document.xml``), then the partials."""
 
-    def __init__(self, sources: dict[str, str], partials: jinja2.BaseLoader | None) -> None:
+    def __init__(
+        self, sources: dict[str, str], partials: jinja2.BaseLoader | None, named: bool = False
+    ) -> None:
         self.sources = sources
         self.partials = partials
+        self.named = named  # user templates: the part's name as file name, for tracebacks
 
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Any]:
         source = self.sources.get(template)
         if source is not None:
-            return source, None, lambda: True
+            return source, template if self.named else None, lambda: True
         if self.partials is None:
             raise jinja2.TemplateNotFound(template)
         return self.partials.get_source(environment, template)
@@ -358,7 +376,12 @@ def with_footnotes(parts: dict[str, bytes]) -> dict[str, bytes]:
 
 
 class Prepared:
-    """A template read, patched, compiled and partly compressed: ready for many documents."""
+    """A template read, patched, compiled and partly compressed: ready for many documents.
+
+    ``trusted`` templates (vanban's own) run in a plain Jinja environment. Others (a user's
+    folder or .docx) run in :mod:`vanban._sandbox`, within its limits, with every XML part
+    checked well-formed, the static ones once here, the rendered ones for each document.
+    """
 
     def __init__(
         self,
@@ -366,56 +389,82 @@ class Prepared:
         *,
         loader: jinja2.BaseLoader | None = None,
         cache: Path | None = None,
+        trusted: bool = True,
+        name: str = "",
     ) -> None:
         """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
         cache folder (:func:`cache_dir`; ``None``: none)."""
+        self.name = name
+        self.trusted = trusted
         if "word/document.xml" not in parts:
-            raise TemplateError("the template has no word/document.xml part")
+            raise TemplateError("mẫu không có phần word/document.xml", template=name)
         sources: dict[str, str] = {}
-        self.env = jinja2.Environment(
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            loader=_PartsLoader(sources, loader),
-            auto_reload=False,
-            keep_trailing_newline=False,
-            bytecode_cache=_bytecode_cache(cache),
-        )
-        self.env.template_class = _Template
+        self._sources = sources
+        options: dict[str, Any] = {
+            "autoescape": True,
+            "undefined": jinja2.StrictUndefined,
+            "loader": _PartsLoader(sources, loader, named=not trusted),
+            "auto_reload": False,
+            "keep_trailing_newline": False,
+        }
+        if trusted:
+            self.env: jinja2.Environment = jinja2.Environment(
+                **options, bytecode_cache=_bytecode_cache(cache)
+            )
+            self.env.template_class = _Template
+        else:  # compiled code of the sandbox differs: never shared through the cache
+            self.env = _sandbox.SandboxEnvironment(**options)
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
         self._format_cache: dict[Any, _zip.Entry] = {}
-        for name in order:
-            raw = parts[name]
-            if not (name.endswith(".xml") or name.endswith(".rels")):
-                self.parts.append(_Part(name, entry=_zip.Entry.deflate(name, raw)))
+        for part_name in order:
+            raw = parts[part_name]
+            if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
+                self.parts.append(_Part(part_name, entry=_zip.Entry.deflate(part_name, raw)))
                 continue
-            text = raw.decode("utf-8")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateError(
+                    "phần XML không phải UTF-8", template=name, part=part_name
+                ) from None
             if not _TAGGED.search(text):
                 text = _clean(text)
-                self.parts.append(_Part(name, entry=_zip.Entry.deflate(name, text.encode())))
+                if not trusted:
+                    self._check_xml(part_name, text.encode())
+                self.parts.append(
+                    _Part(part_name, entry=_zip.Entry.deflate(part_name, text.encode()))
+                )
                 continue
-            source = sources[_PART + name] = _clean(patched(text, cache))
+            key = _PART + part_name
+            source = sources[key] = _clean(patched(text, cache))
             try:
                 names, includes = analysed(self.env, source, cache)
-                template = self.env.get_template(_PART + name)
-            except jinja2.TemplateError as exc:
-                raise TemplateError(f"template part {name}: {exc}") from None
+                template = self.env.get_template(key)
+            except (jinja2.TemplateError, RecursionError) as exc:
+                if trusted:
+                    raise TemplateError(f"template part {part_name}: {exc}") from None
+                raise _sandbox.template_error(exc, part_name, source, key, name) from None
+            names.discard(_sandbox._GUARD)
             per_format = not includes and names <= FORMAT_VARIABLES
-            self.parts.append(_Part(name, template=template, per_format=per_format))
+            self.parts.append(_Part(part_name, template=template, per_format=per_format))
 
     @classmethod
     def load(cls, source: str | Path | bytes) -> Prepared:
         """Prepare a template from a document type name, a folder, or a .docx."""
         parts = with_footnotes(read_parts(source))
         loader = None
-        if isinstance(source, str) and "/" not in source and not source.endswith(".docx"):
+        own = isinstance(source, str) and "/" not in source and not source.endswith(".docx")
+        if own:
             loader = _CleanLoader(str(templates_dir()))
         elif isinstance(source, (str, Path)) and Path(source).is_dir():
             loader = _CleanLoader([str(source), str(templates_dir())])
-        return cls(parts, loader=loader, cache=usable_cache(cache_dir()))
+        name = "<bytes>" if isinstance(source, bytes) else str(source)
+        return cls(parts, loader=loader, cache=usable_cache(cache_dir()), trusted=own, name=name)
 
     def render(self, context: Mapping[str, Any], format_key: Any) -> bytes:
         """The .docx bytes for one document's context."""
+        budget = None if self.trusted else _sandbox.new_budget()
         entries: list[_zip.Entry] = []
         for part in self.parts:
             if part.entry is not None:
@@ -426,17 +475,46 @@ class Prepared:
                 key = (part.name, format_key)
                 entry = self._format_cache.get(key)
                 if entry is None:
-                    entry = self._deflate(part, context)
+                    entry = self._deflate(part, context, budget)
                     self._format_cache[key] = entry
                 entries.append(entry)
             else:
-                entries.append(self._deflate(part, context))
+                entries.append(self._deflate(part, context, budget))
         return _zip.write(entries)
 
-    def _deflate(self, part: _Part, context: Mapping[str, Any]) -> _zip.Entry:
+    def _deflate(self, part: _Part, context: Mapping[str, Any], budget: Any = None) -> _zip.Entry:
         assert part.template is not None
+        if budget is None:
+            try:
+                xml = part.template.render(context)
+            except jinja2.TemplateError as exc:
+                raise TemplateError(f"template part {part.name}: {exc}") from None
+            return _zip.Entry.deflate(part.name, xml.encode("utf-8"))
+        key = _PART + part.name
         try:
-            xml = part.template.render(context)
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"template part {part.name}: {exc}") from None
-        return _zip.Entry.deflate(part.name, xml.encode("utf-8"))
+            xml = _sandbox.render(part.template, context, budget)
+        except Exception as exc:  # anything a stranger's template does is reported, located
+            raise _sandbox.template_error(
+                exc, part.name, self._sources.get(key), key, self.name
+            ) from None
+        data = xml.encode("utf-8", "surrogatepass")
+        self._check_xml(part.name, data, rendered=True)
+        return _zip.Entry.deflate(part.name, data)
+
+    def _check_xml(self, part: str, data: bytes, *, rendered: bool = False) -> None:
+        try:
+            _package.check_xml(part, data)
+        except _package.PackageProblem as problem:
+            near = _package.snippet(data, problem.line, problem.column)
+            what = "sau khi điền mẫu, " if rendered else ""
+            hint = (
+                " (một thẻ Jinja cắt ngang một phần tử XML, hay chèn chữ có < hoặc &?)"
+                if rendered
+                else ""
+            )
+            raise TemplateError(
+                f"{what}XML không hợp lệ ở dòng {problem.line}, cột {problem.column}: "
+                f"{problem.message}{hint}" + (f"; gần: {near}" if near else ""),
+                template=self.name,
+                part=part,
+            ) from None
