@@ -116,14 +116,17 @@ def test_render_many_names_an_iterable_in_order(docs: list[KeHoach], tmp_path: P
     assert [p.read_bytes() for p in paths] == [render(d) for d in docs[:3]]
 
 
-def test_render_many_checks_every_document_before_writing(
+def test_render_many_renders_the_valid_and_names_the_invalid(
     sample: dict[str, Any], tmp_path: Path
 ) -> None:
     bad = copy.deepcopy(sample)
     bad["sections"][0]["content"][0]["content"][0]["bullets"] = ["Chú thích lạ[^khong-co]."]
-    with pytest.raises(vanban.ValidationError):
-        Renderer().render_many([_doc(sample), _doc(bad)], tmp_path, workers=2)
-    assert list(tmp_path.iterdir()) == []
+    result = Renderer().render_many([_doc(sample), _doc(bad)], tmp_path, workers=2)
+    assert not result.ok
+    assert result == [tmp_path / "0001.docx"]
+    (failure,) = result.failures
+    assert failure.name == "0002" and any("khong-co" in str(p) for p in failure.problems)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0001.docx"]
 
 
 # ------------------------------------------------------------------- determinism

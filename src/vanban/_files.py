@@ -1,26 +1,128 @@
 """Writing files atomically: a temporary file in the same folder, then a rename.
 
 A reader never sees a half-written file, and a failure leaves any earlier file untouched.
+
+- Only regular files are written: a device, a FIFO, a socket, or a symlink that leads to
+  one, is refused (:class:`NotRegularFile`), never replaced.
+- A new file gets the mode ``open()`` would give it under the current umask (``0666 &
+  ~umask``); an existing file keeps its mode.
+- The temporary file is named ``.<name>.<pid>.<random>.vbtmp``. If the process is killed
+  between creating and renaming it (``kill -9``), the next write to the same folder removes
+  the temporary files of ours whose process is gone or which are older than a day.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
+
+_SUFFIX = ".vbtmp"
+_STALE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.vbtmp$")
+_DAY = 24 * 3600
+
+
+class NotRegularFile(OSError):
+    """The output path exists and is not a regular file (a device, FIFO, socket, folder)."""
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read it by setting it, and put it back at once
+    os.umask(mask)
+    return mask
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "thư mục"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "thiết bị"
+    if stat.S_ISFIFO(mode):
+        return "FIFO (ống)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "không phải tệp thường"
+
+
+def target_mode(path: Path) -> int:
+    """The mode ``path`` must have once written: its own when it exists as a regular file,
+    else what ``open()`` gives under the umask. :class:`NotRegularFile` when it is anything
+    else (checked through symlinks)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+    except OSError as exc:
+        if exc.errno in (36, 63):  # ENAMETOOLONG (Linux, macOS)
+            raise OSError(exc.errno, "tên tệp quá dài", str(path)) from None
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFile(
+            21, f"{path} là {_kind(st.st_mode)}, không phải tệp thường: không ghi đè", str(path)
+        )
+    return stat.S_IMODE(st.st_mode)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, belongs to someone else
+        return True
+    return True
+
+
+def clean_stale(folder: Path) -> None:
+    """Remove our temporary files left in ``folder`` by a killed process."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        m = _STALE.match(name)
+        if m is None:
+            continue
+        path = folder / name
+        with contextlib.suppress(OSError):
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and (
+                not _alive(int(m.group(1))) or now - st.st_mtime > _DAY
+            ):
+                os.unlink(path)
 
 
 def replace_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary sibling and ``os.replace``.
 
-    OSError from creating the temporary file or renaming it propagates; the temporary file
-    never outlives a failure.
+    OSError from creating the temporary file or renaming it propagates (NotRegularFile when
+    ``path`` is not a regular file); the temporary file never outlives a failure.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    folder = path.parent if str(path.parent) else Path(".")
+    mode = target_mode(path)
+    clean_stale(folder)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name[:100]}.{os.getpid()}.", suffix=_SUFFIX, dir=folder
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+            os.fchmod(f.fileno(), mode)
+        target_mode(path)  # still not a device: refused if one appeared meanwhile
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -11,8 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,15 @@ from markupsafe import Markup
 
 from vanban import _files, _ooxml
 from vanban.checks import check_document
-from vanban.errors import InputError, ValidationError, VanbanWarning
+from vanban.errors import (
+    InputError,
+    Problem,
+    TemplateError,
+    ValidationError,
+    VanbanError,
+    VanbanWarning,
+    escape_control,
+)
 from vanban.layout import Block, Layout, Role, layout
 from vanban.models.common import Document
 from vanban.nd30 import page
@@ -152,27 +163,75 @@ class Renderer:
         out_dir: str | os.PathLike[str],
         *,
         workers: int | None = None,
-    ) -> list[Path]:
-        """Render many documents into ``out_dir``; return the paths written, in input order.
+    ) -> BatchResult:
+        """Render many documents into ``out_dir``; return what was written and what failed.
 
-        ``docs`` is a mapping of file stem to document, or an iterable of documents (named
-        ``0001.docx``, ``0002.docx``…). ``workers`` processes share the work (default: the
-        machine's cores); ``workers=1`` renders in this process.
+        ``docs`` is a mapping of name to document, or an iterable of documents (named
+        ``0001``, ``0002``…). A name becomes a safe file name inside ``out_dir``
+        (:func:`safe_file_name`: "Phường 1/2" → ``Phường 1-2.docx``, ``../x`` → ``-x.docx``);
+        nothing is ever written outside ``out_dir``. Two names that give the same file
+        (ignoring case) are a problem of the second document.
+
+        Every valid document is rendered even when others are not. The result is the list of
+        paths written, in input order, and ``result.failures``: one :class:`BatchFailure` per
+        document that was not written, naming it with its located problems (invalid data,
+        a bad name, a template or write error). ``result.ok`` is true when none failed.
+
+        ``workers`` processes share the work (default: the machine's cores); ``workers=1``
+        renders in this process.
         """
         out = Path(out_dir)
         if not out.is_dir():
             raise InputError(f"thư mục đầu ra không tồn tại: {out}")
         items = (
-            list(docs.items())
+            [(str(k), d) for k, d in docs.items()]
             if isinstance(docs, Mapping)
             else [(f"{i:04d}", d) for i, d in enumerate(docs, 1)]
         )
-        for _, d in items:
-            _checked(d, None)
-        jobs = [(d, out / f"{stem}.docx") for stem, d in items]
+        failed: dict[int, BatchFailure] = {}
+        jobs: list[tuple[Document, Path]] = []
+        order: list[int] = []
+        taken: dict[str, str] = {}
+        for index, (name, d) in enumerate(items):
+            try:
+                stem = safe_file_name(name)
+            except ValueError as exc:
+                failed[index] = BatchFailure(name, None, [Problem("", "bad_name", str(exc))])
+                continue
+            key = stem.casefold()
+            if key in taken:
+                message = f'tên tệp ra "{stem}.docx" trùng với văn bản "{taken[key]}"'
+                failed[index] = BatchFailure(name, None, [Problem("", "name_taken", message)])
+                continue
+            taken[key] = name
+            try:
+                _checked(d, None)
+            except ValidationError as exc:
+                failed[index] = BatchFailure(name, None, list(exc.errors))
+                continue
+            jobs.append((d, out / f"{stem}.docx"))
+            order.append(index)
+        outcomes = self._run(jobs, workers)
+        written: dict[int, Path] = {}
+        for index, outcome, (_, path) in zip(order, outcomes, jobs, strict=True):
+            if isinstance(outcome, Path):
+                written[index] = outcome
+            else:
+                code, message = outcome
+                failed[index] = BatchFailure(items[index][0], path, [Problem("", code, message)])
+        result = BatchResult()
+        for index in range(len(items)):
+            if index in written:
+                result.append(written[index])
+            else:
+                result.failures.append(failed[index])
+        return result
+
+    def _run(self, jobs: list[tuple[Document, Path]], workers: int | None) -> list[Any]:
+        """Render and write ``jobs``: for each, the path written or ``(code, message)``."""
         n = min(workers or os.cpu_count() or 1, len(jobs))
         if n <= 1:
-            return [self.render_to(d, p, check=False) for d, p in jobs]
+            return [_attempt(self, d, p) for d, p in jobs]
         import multiprocessing  # not on the one-document path
         from concurrent.futures import ProcessPoolExecutor
 
@@ -196,6 +255,62 @@ class Renderer:
             _batches.pop(key, None)
 
 
+@dataclass(frozen=True)
+class BatchFailure:
+    """A document of a batch that was not written: its name, where it would have gone, and
+    every problem found (located in its file when it was loaded from one)."""
+
+    name: str
+    path: Path | None
+    problems: list[Problem]
+
+    def __str__(self) -> str:
+        lines = [f"{escape_control(self.name)}: {len(self.problems)} lỗi, không tạo văn bản"]
+        lines += [f"  {escape_control(str(p))}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class BatchResult(list[Path]):
+    """The paths :meth:`Renderer.render_many` wrote, in input order, with ``failures``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures: list[BatchFailure] = []
+
+    @property
+    def ok(self) -> bool:
+        """True when every document was written."""
+        return not self.failures
+
+
+#: Characters a file name may not hold on Linux, Windows or macOS, and controls.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(10)}
+_MAX_NAME_BYTES = 200
+
+
+def safe_file_name(name: str) -> str:
+    """A file name (without ``.docx``) safe in any folder: no separators or characters
+    Windows refuses (each becomes "-"), no leading dots or trailing dots and spaces, not a
+    reserved device name, at most 200 bytes. ``ValueError`` when nothing usable is left.
+
+    >>> safe_file_name("Phường 1/2")
+    'Phường 1-2'
+    >>> safe_file_name("../../etc/passwd")
+    '-..-etc-passwd'
+    """
+    text = unicodedata.normalize("NFC", str(name))
+    text = " ".join(_UNSAFE.sub("-", text).split())
+    if text.casefold().endswith(".docx"):
+        text = text[:-5]
+    text = text.lstrip(". ").rstrip(". ")
+    if not text.strip("-"):
+        raise ValueError(f'tên "{escape_control(str(name))}" không dùng được làm tên tệp')
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"_{text}"
+    return text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")
+
+
 _worker: Renderer | None = None
 #: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
 _batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
@@ -207,28 +322,76 @@ def _init_worker(source: Any) -> None:
     _worker = Renderer(source)
 
 
-def _work(job: tuple[Document, Path]) -> Path:
+def _attempt(renderer: Renderer, doc: Document, path: Path) -> Path | tuple[str, str]:
+    """Render and write one document of a batch; a failure is returned, not raised, so the
+    others go on (and it crosses a process boundary as plain text)."""
+    try:
+        return renderer.render_to(doc, path, check=False)
+    except TemplateError as exc:
+        return ("template", str(exc))
+    except (InputError, OSError) as exc:
+        return ("write", str(exc) if isinstance(exc, InputError) else os_message(exc))
+    except VanbanError as exc:
+        return ("error", str(exc))
+
+
+def _work(job: tuple[Document, Path]) -> Path | tuple[str, str]:
     assert _worker is not None
     doc, path = job
-    return _worker.render_to(doc, path, check=False)
+    return _attempt(_worker, doc, path)
 
 
-def _work_inherited(task: tuple[int, int]) -> Path:
+def _work_inherited(task: tuple[int, int]) -> Path | tuple[str, str]:
     renderer, jobs = _batches[task[0]]
     doc, path = jobs[task[1]]
-    return renderer.render_to(doc, path, check=False)
+    return _attempt(renderer, doc, path)
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    """Write ``data`` to ``path`` through a temporary file and a rename (:mod:`vanban._files`:
+    regular files only, the mode of ``open()`` or the file's own, no temporary file left)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"thư mục không tồn tại: {folder}")
     try:
         _files.replace_atomically(path, data)
+    except _files.NotRegularFile as exc:
+        raise InputError(f"không ghi được: {exc.strerror}") from None
     except OSError as exc:
-        raise InputError(f"không ghi được vào thư mục {folder}: {exc.strerror or exc}") from None
+        raise InputError(f"không ghi được tệp {path}: {os_message(exc)}") from None
     return path
+
+
+#: The OS's messages that can reach a user, in Vietnamese (by errno name).
+_OS_MESSAGES = {
+    "ENOENT": "không tìm thấy tệp hoặc thư mục",
+    "EACCES": "không có quyền",
+    "EPERM": "không được phép",
+    "EISDIR": "là một thư mục",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "ENOSPC": "hết chỗ trên đĩa",
+    "EROFS": "ổ đĩa chỉ đọc",
+    "EEXIST": "tệp đã có",
+    "EXDEV": "khác ổ đĩa",
+    "EDQUOT": "vượt hạn mức đĩa",
+    "ELOOP": "liên kết tượng trưng vòng lặp",
+    "EBUSY": "tệp đang bận",
+    "EINVAL": "tên hoặc tham số không hợp lệ",
+    "EIO": "lỗi đọc/ghi đĩa",
+}
+
+
+def os_message(exc: OSError) -> str:
+    """The Vietnamese text of an OS error (its English ``strerror`` never reaches a user)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_MESSAGES:
+        return _OS_MESSAGES[name]
+    if exc.strerror and not exc.strerror.isascii():
+        return exc.strerror  # already ours
+    return f"lỗi hệ thống {name or type(exc).__name__}"
 
 
 _default: Renderer | None = None
