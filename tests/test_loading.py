@@ -361,7 +361,7 @@ def test_failing_write_leaves_the_old_file_and_no_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render_module.os, "replace", failing_replace)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OSError, match="hết chỗ trên đĩa"):
         render(doc, out)
     assert seen and Path(seen[0]).parent == tmp_path
     assert out.read_bytes() == b"old"

@@ -28,12 +28,34 @@ mã thoát: 0 thành công; 1 dữ liệu có lỗi; 2 không chạy được (s
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2, one line, no traceback
+        from vanban.errors import escape_control
+
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: lỗi: {message}", file=sys.stderr)
+        print(f"{self.prog}: lỗi: {escape_control(message)}", file=sys.stderr)
         raise SystemExit(EXIT_RUN)
 
 
+def _positive_int(text: str) -> int:
+    """A number of bytes: a whole number above 0 (0 would silently mean the default)."""
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương (lớn hơn 0), không phải {value}")
+    return value
+
+
+def _plan_path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("tên tệp rỗng")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from vanban import _cli_messages
+
+    _cli_messages.install()
     p = _Parser(
         prog="vanban", description=_HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -43,14 +65,24 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser(
         "render",
-        help="tạo tệp .docx từ một tệp YAML/JSON",
-        description="Tạo tệp .docx từ một tệp kế hoạch YAML hoặc JSON.",
+        help="tạo tệp .docx từ một hay nhiều tệp YAML/JSON",
+        description="Tạo tệp .docx từ một hay nhiều tệp kế hoạch YAML hoặc JSON (hoặc mọi tệp "
+        ".yaml/.yml/.json của một thư mục). Nhiều tệp: mọi tệp hợp lệ đều được tạo, mỗi tệp "
+        "lỗi được nêu tên cùng các lỗi của nó; mã thoát 1 nếu có tệp lỗi.",
     )
-    _plan_arguments(r)
+    _plan_arguments(r, many=True)
     r.add_argument(
-        "-o", "--output", type=Path, help="tệp .docx đầu ra (mặc định: cạnh tệp vào, cùng tên)"
+        "-o",
+        "--output",
+        type=_plan_path,
+        help="tệp .docx đầu ra, hoặc thư mục (bắt buộc là thư mục khi có nhiều tệp vào; "
+        "mặc định: cạnh tệp vào, cùng tên)",
     )
-    r.add_argument("--template", type=Path, help="mẫu docxtpl riêng (.docx hoặc thư mục)")
+    r.add_argument(
+        "--template",
+        type=_plan_path,
+        help="mẫu docxtpl riêng (.docx hoặc thư mục); chạy trong hộp cát, xem docs/templates.md",
+    )
 
     c = sub.add_parser(
         "check",
@@ -70,11 +102,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _plan_arguments(parser: argparse.ArgumentParser) -> None:
-    """The input file and its size limit, shared by the commands that read a plan."""
-    parser.add_argument("plan", type=Path, help="tệp YAML hoặc JSON")
+def _plan_arguments(parser: argparse.ArgumentParser, *, many: bool = False) -> None:
+    """The input file(s) and the size limit, shared by the commands that read a plan."""
+    if many:
+        parser.add_argument(
+            "plan", type=_plan_path, nargs="+", help="tệp YAML hoặc JSON (một hay nhiều)"
+        )
+    else:
+        parser.add_argument("plan", type=_plan_path, help="tệp YAML hoặc JSON")
     parser.add_argument(
-        "--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)"
+        "--max-bytes",
+        type=_positive_int,
+        default=None,
+        help="giới hạn kích thước tệp vào (byte, lớn hơn 0)",
     )
 
 
@@ -90,20 +130,98 @@ def _load(path: Path, max_bytes: int | None):  # type: ignore[no-untyped-def]
     return load(path, max_bytes=max_bytes or MAX_BYTES)
 
 
-def _render(args: argparse.Namespace) -> int:
-    from vanban.rendering import Renderer, default_renderer
+_PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
-    out: Path = args.output or args.plan.with_suffix(".docx")
-    if out.exists() and args.plan.exists() and out.resolve() == args.plan.resolve():
+
+def _render(args: argparse.Namespace) -> int:
+    plans: list[Path] = []
+    for p in args.plan:
+        if p.is_dir():
+            plans += sorted(f for f in p.iterdir() if f.suffix.lower() in _PLAN_SUFFIXES)
+        else:
+            plans.append(p)
+    if len(args.plan) > 1 or args.plan[0].is_dir():
+        return _render_batch(args, plans)
+    plan = plans[0]
+    if not plan.name or plan.name in (".", ".."):
+        print(f"vanban: lỗi: {plan} không phải tên tệp", file=sys.stderr)
+        return EXIT_RUN
+    out: Path = args.output or plan.with_suffix(".docx")
+    if out.exists() and plan.exists() and out.resolve() == plan.resolve():
         print(f"vanban: lỗi: tệp ra trùng tệp vào, sẽ không ghi đè: {out}", file=sys.stderr)
         return EXIT_RUN
     if out.is_dir():
-        out = out / args.plan.with_suffix(".docx").name
-    doc = _load(args.plan, args.max_bytes)
-    renderer = Renderer(args.template) if args.template else default_renderer()
+        out = out / plan.with_suffix(".docx").name
+    doc = _load(plan, args.max_bytes)
+    renderer = _renderer(args)
     renderer.render_to(doc, out)
     print(out)
     return EXIT_OK
+
+
+def _renderer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from vanban.rendering import Renderer, default_renderer
+
+    return Renderer(args.template) if args.template else default_renderer()
+
+
+def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
+    """Many plans: every valid one rendered, every failed one named with its problems."""
+    from vanban.errors import InputError, ValidationError
+    from vanban.loading import iter_problems
+    from vanban.rendering import BatchFailure
+
+    out_dir: Path | None = args.output
+    if out_dir is not None and not out_dir.is_dir():
+        print(
+            f"vanban: lỗi: với nhiều tệp vào, -o phải là một thư mục có sẵn: {out_dir}",
+            file=sys.stderr,
+        )
+        return EXIT_RUN
+    if not plans:
+        print("vanban: lỗi: không có tệp .yaml/.yml/.json nào để tạo", file=sys.stderr)
+        return EXIT_RUN
+    failures: list[BatchFailure] = []
+    groups: dict[Path, dict[str, object]] = {}
+    names: dict[tuple[Path, str], Path] = {}
+    for plan in plans:
+        try:
+            doc = _load(plan, args.max_bytes)
+        except ValidationError as exc:
+            failures.append(BatchFailure(str(plan), None, list(iter_problems(exc))))
+            continue
+        except InputError as exc:
+            from vanban.errors import Problem
+
+            failures.append(BatchFailure(str(plan), None, [Problem("", "read", str(exc))]))
+            continue
+        folder = (
+            out_dir if out_dir is not None else (plan.parent if str(plan.parent) else Path("."))
+        )
+        group = groups.setdefault(folder, {})
+        name = plan.stem
+        while name in group:  # same stem in two folders: the failure is named by render_many
+            name += " "
+        group[name] = doc
+        names[(folder, name)] = plan
+    written = 0
+    renderer = _renderer(args)
+    for folder, docs in groups.items():
+        result = renderer.render_many(docs, folder)  # type: ignore[arg-type]
+        for path in result:
+            print(path)
+        written += len(result)
+        for f in result.failures:
+            plan = names[(folder, f.name)]
+            failures.append(BatchFailure(str(plan), f.path, f.problems))
+    for f in failures:
+        for line in str(f).split("\n"):
+            print(line, file=sys.stderr)  # BatchFailure escapes control characters itself
+    print(
+        f"vanban: {written} văn bản đã tạo, {len(failures)} tệp lỗi.",
+        file=sys.stderr,
+    )
+    return EXIT_INPUT if failures else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -126,11 +244,17 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
-    from vanban.errors import InputError, TemplateError, ValidationError, VanbanWarning
+    from vanban.errors import (
+        InputError,
+        TemplateError,
+        ValidationError,
+        VanbanWarning,
+        escape_control,
+    )
 
     def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
         tag = "cảnh báo" if issubclass(category, VanbanWarning) else category.__name__
-        print(f"{tag}: {message}", file=sys.stderr)
+        print(f"{tag}: {escape_control(str(message))}", file=sys.stderr)
 
     warnings.showwarning = show
     try:
@@ -139,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         from vanban.loading import iter_problems
 
         for problem in iter_problems(exc):
-            print(problem, file=sys.stderr)
+            print(escape_control(str(problem)), file=sys.stderr)
         n = len(exc.errors)
         print(
             f"vanban: {n} lỗi, không tạo văn bản."
@@ -148,11 +272,17 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INPUT
-    except (InputError, TemplateError) as exc:
-        print(f"vanban: lỗi: {exc}", file=sys.stderr)
+    except TemplateError as exc:  # a template is input too: its problems are located
+        print(f"vanban: lỗi mẫu: {escape_control(str(exc))}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputError as exc:
+        print(f"vanban: lỗi: {escape_control(str(exc))}", file=sys.stderr)
         return EXIT_RUN
     except OSError as exc:
-        print(f"vanban: lỗi: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        from vanban.errors import os_message
+
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"vanban: lỗi: {os_message(exc)}{escape_control(str(where))}", file=sys.stderr)
         return EXIT_RUN
     except KeyboardInterrupt:
         return 130

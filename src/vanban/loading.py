@@ -33,7 +33,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vanban.checks import check_document
-from vanban.errors import InputError, Problem, ValidationError, VanbanWarning
+from vanban.errors import InputError, Problem, ValidationError, VanbanWarning, os_message
 from vanban.models import DOCUMENT_TYPES, Document
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
 from vanban.models.common import Archive, Recipient
@@ -900,7 +900,7 @@ def load(
     except FileNotFoundError:
         raise InputError(f"không tìm thấy tệp: {name}") from None
     except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {exc.strerror}") from None
+        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
     if p.is_dir():
         raise InputError(f"{name} là một thư mục, không phải tệp")
     if size > max_bytes:
@@ -909,7 +909,7 @@ def load(
         with p.open("rb") as f:
             raw = f.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {exc.strerror}") from None
+        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
     if len(raw) > max_bytes:
         raise _too_large(len(raw), max_bytes, name)
     if p.suffix.lower() == ".json":

@@ -31,6 +31,7 @@ from vanban.errors import (
     VanbanError,
     VanbanWarning,
     escape_control,
+    os_message,
 )
 from vanban.layout import Block, Layout, Role, layout
 from vanban.models.common import Document
@@ -360,38 +361,6 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except OSError as exc:
         raise InputError(f"không ghi được tệp {path}: {os_message(exc)}") from None
     return path
-
-
-#: The OS's messages that can reach a user, in Vietnamese (by errno name).
-_OS_MESSAGES = {
-    "ENOENT": "không tìm thấy tệp hoặc thư mục",
-    "EACCES": "không có quyền",
-    "EPERM": "không được phép",
-    "EISDIR": "là một thư mục",
-    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
-    "ENAMETOOLONG": "tên tệp quá dài",
-    "ENOSPC": "hết chỗ trên đĩa",
-    "EROFS": "ổ đĩa chỉ đọc",
-    "EEXIST": "tệp đã có",
-    "EXDEV": "khác ổ đĩa",
-    "EDQUOT": "vượt hạn mức đĩa",
-    "ELOOP": "liên kết tượng trưng vòng lặp",
-    "EBUSY": "tệp đang bận",
-    "EINVAL": "tên hoặc tham số không hợp lệ",
-    "EIO": "lỗi đọc/ghi đĩa",
-}
-
-
-def os_message(exc: OSError) -> str:
-    """The Vietnamese text of an OS error (its English ``strerror`` never reaches a user)."""
-    import errno
-
-    name = errno.errorcode.get(exc.errno or 0, "")
-    if name in _OS_MESSAGES:
-        return _OS_MESSAGES[name]
-    if exc.strerror and not exc.strerror.isascii():
-        return exc.strerror  # already ours
-    return f"lỗi hệ thống {name or type(exc).__name__}"
 
 
 _default: Renderer | None = None

@@ -41,7 +41,7 @@ from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
 from vanban import _files, _package, _sandbox, _zip
-from vanban.errors import InputError, TemplateError
+from vanban.errors import InputError, TemplateError, os_message
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
 _FIRST = (
@@ -103,9 +103,7 @@ def read_parts(source: str | Path | bytes) -> dict[str, bytes]:
     except _package.PackageProblem as problem:
         raise TemplateError(str(problem), template=str(path)) from None
     except OSError as exc:
-        raise InputError(
-            f"không đọc được tệp mẫu {path}: {exc.strerror or type(exc).__name__}"
-        ) from None
+        raise InputError(f"không đọc được tệp mẫu {path}: {os_message(exc)}") from None
     return _read_zip(data, str(path))
 
 
