@@ -359,7 +359,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except _files.NotRegularFile as exc:
         raise InputError(f"không ghi được: {exc.strerror}") from None
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {path}: {os_message(exc)}") from None
+        raise InputError(f"không ghi được vào thư mục {folder}: {os_message(exc)}") from None
     return path
 
 
