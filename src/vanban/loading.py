@@ -37,6 +37,7 @@ from vanban.errors import InputError, Problem, ValidationError, VanbanWarning, o
 from vanban.models import DOCUMENT_TYPES, Document
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
 from vanban.models.common import Archive, Recipient
+from vanban.models.types import pydantic_errors
 from vanban.nd30.text import format_number
 from vanban.text import bad_character
 
@@ -808,7 +809,8 @@ def validate(
         raise ValidationError(_in_order([*prior, problem]))
     model = DOCUMENT_TYPES[kind]
     try:
-        doc = model.model_validate(data)
+        with pydantic_errors():
+            doc = model.model_validate(data)
     except pydantic.ValidationError as exc:
         found = _problems(exc, model, _builder, source)
         # A value refused while reading is None in the data: its field errors say nothing new.

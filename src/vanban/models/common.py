@@ -106,6 +106,17 @@ class Recipient(Model):
     def _from_text(cls, value: Any) -> Any:
         return {"name": value} if isinstance(value, str) else value
 
+    @model_validator(mode="after")
+    def _has_words(self) -> Recipient:
+        # "-" or ";" alone would render as an empty line of Nơi nhận.
+        if not any(c.isalnum() for c in self.name):
+            raise PydanticCustomError(
+                "empty_recipient",
+                'tên nơi nhận phải có chữ hoặc số, không chỉ "{name}"',
+                {"name": self.name},
+            )
+        return self
+
 
 class Archive(Model):
     """Dòng "Lưu": the văn thư (VT, always first) and the drafting unit(s), copies kept."""
@@ -189,6 +200,7 @@ class Document(Model):
     number: StrictInt | None = Field(
         None,
         ge=1,
+        le=999_999,
         title="Số",
         description="Registered after signing by the văn thư; leave empty for a blank.",
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
+import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -13,9 +17,69 @@ from vanban import text as _text
 
 
 class Model(BaseModel):
-    """Base of every vanban model: unknown fields are errors, values are checked on assignment."""
+    """Base of every vanban model: unknown fields are errors, values are checked on assignment.
+
+    Building a model (``KeHoach(...)``) or assigning a field raises
+    :class:`vanban.ValidationError` with the same Vietnamese problems, named by field path,
+    as loading a file does; pydantic's own error never reaches a user.
+    """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+    def __init__(self, /, **data: Any) -> None:
+        token = _building.set(_building.get() + 1)
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            if _building.get() > 1:  # a model built by a validator: pydantic locates it
+                raise
+            raise _vanban_error(exc, type(self)) from None
+        finally:
+            _building.reset(token)
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kw: Any) -> Any:  # type: ignore[override]
+        """pydantic's ``model_validate``; its error as :class:`vanban.ValidationError`."""
+        token = _building.set(_building.get() + 1)
+        try:
+            return super().model_validate(obj, **kw)
+        except pydantic.ValidationError as exc:
+            if _building.get() > 1:
+                raise
+            raise _vanban_error(exc, cls) from None
+        finally:
+            _building.reset(token)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except pydantic.ValidationError as exc:
+            if _building.get() > 0:
+                raise
+            raise _vanban_error(exc, type(self)) from None
+
+
+@contextlib.contextmanager
+def pydantic_errors() -> Iterator[None]:
+    """Within: building a model raises pydantic's own error (for :mod:`vanban.loading`, which
+    translates it with the positions of the file)."""
+    token = _building.set(_building.get() + 1)
+    try:
+        yield
+    finally:
+        _building.reset(token)
+
+
+#: How many model constructors are running (in this thread or task): only the outermost
+#: translates pydantic's error, the inner ones are part of pydantic's validation.
+_building: contextvars.ContextVar[int] = contextvars.ContextVar("vanban_building", default=0)
+
+
+def _vanban_error(exc: pydantic.ValidationError, model: type[BaseModel]) -> Exception:
+    from vanban.errors import ValidationError
+    from vanban.loading import _in_order, _problems  # the one translation of pydantic's errors
+
+    return ValidationError(_in_order(_problems(exc, model, None, None)))  # type: ignore[arg-type]
 
 
 def _check_text(value: str) -> str:
@@ -83,23 +147,61 @@ def _parse_date_text(value: str, hint: str = _DEADLINE_HINT) -> dt.date | None:
             return None
         d, mo, y = (int(x) for x in m.groups())
     try:
-        return dt.date(y, mo, d)
+        return _in_range(dt.date(y, mo, d))
     except ValueError:
         raise PydanticCustomError(
             "bad_date", 'ngày không hợp lệ "{value}" ({hint})', {"value": value, "hint": hint}
         ) from None
 
 
+#: The years a date or a deadline may name (as :class:`DocDate` allows).
+YEARS = (1900, 2200)
+_NUMBER = re.compile(r"^[-+]?\d+$")
+_YEARISH = re.compile(r"^[-+]?\d+(?:[-/.]\d{1,2}){1,2}$|^(?:\d{1,2}[-/.]){1,2}[-+]?\d+$")
+
+
+def _in_range(value: dt.date) -> dt.date:
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise PydanticCustomError(
+            "bad_year",
+            "năm {year} không hợp lệ (cần từ {low} đến {high})",
+            {"year": value.year, "low": YEARS[0], "high": YEARS[1]},
+        )
+    return value
+
+
 def _deadline(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, str):
-        parsed = _parse_date_text(value.strip())
+        text = value.strip()
+        parsed = _parse_date_text(text)
         if parsed is not None:
             return parsed
+        if _NUMBER.match(text):
+            # "2025" like 2025; "99999", "-5", "0" refused (a huge one without reading it)
+            return _deadline(int(text) if len(text) <= 12 else 10**13)
+        if _YEARISH.match(text):  # 99999-01-01, 1/1/-5: no such date
+            raise PydanticCustomError(
+                "bad_date",
+                'ngày không hợp lệ "{value}" ({hint})',
+                {"value": text, "hint": _DEADLINE_HINT},
+            )
     elif isinstance(value, int) and not isinstance(value, bool):
+        if not YEARS[0] <= value <= YEARS[1]:
+            raise PydanticCustomError(
+                "bad_year",
+                "năm {year} không hợp lệ cho thời hạn (cần từ {low} đến {high})",
+                {
+                    "year": value if abs(value) < 10**12 else "(quá lớn)",
+                    "low": YEARS[0],
+                    "high": YEARS[1],
+                },
+            )
         return str(value)  # a year: "deadline: 2025"
-    elif not isinstance(value, dt.date):
+    elif isinstance(value, dt.date):
+        return _in_range(value)
+    else:
         raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT)
     return value
 
