@@ -33,7 +33,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vanban.checks import check_document
-from vanban.errors import InputError, Problem, ValidationError, VanbanWarning, os_message
+from vanban.errors import (
+    InputError,
+    Problem,
+    ValidationError,
+    VanbanWarning,
+    escape_control,
+    os_message,
+)
 from vanban.models import DOCUMENT_TYPES, Document
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
 from vanban.models.common import Archive, Recipient
@@ -45,7 +52,9 @@ from vanban.text import bad_character
 MAX_BYTES = 10 * 1024 * 1024
 #: How many values aliases (``*name``) may add to a file beyond what is written in it.
 MAX_ALIAS_VALUES = 100_000
-#: How deep lists and tables may nest.
+#: How many characters of text aliases may add to a file beyond what is written in it.
+MAX_ALIAS_BYTES = MAX_BYTES
+#: How deep lists and tables may nest (in YAML and in JSON alike).
 MAX_DEPTH = 60
 
 Path_ = tuple[str | int, ...]
@@ -177,19 +186,22 @@ def _measure(root: Node) -> None:
     Each node is measured once, so this takes time in the size of the file, not of what the
     aliases would expand to.
     """
-    memo: dict[int, tuple[int, int]] = {}  # id(node): (values it expands to, height)
+    # id(node): (values it expands to, bytes of text it expands to, height)
+    memo: dict[int, tuple[int, int, int]] = {}
     active: set[int] = set()
     added = 0
+    added_bytes = 0
 
-    def visit(node: Node, depth: int) -> tuple[int, int]:
-        nonlocal added
+    def visit(node: Node, depth: int) -> tuple[int, int, int]:
+        nonlocal added, added_bytes
         key = id(node)
         if key in active:
             loop = "bí danh (*) trỏ vào chính bảng hoặc danh sách chứa nó (vòng lặp)"
             raise _Abort(_at(node, (), "alias_loop", loop))
         if key in memo:  # seen before: this is an alias
-            size, height = memo[key]
+            size, nbytes, height = memo[key]
             added += size
+            added_bytes += nbytes
             if added > MAX_ALIAS_VALUES:
                 raise _Abort(
                     _at(
@@ -200,18 +212,30 @@ def _measure(root: Node) -> None:
                         "(bí danh lồng nhau?)",
                     )
                 )
+            if added_bytes > MAX_ALIAS_BYTES:
+                raise _Abort(
+                    _at(
+                        node,
+                        (),
+                        "too_many_values",
+                        f"bí danh (*) nhân dữ liệu lên quá {_bytes(MAX_ALIAS_BYTES)} "
+                        "(một đoạn chữ dài được lặp lại nhiều lần?)",
+                    )
+                )
         else:
             active.add(key)
             size, height = 1, 0
+            nbytes = len(node.value) if isinstance(node, ScalarNode) else 0
             for child in _children(node):
-                s, h = visit(child, depth + 1)
+                s, b, h = visit(child, depth + 1)
                 size += s
+                nbytes += b
                 height = max(height, h + 1)
             active.discard(key)
-            memo[key] = (size, height)
+            memo[key] = (size, nbytes, height)
         if depth + height > MAX_DEPTH:
             raise _Abort(_at(node, (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))
-        return size, height
+        return size, nbytes, height
 
     visit(root, 0)
 
@@ -256,7 +280,19 @@ class _Builder:
             try:
                 self.loader.flatten_mapping(node)
             except yaml.YAMLError as exc:
-                self.problem(node, path, "bad_merge", f"khóa gộp << không hợp lệ: {exc}")
+                mark = getattr(exc, "problem_mark", None) or node.start_mark
+                self.problems.append(
+                    _with_source(
+                        _at(
+                            mark,
+                            path,
+                            "bad_merge",
+                            "khóa gộp << phải trỏ tới một bảng hoặc một danh sách các bảng "
+                            "(ví dụ <<: *chung)",
+                        ),
+                        self.source,
+                    )
+                )
                 return None
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
@@ -363,6 +399,14 @@ _YAML_PROBLEMS = [
         "tệp chỉ được chứa một văn bản: có thêm dòng '---' ở đây?",
     ),
     ("while scanning an anchor", "tên nhãn & không hợp lệ (chỉ chữ, số, - và _)"),
+    (
+        "found incompatible YAML document",
+        "chỉ đọc được YAML 1.x: dòng %YAML khai báo một phiên bản khác",
+    ),
+    ("found duplicate YAML directive", "dòng %YAML xuất hiện hai lần"),
+    ("found duplicate tag handle", "dòng %TAG khai báo cùng một tên hai lần"),
+    ("while scanning a directive", "dòng chỉ thị % không hợp lệ (chỉ có %YAML 1.x và %TAG)"),
+    ("found undefined tag handle", "tiền tố thẻ {q} chưa được khai báo bằng %TAG"),
     ("while scanning an alias", "tên bí danh * không hợp lệ (chỉ chữ, số, - và _)"),
 ]
 
@@ -650,10 +694,11 @@ def _message(
     value = err.get("input")
     if kind == "extra_forbidden":
         fields = _fields_of(parent)
+        name = escape_control(str(field))
         guess = difflib.get_close_matches(str(field), fields, n=1, cutoff=0.6)
-        hint = f'; có phải ý bạn là "{guess[0]}"?' if guess else ""
-        known = ", ".join(fields)
-        return f'trường "{field}" không có trong mẫu{hint} (các trường: {known})'
+        hint = f'; có phải ý bạn là "{guess[0]}"?' if guess and guess[0] != field else ""
+        known = f" (các trường: {', '.join(fields)})" if fields else ""
+        return f'trường "{name}" không có trong mẫu{hint}{known}'
     if kind == "unknown_block":
         return _unknown_block(value)
     if kind == "too_short":
@@ -728,7 +773,9 @@ def _show(value: Any) -> str:
         return "một bảng"
     if isinstance(value, list):
         return "một danh sách"
-    text = f'"{value}"' if isinstance(value, str) else repr(value)
+    if isinstance(value, int) and abs(value) > 10**30:
+        return "một số quá lớn"
+    text = f'"{escape_control(value)}"' if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -741,7 +788,14 @@ def _problems(
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        path, parent, cands = _resolve(root, tuple(err["loc"]))
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and loc:
+            # The last element is the unknown key itself, whatever it looks like (a block
+            # tag, "a[0]", "0"): resolve its table, then name the key.
+            table_path, _, table = _resolve(root, loc[:-1])
+            path, parent, cands = (*table_path, str(loc[-1])), table, []
+        else:
+            path, parent, cands = _resolve(root, loc)
         if err["type"] == "missing_abbreviation":
             path, parent = ("issuer",), [root]
         text = _path_text(path)
@@ -794,7 +848,7 @@ def validate(
     if not isinstance(data, dict):
         message = "tệp phải là một bảng khóa: giá trị (type, issuer, title, …)"
         problem = _locate(Problem("", "not_mapping", message, source), _builder)
-        raise ValidationError([*prior, problem])
+        raise ValidationError(_in_order([*prior, problem]))
     kind = data.get("type")
     if kind not in DOCUMENT_TYPES:
         known = ", ".join(DOCUMENT_TYPES)
@@ -934,21 +988,92 @@ _JSON_PROBLEMS = [
 ]
 
 
+class _BigNumber(Exception):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 30:  # no number of a document is this long; int() would
+        raise _BigNumber(text)  # refuse 4,300 digits with a traceback
+    return int(text)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?')
+
+
+def _json_depth(text: str, source: str) -> None:
+    """Refuse JSON nested deeper than MAX_DEPTH (as YAML is), before it is parsed."""
+    depth = 0
+    pos = 0
+    for m in re.finditer(r'[\[\]{}"]', text):
+        if m.start() < pos:
+            continue
+        ch = m.group()
+        if ch == '"':
+            end = _JSON_STRING.match(text, m.start())
+            pos = end.end() if end else len(text)
+            continue
+        depth += 1 if ch in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, col = _line_col(text, m.start())
+            raise ValidationError(
+                [
+                    Problem(
+                        "", "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng", source, line, col
+                    )
+                ]
+            )
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _json_marks(text: str, source: str) -> _Builder | None:
+    """Where each value of a JSON text is (JSON is YAML, tabs aside): the builder of
+    :func:`_parse`, for the same line:column in every problem. ``None`` if YAML disagrees."""
+    loader: Any = None
+    try:
+        fast = _fast_node(text.replace("\t", " "))
+        if fast is not None:
+            node, loader = fast
+        else:
+            loader = _Loader(text.replace("\t", " "))
+            node = loader.get_single_node()
+        if node is None:
+            return None
+        _measure(node)
+        builder = _Builder(loader, source)
+        builder.build(node)
+        builder.problems = [p for p in builder.problems if p.code == "duplicate_key"]
+        return builder
+    except (yaml.YAMLError, _Abort, RecursionError, ValueError):
+        return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
+    duplicates: list[str] = []
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in items:
             if k in out:
-                raise ValidationError(
-                    [Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)]
-                )
+                duplicates.append(k)
+                continue
             out[k] = v
         return out
 
+    text = text.removeprefix("\ufeff")
+    _json_depth(text, source)
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
-        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), exc.msg)
+        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), None)
+        message = message or "dữ liệu không đúng cú pháp JSON"
         raise ValidationError(
             [
                 Problem(
@@ -956,11 +1081,34 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
                 )
             ]
         ) from None
+    except _BigNumber as big:
+        at = text.find(big.args[0])
+        line, col = _line_col(text, max(at, 0))
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    "number_too_large",
+                    f"số quá lớn ({len(big.args[0])} chữ số)",
+                    source,
+                    line,
+                    col,
+                )
+            ]
+        ) from None
     except RecursionError:
         raise ValidationError(
             [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]
         ) from None
-    return validate(data, source=source, today=today)
+    builder = _json_marks(text, source)
+    if builder is None and duplicates:
+        raise ValidationError(
+            [
+                Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)
+                for k in duplicates
+            ]
+        )
+    return validate(data, source=source, _builder=builder, today=today)
 
 
 def iter_problems(exc: ValidationError) -> Iterator[Problem]:
