@@ -77,7 +77,12 @@ def check_document(
     today = today or dt.date.today()
 
     used: set[str] = set()
-    for path, value in doc.texts():
+    texts = doc.texts()
+    for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
+        texts.append((f"recipients[{i}].name", r.name))
+        if r.purpose:
+            texts.append((f"recipients[{i}].purpose", r.purpose))
+    for path, value in texts:
         for name in markup.footnote_names(value):
             used.add(name)
             if name not in doc.footnotes:

@@ -55,6 +55,27 @@ class Inliner:
         return out
 
 
+def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[Inline, ...]:
+    """A recipient's line, its name and its purpose read as markup each on its own (a "*"
+    in the name and one in the purpose must not italicise what lies between them).
+    The line is "- <name><purpose text>;" (:func:`vanban.nd30.recipients.recipient_lines`)."""
+    tail = recipients.purpose_text(purpose) if purpose else ""
+    name = line[2 : len(line) - 1 - len(tail)]
+    out: list[Inline] = [Span("- "), *inl(name), *(inl(tail) if tail else ()), Span(";")]
+    merged: list[Inline] = []
+    for x in out:  # plain neighbours joined: the same runs as one parse of the line gives
+        last = merged[-1] if merged else None
+        if (
+            type(x) is Span
+            and type(last) is Span
+            and (last.bold, last.italic) == (x.bold, x.italic)
+        ):
+            merged[-1] = Span(last.text + x.text, x.bold, x.italic)
+        else:
+            merged.append(x)
+    return tuple(merged)
+
+
 def plain_block(role: Role, text: str) -> Block:
     """A block of generated text (no markup is read in it)."""
     return Block(role, (Span(text),))
@@ -120,7 +141,11 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
     )
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in doc.recipients), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
-    recipient_blocks += [Block(Role.RECIPIENT, tuple(inl(line))) for line in lines]
+    recipient_blocks += [
+        Block(Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose))
+        for line, r in zip(lines, doc.recipients, strict=False)
+    ]
+    recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
 
     s = doc.signer
     signer_blocks = [
