@@ -207,3 +207,18 @@ def read_docx_guarded(source: bytes | str | os.PathLike[str]) -> bytes:
         raise PackageProblem("không phải tệp .docx: thiếu phần word/document.xml")
     check_package(parts)
     return data
+
+
+def untrusted_docx(source: bytes | str | os.PathLike[str]) -> bytes:
+    """:func:`read_docx_guarded` for the public API: a problem is a
+    :class:`vanban.ValidationError` naming the file (and the part, line and column), a file
+    that cannot be read an :class:`vanban.InputError`. Cheap next to reading the document."""
+    from vanban.errors import InputError, Problem, ValidationError, os_message
+
+    name = "<bytes>" if isinstance(source, (bytes, bytearray, memoryview)) else str(source)
+    try:
+        return read_docx_guarded(source)
+    except PackageProblem as problem:
+        raise ValidationError([Problem("", "bad_docx", str(problem), name)]) from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None

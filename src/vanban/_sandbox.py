@@ -303,7 +303,7 @@ _MESSAGES: list[tuple[str, str]] = [
     ("No test named", "phép thử {q} không có trong mẫu"),
     ("unsafe", "mẫu truy cập {q}: không được phép (mẫu chạy trong hộp cát)"),
     ("is not safely callable", "mẫu gọi một hàm không được phép (mẫu chạy trong hộp cát)"),
-    ("Encountered unknown tag", "thẻ {q} không có trong Jinja"),
+    ("Encountered unknown tag", "thẻ {q} không có trong Jinja (hoặc không khớp thẻ mở nào)"),
     ("unexpected end of template", "mẫu kết thúc giữa chừng: một thẻ khối chưa được đóng"),
     ("unexpected char", "ký tự {q} không được ở đây trong thẻ"),
     ("unexpected", "thẻ sai cú pháp: {q} không được ở đây"),
@@ -323,8 +323,9 @@ def _translate(exc: BaseException) -> str:
     text = getattr(exc, "message", None) or str(exc)
     quoted = re.search(r"'([^']*)'", text)
     q = f"'{quoted.group(1)}'" if quoted else ""
+    lowered = text.lower()
     for en, vi in _MESSAGES:
-        if en in text:
+        if en.lower() in lowered:
             return vi.format(q=q).replace("  ", " ")
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return "thẻ sai cú pháp Jinja"

@@ -328,6 +328,10 @@ class _Checker:
 def check_docx(source: bytes | str | os.PathLike[str]) -> list[Finding]:
     """Check a .docx against the NĐ30 rules; an empty list means nothing was found wrong.
 
-    ``source`` is the file's bytes or path.
+    ``source`` is the file's bytes or path. What is not a well-formed .docx within the
+    limits of :mod:`vanban._package` (zip bombs, nesting, negative grid widths) raises
+    :class:`vanban.ValidationError`.
     """
-    return _Checker(read_docx(source)).run()
+    from vanban._package import untrusted_docx  # entry guard: strangers' files
+
+    return _Checker(read_docx(untrusted_docx(source))).run()

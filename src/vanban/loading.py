@@ -60,10 +60,20 @@ MAX_DEPTH = 60
 Path_ = tuple[str | int, ...]
 
 
+_ODD_KEY = re.compile(r'[\[\].\s"\\]')
+
+
 def _path_text(path: Path_) -> str:
+    """``sections[1].content[2].deadline``; a key that would read as path syntax (holds
+    "[", ".", a space…) or is empty is written ``["a.b"]``."""
     out = ""
     for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif not p or _ODD_KEY.search(p):
+            out += "[" + json.dumps(p, ensure_ascii=False) + "]"
+        else:
+            out += f".{p}" if out else p
     return out
 
 
@@ -824,7 +834,10 @@ def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Probl
             return Problem(p.path, p.code, p.message, p.source, pos[0], pos[1])
         if not path:
             return p
-        path = re.sub(r"(\.[^.\[]+|\[\d+\]|^[^.\[]+)$", "", path)
+        shorter = re.sub(r'(\.[^.\[]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\]|^[^.\[]+)$', "", path)
+        if shorter == path:
+            return p
+        path = shorter
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
@@ -868,7 +881,7 @@ def validate(
     except pydantic.ValidationError as exc:
         found = _problems(exc, model, _builder, source)
         # A value refused while reading is None in the data: its field errors say nothing new.
-        refused = {p.path for p in prior if p.code == "bad_tag"}
+        refused = {p.path for p in prior if p.code in ("bad_tag", "bad_merge")}
         found = [p for p in found if not any(_under(p.path, r) for r in refused)]
         raise ValidationError(_in_order([*prior, *found])) from None
     errors, warns = check_document(doc, today=today)

@@ -22,13 +22,17 @@ def to_pdf(
     source: Document | bytes, out: str | os.PathLike[str] | None = None, *, timeout: float = 120
 ) -> bytes:
     """Convert a document (a model, or .docx bytes) to PDF; write it to ``out`` when given."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise VanbanError("không tìm thấy LibreOffice (soffice) để tạo PDF")
     if isinstance(source, Document):
         from vanban.rendering import render
 
         source = render(source)
+    else:  # bytes from elsewhere: a well-formed .docx within the limits, or a clear error
+        from vanban._package import untrusted_docx
+
+        source = untrusted_docx(source)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise VanbanError("không tìm thấy LibreOffice (soffice) để tạo PDF")
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
         folder = Path(tmp)
         (folder / "van-ban.docx").write_bytes(source)
@@ -38,8 +42,14 @@ def to_pdf(
                  "--convert-to", "pdf", "--outdir", str(folder), str(folder / "van-ban.docx")],
                 check=True, capture_output=True, timeout=timeout,
             )  # fmt: skip
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise VanbanError(f"LibreOffice không chuyển được sang PDF: {exc}") from None
+        except subprocess.TimeoutExpired:
+            raise VanbanError(
+                f"LibreOffice không chuyển xong sang PDF sau {timeout:g} giây"
+            ) from None
+        except subprocess.CalledProcessError as exc:
+            raise VanbanError(
+                f"LibreOffice không chuyển được sang PDF (mã thoát {exc.returncode})"
+            ) from None
         pdf = folder / "van-ban.pdf"
         if not pdf.is_file():
             raise VanbanError("LibreOffice không tạo ra tệp PDF")
