@@ -111,7 +111,7 @@ def test_cli_template_problem_exits_1_located(
         (Path(__file__).parent / "bad_inputs/injection/07-unicode-text.yaml").read_text("utf-8"),
         encoding="utf-8",
     )
-    meta, body = _case(HERE / "01-python-globals-through-cycler.txt")
+    _, body = _case(HERE / "01-python-globals-through-cycler.txt")
     template = make_template(tmp_path, body)
     code = main(["render", str(plan), "--template", str(template)])
     err = capsys.readouterr().err
@@ -155,7 +155,7 @@ def test_template_zip_bomb_is_refused_fast(tmp_path: Path, doc: KeHoach) -> None
     bomb.write_bytes(_zip(parts))
     assert bomb.stat().st_size < 1_000_000
     start = time.perf_counter()
-    with pytest.raises(vanban.TemplateError, match="giải nén ra .* byte, giới hạn .*zip bomb"):
+    with pytest.raises(vanban.TemplateError, match=r"giải nén ra .* byte, giới hạn .*zip bomb"):
         vanban.Renderer(bomb).render(doc)
     assert time.perf_counter() - start < 2
 
@@ -165,7 +165,7 @@ def test_template_with_too_many_parts_is_refused(tmp_path: Path, doc: KeHoach) -
     parts.update({f"word/x{i}.bin": b"" for i in range(_package.MAX_PARTS)})
     path = tmp_path / "many.docx"
     path.write_bytes(_zip(parts))
-    with pytest.raises(vanban.TemplateError, match="phần, giới hạn 1.000"):
+    with pytest.raises(vanban.TemplateError, match=r"phần, giới hạn 1\.000"):
         vanban.Renderer(path).render(doc)
 
 
@@ -180,7 +180,7 @@ def test_checked_documents_have_the_same_limits(tmp_path: Path, doc: KeHoach) ->
 def test_template_not_a_zip_and_not_utf8(tmp_path: Path, doc: KeHoach) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"this is not a zip")
-    with pytest.raises(vanban.TemplateError, match="không phải tệp .docx"):
+    with pytest.raises(vanban.TemplateError, match=r"không phải tệp \.docx"):
         vanban.Renderer(bad).render(doc)
     parts = _word_parts(tmp_path)
     parts["word/document.xml"] = "<w:document>{{ x }} \u00e9</w:document>".encode("cp1258")
