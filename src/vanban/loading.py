@@ -1027,7 +1027,7 @@ def _json_depth(text: str, source: str) -> None:
             pos = end.end() if end else len(text)
             continue
         depth += 1 if ch in "[{" else -1
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH + 1:  # the outermost table is level 0, as in YAML
             line, col = _line_col(text, m.start())
             raise ValidationError(
                 [
