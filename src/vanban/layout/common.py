@@ -59,9 +59,11 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
     """A recipient's line, its name and its purpose read as markup each on its own (a "*"
     in the name and one in the purpose must not italicise what lies between them).
     The line is "- <name><purpose text>;" (:func:`vanban.nd30.recipients.recipient_lines`)."""
-    tail = recipients.purpose_text(purpose) if purpose else ""
+    if not purpose or not markup._SPECIAL.search(line):
+        return tuple(inl(line))  # one field, or nothing to read: the line as it is
+    tail = recipients.purpose_text(purpose)
     name = line[2 : len(line) - 1 - len(tail)]
-    out: list[Inline] = [Span("- "), *inl(name), *(inl(tail) if tail else ()), Span(";")]
+    out: list[Inline] = [Span("- "), *inl(name), *inl(tail), Span(";")]
     merged: list[Inline] = []
     for x in out:  # plain neighbours joined: the same runs as one parse of the line gives
         last = merged[-1] if merged else None
