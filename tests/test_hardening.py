@@ -24,7 +24,7 @@ from vanban import _files
 from vanban.cli import main
 from vanban.loading import validate
 from vanban.models import KeHoach
-from vanban.rendering import Renderer, safe_file_name
+from vanban.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_YAML = (Path(__file__).parent / "bad_inputs/injection/07-unicode-text.yaml").read_text("utf-8")
@@ -130,6 +130,8 @@ def test_file_name_too_long_is_vietnamese(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_render_many_confines_names_to_out_dir(doc: KeHoach, tmp_path: Path) -> None:
+    from vanban.rendering import safe_file_name
+
     out = tmp_path / "out"
     out.mkdir()
     names = ["../x", str(tmp_path / "abs"), "Phường 1/2", "..\\..\\win", ".hidden", "CON"]
