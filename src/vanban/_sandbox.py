@@ -309,8 +309,8 @@ _MESSAGES: list[tuple[str, str]] = [
     ("unexpected", "thẻ sai cú pháp: {q} không được ở đây"),
     ("expected token", "thẻ sai cú pháp: thiếu {q}"),
     ("not found", "không tìm thấy mẫu con {q}"),
-    ("division by zero", "chia cho 0"),
-    ("modulo by zero", "chia cho 0"),
+    ("division by zero", "lỗi khi điền mẫu: phép chia cho 0"),
+    ("modulo by zero", "lỗi khi điền mẫu: phép chia cho 0"),
     ("maximum recursion depth", "mẫu gọi lồng nhau quá sâu (macro đệ quy?)"),
 ]
 

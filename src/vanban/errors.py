@@ -100,8 +100,8 @@ class TemplateError(VanbanError):
 
 
 def escape_control(text: str) -> str:
-    """``text`` with control characters shown escaped (``\\x1b``), safe to print to a
-    terminal: an ESC sequence in a value must not reach it raw.
+    r"""``text`` with control characters shown escaped, safe to print to a terminal: an
+    ESC sequence in a value must not reach it raw.
 
     >>> escape_control("a\x1b[31mb\tc")
     'a\\x1b[31mb\\tc'
