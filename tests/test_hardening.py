@@ -89,6 +89,17 @@ def test_new_files_get_the_mode_of_open_and_old_files_keep_theirs(
         os.umask(old)
 
 
+def test_a_symlink_to_a_regular_file_is_written_through(doc: KeHoach, tmp_path: Path) -> None:
+    real = tmp_path / "real.docx"
+    real.write_bytes(b"old")
+    os.chmod(real, 0o604)
+    link = tmp_path / "link.docx"
+    link.symlink_to(real)
+    vanban.render(doc, link)
+    assert link.is_symlink() and real.read_bytes()[:2] == b"PK"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o604
+
+
 def test_a_write_killed_midway_leaves_no_temporary_file_for_good(
     doc: KeHoach, tmp_path: Path
 ) -> None:

@@ -3,7 +3,8 @@
 A reader never sees a half-written file, and a failure leaves any earlier file untouched.
 
 - Only regular files are written: a device, a FIFO, a socket, or a symlink that leads to
-  one, is refused (:class:`NotRegularFile`), never replaced.
+  one, is refused (:class:`NotRegularFile`), never replaced. A symlink to a regular file
+  stays a symlink: the file it leads to is replaced.
 - A new file gets the mode ``open()`` would give it under the current umask (``0666 &
   ~umask``); an existing file keeps its mode.
 - The temporary file is named ``.<name>.<pid>.<random>.vbtmp``. If the process is killed
@@ -112,8 +113,10 @@ def replace_atomically(path: Path, data: bytes) -> None:
     OSError from creating the temporary file or renaming it propagates (NotRegularFile when
     ``path`` is not a regular file); the temporary file never outlives a failure.
     """
-    folder = path.parent if str(path.parent) else Path(".")
     mode = target_mode(path)
+    if os.path.islink(path):  # a link to a regular file: write the file, keep the link
+        path = Path(os.path.realpath(path))
+    folder = path.parent if str(path.parent) else Path(".")
     clean_stale(folder)
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name[:100]}.{os.getpid()}.", suffix=_SUFFIX, dir=folder
