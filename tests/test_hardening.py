@@ -439,7 +439,7 @@ def _plain_yaml(text: str) -> Any:
         k: [(tag, rx) for tag, rx in v if not tag.endswith(":timestamp")]
         for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    return yaml.load(text, Loader=NoDates)  # noqa: S506 (a SafeLoader)
+    return yaml.load(text, Loader=NoDates)  # a SafeLoader
 
 
 def _catalogue_as_json() -> list[Path]:
