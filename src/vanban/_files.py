@@ -9,7 +9,8 @@ A reader never sees a half-written file, and a failure leaves any earlier file u
   ~umask``); an existing file keeps its mode.
 - The temporary file is named ``.<name>.<pid>.<random>.vbtmp``. If the process is killed
   between creating and renaming it (``kill -9``), the next write to the same folder removes
-  the temporary files of ours whose process is gone or which are older than a day.
+  the temporary files of ours whose process is gone or which are older than a day (the
+  first time this process writes into that folder).
 """
 
 from __future__ import annotations
@@ -87,8 +88,18 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: Folders this process has cleaned already: once each, so that a batch of n files into one
+#: folder does not list it n times.
+_cleaned: set[str] = set()
+
+
 def clean_stale(folder: Path) -> None:
-    """Remove our temporary files left in ``folder`` by a killed process."""
+    """Remove our temporary files left in ``folder`` by a killed process (once per folder
+    and process)."""
+    key = os.path.abspath(folder)
+    if key in _cleaned:
+        return
+    _cleaned.add(key)
     try:
         names = os.listdir(folder)
     except OSError:
