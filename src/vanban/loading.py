@@ -273,10 +273,14 @@ class _Builder:
             if node.tag not in _PLAIN_TAGS:
                 self.problem(node, path, "bad_tag", _bad_tag(node.tag))
                 return None
+            if node.tag == "tag:yaml.org,2002:int" and len(node.value.lstrip("+-")) > 30:
+                message = f"số quá lớn ({len(node.value.lstrip('+-'))} chữ số)"
+                self.problem(node, path, "number_too_large", message)
+                return None
             try:
                 return self.loader.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError) as exc:
-                self.problem(node, path, "bad_value", f"giá trị không đọc được: {exc}")
+            except (yaml.YAMLError, ValueError):
+                self.problem(node, path, "bad_value", "giá trị không đọc được")
                 return None
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
@@ -448,8 +452,11 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
             q = f"'{q}'"
         ctx = f" ở dòng {cmark.line + 1}" if cmark is not None and mark is not cmark else ""
         message = known.format(ctx=ctx, q=q)
-    else:
-        message = raw
+    else:  # PyYAML's English never reaches a user: where it is, and what to try
+        message = (
+            "tệp không đọc được ở đây (kiểm tra dấu nháy, dấu hai chấm, thụt lề và các ký "
+            "tự | > & * ! % @ ở đầu giá trị)"
+        )
     message = f"lỗi cú pháp YAML: {message}"
     if mark is None:
         return Problem("", "yaml_syntax", message, source)
@@ -496,7 +503,7 @@ def _reader_problem(exc: Any, text: str, source: str) -> Problem:
     problems = _unprintable(text, source)
     if problems:
         return problems[0]
-    return Problem("", "bad_character", f"ký tự không đọc được: {exc}", source)
+    return Problem("", "bad_character", "có ký tự không đọc được trong tệp", source)
 
 
 def _unprintable(text: str, source: str) -> list[Problem]:
