@@ -281,3 +281,15 @@ def test_random_templates_are_sandboxed_well_formed_or_clearly_refused(
     text = z.read("word/document.xml").decode("utf-8")
     for leak in ("<class ", "<function", "<built-in", "__globals__", "<module"):
         assert leak not in text, leak  # nothing of Python's internals got out
+
+
+def test_a_template_folder_with_a_symlink_is_refused(tmp_path: Path, doc: KeHoach) -> None:
+    folder = tmp_path / "mau"
+    for name, data in _word_parts(tmp_path).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    assert vanban.Renderer(folder).render(doc)[:2] == b"PK"
+    (folder / "word" / "media").mkdir()
+    (folder / "word" / "media" / "secret.bin").symlink_to("/etc/passwd")
+    with pytest.raises(vanban.TemplateError, match="liên kết tượng trưng"):
+        vanban.Renderer(folder).render(doc)

@@ -68,7 +68,15 @@ def templates_dir() -> Path:
 def _read_dir(root: Path, *, limited: bool = False) -> dict[str, bytes]:
     """The files under ``root`` by relative name; a user's folder (``limited``) is held to
     the limits of a .docx (:mod:`vanban._package`)."""
-    files = [p for p in sorted(root.rglob("*")) if p.is_file()]
+    entries = sorted(root.rglob("*"))
+    if limited:
+        links = [p for p in entries if p.is_symlink()]
+        if links:  # a link could pull any file of this machine into the document
+            raise TemplateError(
+                f"thư mục mẫu có liên kết tượng trưng, không được phép: {links[0]}",
+                template=str(root),
+            )
+    files = [p for p in entries if p.is_file()]
     if limited:
         if len(files) > _package.MAX_PARTS:
             raise TemplateError(f"thư mục mẫu có quá {_package.MAX_PARTS} tệp", template=str(root))
