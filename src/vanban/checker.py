@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vanban.docx_reader import DocxView, ParaView, read_docx
@@ -200,6 +200,37 @@ def _has_line(p: ParaView) -> bool:
     )
 
 
+def _centred(p: ParaView) -> bool:
+    """Centred as the reader sees it: centre alignment, or a tab to a centre tab stop."""
+    if p.alignment == "center":
+        return True
+    return p.text.startswith("\t") and any(kind == "center" for kind, _ in p.tabs)
+
+
+def _pieces(text: str) -> list[str]:
+    """The parts of a line laid out with tabs or runs of spaces (a header typed without a table).
+
+    Blanks left for the văn thư ("Số:      /", "ngày      tháng") are not separators.
+    """
+    text = re.sub(r"(Số\s*:?)\s+/", r"\1 /", text)
+    text = re.sub(r"(ngày|tháng)[ \u00a0]+", r"\1 ", text)
+    return [x.strip() for x in re.split(r"\t|\s{3,}", text) if x.strip()]
+
+
+def _first_line_runs(p: ParaView) -> ParaView:
+    """The paragraph cut at its first line break (a label followed by its list in one paragraph)."""
+    if "\n" not in p.text.strip() and "\t" not in p.text.strip():
+        return p
+    runs = []
+    for r in p.runs:
+        cut = re.split(r"[\n\t]", r.text, maxsplit=1)
+        if cut[0]:
+            runs.append(r if len(cut) == 1 else replace(r, text=cut[0]))
+        if len(cut) > 1 and runs and any(c.isalnum() for run in runs for c in run.text):
+            break
+    return replace(p, runs=runs, text="".join(r.text for r in runs))
+
+
 def _in_range(sizes: list[float], lo: float, hi: float) -> bool:
     return all(lo - _SIZE_TOLERANCE <= s <= hi + _SIZE_TOLERANCE for s in sizes)
 
@@ -320,16 +351,27 @@ class _Checker:
     def run(self) -> list[Finding]:
         top = [i for i, p in enumerate(self.ps[:60]) if p.text.strip()]
         national = next(
-            (i for i in top if _key(self.ps[i]).upper().startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")),
+            (
+                i
+                for i in top[:25]
+                if any(
+                    "XÃ HỘI CHỦ NGHĨA VIỆT NAM" in _key(x).upper() and _upper(x) and len(x) < 50
+                    for x in _pieces(self.ps[i].text)
+                )
+            ),
             None,
         )
         if national is None:
             self.out_of_scope("không có Quốc hiệu ở đầu văn bản", top[0] if top else None)
             return self.findings()
         header_end = self.header(national)
+        self.date_missing: int | None = None
         heading_end = self.heading(header_end)
         if not self.in_scope:
             return self.findings()
+        if self.date_missing is not None and self.doc_type != "bien_ban":
+            # A Biên bản records its time in the text (Mẫu 1.x of Phụ lục III has no ô 4).
+            self.add("PL1.II.4.date-missing", "không thấy dòng địa danh, ngày tháng năm", self.date_missing)
         self.page_setup()
         self.fonts()
         bottom, appendix = self.bottom(heading_end)
@@ -394,7 +436,7 @@ class _Checker:
             for r in _text_runs(p):
                 if not any(c.isalnum() for c in r.text):
                     continue
-                if r.font and r.font != page.FONT and r.font not in ("Symbol", "Wingdings"):
+                if r.font and not r.font.startswith(page.FONT) and r.font not in ("Symbol", "Wingdings"):
                     self.add("PL1.I.font", f"phông {r.font}", i, page.FONT, r.font)
                     break
                 if r.color not in (None, "auto", page.COLOR, "000000"):
@@ -407,6 +449,10 @@ class _Checker:
         """Check the header block around the Quốc hiệu at paragraph *n*; return its last index."""
         ps = self.ps
         nat = ps[n]
+        pieces = _pieces(nat.text)
+        self.tab_layout = "XÃ HỘI CHỦ NGHĨA" not in _key(pieces[0]).upper() if pieces else False
+        if self.tab_layout:
+            return self.header_tabbed(n)
         if nat.table is not None:
             region = [i for i, p in enumerate(ps) if p.table == nat.table]
             end = region[-1]
@@ -579,9 +625,8 @@ class _Checker:
             ),
             None,
         )
-        if date is None:
-            self.add("PL1.II.4.date-missing", "không thấy dòng địa danh, ngày tháng năm", n)
-        else:
+        self.date_missing = n if date is None else None
+        if date is not None:
             d = ps[date]
             typed = " ".join(d.text.split())
             for code, expected, found in rules.date_problems(d.text):
@@ -601,6 +646,58 @@ class _Checker:
                     )
         for i in region:
             self.mark(i)
+        return end
+
+    def header_tabbed(self, n: int) -> int:
+        """A header typed with tabs and spaces, without a table: check the texts only."""
+        ps = self.ps
+        region = list(range(max(0, n - 2), min(len(ps), n + 6)))
+        self.symbol = ""
+        self.subject = None
+        number = date = None
+        for i in region:
+            for piece in _pieces(ps[i].text):
+                key = _key(piece)
+                if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != rules.NATIONAL_NAME:
+                    self.add("PL1.II.1a.national-name", "Quốc hiệu viết không đúng", i,
+                             rules.NATIONAL_NAME, piece)
+                elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != rules.NATIONAL_NAME:
+                    self.add("PL1.II.1a.national-name-spelling", "Quốc hiệu khác chữ của Nghị định",
+                             i, rules.NATIONAL_NAME, piece)
+                if key.lower().startswith("độc lập") and any(d in piece for d in "–—"):
+                    self.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", i,
+                             rules.MOTTO, piece)
+                if number is None and rules.parse_number_line(piece):
+                    number = i
+                    self.symbol = rules.parse_number_line(piece)[1]  # type: ignore[index]
+                    for code, expected, found in rules.number_problems(piece):
+                        rid = {
+                            "colon": "PL1.II.3a.number-colon",
+                            "leading-zero": "PL1.II.3c.number-leading-zero",
+                            "symbol-shape": "PL1.II.3b.symbol-shape",
+                        }[code]
+                        self.add(rid, f"số, ký hiệu viết chưa đúng: {piece}", i, expected, found)
+                elif date is None and "ngày" in key and "năm" in key and "tháng" in key:
+                    date = i
+                    for code, expected, found in rules.date_problems(piece):
+                        rid = ("PL1.II.4b.date-zero-padding" if code == "zero-padding"
+                               else "PL1.II.4c.date-form")
+                        self.add(rid, f"ngày tháng viết chưa đúng: {piece}", i, expected, found)
+        self.date_missing = n if date is None else None
+        if number is None:
+            self.add("PL1.II.3.number-missing", 'không thấy dòng "Số: …/…"', n)
+        end = number if number is not None else n + 1
+        k = end + 1
+        while k < len(ps) and ps[k].text.strip():
+            if _key(ps[k]).lower().startswith(("v/v", "về việc")):
+                self.subject = k
+            elif self.subject is None:
+                break
+            end = k
+            k += 1
+        if not any(ps[i].shapes or ps[i].borders or _is_underscores(ps[i].text)
+                   for i in range(max(0, n - 2), end + 2)):
+            self.add("PL1.II.1b.motto-line", "không thấy đường kẻ dưới Tiêu ngữ", n)
         return end
 
     def mark(self, i: int) -> None:
@@ -626,7 +723,7 @@ class _Checker:
         kind = rules.heading_doc_type(first.text) if first.table is None else None
         sym_type = rules.symbol_doc_type(self.symbol) if self.symbol else None
         upper_key = _key(first).upper()
-        if kind is None and first.alignment == "center" and _upper(first.text):
+        if kind is None and _centred(first) and _upper(first.text):
             if any(upper_key.startswith(name) for name in _OUT_OF_SCOPE):
                 self.out_of_scope(f"tên loại {upper_key[:40]} không thuộc Phụ lục III", k)
                 return k
@@ -657,7 +754,7 @@ class _Checker:
                     first_group,
                 )
         self.size_rule("PL1.II.5b.doc-type-format", k, 13, 14, "tên loại")
-        if not _all(first, "bold") or first.alignment != "center":
+        if not _all(first, "bold") or not _centred(first):
             self.add("PL1.II.5b.doc-type-format", "tên loại phải in đậm, căn giữa", k, "đậm, giữa")
         # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
         # (the authority line of a Quyết định) or the body.
@@ -674,7 +771,7 @@ class _Checker:
                     break
                 j += 1
                 continue
-            if p.table is not None or p.alignment != "center" or _upper(p.text):
+            if p.table is not None or not _centred(p) or _upper(p.text):
                 break
             if _key(p).lower().startswith(("căn cứ", "kính gửi")):
                 break
@@ -739,7 +836,8 @@ class _Checker:
                     i for i, p in enumerate(ps) if p.table == ps[signer_start].table
                 )
                 signer_area = [i for i in range(end, appendix) if ps[i].text.strip()]
-        self.signers(signer_area)
+        if not self.tab_layout:
+            self.signers(signer_area)
         return end, appendix
 
     def _after_break(self, i: int) -> bool:
@@ -757,11 +855,14 @@ class _Checker:
 
     def recipients(self, label: int, stop: int) -> None:
         ps = self.ps
-        lp = ps[label]
+        lp = _first_line_runs(ps[label])
         text = " ".join(lp.text.split())
         if not text.startswith("Nơi nhận:") and not text.startswith("Nơi nhận :"):
             self.add("PL1.II.9b.recipients-label", 'nhãn phải là "Nơi nhận:"', label, "Nơi nhận:", text[:20])
-        self.size_rule("PL1.II.9b.recipients-label", label, 12, 12, '"Nơi nhận:"')
+        sizes = _sizes(lp)
+        if sizes and not _in_range(sizes, 12, 12):
+            found = ", ".join(_pt(x) for x in sizes)
+            self.add("PL1.II.9b.recipients-label", f'"Nơi nhận:" cỡ chữ {found}', label, "12 pt", found)
         if not (_all(lp, "bold") and _all(lp, "italic")):
             self.add(
                 "PL1.II.9b.recipients-label",
@@ -792,10 +893,11 @@ class _Checker:
         lines: list[tuple[int, str, bool]] = []
         for i in items:
             for piece in ps[i].text.split("\n"):
+                piece = piece.split("\t")[0]
                 if piece.strip():
                     lines.append((i, " ".join(piece.split()), ps[i].numbered))
         for i in items:
-            if ps[i].text.strip():
+            if ps[i].text.strip() and "\t" not in ps[i].text.strip():
                 self.size_rule("PL1.II.9b.recipients-size", i, 11, 11, "dòng nơi nhận")
         archive = max((k for k, (_, t, _) in enumerate(lines) if _key(t.lstrip("-+– ")).lower().startswith("lưu")), default=None)
         if archive is None:
@@ -837,7 +939,18 @@ class _Checker:
             titles = [i for i in lines if _upper(ps[i].text) and len(ps[i].text.strip()) < 80]
             if not titles:
                 continue
-            name = lines[-1] if lines and lines[-1] not in titles else None
+            after_titles = [i for i in lines if i > titles[-1]]
+            name = next(
+                (
+                    i
+                    for i in after_titles[:3]
+                    if len(ps[i].text.strip()) < 40
+                    and ":" not in ps[i].text
+                    and not ps[i].text.strip().startswith(("-", "+", "–"))
+                    and ps[i].text.strip()[:1].isupper()
+                ),
+                None,
+            )
             first_title = titles[0]
             prefix = rules.signer_prefix_problem(ps[first_title].text)
             if prefix is not None:
@@ -862,9 +975,21 @@ class _Checker:
     def body(self, start: int, end: int) -> None:
         ps = self.ps
         idx = [i for i in range(start + 1, end) if ps[i].text.strip() and ps[i].table is None]
-        # Kính gửi
+        # Kính gửi: a line of its own, or a cell of the header table
         kg = next((i for i in idx[:6] if _key(ps[i]).lower().startswith("kính gửi")), None)
-        if kg is not None:
+        in_table = next(
+            (
+                i
+                for i in range(max(0, start - 30), min(end, start + 12))
+                if ps[i].table is not None and _key(ps[i]).lower().startswith("kính gửi")
+            ),
+            None,
+        )
+        if kg is None and in_table is not None:
+            t = " ".join(ps[in_table].text.split())
+            if not t.startswith("Kính gửi:"):
+                self.add("PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', in_table, "Kính gửi:", t[:20])
+        elif kg is not None:
             t = " ".join(ps[kg].text.split())
             if not t.startswith("Kính gửi:"):
                 self.add("PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', kg, "Kính gửi:", t[:20])
@@ -872,7 +997,7 @@ class _Checker:
             while k < len(idx) and ps[idx[k]].text.strip().startswith(("-", "–", "+")):
                 k += 1
             idx = idx[k:]
-        elif self.doc_type == "cong_van":
+        if kg is None and in_table is None and self.doc_type == "cong_van":
             first = idx[0] if idx else start
             self.add("PL1.II.9a.kinh-gui", 'công văn không có dòng "Kính gửi:"', first, "Kính gửi: …", "(không có)")
         # Authority line of a Quyết định, and the căn cứ block
@@ -885,7 +1010,9 @@ class _Checker:
                 basis.append(i)
             else:
                 break
-        if basis and self.doc_type != "cong_van":
+        after = next((i for i in idx if i > basis[-1]), None) if basis else None
+        issuing = after is not None and _upper(ps[after].text) and ps[after].text.strip().endswith(":")
+        if basis and self.doc_type != "cong_van" and (issuing or self.doc_type == "ke_hoach"):
             for i in basis:
                 if not _all(ps[i], "italic"):
                     self.add("PL1.II.6a.basis-italic", "dòng căn cứ phải in nghiêng", i, "nghiêng", "đứng")

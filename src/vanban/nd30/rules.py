@@ -287,6 +287,10 @@ def signer_prefix_problem(line: str) -> tuple[str, str] | None:
     return expected, found
 
 
+# "Lưu: VT, NC.Châu": the unit closed by its ".", then the drafter's mark (ô 12).
+_DRAFTER_MARK = re.compile(r"\.\s*[^\s,;.][^,;]{0,24}$")
+
+
 def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
     """A recipient line against II.9.d, as ``(code, expected, found)``, or None.
 
@@ -298,6 +302,8 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
     (None, None)
     >>> recipient_problem("- Sở Tài chính", last=False)
     ('semicolon', '- Sở Tài chính;', '- Sở Tài chính')
+    >>> recipient_problem("- Lưu: VT, NC.Châu", last=True) is None  # drafter's mark after
+    True
     >>> recipient_problem("- Lưu VT, CN", last=True)
     ('archive', '- Lưu: VT, CN.', '- Lưu VT, CN')
     """
@@ -310,7 +316,8 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
             return None
         units = [u.strip() for u in body[3:].lstrip(" :").rstrip(".").split(",") if u.strip()]
         want = "- " + recipients.archive_line([u for u in units if u.upper() != "VT"])
-        if not (body.startswith("Lưu:") and body.endswith(".")):
+        closed = body.endswith(".") or _DRAFTER_MARK.search(body) is not None
+        if not (body.startswith("Lưu:") and closed):
             return ("archive", want, s)
         return None
     if body.lower().startswith("lưu"):
