@@ -95,7 +95,7 @@ class Finding:
     def __str__(self) -> str:
         text = f"[{self.rule}] {self.component}: {self.message}"
         if self.expected or self.found:
-            text += f" (cần: {self.expected}; thấy: {self.found})"
+            text += f" (cần «{self.expected}», thấy «{self.found}»)"
         where = str(self.where)
         if where:
             text += f" — {where}"
@@ -1011,10 +1011,19 @@ class _Checker:
             else:
                 break
         after = next((i for i in idx if i > basis[-1]), None) if basis else None
-        issuing = after is not None and _upper(ps[after].text) and ps[after].text.strip().endswith(":")
-        if basis and self.doc_type != "cong_van" and (issuing or self.doc_type == "ke_hoach"):
+        issuing = (
+            after is not None
+            and _upper(ps[after].text)
+            and ps[after].text.strip().endswith(":")
+            and len(ps[after].text.strip()) < 30
+            and _centred(ps[after])
+        )
+        # A căn cứ block is the one before "QUYẾT ĐỊNH:" (or the like); set in italics it is
+        # one too (a Kế hoạch's). Prose that starts with "Căn cứ" is neither.
+        typed_as_basis = any(_all(ps[i], "italic") for i in basis)
+        if basis and self.doc_type != "cong_van" and (issuing or typed_as_basis):
             for i in basis:
-                if not _all(ps[i], "italic"):
+                if issuing and not _all(ps[i], "italic"):
                     self.add("PL1.II.6a.basis-italic", "dòng căn cứ phải in nghiêng", i, "nghiêng", "đứng")
             for k, expected, found in rules.basis_problems([ps[i].text for i in basis]):
                 self.add(
@@ -1176,7 +1185,13 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
     try:
         return read_docx(data)
     except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise UnreadableDocx(f"tệp .docx hỏng hoặc thiếu phần chính ({exc})") from exc
+        if "zip" in str(exc):
+            why = "gói zip bị hỏng hoặc không trọn vẹn"
+        elif "missing" in str(exc) or "not a WordprocessingML" in str(exc):
+            why = "thiếu phần nội dung chính (word/document.xml)"
+        else:
+            why = "một phần XML bên trong bị hỏng"
+        raise UnreadableDocx(f"tệp .docx không đọc được: {why}") from exc
 
 
 def check_report(source: bytes | str | os.PathLike[str], name: str | None = None) -> Report:
