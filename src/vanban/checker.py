@@ -160,7 +160,11 @@ def _pt(value: float) -> str:
 
 
 def _text_runs(p: ParaView) -> list[Any]:
-    return [r for r in p.runs if r.text.strip() and not r.is_footnote_ref and not r.vert_align]
+    return [
+        r
+        for r in p.runs
+        if any(c.isalnum() for c in r.text) and not r.is_footnote_ref and not r.vert_align
+    ]
 
 
 def _sizes(p: ParaView) -> list[float]:
@@ -364,8 +368,8 @@ class _Checker:
         if national is None:
             self.out_of_scope("không có Quốc hiệu ở đầu văn bản", top[0] if top else None)
             return self.findings()
-        header_end = self.header(national)
         self.date_missing: int | None = None
+        header_end = self.header(national)
         heading_end = self.heading(header_end)
         if not self.in_scope:
             return self.findings()
@@ -520,8 +524,8 @@ class _Checker:
         # Lines anchored outside the header table (free-floating shapes) count for either.
         outside = [
             i
-            for i in range(max(0, region[0] - 3), min(len(ps), end + 4))
-            if i not in region and ps[i].shapes
+            for i in range(max(0, region[0] - 3), min(len(ps), end + 3))
+            if i not in region and ps[i].shapes and not ps[i].text.strip()
         ]
         pool = sum(len(ps[i].shapes) for i in outside)
         if nat.table is None:
@@ -754,6 +758,8 @@ class _Checker:
                     first_group,
                 )
         self.size_rule("PL1.II.5b.doc-type-format", k, 13, 14, "tên loại")
+        if not _upper(first.text):
+            self.add("PL1.II.5b.doc-type-format", "tên loại phải in hoa", k, kind.heading, first.text.strip())
         if not _all(first, "bold") or not _centred(first):
             self.add("PL1.II.5b.doc-type-format", "tên loại phải in đậm, căn giữa", k, "đậm, giữa")
         # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
