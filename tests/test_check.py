@@ -67,22 +67,35 @@ def test_examples_pass_with_zero_findings(name: str) -> None:
     ("part", "old", "new", "rule"),
     [
         ("word/document.xml", r'w:left="1984"', 'w:left="2400"', "PL1.I.margin-left"),
-        ("word/styles.xml", r'(w:styleId="VBMotto">.*?<w:sz w:val=)"28"', r'\1"24"',
-         "PL1.II.1b.motto-format"),
-        ("word/styles.xml", r'(w:styleId="VBRecipientsLabel">.*?)<w:i/>', r"\1",
-         "PL1.II.9b.recipients-label"),
+        (
+            "word/styles.xml",
+            r'(w:styleId="VBMotto">.*?<w:sz w:val=)"28"',
+            r'\1"24"',
+            "PL1.II.1b.motto-format",
+        ),
+        (
+            "word/styles.xml",
+            r'(w:styleId="VBRecipientsLabel">.*?)<w:i/>',
+            r"\1",
+            "PL1.II.9b.recipients-label",
+        ),
         ("word/styles.xml", r'w:ascii="Times New Roman"', 'w:ascii="Arial"', "PL1.I.font"),
         ("word/styles.xml", r'(w:styleId="VBPlaceDate">.*?)<w:i/>', r"\1", "PL1.II.4c.date-format"),
-        ("word/document.xml", r"Công an tỉnh;", "Công an tỉnh",
-         "PL1.II.9b.recipients-punctuation"),
-        ("word/document.xml", r"CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
-         "PL1.II.1a.national-name-spelling"),
+        ("word/document.xml", r"Công an tỉnh;", "Công an tỉnh", "PL1.II.9b.recipients-punctuation"),
+        (
+            "word/document.xml",
+            r"CỘNG HÒA XÃ HỘI",
+            "CỘNG HOÀ XÃ HỘI",
+            "PL1.II.1a.national-name-spelling",
+        ),
         ("word/document.xml", r"Độc lập - Tự do", "Độc lập – Tự do", "PL1.II.1b.motto-dash"),
         ("word/document.xml", r"- Lưu: VT, ([^<]*)\.<", r"- Lưu VT, \1<", "PL1.II.9b.archive-line"),
         ("word/document.xml", r"\./\.<", ".<", "PL1.II.6.end-mark"),
     ],
 )
-def test_mutated_output_is_caught(sample_docx: bytes, part: str, old: str, new: str, rule: str) -> None:
+def test_mutated_output_is_caught(
+    sample_docx: bytes, part: str, old: str, new: str, rule: str
+) -> None:
     assert rule not in _rules(sample_docx)
     assert rule in _rules(_patch(sample_docx, part, old, new))
 
@@ -169,7 +182,10 @@ PASSING = {
     "signer in own name": {"signer": ["GIÁM ĐỐC"]},
     "one page without page numbers": {"page_numbers": "none"},
     "landscape appendix restarting pages": {**LONG, "appendix": ("Phụ lục I", True, True)},
-    "blank number and day": {"number": "Số:      /QĐ-SCT", "date": "Lào Cai, ngày    tháng 3 năm 2026"},
+    "blank number and day": {
+        "number": "Số:      /QĐ-SCT",
+        "date": "Lào Cai, ngày    tháng 3 năm 2026",
+    },
     "13 pt preset": {"body_size": 13},
     "urgency mark": {"mark": ("KHẨN", True)},
 }
@@ -182,16 +198,25 @@ def test_right_but_different_is_not_flagged(changes: dict) -> None:
 
 def test_every_rule_has_a_failing_and_a_passing_document() -> None:
     tested = {rule for _, rule in FAILING} | {"SCOPE.out-of-scope", "PL1.I.paper-size"}
-    tested |= {"PL1.II.2.issuer-missing", "PL1.II.2a.parent-format", "PL1.II.5b.doc-type-format",
-               "PL1.II.5b.subject-format", "PL1.II.7b.signer-name", "PL1.II.4.number-date-level",
-               "PL1.III.1.appendix-heading"}
+    tested |= {
+        "PL1.II.2.issuer-missing",
+        "PL1.II.2a.parent-format",
+        "PL1.II.5b.doc-type-format",
+        "PL1.II.5b.subject-format",
+        "PL1.II.7b.signer-name",
+        "PL1.II.4.number-date-level",
+        "PL1.III.1.appendix-heading",
+    }
     assert tested == set(RULES), set(RULES) - tested
 
 
 @pytest.mark.parametrize(
     ("changes", "rule"),
     [
-        ({"issuer": "Số: 05/QĐ-SCT", "parent": "", "number": "Số: 05/QĐ-SCT"}, "PL1.II.2.issuer-missing"),
+        (
+            {"issuer": "Số: 05/QĐ-SCT", "parent": "", "number": "Số: 05/QĐ-SCT"},
+            "PL1.II.2.issuer-missing",
+        ),
         ({"heading": "Quyết định"}, "PL1.II.5b.doc-type-format"),
         ({"name": "Nguyễn Văn An"}, None),
     ],
@@ -222,12 +247,16 @@ def test_out_of_scope_is_one_finding() -> None:
 
 
 def test_letter_paper_is_found() -> None:
-    data = _patch(build(), "word/document.xml", r'w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"')
+    data = _patch(
+        build(), "word/document.xml", r'w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"'
+    )
     assert "PL1.I.paper-size" in _rules(data)
 
 
 def test_repeated_findings_are_grouped() -> None:
-    findings = [f for f in check_docx(build(indent_cm=0.5, paragraphs=8)) if f.rule.endswith("body-indent")]
+    findings = [
+        f for f in check_docx(build(indent_cm=0.5, paragraphs=8)) if f.rule.endswith("body-indent")
+    ]
     assert len(findings) == 1 and findings[0].count == 8
     assert findings[0].where.page_estimate == 1 and findings[0].where.excerpt.startswith("Điều 1.")
     assert "cm" in findings[0].message and "twips" not in str(findings[0])
@@ -255,7 +284,7 @@ def test_docx_without_document_part_is_unreadable() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-    with pytest.raises(UnreadableDocx, match="word/document.xml"):
+    with pytest.raises(UnreadableDocx, match=r"word/document\.xml"):
         check_report(out.getvalue())
 
 
@@ -275,8 +304,17 @@ def test_cli_checks_word_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
     obj = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert obj["document_type"] == "quyet_dinh" and obj["in_scope"] is True
     finding = obj["findings"][0]
-    assert set(finding) == {"rule", "severity", "clause", "component", "message", "expected",
-                            "found", "where", "count"}
+    assert set(finding) == {
+        "rule",
+        "severity",
+        "clause",
+        "component",
+        "message",
+        "expected",
+        "found",
+        "where",
+        "count",
+    }
     assert set(finding["where"]) == {"page_estimate", "paragraph", "excerpt"}
 
 

@@ -9,6 +9,7 @@ section. The defaults make a document that follows NĐ30; each keyword changes o
 from __future__ import annotations
 
 import io
+import unicodedata
 from typing import Any
 
 from docx import Document
@@ -92,8 +93,15 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def _runs(p: Any, text: str, size: float, font: str, bold: bool = False, italic: bool = False,
-          color: str | None = None) -> None:
+def _runs(
+    p: Any,
+    text: str,
+    size: float,
+    font: str,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+) -> None:
     run = p.add_run(text)
     run.font.size = Pt(size)
     run.font.name = font
@@ -135,10 +143,9 @@ def build(**changes: Any) -> bytes:
     top, bottom, left, right = o["margins_mm"]
     s.top_margin, s.bottom_margin = Cm(top / 10), Cm(bottom / 10)
     s.left_margin, s.right_margin = Cm(left / 10), Cm(right / 10)
-    text = o.get("nfd") and __import__("unicodedata").normalize or None
 
     def t(value: str) -> str:
-        return text("NFD", value) if text else value
+        return unicodedata.normalize("NFD", value) if o["nfd"] else value
 
     # Header: left | spacer | right
     table = doc.add_table(rows=1, cols=3)

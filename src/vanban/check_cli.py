@@ -72,8 +72,15 @@ def print_rules(*, json_output: bool = False) -> int:
     """Print the rule catalogue."""
     if json_output:
         rows = [
-            {"rule": r.id, "severity": r.severity, "clause": r.clause, "component": r.component,
-             "checks": r.checks, "bad": r.bad, "good": r.good}
+            {
+                "rule": r.id,
+                "severity": r.severity,
+                "clause": r.clause,
+                "component": r.component,
+                "checks": r.checks,
+                "bad": r.bad,
+                "good": r.good,
+            }
             for r in CATALOGUE
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))

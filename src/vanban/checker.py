@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vanban.docx_reader import DocxView, ParaView, read_docx
-from vanban.nd30 import doctypes, page, rules
+from vanban.nd30 import page, rules
 from vanban.nd30.catalogue import ERROR, RULES
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
@@ -31,7 +31,10 @@ __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_
 #: Tolerance on page lengths: half a millimetre, in twips.
 TOLERANCE = 28
 #: Body first-line indents accepted: 1 cm to 1.27 cm, each ±0.5 mm (Phụ lục I, II.6.e).
-INDENT_RANGE = (page.FIRST_LINE_INDENTS_ALLOWED[0] - TOLERANCE, page.FIRST_LINE_INDENTS_ALLOWED[1] + TOLERANCE)
+INDENT_RANGE = (
+    page.FIRST_LINE_INDENTS_ALLOWED[0] - TOLERANCE,
+    page.FIRST_LINE_INDENTS_ALLOWED[1] + TOLERANCE,
+)
 #: How many locations a grouped finding lists.
 MAX_LOCATIONS = 3
 #: Paper sizes Word writes for A4, in twips.
@@ -254,6 +257,7 @@ class _Checker:
         self.order: list[str] = []
         self.doc_type: str | None = None
         self.in_scope = True
+        self._recipient_lines: set[int] = set()
         self._locate()
 
     # -- locations and findings
@@ -269,11 +273,15 @@ class _Checker:
         previous_section = 0
         for p in self.ps:
             s = self.v.sections[p.section] if p.section < len(self.v.sections) else self.v.section
-            usable = (s.page_height or page.PAGE_HEIGHT) - (s.margin_top or 1417) - (
-                s.margin_bottom or 1134
+            usable = (
+                (s.page_height or page.PAGE_HEIGHT)
+                - (s.margin_top or 1417)
+                - (s.margin_bottom or 1134)
             )
-            width = (s.page_width or page.PAGE_WIDTH) - (s.margin_left or 1984) - (
-                s.margin_right or 1134
+            width = (
+                (s.page_width or page.PAGE_WIDTH)
+                - (s.margin_left or 1984)
+                - (s.margin_right or 1134)
             )
             if p.section != previous_section and s.start_type != "continuous":
                 pg += 1
@@ -375,7 +383,11 @@ class _Checker:
             return self.findings()
         if self.date_missing is not None and self.doc_type != "bien_ban":
             # A Biên bản records its time in the text (Mẫu 1.x of Phụ lục III has no ô 4).
-            self.add("PL1.II.4.date-missing", "không thấy dòng địa danh, ngày tháng năm", self.date_missing)
+            self.add(
+                "PL1.II.4.date-missing",
+                "không thấy dòng địa danh, ngày tháng năm",
+                self.date_missing,
+            )
         self.page_setup()
         self.fonts()
         bottom, appendix = self.bottom(heading_end)
@@ -440,7 +452,11 @@ class _Checker:
             for r in _text_runs(p):
                 if not any(c.isalnum() for c in r.text):
                     continue
-                if r.font and not r.font.startswith(page.FONT) and r.font not in ("Symbol", "Wingdings"):
+                if (
+                    r.font
+                    and not r.font.startswith(page.FONT)
+                    and r.font not in ("Symbol", "Wingdings")
+                ):
                     self.add("PL1.I.font", f"phông {r.font}", i, page.FONT, r.font)
                     break
                 if r.color not in (None, "auto", page.COLOR, "000000"):
@@ -499,7 +515,9 @@ class _Checker:
             )
         self.size_rule("PL1.II.1a.national-name-format", n, 12, 13, "Quốc hiệu")
         if not _all(nat, "bold"):
-            self.add("PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm")
+            self.add(
+                "PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm"
+            )
         # Tiêu ngữ
         motto = next(
             (i for i in right if _key(ps[i]).lower().startswith("độc lập")),
@@ -509,7 +527,9 @@ class _Checker:
             m = ps[motto]
             self.size_rule("PL1.II.1b.motto-format", motto, 13, 14, "Tiêu ngữ")
             if not _all(m, "bold"):
-                self.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
+                self.add(
+                    "PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm"
+                )
             typed = " ".join(m.text.split())
             if any(d in typed for d in "–—") and _key(typed) == rules.MOTTO:
                 self.add(
@@ -541,8 +561,14 @@ class _Checker:
                     motto if motto is not None else n,
                 )
         # Issuer, Số, V/v, date
-        number = next((i for i in left or region if _key(ps[i]).startswith("Số")
-                       and rules.parse_number_line(ps[i].text)), None)
+        number = next(
+            (
+                i
+                for i in left or region
+                if _key(ps[i]).startswith("Số") and rules.parse_number_line(ps[i].text)
+            ),
+            None,
+        )
         if number is None:
             number = next(
                 (i for i in region if rules.parse_number_line(ps[i].text) is not None), None
@@ -618,7 +644,9 @@ class _Checker:
             s = ps[subject]
             self.size_rule("PL1.II.5b.subject-format", subject, 12, 13, "trích yếu công văn")
             if _all(s, "bold"):
-                self.add("PL1.II.5b.subject-format", "dòng V/v không in đậm", subject, "đứng", "đậm")
+                self.add(
+                    "PL1.II.5b.subject-format", "dòng V/v không in đậm", subject, "đứng", "đậm"
+                )
         date = next(
             (
                 i
@@ -634,20 +662,26 @@ class _Checker:
             d = ps[date]
             typed = " ".join(d.text.split())
             for code, expected, found in rules.date_problems(d.text):
-                rid = "PL1.II.4b.date-zero-padding" if code == "zero-padding" else "PL1.II.4c.date-form"
+                rid = (
+                    "PL1.II.4b.date-zero-padding"
+                    if code == "zero-padding"
+                    else "PL1.II.4c.date-form"
+                )
                 self.add(rid, f"ngày tháng viết chưa đúng: {typed}", date, expected, found)
             self.size_rule("PL1.II.4c.date-format", date, 13, 14, "dòng ngày")
             if not _all(d, "italic"):
-                self.add("PL1.II.4c.date-format", "dòng ngày phải in nghiêng", date, "nghiêng", "đứng")
-            if number is not None and d.table is not None and ps[number].table == d.table:
-                if (ps[number].row or 0) != (d.row or 0):
-                    self.add(
-                        "PL1.II.4.number-date-level",
-                        "Số, ký hiệu và ngày không cùng hàng",
-                        date,
-                        "cùng hàng",
-                        f"hàng {(ps[number].row or 0) + 1} và {(d.row or 0) + 1}",
-                    )
+                self.add(
+                    "PL1.II.4c.date-format", "dòng ngày phải in nghiêng", date, "nghiêng", "đứng"
+                )
+            same_table = number is not None and d.table is not None and ps[number].table == d.table
+            if same_table and (ps[number].row or 0) != (d.row or 0):  # type: ignore[index]
+                self.add(
+                    "PL1.II.4.number-date-level",
+                    "Số, ký hiệu và ngày không cùng hàng",
+                    date,
+                    "cùng hàng",
+                    f"hàng {(ps[number].row or 0) + 1} và {(d.row or 0) + 1}",
+                )
         for i in region:
             self.mark(i)
         return end
@@ -663,14 +697,29 @@ class _Checker:
             for piece in _pieces(ps[i].text):
                 key = _key(piece)
                 if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != rules.NATIONAL_NAME:
-                    self.add("PL1.II.1a.national-name", "Quốc hiệu viết không đúng", i,
-                             rules.NATIONAL_NAME, piece)
+                    self.add(
+                        "PL1.II.1a.national-name",
+                        "Quốc hiệu viết không đúng",
+                        i,
+                        rules.NATIONAL_NAME,
+                        piece,
+                    )
                 elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != rules.NATIONAL_NAME:
-                    self.add("PL1.II.1a.national-name-spelling", "Quốc hiệu khác chữ của Nghị định",
-                             i, rules.NATIONAL_NAME, piece)
+                    self.add(
+                        "PL1.II.1a.national-name-spelling",
+                        "Quốc hiệu khác chữ của Nghị định",
+                        i,
+                        rules.NATIONAL_NAME,
+                        piece,
+                    )
                 if key.lower().startswith("độc lập") and any(d in piece for d in "–—"):
-                    self.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", i,
-                             rules.MOTTO, piece)
+                    self.add(
+                        "PL1.II.1b.motto-dash",
+                        "Tiêu ngữ dùng gạch ngang dài",
+                        i,
+                        rules.MOTTO,
+                        piece,
+                    )
                 if number is None and rules.parse_number_line(piece):
                     number = i
                     self.symbol = rules.parse_number_line(piece)[1]  # type: ignore[index]
@@ -684,8 +733,11 @@ class _Checker:
                 elif date is None and "ngày" in key and "năm" in key and "tháng" in key:
                     date = i
                     for code, expected, found in rules.date_problems(piece):
-                        rid = ("PL1.II.4b.date-zero-padding" if code == "zero-padding"
-                               else "PL1.II.4c.date-form")
+                        rid = (
+                            "PL1.II.4b.date-zero-padding"
+                            if code == "zero-padding"
+                            else "PL1.II.4c.date-form"
+                        )
                         self.add(rid, f"ngày tháng viết chưa đúng: {piece}", i, expected, found)
         self.date_missing = n if date is None else None
         if number is None:
@@ -699,8 +751,10 @@ class _Checker:
                 break
             end = k
             k += 1
-        if not any(ps[i].shapes or ps[i].borders or _is_underscores(ps[i].text)
-                   for i in range(max(0, n - 2), end + 2)):
+        if not any(
+            ps[i].shapes or ps[i].borders or _is_underscores(ps[i].text)
+            for i in range(max(0, n - 2), end + 2)
+        ):
             self.add("PL1.II.1b.motto-line", "không thấy đường kẻ dưới Tiêu ngữ", n)
         return end
 
@@ -710,7 +764,9 @@ class _Checker:
         if mark is None:
             return
         if not (_upper(p.text) and _all(p, "bold")):
-            self.add("PL1.III.2.mark-format", f"dấu {mark} phải in hoa, đậm", i, mark, p.text.strip())
+            self.add(
+                "PL1.III.2.mark-format", f"dấu {mark} phải in hoa, đậm", i, mark, p.text.strip()
+            )
         self.size_rule("PL1.III.2.mark-format", i, 13, 14, f"dấu {mark}")
 
     # -- tên loại, trích yếu
@@ -727,10 +783,10 @@ class _Checker:
         kind = rules.heading_doc_type(first.text) if first.table is None else None
         sym_type = rules.symbol_doc_type(self.symbol) if self.symbol else None
         upper_key = _key(first).upper()
-        if kind is None and _centred(first) and _upper(first.text):
-            if any(upper_key.startswith(name) for name in _OUT_OF_SCOPE):
-                self.out_of_scope(f"tên loại {upper_key[:40]} không thuộc Phụ lục III", k)
-                return k
+        foreign = any(upper_key.startswith(name) for name in _OUT_OF_SCOPE)
+        if kind is None and _centred(first) and _upper(first.text) and foreign:
+            self.out_of_scope(f"tên loại {upper_key[:40]} không thuộc Phụ lục III", k)
+            return k
         if kind is None:
             if sym_type is not None and sym_type.key != "cong_van":
                 self.doc_type = sym_type.key
@@ -747,19 +803,25 @@ class _Checker:
                 self.add("PL1.II.5b.subject-missing", "công văn không có dòng V/v", k)
             return k - 1
         self.doc_type = kind.key
-        if kind.abbreviation and self.symbol:
-            if sym_type is None or sym_type.key != kind.key:
-                first_group = self.symbol.split("-", 1)[0]
-                self.add(
-                    "PL1.II.3b.symbol-type",
-                    f"ký hiệu {self.symbol} không khớp tên loại {kind.heading}",
-                    k,
-                    f"{kind.abbreviation}-…",
-                    first_group,
-                )
+        mismatch = sym_type is None or sym_type.key != kind.key
+        if kind.abbreviation and self.symbol and mismatch:
+            first_group = self.symbol.split("-", 1)[0]
+            self.add(
+                "PL1.II.3b.symbol-type",
+                f"ký hiệu {self.symbol} không khớp tên loại {kind.heading}",
+                k,
+                f"{kind.abbreviation}-…",
+                first_group,
+            )
         self.size_rule("PL1.II.5b.doc-type-format", k, 13, 14, "tên loại")
         if not _upper(first.text):
-            self.add("PL1.II.5b.doc-type-format", "tên loại phải in hoa", k, kind.heading, first.text.strip())
+            self.add(
+                "PL1.II.5b.doc-type-format",
+                "tên loại phải in hoa",
+                k,
+                kind.heading,
+                first.text.strip(),
+            )
         if not _all(first, "bold") or not _centred(first):
             self.add("PL1.II.5b.doc-type-format", "tên loại phải in đậm, căn giữa", k, "đậm, giữa")
         # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
@@ -792,7 +854,7 @@ class _Checker:
             near = range(max(0, k - 2), min(len(ps), j + 2))
             if not any(ps[i].shapes for i in near):
                 self.add("PL1.II.5b.title-line", "không thấy đường kẻ dưới trích yếu", title[-1])
-        return (title[-1] if title else k)
+        return title[-1] if title else k
 
     # -- Nơi nhận, signer
 
@@ -811,11 +873,7 @@ class _Checker:
             len(ps),
         )
         label = next(
-            (
-                i
-                for i in range(start + 1, appendix)
-                if _key(ps[i]).lower().startswith("nơi nhận")
-            ),
+            (i for i in range(start + 1, appendix) if _key(ps[i]).lower().startswith("nơi nhận")),
             None,
         )
         end = appendix
@@ -838,8 +896,10 @@ class _Checker:
                 if _upper(ps[i].text) and _all(ps[i], "bold") and len(ps[i].text) < 60:
                     signer_start = i
             if signer_start is not None:
-                end = signer_start if ps[signer_start].table is None else next(
-                    i for i, p in enumerate(ps) if p.table == ps[signer_start].table
+                end = (
+                    signer_start
+                    if ps[signer_start].table is None
+                    else next(i for i, p in enumerate(ps) if p.table == ps[signer_start].table)
                 )
                 signer_area = [i for i in range(end, appendix) if ps[i].text.strip()]
         if not self.tab_layout:
@@ -857,18 +917,24 @@ class _Checker:
             return p.table == lp.table and p.cell == lp.cell
         return i in self._recipient_lines
 
-    _recipient_lines: set[int] = set()
-
     def recipients(self, label: int, stop: int) -> None:
         ps = self.ps
         lp = _first_line_runs(ps[label])
         text = " ".join(lp.text.split())
         if not text.startswith("Nơi nhận:") and not text.startswith("Nơi nhận :"):
-            self.add("PL1.II.9b.recipients-label", 'nhãn phải là "Nơi nhận:"', label, "Nơi nhận:", text[:20])
+            self.add(
+                "PL1.II.9b.recipients-label",
+                'nhãn phải là "Nơi nhận:"',
+                label,
+                "Nơi nhận:",
+                text[:20],
+            )
         sizes = _sizes(lp)
         if sizes and not _in_range(sizes, 12, 12):
             found = ", ".join(_pt(x) for x in sizes)
-            self.add("PL1.II.9b.recipients-label", f'"Nơi nhận:" cỡ chữ {found}', label, "12 pt", found)
+            self.add(
+                "PL1.II.9b.recipients-label", f'"Nơi nhận:" cỡ chữ {found}', label, "12 pt", found
+            )
         if not (_all(lp, "bold") and _all(lp, "italic")):
             self.add(
                 "PL1.II.9b.recipients-label",
@@ -878,7 +944,11 @@ class _Checker:
                 ("đậm" if _all(lp, "bold") else "") + (" nghiêng" if _all(lp, "italic") else ""),
             )
         if lp.table is not None:
-            items = [i for i in range(label + 1, stop) if ps[i].table == lp.table and ps[i].cell == lp.cell]
+            items = [
+                i
+                for i in range(label + 1, stop)
+                if ps[i].table == lp.table and ps[i].cell == lp.cell
+            ]
         else:
             items = []
             for i in range(label + 1, stop):
@@ -889,7 +959,11 @@ class _Checker:
                     continue
                 if ps[i].table is not None:
                     break
-                if t.startswith(("-", "+", "–")) or ps[i].numbered or _key(t).lower().startswith("lưu"):
+                if (
+                    t.startswith(("-", "+", "–"))
+                    or ps[i].numbered
+                    or _key(t).lower().startswith("lưu")
+                ):
                     items.append(i)
                 elif items and len(t) <= 20:
                     items.append(i)  # drafter's mark
@@ -905,15 +979,34 @@ class _Checker:
         for i in items:
             if ps[i].text.strip() and "\t" not in ps[i].text.strip():
                 self.size_rule("PL1.II.9b.recipients-size", i, 11, 11, "dòng nơi nhận")
-        archive = max((k for k, (_, t, _) in enumerate(lines) if _key(t.lstrip("-+– ")).lower().startswith("lưu")), default=None)
+        archive = max(
+            (
+                k
+                for k, (_, t, _) in enumerate(lines)
+                if _key(t.lstrip("-+– ")).lower().startswith("lưu")
+            ),
+            default=None,
+        )
         if archive is None:
             if lines:
-                self.add("PL1.II.9b.archive-line", 'thiếu dòng "- Lưu: VT, …."', lines[-1][0], "- Lưu: VT, ….", lines[-1][1])
+                self.add(
+                    "PL1.II.9b.archive-line",
+                    'thiếu dòng "- Lưu: VT, …."',
+                    lines[-1][0],
+                    "- Lưu: VT, ….",
+                    lines[-1][1],
+                )
             return
         for k, (i, t, numbered) in enumerate(lines):
             if k > archive:
                 if len(t) > 20:
-                    self.add("PL1.II.9b.archive-line", 'dòng "Lưu" phải là dòng cuối', i, "- Lưu: … là dòng cuối", t)
+                    self.add(
+                        "PL1.II.9b.archive-line",
+                        'dòng "Lưu" phải là dòng cuối',
+                        i,
+                        "- Lưu: … là dòng cuối",
+                        t,
+                    )
                 continue
             if numbered and not t.startswith(("-", "+", "–")):
                 t = "- " + t
@@ -924,7 +1017,11 @@ class _Checker:
             if problem is None:
                 continue
             code, expected, found = problem
-            rid = "PL1.II.9b.archive-line" if code == "archive" else "PL1.II.9b.recipients-punctuation"
+            rid = (
+                "PL1.II.9b.archive-line"
+                if code == "archive"
+                else "PL1.II.9b.recipients-punctuation"
+            )
             self.add(rid, f"dòng nơi nhận viết chưa đúng: {t}", i, expected, found)
 
     def signers(self, area: list[int]) -> None:
@@ -970,11 +1067,23 @@ class _Checker:
             for i in titles:
                 self.size_rule("PL1.II.7a.signer-format", i, 13, 14, "quyền hạn, chức vụ")
                 if not _all(ps[i], "bold"):
-                    self.add("PL1.II.7a.signer-format", "quyền hạn, chức vụ phải in đậm", i, "đậm", "không đậm")
+                    self.add(
+                        "PL1.II.7a.signer-format",
+                        "quyền hạn, chức vụ phải in đậm",
+                        i,
+                        "đậm",
+                        "không đậm",
+                    )
             if name is not None and name > titles[-1] and len(ps[name].text.strip()) < 50:
                 self.size_rule("PL1.II.7b.signer-name", name, 13, 14, "họ tên người ký")
                 if not _all(ps[name], "bold"):
-                    self.add("PL1.II.7b.signer-name", "họ tên người ký phải in đậm", name, "đậm", "không đậm")
+                    self.add(
+                        "PL1.II.7b.signer-name",
+                        "họ tên người ký phải in đậm",
+                        name,
+                        "đậm",
+                        "không đậm",
+                    )
 
     # -- body
 
@@ -994,25 +1103,41 @@ class _Checker:
         if kg is None and in_table is not None:
             t = " ".join(ps[in_table].text.split())
             if not t.startswith("Kính gửi:"):
-                self.add("PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', in_table, "Kính gửi:", t[:20])
+                self.add(
+                    "PL1.II.9a.kinh-gui",
+                    '"Kính gửi" phải có dấu hai chấm',
+                    in_table,
+                    "Kính gửi:",
+                    t[:20],
+                )
         elif kg is not None:
             t = " ".join(ps[kg].text.split())
             if not t.startswith("Kính gửi:"):
-                self.add("PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', kg, "Kính gửi:", t[:20])
+                self.add(
+                    "PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', kg, "Kính gửi:", t[:20]
+                )
             k = idx.index(kg) + 1
             while k < len(idx) and ps[idx[k]].text.strip().startswith(("-", "–", "+")):
                 k += 1
             idx = idx[k:]
         if kg is None and in_table is None and self.doc_type == "cong_van":
             first = idx[0] if idx else start
-            self.add("PL1.II.9a.kinh-gui", 'công văn không có dòng "Kính gửi:"', first, "Kính gửi: …", "(không có)")
+            self.add(
+                "PL1.II.9a.kinh-gui",
+                'công văn không có dòng "Kính gửi:"',
+                first,
+                "Kính gửi: …",
+                "(không có)",
+            )
         # Authority line of a Quyết định, and the căn cứ block
         while idx and (_upper(ps[idx[0]].text) or ps[idx[0]].alignment == "center"):
             idx = idx[1:]
         basis: list[int] = []
         for i in idx:
             key = _key(ps[i]).lower()
-            if key.startswith("căn cứ") or (basis and key.startswith(("theo đề nghị", "xét đề nghị"))):
+            if key.startswith("căn cứ") or (
+                basis and key.startswith(("theo đề nghị", "xét đề nghị"))
+            ):
                 basis.append(i)
             else:
                 break
@@ -1027,10 +1152,19 @@ class _Checker:
         # A căn cứ block is the one before "QUYẾT ĐỊNH:" (or the like); set in italics it is
         # one too (a Kế hoạch's). Prose that starts with "Căn cứ" is neither.
         typed_as_basis = any(_all(ps[i], "italic") for i in basis)
+        if typed_as_basis and not issuing:
+            while basis and not _all(ps[basis[-1]], "italic"):
+                basis.pop()  # prose after the italic block ("Căn cứ đề nghị …, như sau:")
         if basis and self.doc_type != "cong_van" and (issuing or typed_as_basis):
             for i in basis:
                 if issuing and not _all(ps[i], "italic"):
-                    self.add("PL1.II.6a.basis-italic", "dòng căn cứ phải in nghiêng", i, "nghiêng", "đứng")
+                    self.add(
+                        "PL1.II.6a.basis-italic",
+                        "dòng căn cứ phải in nghiêng",
+                        i,
+                        "nghiêng",
+                        "đứng",
+                    )
             for k, expected, found in rules.basis_problems([ps[i].text for i in basis]):
                 self.add(
                     "PL1.II.6a.basis-punctuation",
@@ -1052,18 +1186,24 @@ class _Checker:
                 self.add("PL1.II.6.body-size", f"chữ nội dung cỡ {found}", i, "13–14 pt", found)
             heading = _all(p, "bold")
             if len(text) > 90 and not heading and p.alignment != "both":
-                self.add("PL1.II.6e.body-justify", f"đoạn văn căn {p.alignment}", i, "căn đều hai lề", p.alignment)
+                self.add(
+                    "PL1.II.6e.body-justify",
+                    f"đoạn văn căn {p.alignment}",
+                    i,
+                    "căn đều hai lề",
+                    p.alignment,
+                )
             start_at = p.left_indent + p.first_line
             tabbed = p.text.startswith("\t")
-            if not heading and not p.numbered and not tabbed and p.first_line >= 0 and len(text) > 40:
-                if not INDENT_RANGE[0] <= start_at <= INDENT_RANGE[1]:
-                    self.add(
-                        "PL1.II.6e.body-indent",
-                        f"lùi đầu dòng {_cm(start_at)}",
-                        i,
-                        "1–1,27 cm",
-                        _cm(start_at),
-                    )
+            plain = not heading and not p.numbered and not tabbed and p.first_line >= 0
+            if plain and len(text) > 40 and not INDENT_RANGE[0] <= start_at <= INDENT_RANGE[1]:
+                self.add(
+                    "PL1.II.6e.body-indent",
+                    f"lùi đầu dòng {_cm(start_at)}",
+                    i,
+                    "1–1,27 cm",
+                    _cm(start_at),
+                )
             size = max(sizes or [14.0])
             if p.line_rule == "auto":
                 ok = 228 <= p.line <= 366
@@ -1072,9 +1212,13 @@ class _Checker:
                 ok = size * 20 * 0.98 <= p.line <= size * 20 * 1.75 or (
                     p.line_rule == "atLeast" and p.line <= size * 20 * 1.75
                 )
-                found = f"{'chính xác' if p.line_rule == 'exact' else 'tối thiểu'} {_pt(p.line / 20)}"
+                found = (
+                    f"{'chính xác' if p.line_rule == 'exact' else 'tối thiểu'} {_pt(p.line / 20)}"
+                )
             if not ok:
-                self.add("PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, "1–1,5 dòng", found)
+                self.add(
+                    "PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, "1–1,5 dòng", found
+                )
             if previous is not None and previous.table is None:
                 gap = previous.space_after + p.space_before
                 if gap < page.PARAGRAPH_SPACING_MIN - 5 and p.line_rule == "auto":
@@ -1104,17 +1248,29 @@ class _Checker:
         heads = [
             i
             for i in range(start, len(ps))
-            if ps[i].table is None and _APPENDIX_RE.match(ps[i].text.strip()) and len(ps[i].text) < 120
+            if ps[i].table is None
+            and _APPENDIX_RE.match(ps[i].text.strip())
+            and len(ps[i].text) < 120
             and ps[i].alignment == "center"
         ]
         self.appendix_heads = heads
-        numbers = [(_APPENDIX_RE.match(ps[i].text.strip()) or re.match("", "")).group(3) for i in heads]
+        numbers = [
+            (_APPENDIX_RE.match(ps[i].text.strip()) or re.match("", "")).group(3) for i in heads
+        ]
         if len(heads) >= 2 and any(n and n.isdigit() for n in numbers):
             i = heads[[bool(n and n.isdigit()) for n in numbers].index(True)]
-            self.add("PL1.III.1.appendix-heading", "phụ lục phải đánh số La Mã", i, "Phụ lục I, II…", ps[i].text.strip()[:20])
+            self.add(
+                "PL1.III.1.appendix-heading",
+                "phụ lục phải đánh số La Mã",
+                i,
+                "Phụ lục I, II…",
+                ps[i].text.strip()[:20],
+            )
         for i in heads:
             if not _all(ps[i], "bold"):
-                self.add("PL1.III.1.appendix-heading", '"Phụ lục" phải in đậm', i, "đậm", "không đậm")
+                self.add(
+                    "PL1.III.1.appendix-heading", '"Phụ lục" phải in đậm', i, "đậm", "không đậm"
+                )
 
     def _page_field(self, names: dict[str, str]) -> tuple[str | None, ParaView | None]:
         for kind in ("default", "even", "first"):
@@ -1151,16 +1307,31 @@ class _Checker:
             return
         first = self.v.sections[0] if self.v.sections else self.v.section
         if kind == "first" or (kind == "default" and not first.title_page):
-            self.add("PL1.I.7.page-number-first", "trang 1 hiển thị số trang", None, "không số ở trang 1", "có số")
+            self.add(
+                "PL1.I.7.page-number-first",
+                "trang 1 hiển thị số trang",
+                None,
+                "không số ở trang 1",
+                "có số",
+            )
         if para is not None:
             centred = para.alignment == "center" or any(k == "center" for k, _ in para.tabs)
             if not centred:
-                self.add("PL1.I.7.page-number-position", f"số trang căn {para.alignment}", None, "căn giữa", para.alignment)
+                self.add(
+                    "PL1.I.7.page-number-position",
+                    f"số trang căn {para.alignment}",
+                    None,
+                    "căn giữa",
+                    para.alignment,
+                )
         for i in getattr(self, "appendix_heads", []):
             s = self.ps[i].section
             if s == 0 or s >= len(self.v.sections):
                 continue
-            if self.v.sections[s].page_number_start != 1 and self._page_field(self.v.section_headers[s])[0]:
+            if (
+                self.v.sections[s].page_number_start != 1
+                and self._page_field(self.v.section_headers[s])[0]
+            ):
                 self.add(
                     "PL1.III.1.appendix-page-numbers",
                     "số trang phụ lục không bắt đầu lại từ 1",
@@ -1205,7 +1376,9 @@ def check_report(source: bytes | str | os.PathLike[str], name: str | None = None
     view = read_checked(source)
     c = _Checker(view)
     findings = c.run()
-    file = name if name is not None else (os.fspath(source) if not isinstance(source, bytes) else "")
+    file = (
+        name if name is not None else (os.fspath(source) if not isinstance(source, bytes) else "")
+    )
     return Report(file, c.doc_type if c.in_scope else None, c.in_scope, findings)
 
 

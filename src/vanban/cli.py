@@ -62,10 +62,10 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     c.add_argument("plan", type=Path, nargs="*", help="tệp .docx, YAML hoặc JSON")
+    c.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
     c.add_argument(
-        "--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)"
+        "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
     )
-    c.add_argument("--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng")
     c.add_argument("--rules", action="store_true", help="in danh mục quy tắc kiểm tra")
 
     s = sub.add_parser(

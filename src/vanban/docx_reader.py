@@ -947,7 +947,7 @@ _VML_THIN = re.compile(r"height:\s*([\d.]+)\s*(pt|px|in|cm|mm)?", re.I)
 
 
 def _drawing_kind(drawing: ET.Element) -> str:
-    """"line" for a DrawingML line, connector or a shape thin enough to be a rule."""
+    """ "line" for a DrawingML line, connector or a shape thin enough to be a rule."""
     for geom in drawing.iter(f"{{{A_NS}}}prstGeom"):
         if geom.get("prst") in _LINE_GEOMETRIES:
             return "line"
@@ -963,11 +963,13 @@ def _drawing_kind(drawing: ET.Element) -> str:
 
 
 def _vml_kind(shape: ET.Element) -> str:
-    """"line" for a VML line, a connector, or a shape no taller than 2 pt."""
+    """ "line" for a VML line, a connector, or a shape no taller than 2 pt."""
     local = _local(shape.tag)
-    if local == "line" or shape.get(f"{{{O_NS}}}connectortype") or shape.get(
-        "type", ""
-    ).endswith("_x0000_t32"):
+    if (
+        local == "line"
+        or shape.get(f"{{{O_NS}}}connectortype")
+        or shape.get("type", "").endswith("_x0000_t32")
+    ):
         return "line"
     if local in ("rect", "shape"):
         m = _VML_THIN.search(shape.get("style", ""))
@@ -985,7 +987,7 @@ def _shapes(p: ET.Element) -> tuple[str, ...]:
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag == MC_FALLBACK or tag == W_P:
+        if tag in (MC_FALLBACK, W_P):
             continue  # the fallback repeats the choice; nested text-box paragraphs are apart
         if tag == _w("drawing"):
             out.append(_drawing_kind(el))

@@ -39,6 +39,7 @@ def _r(id_: str, sev: str, clause: str, comp: str, checks: str, bad: str, good: 
 
 
 E, W = ERROR, WARNING
+# fmt: off
 CATALOGUE: tuple[Rule, ...] = (
     _r("SCOPE.out-of-scope", W, "Điều 1, Điều 7 (văn bản hành chính)", "văn bản",
        "Văn bản không phải văn bản hành chính theo NĐ30 (không Quốc hiệu, giấy phép, phiếu "
@@ -206,6 +207,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Dấu mức độ khẩn/mật in hoa, đứng, đậm, cỡ 13–14", "\"Khẩn\" chữ thường",
        "\"KHẨN\" đậm cỡ 13"),
 )
+# fmt: on
 
 #: The catalogue keyed by rule ID.
 RULES: dict[str, Rule] = {r.id: r for r in CATALOGUE}

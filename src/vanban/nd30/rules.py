@@ -135,9 +135,7 @@ def date_problems(line: str) -> list[tuple[str, str, str]]:
 # --------------------------------------------------------------------------- số, ký hiệu (ô 3)
 
 _NUMBER_RE = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<number>[^/]*?)\s*/\s*(?P<symbol>.*?)\s*$")
-_ABBREVIATIONS = {
-    t.abbreviation.upper(): t for t in doctypes.DOC_TYPES.values() if t.abbreviation
-}
+_ABBREVIATIONS = {t.abbreviation.upper(): t for t in doctypes.DOC_TYPES.values() if t.abbreviation}
 
 
 def parse_number_line(line: str) -> tuple[str, str] | None:
@@ -174,9 +172,7 @@ def number_problems(line: str) -> list[tuple[str, str, str]]:
     if not _NUMBER_RE.match(" ".join(line.split())).group("colon"):  # type: ignore[union-attr]
         out.append(("colon", "Số:", "Số"))
     if number.isdigit() and int(number) >= 1 and number != numbering.number_text(int(number)):
-        out.append(
-            ("leading-zero", f"Số: {numbering.number_text(int(number))}/", f"Số: {number}/")
-        )
+        out.append(("leading-zero", f"Số: {numbering.number_text(int(number))}/", f"Số: {number}/"))
     groups = [g.strip() for g in sym.split("-")]
     expected = "-".join(g.upper() if g.upper() not in _MIXED else _MIXED[g.upper()] for g in groups)
     allowed_case = all(g == g.upper() or g in _MIXED.values() for g in groups)
