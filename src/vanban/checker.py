@@ -39,20 +39,6 @@ INDENT_RANGE = (
 MAX_LOCATIONS = 3
 #: Paper sizes Word writes for A4, in twips.
 _A4 = ((11906, 16838), (11907, 16840), (11907, 16839), (11905, 16838))
-#: Tên loại of documents that are not administrative documents under NĐ30.
-_OUT_OF_SCOPE = (
-    "GIẤY PHÉP",
-    "PHIẾU TRÌNH",
-    "LUẬT",
-    "NGHỊ ĐỊNH",
-    "THÔNG TƯ",
-    "PHÁP LỆNH",
-    "GIẤY CHỨNG NHẬN",
-    "ĐƠN",
-    "HỢP ĐỒNG",
-    "TỜ KHAI",
-    "BẢN CAM KẾT",
-)
 _APPENDIX_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+([IVXLC]+|\d+|[A-Z]))?\b\.?")
 _SIZE_TOLERANCE = 0.01
 
@@ -513,7 +499,9 @@ class _Checker:
                 rules.NATIONAL_NAME,
                 text,
             )
-        self.size_rule("PL1.II.1a.national-name-format", n, 12, 13, "Quốc hiệu")
+        self.size_rule(
+            "PL1.II.1a.national-name-format", n, *rules.size_range("national"), "Quốc hiệu"
+        )
         if not _all(nat, "bold"):
             self.add(
                 "PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm"
@@ -525,7 +513,7 @@ class _Checker:
         )
         if motto is not None and motto != n:
             m = ps[motto]
-            self.size_rule("PL1.II.1b.motto-format", motto, 13, 14, "Tiêu ngữ")
+            self.size_rule("PL1.II.1b.motto-format", motto, *rules.size_range("motto"), "Tiêu ngữ")
             if not _all(m, "bold"):
                 self.add(
                     "PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm"
@@ -609,11 +597,21 @@ class _Checker:
                             ps[i].text.strip().upper(),
                             ps[i].text.strip(),
                         )
-                    self.size_rule("PL1.II.2b.issuer-format", i, 12, 13, "tên cơ quan ban hành")
+                    self.size_rule(
+                        "PL1.II.2b.issuer-format",
+                        i,
+                        *rules.size_range("issuer"),
+                        "tên cơ quan ban hành",
+                    )
                 for i in issuer_lines:
                     if i in bold or i > bold[0]:
                         continue
-                    self.size_rule("PL1.II.2a.parent-format", i, 12, 13, "tên cơ quan chủ quản")
+                    self.size_rule(
+                        "PL1.II.2a.parent-format",
+                        i,
+                        *rules.size_range("parent"),
+                        "tên cơ quan chủ quản",
+                    )
                 if not lines_left:
                     if pool:
                         pool -= 1
@@ -638,11 +636,15 @@ class _Checker:
                     "symbol-shape": "PL1.II.3b.symbol-shape",
                 }[code]
                 self.add(rid, f"số, ký hiệu viết chưa đúng: {typed}", number, expected, found)
-            self.size_rule("PL1.II.3c.number-size", number, 13, 13, "Số, ký hiệu")
+            self.size_rule(
+                "PL1.II.3c.number-size", number, *rules.size_range("number"), "Số, ký hiệu"
+            )
         self.subject = subject
         if subject is not None:
             s = ps[subject]
-            self.size_rule("PL1.II.5b.subject-format", subject, 12, 13, "trích yếu công văn")
+            self.size_rule(
+                "PL1.II.5b.subject-format", subject, *rules.SUBJECT_SIZE, "trích yếu công văn"
+            )
             if _all(s, "bold"):
                 self.add(
                     "PL1.II.5b.subject-format", "dòng V/v không in đậm", subject, "đứng", "đậm"
@@ -668,7 +670,9 @@ class _Checker:
                     else "PL1.II.4c.date-form"
                 )
                 self.add(rid, f"ngày tháng viết chưa đúng: {typed}", date, expected, found)
-            self.size_rule("PL1.II.4c.date-format", date, 13, 14, "dòng ngày")
+            self.size_rule(
+                "PL1.II.4c.date-format", date, *rules.size_range("place_date"), "dòng ngày"
+            )
             if not _all(d, "italic"):
                 self.add(
                     "PL1.II.4c.date-format", "dòng ngày phải in nghiêng", date, "nghiêng", "đứng"
@@ -767,7 +771,7 @@ class _Checker:
             self.add(
                 "PL1.III.2.mark-format", f"dấu {mark} phải in hoa, đậm", i, mark, p.text.strip()
             )
-        self.size_rule("PL1.III.2.mark-format", i, 13, 14, f"dấu {mark}")
+        self.size_rule("PL1.III.2.mark-format", i, *rules.MARK_SIZE, f"dấu {mark}")
 
     # -- tên loại, trích yếu
 
@@ -783,7 +787,7 @@ class _Checker:
         kind = rules.heading_doc_type(first.text) if first.table is None else None
         sym_type = rules.symbol_doc_type(self.symbol) if self.symbol else None
         upper_key = _key(first).upper()
-        foreign = any(upper_key.startswith(name) for name in _OUT_OF_SCOPE)
+        foreign = any(upper_key.startswith(name) for name in rules.NOT_ADMINISTRATIVE)
         if kind is None and _centred(first) and _upper(first.text) and foreign:
             self.out_of_scope(f"tên loại {upper_key[:40]} không thuộc Phụ lục III", k)
             return k
@@ -813,7 +817,7 @@ class _Checker:
                 f"{kind.abbreviation}-…",
                 first_group,
             )
-        self.size_rule("PL1.II.5b.doc-type-format", k, 13, 14, "tên loại")
+        self.size_rule("PL1.II.5b.doc-type-format", k, *rules.size_range("doc_type"), "tên loại")
         if not _upper(first.text):
             self.add(
                 "PL1.II.5b.doc-type-format",
@@ -847,7 +851,7 @@ class _Checker:
             line_seen = line_seen or _has_line(p)
             j += 1
         for i in title:
-            self.size_rule("PL1.II.5b.title-format", i, 13, 14, "trích yếu")
+            self.size_rule("PL1.II.5b.title-format", i, *rules.size_range("title"), "trích yếu")
             if not _all(ps[i], "bold"):
                 self.add("PL1.II.5b.title-format", "trích yếu phải in đậm", i, "đậm", "không đậm")
         if title and not line_seen:
@@ -930,7 +934,7 @@ class _Checker:
                 text[:20],
             )
         sizes = _sizes(lp)
-        if sizes and not _in_range(sizes, 12, 12):
+        if sizes and not _in_range(sizes, *rules.size_range("recipients_label")):
             found = ", ".join(_pt(x) for x in sizes)
             self.add(
                 "PL1.II.9b.recipients-label", f'"Nơi nhận:" cỡ chữ {found}', label, "12 pt", found
@@ -978,7 +982,9 @@ class _Checker:
                     lines.append((i, " ".join(piece.split()), ps[i].numbered))
         for i in items:
             if ps[i].text.strip() and "\t" not in ps[i].text.strip():
-                self.size_rule("PL1.II.9b.recipients-size", i, 11, 11, "dòng nơi nhận")
+                self.size_rule(
+                    "PL1.II.9b.recipients-size", i, *rules.size_range("recipient"), "dòng nơi nhận"
+                )
         archive = max(
             (
                 k
@@ -1065,7 +1071,9 @@ class _Checker:
                     prefix[1],
                 )
             for i in titles:
-                self.size_rule("PL1.II.7a.signer-format", i, 13, 14, "quyền hạn, chức vụ")
+                self.size_rule(
+                    "PL1.II.7a.signer-format", i, *rules.size_range("signer"), "quyền hạn, chức vụ"
+                )
                 if not _all(ps[i], "bold"):
                     self.add(
                         "PL1.II.7a.signer-format",
@@ -1075,7 +1083,9 @@ class _Checker:
                         "không đậm",
                     )
             if name is not None and name > titles[-1] and len(ps[name].text.strip()) < 50:
-                self.size_rule("PL1.II.7b.signer-name", name, 13, 14, "họ tên người ký")
+                self.size_rule(
+                    "PL1.II.7b.signer-name", name, *rules.size_range("signer"), "họ tên người ký"
+                )
                 if not _all(ps[name], "bold"):
                     self.add(
                         "PL1.II.7b.signer-name",
@@ -1181,7 +1191,7 @@ class _Checker:
                 previous = p
                 continue
             sizes = _sizes(p)
-            if sizes and not _in_range(sizes, 13, 14):
+            if sizes and not _in_range(sizes, *rules.size_range("body")):
                 found = ", ".join(_pt(s) for s in sizes)
                 self.add("PL1.II.6.body-size", f"chữ nội dung cỡ {found}", i, "13–14 pt", found)
             heading = _all(p, "bold")

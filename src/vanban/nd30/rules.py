@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vanban.nd30 import dates, doctypes, numbering, recipients, text
+from vanban.nd30 import dates, doctypes, numbering, page, recipients, text
 
 #: The Quốc hiệu and the Tiêu ngữ as the decree prints them (Phụ lục I, II.1.a–b).
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -23,6 +23,38 @@ SECRECY_MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
 
 #: The authority prefixes of the signer block, with their dots (Điều 13; Phụ lục I, II.7.a).
 SIGNER_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+
+#: Tên loại of documents that are not administrative documents under NĐ30 (Điều 1, Điều 7):
+#: permits, submission slips, legal normative documents, contracts, forms.
+NOT_ADMINISTRATIVE = (
+    "GIẤY PHÉP",
+    "PHIẾU TRÌNH",
+    "LUẬT",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "PHÁP LỆNH",
+    "GIẤY CHỨNG NHẬN",
+    "ĐƠN",
+    "HỢP ĐỒNG",
+    "TỜ KHAI",
+    "BẢN CAM KẾT",
+)
+
+
+def size_range(component: str) -> tuple[int, int]:
+    """The sizes (pt) a component may take: the span of the two presets (Phụ lục I, Mục V).
+
+    >>> size_range("national"), size_range("number"), size_range("recipient")
+    ((12, 13), (13, 13), (11, 11))
+    """
+    values = [getattr(p, component) for p in page.SIZE_PRESETS.values()]
+    return min(values), max(values)
+
+
+#: The "V/v" line of a Công văn (II.5.b) and an urgency or secrecy mark (III.2.b), in pt.
+SUBJECT_SIZE = (12, 13)
+MARK_SIZE = (13, 14)
+
 
 # Old-style tone placement ("HOÀ") and the decree's ("HÒA"): the mark sits on the main vowel.
 _OLD_TONES = {
