@@ -281,8 +281,8 @@ class _Checker:
                 grid = self.v.tables[p.table].grid if p.table < len(self.v.tables) else []
                 cell_w = grid[p.cell] if p.cell is not None and p.cell < len(grid) else width
                 width = max(cell_w, 1000)
-            chars_per_line = max(width / (size * 20 * 0.47), 10)
-            lines = max(1, math.ceil(len(p.text) / chars_per_line))
+            chars_per_line = max(width / (size * 20 * 0.44), 10)
+            lines = max(1, math.ceil(len(" ".join(p.text.split())) / chars_per_line))
             line_h = p.line if p.line_rule != "auto" else size * 20 * 1.15 * p.line / 240
             h = lines * line_h + p.space_before + p.space_after
             if p.table is not None:
@@ -975,6 +975,11 @@ class _Checker:
                     break
         self._recipient_lines = set(items)
         lines: list[tuple[int, str, bool]] = []
+        if lp.table is not None or "\t" not in ps[label].text:
+            # "Nơi nhận:" and its list typed in one paragraph, with line breaks
+            for piece in ps[label].text.split("\n")[1:]:
+                if piece.strip():
+                    lines.append((label, " ".join(piece.split()), False))
         for i in items:
             for piece in ps[i].text.split("\n"):
                 piece = piece.split("\t")[0]
