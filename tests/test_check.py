@@ -188,6 +188,8 @@ PASSING = {
     },
     "13 pt preset": {"body_size": 13},
     "urgency mark": {"mark": ("KHẨN", True)},
+    "header in a 3-row grid": {"split_rows": True},
+    "formatting from styles only": {"direct_font": False},
 }
 
 

@@ -90,6 +90,8 @@ DEFAULTS: dict[str, Any] = {
     "appendix": None,  # None or (heading, landscape, restart)
     "mark": None,
     "nfd": False,
+    "split_rows": False,  # header grid of 3 rows: name | motto, issuer | …, Số | date
+    "direct_font": True,  # False: font and size come from the styles only
 }
 
 
@@ -103,14 +105,22 @@ def _runs(
     color: str | None = None,
 ) -> None:
     run = p.add_run(text)
-    run.font.size = Pt(size)
-    run.font.name = font
+    if _STYLED_ONLY:
+        style_font = p.part.document.styles["Normal"].font
+        if size != style_font.size.pt:
+            run.font.size = Pt(size)
+    else:
+        run.font.size = Pt(size)
+        run.font.name = font
     run.bold = bold
     run.italic = italic
     if color:
         from docx.shared import RGBColor
 
         run.font.color.rgb = RGBColor.from_string(color)
+
+
+_STYLED_ONLY = False
 
 
 def _line(p: Any, how: str) -> None:
@@ -129,6 +139,8 @@ def _line(p: Any, how: str) -> None:
 def build(**changes: Any) -> bytes:
     """A .docx as bytes; keyword arguments override :data:`DEFAULTS`."""
     o = {**DEFAULTS, **changes}
+    global _STYLED_ONLY
+    _STYLED_ONLY = not o["direct_font"]
     font = o["font"]
     doc = Document()
     normal = doc.styles["Normal"]
@@ -148,10 +160,19 @@ def build(**changes: Any) -> bytes:
         return unicodedata.normalize("NFD", value) if o["nfd"] else value
 
     # Header: left | spacer | right
-    table = doc.add_table(rows=1, cols=3)
+    table = doc.add_table(rows=3 if o["split_rows"] else 1, cols=3)
     left_cell, _, right_cell = table.rows[0].cells
+    filled: set[int] = set()
 
     def cell_par(cell: Any, first: bool = False) -> Any:
+        if o["split_rows"]:
+            # each line in the next row of its column, as offices lay out a 3×3 grid
+            column = 0 if cell is left_cell else 2
+            row = sum(1 for k in filled if k % 3 == column)
+            target = table.rows[min(row, 2)].cells[column]
+            first = row < 3 and not target.paragraphs[0].text and id(target) not in filled
+            filled.add(row * 3 + column)
+            cell = target
         p = cell.paragraphs[0] if first else cell.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return p
