@@ -146,6 +146,8 @@ FAILING = [
     ({"end_mark": False}, "PL1.II.6.end-mark"),
     ({"signer": ["K/T GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]}, "PL1.II.7a.signer-prefix"),
     ({"signer_bold": False}, "PL1.II.7a.signer-format"),
+    ({"name_bold": False}, "PL1.II.7b.signer-name"),
+    ({"name_bold": False, "signer_rows": True}, "PL1.II.7b.signer-name"),
     ({"label_bold_italic": False}, "PL1.II.9b.recipients-label"),
     ({"recipient_size": 13}, "PL1.II.9b.recipients-size"),
     ({"recipients": ["- Như Điều 3", "- UBND tỉnh;"]}, "PL1.II.9b.recipients-punctuation"),
@@ -190,6 +192,7 @@ PASSING = {
     "urgency mark": {"mark": ("KHẨN", True)},
     "header in a 3-row grid": {"split_rows": True},
     "formatting from styles only": {"direct_font": False},
+    "signer's name in the next row": {"signer_rows": True},
 }
 
 

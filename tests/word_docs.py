@@ -91,7 +91,9 @@ DEFAULTS: dict[str, Any] = {
     "mark": None,
     "nfd": False,
     "split_rows": False,  # header grid of 3 rows: name | motto, issuer | …, Số | date
-    "direct_font": True,  # False: font and size come from the styles only
+    "direct_font": True,
+    "name_bold": True,
+    "signer_rows": False,  # the signer's name in a second row of the bottom table  # False: font and size come from the styles only
 }
 
 
@@ -247,7 +249,7 @@ def build(**changes: Any) -> bytes:
             body = body.rstrip(".") + "./."
         _runs(bp, body, o["body_size"], font, color=o["color"])
     # Nơi nhận | spacer | signer
-    bottom_table = doc.add_table(rows=1, cols=3)
+    bottom_table = doc.add_table(rows=2 if o["signer_rows"] else 1, cols=3)
     lc, _, rc = bottom_table.rows[0].cells
     lp = lc.paragraphs[0]
     _runs(lp, o["label"], 12, font, bold=o["label_bold_italic"], italic=o["label_bold_italic"])
@@ -263,9 +265,10 @@ def build(**changes: Any) -> bytes:
         _runs(sp, line, 14, font, bold=o["signer_bold"])
     for _ in range(3):
         rc.add_paragraph()
-    np_ = rc.add_paragraph()
+    name_cell = bottom_table.rows[1].cells[2] if o["signer_rows"] else rc
+    np_ = name_cell.paragraphs[0] if o["signer_rows"] else name_cell.add_paragraph()
     np_.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _runs(np_, o["name"], 14, font, bold=True)
+    _runs(np_, o["name"], 14, font, bold=o["name_bold"])
     # Page numbers
     if o["page_numbers"] != "none":
         part = s.header if o["page_numbers"] == "header" else s.footer

@@ -1040,7 +1040,7 @@ class _Checker:
         groups: dict[tuple[Any, ...], list[int]] = {}
         for i in area:
             p = ps[i]
-            key = (p.table, p.row, p.cell) if p.table is not None else ("free",)
+            key = (p.table, p.cell) if p.table is not None else ("free",)
             groups.setdefault(key, []).append(i)
         for members in groups.values():
             lines = [
