@@ -117,6 +117,7 @@ FAILING = [
     ({"motto_bold": False}, "PL1.II.1b.motto-format"),
     ({"motto": "Độc lập – Tự do – Hạnh phúc"}, "PL1.II.1b.motto-dash"),
     ({"motto_line": "none"}, "PL1.II.1b.motto-line"),
+    ({"motto_line_emu": 720000}, "PL1.II.1b.motto-line-length"),
     ({"issuer_line": "none"}, "PL1.II.2c.issuer-line"),
     ({"issuer": "Sở Công Thương"}, "PL1.II.2b.issuer-format"),
     ({"issuer_bold": False}, "PL1.II.2b.issuer-format"),

@@ -24,14 +24,14 @@ DRAWING_LINE = (
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-    '<wp:extent cx="1440000" cy="0"/><a:graphic><a:graphicData '
+    '<wp:extent cx="{cx}" cy="0"/><a:graphic><a:graphicData '
     'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
     '<wps:cNvCnPr/><wps:spPr><a:prstGeom prst="line"/></wps:spPr><wps:bodyPr/></wps:wsp>'
     "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
 )
 VML_LINE = (
     f'<w:r {W}><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" '
-    'from="0,0" to="120pt,0"/></w:pict></w:r>'
+    'from="0,0" to="170pt,0"/></w:pict></w:r>'
 )
 BODY = (
     "Các cơ quan, đơn vị có liên quan tổ chức thực hiện đúng quy định, bảo đảm an toàn, "
@@ -53,6 +53,7 @@ DEFAULTS: dict[str, Any] = {
     "issuer_bold": True,
     "issuer_line": "drawing",  # drawing, vml, border, underscores, none
     "motto_line": "drawing",
+    "motto_line_emu": 2160000,  # 6 cm, the width of the Tiêu ngữ at 14 pt bold
     "number": "Số: 05/QĐ-SCT",
     "number_size": 13,
     "subject": "V/v triển khai kế hoạch năm 2026",
@@ -125,9 +126,9 @@ def _runs(
 _STYLED_ONLY = False
 
 
-def _line(p: Any, how: str) -> None:
+def _line(p: Any, how: str, cx: int = 1440000) -> None:
     if how == "drawing":
-        p._p.append(parse_xml(DRAWING_LINE))
+        p._p.append(parse_xml(DRAWING_LINE.replace("{cx}", str(cx))))
     elif how == "vml":
         p._p.append(parse_xml(VML_LINE))
     elif how == "border":
@@ -193,7 +194,8 @@ def build(**changes: Any) -> bytes:
     _runs(cell_par(right_cell, True), t(o["national"]), o["national_size"], font, bold=True)
     p = cell_par(right_cell)
     _runs(p, o["motto"], 14, font, bold=o["motto_bold"])
-    _line(cell_par(right_cell) if o["motto_line"] in own_line else p, o["motto_line"])
+    motto_p = cell_par(right_cell) if o["motto_line"] in own_line else p
+    _line(motto_p, o["motto_line"], o["motto_line_emu"])
     _runs(cell_par(right_cell), o["date"], 14, font, italic=o["date_italic"])
 
     def centred(value: str, bold: bool = True, size: float = 14) -> Any:

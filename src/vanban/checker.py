@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.nd30 import page, rules
 from vanban.nd30.catalogue import ERROR, RULES
@@ -548,6 +549,8 @@ class _Checker:
                     "không thấy đường kẻ dưới Tiêu ngữ",
                     motto if motto is not None else n,
                 )
+        elif motto is not None and motto != n and nat.table is not None:
+            self.motto_line_length(motto, lines_right)
         # Issuer, Số, V/v, date
         number = next(
             (
@@ -689,6 +692,37 @@ class _Checker:
         for i in region:
             self.mark(i)
         return end
+
+    def motto_line_length(self, motto: int, lines: list[int]) -> None:
+        """The line under the Tiêu ngữ is as long as the Tiêu ngữ (II.1.b), ±20 %."""
+        ps = self.ps
+        m = ps[motto]
+        length = 0
+        for i in lines:
+            p = ps[i]
+            widths = [w for k, w in zip(p.shapes, p.shape_widths, strict=False) if w]
+            if widths:
+                length = widths[0]
+            elif "bottom" in p.borders or "top" in p.borders:
+                table = self.v.tables[p.table] if p.table is not None else None
+                if table is None or p.cell is None or p.cell >= len(table.grid):
+                    continue
+                cell = table.grid[p.cell] - 2 * page.CELL_MARGIN
+                length = cell - p.left_indent - p.right_indent
+            if length:
+                break
+        if not length:
+            return
+        text = _metrics.text_width(" ".join(m.text.split()), max(_sizes(m) or [14.0]), bold=True)
+        lo, hi = rules.MOTTO_LINE_RATIO
+        if text and not lo <= length / text <= hi:
+            self.add(
+                "PL1.II.1b.motto-line-length",
+                f"đường kẻ dưới Tiêu ngữ dài {_cm(length)}, dòng Tiêu ngữ {_cm(text)}",
+                motto,
+                f"≈ {_cm(text)}",
+                _cm(length),
+            )
 
     def header_tabbed(self, n: int) -> int:
         """A header typed with tabs and spaces, without a table: check the texts only."""

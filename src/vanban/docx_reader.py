@@ -313,7 +313,8 @@ class ParaView:
     What a reader sees beyond the text: ``section`` is the index of the section the paragraph
     belongs to (in :attr:`DocxView.sections`); ``shapes`` lists the drawings anchored in it,
     each ``"line"`` (a DrawingML line or connector, a VML line, a shape no thicker than a
-    rule) or ``"shape"`` (anything else, text boxes included); ``cell_borders`` the visible
+    rule) or ``"shape"`` (anything else, text boxes included), ``shape_widths`` their drawn
+    widths in twips (0 when unknown); ``cell_borders`` the visible
     sides of its table cell; ``numbered`` whether it carries automatic numbering
     (``w:numPr``, direct or from its style), whose label is not in ``text``; ``page_break``
     whether a page starts before it or inside it; ``tabs`` its tab stops as
@@ -341,6 +342,7 @@ class ParaView:
     cell: int | None = None
     section: int = 0
     shapes: tuple[str, ...] = ()
+    shape_widths: tuple[int, ...] = ()
     cell_borders: frozenset[str] = frozenset()
     numbered: bool = False
     page_break: bool = False
@@ -980,9 +982,33 @@ def _vml_kind(shape: ET.Element) -> str:
     return "shape"
 
 
+def _shape_width(el: ET.Element) -> int:
+    """The drawn width of a drawing or VML shape in twips, 0 when it cannot be read."""
+    extent = el.find(f".//{{{WP_NS}}}extent")
+    if extent is not None:
+        return round((_measure(extent.get("cx"), 1) or 0) / 635)  # 635 EMU per twip
+    for child in el.iter():
+        if not (isinstance(child.tag, str) and child.tag.startswith(f"{{{V_NS}}}")):
+            continue
+        m = re.search(r"(?<![-\w])width:\s*([\d.]+)\s*(pt|px|in|cm|mm)?", child.get("style", ""))
+        if m:
+            per_pt = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835}
+            return round(float(m.group(1)) * per_pt.get((m.group(2) or "px").lower(), 0.75) * 20)
+        if _local(child.tag) == "line":
+            a = [float(x.rstrip("pt") or 0) for x in (child.get("from") or "0,0").split(",")[:1]]
+            b = [float(x.rstrip("pt") or 0) for x in (child.get("to") or "0,0").split(",")[:1]]
+            return round(abs(b[0] - a[0]) * 20)
+    return 0
+
+
 def _shapes(p: ET.Element) -> tuple[str, ...]:
     """The drawings anchored in a paragraph, each "line" or "shape" (fallbacks not counted)."""
-    out: list[str] = []
+    return tuple(kind for kind, _ in _shapes_with_widths(p))
+
+
+def _shapes_with_widths(p: ET.Element) -> list[tuple[str, int]]:
+    """The drawings anchored in a paragraph with their drawn widths in twips."""
+    out: list[tuple[str, int]] = []
     stack = list(p)
     while stack:
         el = stack.pop()
@@ -990,7 +1016,7 @@ def _shapes(p: ET.Element) -> tuple[str, ...]:
         if tag in (MC_FALLBACK, W_P):
             continue  # the fallback repeats the choice; nested text-box paragraphs are apart
         if tag == _w("drawing"):
-            out.append(_drawing_kind(el))
+            out.append((_drawing_kind(el), _shape_width(el)))
             continue
         if tag == _w("pict") or tag == _w("object"):
             kinds = [
@@ -1000,10 +1026,11 @@ def _shapes(p: ET.Element) -> tuple[str, ...]:
                 and child.tag.startswith(f"{{{V_NS}}}")
                 and _local(child.tag) in ("line", "shape", "rect", "roundrect")
             ]
-            out.extend(kinds[:1] or ["shape"])
+            out.append(((kinds[:1] or ["shape"])[0], _shape_width(el)))
             continue
         stack.extend(el)
-    return tuple(out)
+    out.reverse()
+    return out
 
 
 def _has_page_break(p: ET.Element) -> bool:
@@ -1184,6 +1211,7 @@ class _Walker:
 
         ind = props.get("ind", {})
         spacing = props.get("spacing", {})
+        drawn = _shapes_with_widths(p)
         self.paragraphs.append(
             ParaView(
                 text="".join(r.text for r in runs),
@@ -1206,7 +1234,8 @@ class _Walker:
                 row=ctx.row if ctx is not None else None,
                 cell=ctx.cell if ctx is not None else None,
                 section=section,
-                shapes=_shapes(p),
+                shapes=tuple(kind for kind, _ in drawn),
+                shape_widths=tuple(width for _, width in drawn),
                 cell_borders=ctx.borders if ctx is not None else frozenset(),
                 numbered=bool(props.get("numPr")),
                 page_break=bool(props.get("pageBreakBefore")) or _has_page_break(p),

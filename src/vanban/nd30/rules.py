@@ -51,6 +51,10 @@ def size_range(component: str) -> tuple[int, int]:
     return min(values), max(values)
 
 
+#: The line under the Tiêu ngữ is "có độ dài bằng độ dài của dòng chữ" (II.1.b); drawn by
+#: hand it is accepted from 80 % to 120 % of the text.
+MOTTO_LINE_RATIO = (0.8, 1.2)
+
 #: The "V/v" line of a Công văn (II.5.b) and an urgency or secrecy mark (III.2.b), in pt.
 SUBJECT_SIZE = (12, 13)
 MARK_SIZE = (13, 14)
