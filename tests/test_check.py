@@ -157,6 +157,10 @@ FAILING = [
     ({**LONG, "title_page": False}, "PL1.I.7.page-number-first"),
     ({**LONG, "page_numbers": "footer"}, "PL1.I.7.page-number-position"),
     ({**LONG, "appendix": ("Phụ lục I", True, False)}, "PL1.III.1.appendix-page-numbers"),
+    (
+        {**LONG, "appendix": ("Phụ lục I", False, False), "appendix_section": False},
+        "PL1.III.1.appendix-page-numbers",
+    ),
     ({"mark": ("KHẨN", False)}, "PL1.III.2.mark-format"),
 ]
 

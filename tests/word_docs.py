@@ -89,6 +89,7 @@ DEFAULTS: dict[str, Any] = {
     "page_numbers": "header",  # header, footer, none
     "title_page": True,
     "appendix": None,  # None or (heading, landscape, restart)
+    "appendix_section": True,  # False: the phụ lục follows a page break in the same section
     "mark": None,
     "nfd": False,
     "split_rows": False,  # header grid of 3 rows: name | motto, issuer | …, Số | date
@@ -282,11 +283,15 @@ def build(**changes: Any) -> bytes:
     s.different_first_page_header_footer = o["title_page"]
     if o["appendix"]:
         heading, landscape, restart = o["appendix"]
-        new = doc.add_section()
-        if landscape:
+        if o["appendix_section"]:
+            new = doc.add_section()
+        else:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            new = s
+        if landscape and o["appendix_section"]:
             new.orientation = WD_ORIENT.LANDSCAPE
             new.page_width, new.page_height = Cm(29.7), Cm(21.0)
-        if restart:
+        if restart and o["appendix_section"]:
             new._sectPr.append(parse_xml(f'<w:pgNumType {W} w:start="1"/>'))
         for k in range(2):
             ap = doc.add_paragraph()

@@ -945,7 +945,8 @@ class _Checker:
         return end, appendix
 
     def _after_break(self, i: int) -> bool:
-        return i > 0 and self.page_of[i] != self.page_of[i - 1] and self.ps[i].page_break
+        """Whether a page break comes right before paragraph *i* (in it or in the two before)."""
+        return any(self.ps[j].page_break for j in range(max(0, i - 2), i + 1))
 
     def _in_recipients(self, i: int, label: int | None) -> bool:
         if label is None:
@@ -1375,7 +1376,16 @@ class _Checker:
                 )
         for i in getattr(self, "appendix_heads", []):
             s = self.ps[i].section
-            if s == 0 or s >= len(self.v.sections):
+            if s >= len(self.v.sections):
+                continue
+            if s == self.ps[0].section:
+                self.add(
+                    "PL1.III.1.appendix-page-numbers",
+                    "phụ lục cùng mục (section) với văn bản nên tiếp số trang của văn bản",
+                    i,
+                    "mục riêng, số trang bắt đầu từ 1",
+                    "tiếp số của văn bản",
+                )
                 continue
             if (
                 self.v.sections[s].page_number_start != 1
