@@ -137,6 +137,10 @@ FAILING = [
     ({**CV, "subject": None}, "PL1.II.5b.subject-missing"),
     ({**CV, "kinh_gui": "Kính gửi Ủy ban nhân dân tỉnh"}, "PL1.II.9a.kinh-gui"),
     ({**CV, "kinh_gui": None}, "PL1.II.9a.kinh-gui"),
+    (
+        {**CV, "kinh_gui": "Kính gửi:", "addressees": ["- Sở Tài chính", "- Sở Nội vụ;"]},
+        "PL1.II.9a.kinh-gui",
+    ),
     ({"basis_italic": False}, "PL1.II.6a.basis-italic"),
     ({"basis": ["Căn cứ Luật A.", "Căn cứ Luật B;"]}, "PL1.II.6a.basis-punctuation"),
     ({"body_size": 12}, "PL1.II.6.body-size"),
@@ -173,6 +177,11 @@ def test_word_document_departure_is_found(changes: dict, rule: str) -> None:
 PASSING = {
     "as built": {},
     "công văn": CV,
+    "công văn to several": {
+        **CV,
+        "kinh_gui": "Kính gửi:",
+        "addressees": ["- Sở Tài chính;", "- Sở Nội vụ."],
+    },
     "lines as VML": {"issuer_line": "vml", "motto_line": "vml", "title_line": "vml"},
     "lines as borders": {"issuer_line": "border", "title_line": "border", "motto_line": "border"},
     "lines as underscores": {"issuer_line": "underscores", "motto_line": "underscores"},

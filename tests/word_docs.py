@@ -68,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
     "basis": ["Căn cứ Luật Tổ chức chính quyền địa phương;", "Theo đề nghị của Trưởng phòng."],
     "basis_italic": True,
     "kinh_gui": "Kính gửi: Ủy ban nhân dân tỉnh",
+    "addressees": [],  # lines "- …;" under a "Kính gửi:" of several addressees
     "paragraphs": 3,
     "indent_cm": 1.0,
     "indent_tab": False,
@@ -227,6 +228,8 @@ def build(**changes: Any) -> bytes:
         centred("QUYẾT ĐỊNH:")
     elif o["kind"] == "cong_van" and o["kinh_gui"]:
         centred(o["kinh_gui"], bold=False)
+        for line in o["addressees"]:
+            _runs(doc.add_paragraph(), line, 14, font)
     for k in range(o["paragraphs"]):
         bp = doc.add_paragraph()
         bp.alignment = {

@@ -1150,7 +1150,14 @@ class _Checker:
             ),
             None,
         )
+        addressees: list[int] = []
         if kg is None and in_table is not None:
+            row = (ps[in_table].table, ps[in_table].row)
+            addressees = [
+                i
+                for i in range(in_table + 1, min(len(ps), in_table + 40))
+                if (ps[i].table, ps[i].row) == row and ps[i].text.strip().startswith(("-", "–"))
+            ]
             t = " ".join(ps[in_table].text.split())
             if not t.startswith("Kính gửi:"):
                 self.add(
@@ -1169,7 +1176,18 @@ class _Checker:
             k = idx.index(kg) + 1
             while k < len(idx) and ps[idx[k]].text.strip().startswith(("-", "–", "+")):
                 k += 1
+            addressees = idx[idx.index(kg) + 1 : k]
             idx = idx[k:]
+        if len(addressees) >= 2:
+            texts = [ps[i].text for i in addressees]
+            for k, expected, found in rules.addressee_problems(texts):
+                self.add(
+                    "PL1.II.9a.kinh-gui",
+                    f"dòng Kính gửi viết chưa đúng: {found}",
+                    addressees[k],
+                    expected,
+                    found,
+                )
         if kg is None and in_table is None and self.doc_type == "cong_van":
             first = idx[0] if idx else start
             self.add(

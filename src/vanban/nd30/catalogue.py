@@ -146,7 +146,8 @@ CATALOGUE: tuple[Rule, ...] = (
        "Dòng \"V/v …\" in thường, đứng, không đậm, cỡ 12–13", "\"V/v …\" cỡ 14",
        "\"V/v …\" cỡ 12"),
     _r("PL1.II.9a.kinh-gui", E, "Phụ lục I, Mục II, 9.a", "kính gửi",
-       "\"Kính gửi:\" có dấu hai chấm; công văn có dòng Kính gửi",
+       "\"Kính gửi:\" có dấu hai chấm; nhiều nơi: mỗi nơi một dòng \"- …;\", dòng cuối "
+       "\".\"; công văn có dòng Kính gửi",
        "\"Kính gửi Sở Tài chính\"", "\"Kính gửi: Sở Tài chính\""),
     _r("PL1.II.6a.basis-italic", E, "Phụ lục I, Mục II, 6.a", "căn cứ ban hành",
        "Các dòng căn cứ ban hành in nghiêng", "\"Căn cứ Luật …\" chữ đứng",

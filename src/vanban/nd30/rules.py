@@ -359,6 +359,26 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
     return None
 
 
+def addressee_problems(lines: list[str]) -> list[tuple[int, str, str]]:
+    """The addressees listed under "Kính gửi:" (II.9.a), as ``(index, expected, found)``.
+
+    With several addressees each is on its own line starting with "-", ending with ";", the
+    last with "." (the decree's example: "- Bộ Nội vụ;" / "- Bộ Tài chính.").
+
+    >>> addressee_problems(["- Bộ Nội vụ;", "- Bộ Tài chính."])
+    []
+    >>> addressee_problems(["- Bộ Nội vụ", "- Bộ Tài chính;"])
+    [(0, '- Bộ Nội vụ;', '- Bộ Nội vụ'), (1, '- Bộ Tài chính.', '- Bộ Tài chính;')]
+    """
+    out = []
+    for i, line in enumerate(lines):
+        s = " ".join(line.split())
+        end = "." if i == len(lines) - 1 else ";"
+        if not s.endswith(end):
+            out.append((i, s.rstrip(".;,:") + end, s))
+    return out
+
+
 def mark_text(value: str) -> str | None:
     """The urgency or secrecy mark a line is, if it is one exactly (III.2.a–b).
 
