@@ -166,6 +166,10 @@ FAILING = [
         "PL1.III.1.appendix-page-numbers",
     ),
     ({"mark": ("KHẨN", False)}, "PL1.III.2.mark-format"),
+    (
+        {**LONG, "appendix": ("Phụ lục I", True, True), "appendix_reference_italic": False},
+        "PL1.III.1.appendix-reference",
+    ),
 ]
 
 

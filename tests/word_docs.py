@@ -90,7 +90,8 @@ DEFAULTS: dict[str, Any] = {
     "page_numbers": "header",  # header, footer, none
     "title_page": True,
     "appendix": None,  # None or (heading, landscape, restart)
-    "appendix_section": True,  # False: the phụ lục follows a page break in the same section
+    "appendix_section": True,
+    "appendix_reference_italic": True,  # False: the phụ lục follows a page break in the same section
     "mark": None,
     "nfd": False,
     "split_rows": False,  # header grid of 3 rows: name | motto, issuer | …, Số | date
@@ -300,6 +301,10 @@ def build(**changes: Any) -> bytes:
             ap = doc.add_paragraph()
             ap.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _runs(ap, heading if k == 0 else "DANH MỤC CÁC ĐƠN VỊ", 14, font, bold=True)
+        ap = doc.add_paragraph()
+        ap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        reference = "(Kèm theo Quyết định số 05/QĐ-SCT ngày 05 tháng 3 năm 2026 của Sở Công Thương)"
+        _runs(ap, reference, 13, font, italic=o["appendix_reference_italic"])
         for _ in range(60):
             doc.add_paragraph().add_run("Dòng của bảng phụ lục").font.size = Pt(13)
     out = io.BytesIO()

@@ -1335,6 +1335,22 @@ class _Checker:
                 ps[i].text.strip()[:20],
             )
         for i in heads:
+            ref = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(ps), i + 5))
+                    if _key(ps[j]).startswith("(Kèm theo")
+                ),
+                None,
+            )
+            if ref is not None and not _all(ps[ref], "italic"):
+                self.add(
+                    "PL1.III.1.appendix-reference",
+                    'dòng "(Kèm theo …)" của phụ lục phải in nghiêng',
+                    ref,
+                    "nghiêng",
+                    "đứng",
+                )
             if not _all(ps[i], "bold"):
                 self.add(
                     "PL1.III.1.appendix-heading", '"Phụ lục" phải in đậm', i, "đậm", "không đậm"
