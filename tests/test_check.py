@@ -181,6 +181,7 @@ def test_word_document_departure_is_found(changes: dict, rule: str) -> None:
 PASSING = {
     "as built": {},
     "công văn": CV,
+    "V/v under the header table": {**CV, "subject_below": True},
     "công văn to several": {
         **CV,
         "kinh_gui": "Kính gửi:",

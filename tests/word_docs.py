@@ -57,6 +57,7 @@ DEFAULTS: dict[str, Any] = {
     "number": "Số: 05/QĐ-SCT",
     "number_size": 13,
     "subject": "V/v triển khai kế hoạch năm 2026",
+    "subject_below": False,  # the V/v line typed under the header table
     "date": "Lào Cai, ngày 05 tháng 3 năm 2026",
     "date_italic": True,
     "heading": "QUYẾT ĐỊNH",
@@ -190,7 +191,7 @@ def build(**changes: Any) -> bytes:
     _line(cell_par(left_cell) if o["issuer_line"] in own_line else p, o["issuer_line"])
     p = cell_par(left_cell)
     _runs(p, o["number"], o["number_size"], font)
-    if o["kind"] == "cong_van" and o["subject"]:
+    if o["kind"] == "cong_van" and o["subject"] and not o["subject_below"]:
         _runs(cell_par(left_cell), o["subject"], 12, font)
     if o["mark"]:
         _runs(cell_par(left_cell), o["mark"][0], 13, font, bold=o["mark"][1])
@@ -211,6 +212,9 @@ def build(**changes: Any) -> bytes:
         _runs(p, value, size, font, bold=bold)
         return p
 
+    if o["kind"] == "cong_van" and o["subject"] and o["subject_below"]:
+        sp = doc.add_paragraph()
+        _runs(sp, o["subject"], 12, font)
     doc.add_paragraph()
     if o["kind"] != "cong_van":
         if o["heading"]:

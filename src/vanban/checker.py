@@ -537,6 +537,8 @@ class _Checker:
             if i not in region and ps[i].shapes and not ps[i].text.strip()
         ]
         pool = sum(len(ps[i].shapes) for i in outside)
+        # Several lines anchored in one paragraph: one is its own, the others may be anywhere.
+        pool += sum(max(0, len(ps[i].shapes) - 1) for i in lines_left + lines_right)
         if nat.table is None:
             pool += len(lines_left)
             lines_left = []
@@ -837,6 +839,12 @@ class _Checker:
                 )
                 return k - 1
             self.doc_type = "cong_van"
+            if self.subject is None:
+                # "V/v …" typed under the header table rather than in its left column
+                below = [i for i in range(k, min(len(ps), k + 4)) if ps[i].text.strip()]
+                self.subject = next(
+                    (i for i in below if _key(ps[i]).lower().startswith(("v/v", "về việc"))), None
+                )
             if self.subject is None:
                 self.add("PL1.II.5b.subject-missing", "công văn không có dòng V/v", k)
             return k - 1
@@ -1139,7 +1147,11 @@ class _Checker:
 
     def body(self, start: int, end: int) -> None:
         ps = self.ps
-        idx = [i for i in range(start + 1, end) if ps[i].text.strip() and ps[i].table is None]
+        idx = [
+            i
+            for i in range(start + 1, end)
+            if ps[i].text.strip() and ps[i].table is None and i != self.subject
+        ]
         # Kính gửi: a line of its own, or a cell of the header table
         kg = next((i for i in idx[:6] if _key(ps[i]).lower().startswith("kính gửi")), None)
         in_table = next(
