@@ -187,6 +187,10 @@ PASSING = {
         "kinh_gui": "Kính gửi:",
         "addressees": ["- Sở Tài chính;", "- Sở Nội vụ."],
     },
+    "both header lines anchored by the issuer": {
+        "issuer_line": "two drawings",
+        "motto_line": "none",
+    },
     "lines as VML": {"issuer_line": "vml", "motto_line": "vml", "title_line": "vml"},
     "lines as borders": {"issuer_line": "border", "title_line": "border", "motto_line": "border"},
     "lines as underscores": {"issuer_line": "underscores", "motto_line": "underscores"},

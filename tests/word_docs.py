@@ -133,6 +133,9 @@ _STYLED_ONLY = False
 def _line(p: Any, how: str, cx: int = 1440000) -> None:
     if how == "drawing":
         p._p.append(parse_xml(DRAWING_LINE.replace("{cx}", str(cx))))
+    elif how == "two drawings":  # both header lines anchored in one paragraph
+        for _ in range(2):
+            p._p.append(parse_xml(DRAWING_LINE.replace("{cx}", str(cx))))
     elif how == "vml":
         p._p.append(parse_xml(VML_LINE))
     elif how == "border":
