@@ -86,10 +86,19 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser(
         "check",
-        help="kiểm tra một tệp YAML/JSON, không tạo .docx",
-        description="Kiểm tra dữ liệu; in mọi lỗi với dòng, cột và trường.",
+        help="kiểm tra tệp Word (.docx) theo NĐ30, hoặc tệp YAML/JSON",
+        description=(
+            "Kiểm tra tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP (nhận biết theo nội dung, "
+            "không theo đuôi tệp), hoặc kiểm tra dữ liệu YAML/JSON. Mã thoát: 0 không có lỗi "
+            "(có thể có cảnh báo), 1 có lỗi, 2 không đọc được tệp."
+        ),
     )
-    _plan_arguments(c)
+    c.add_argument("plan", type=Path, nargs="*", help="tệp .docx, YAML hoặc JSON")
+    c.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
+    c.add_argument(
+        "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
+    )
+    c.add_argument("--rules", action="store_true", help="in danh mục quy tắc kiểm tra")
 
     s = sub.add_parser(
         "schema",
@@ -225,9 +234,23 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _load(args.plan, args.max_bytes)
-    print(f"{args.plan}: hợp lệ")
-    return EXIT_OK
+    from vanban import check_cli
+
+    if args.rules:
+        return check_cli.print_rules(json_output=args.json)
+    if not args.plan:
+        print("vanban check: lỗi: cần ít nhất một tệp (hoặc --rules)", file=sys.stderr)
+        return EXIT_RUN
+    worst = EXIT_OK
+    for path in args.plan:
+        if check_cli.is_docx(path):
+            code = check_cli.check_file(path, json_output=args.json)
+        else:
+            _load(path, args.max_bytes)
+            print(f"{path}: hợp lệ")
+            code = EXIT_OK
+        worst = max(worst, code)
+    return worst
 
 
 def _schema(args: argparse.Namespace) -> int:

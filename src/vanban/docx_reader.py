@@ -309,6 +309,16 @@ class ParaView:
     paragraph inside a table (cell is the index of the ``w:tc`` in its row; nested tables have
     their own table index). ``style_id`` is the effective paragraph style: the default
     paragraph style when the paragraph names none.
+
+    What a reader sees beyond the text: ``section`` is the index of the section the paragraph
+    belongs to (in :attr:`DocxView.sections`); ``shapes`` lists the drawings anchored in it,
+    each ``"line"`` (a DrawingML line or connector, a VML line, a shape no thicker than a
+    rule) or ``"shape"`` (anything else, text boxes included), ``shape_widths`` their drawn
+    widths in twips (0 when unknown); ``cell_borders`` the visible
+    sides of its table cell; ``numbered`` whether it carries automatic numbering
+    (``w:numPr``, direct or from its style), whose label is not in ``text``; ``page_break``
+    whether a page starts before it or inside it; ``tabs`` its tab stops as
+    ``(alignment, position)``.
     """
 
     text: str
@@ -330,6 +340,13 @@ class ParaView:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    section: int = 0
+    shapes: tuple[str, ...] = ()
+    shape_widths: tuple[int, ...] = ()
+    cell_borders: frozenset[str] = frozenset()
+    numbered: bool = False
+    page_break: bool = False
+    tabs: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -376,6 +393,8 @@ class SectionView:
     title_page: bool = False
     headers: dict[str, str] = field(default_factory=dict)
     footers: dict[str, str] = field(default_factory=dict)
+    page_number_start: int | None = None
+    start_type: str = "nextPage"
 
 
 @dataclass(frozen=True)
@@ -408,7 +427,9 @@ class DocxView:
     ``fields`` lists the field instructions of the main document. ``core`` holds
     ``docProps/core.xml`` (``title``, ``creator``, ``created``, ``modified``...).
     ``default_font``/``default_size_pt`` are the effective run font and size of the default
-    paragraph style.
+    paragraph style. ``parts`` holds every header and footer part any section uses;
+    ``section_headers``/``section_footers`` give, per section, the part names in effect
+    (references inherited from the previous section resolved).
     """
 
     paragraphs: list[ParaView]
@@ -424,6 +445,9 @@ class DocxView:
     core: dict[str, str] = field(default_factory=dict)
     default_font: str | None = None
     default_size_pt: float = 10.0
+    parts: dict[str, PartView] = field(default_factory=dict)
+    section_headers: list[dict[str, str]] = field(default_factory=list)
+    section_footers: list[dict[str, str]] = field(default_factory=list)
 
     def text_lines(self) -> list[str]:
         """Paragraph texts of the main document, in order."""
@@ -737,6 +761,19 @@ def _parse_ppr(ppr: ET.Element | None) -> dict[str, Any]:
         value = _on_element(ppr.find(_w(tag)))
         if value is not None:
             layer[tag] = value
+    num = ppr.find(_w("numPr"))
+    if num is not None:
+        num_id = num.find(_w("numId"))
+        layer["numPr"] = num_id is None or num_id.get(W_VAL) not in (None, "0")
+    tabs = ppr.find(_w("tabs"))
+    if tabs is not None:
+        stops = []
+        for tab in tabs.findall(_w("tab")):
+            pos = _measure(tab.get(_w("pos")))
+            kind = tab.get(W_VAL) or "left"
+            if pos is not None and kind != "clear":
+                stops.append((kind, pos))
+        layer["tabs"] = stops
     return layer
 
 
@@ -896,6 +933,111 @@ def _run_view(props: dict[str, Any], text: str, style_id: str | None, note: int 
     )
 
 
+# --------------------------------------------------------------------------- drawings
+
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_LINE_GEOMETRIES = frozenset(
+    {"line", "straightConnector1", "bentConnector2", "bentConnector3", "curvedConnector3"}
+)
+#: A shape this thin (EMU; 1 mm = 36,000 EMU) is drawn as a rule.
+_THIN_EMU = 36000
+_VML_THIN = re.compile(r"height:\s*([\d.]+)\s*(pt|px|in|cm|mm)?", re.I)
+
+
+def _drawing_kind(drawing: ET.Element) -> str:
+    """ "line" for a DrawingML line, connector or a shape thin enough to be a rule."""
+    for geom in drawing.iter(f"{{{A_NS}}}prstGeom"):
+        if geom.get("prst") in _LINE_GEOMETRIES:
+            return "line"
+    if drawing.find(f".//{{{WPS_NS}}}cNvCnPr") is not None:
+        return "line"
+    extent = drawing.find(f".//{{{WP_NS}}}extent")
+    if extent is not None and drawing.find(f".//{{{WPS_NS}}}txbx") is None:
+        cx = _measure(extent.get("cx"), 1) or 0
+        cy = _measure(extent.get("cy"), 1) or 0
+        if min(cx, cy) <= _THIN_EMU and max(cx, cy) > 10 * _THIN_EMU:
+            return "line"
+    return "shape"
+
+
+def _vml_kind(shape: ET.Element) -> str:
+    """ "line" for a VML line, a connector, or a shape no taller than 2 pt."""
+    local = _local(shape.tag)
+    if (
+        local == "line"
+        or shape.get(f"{{{O_NS}}}connectortype")
+        or shape.get("type", "").endswith("_x0000_t32")
+    ):
+        return "line"
+    if local in ("rect", "shape"):
+        m = _VML_THIN.search(shape.get("style", ""))
+        if m and shape.find(f".//{{{V_NS}}}textbox") is None:
+            per_pt = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835}
+            if float(m.group(1)) * per_pt.get((m.group(2) or "px").lower(), 0.75) <= 2:
+                return "line"
+    return "shape"
+
+
+def _shape_width(el: ET.Element) -> int:
+    """The drawn width of a drawing or VML shape in twips, 0 when it cannot be read."""
+    extent = el.find(f".//{{{WP_NS}}}extent")
+    if extent is not None:
+        return round((_measure(extent.get("cx"), 1) or 0) / 635)  # 635 EMU per twip
+    for child in el.iter():
+        if not (isinstance(child.tag, str) and child.tag.startswith(f"{{{V_NS}}}")):
+            continue
+        m = re.search(r"(?<![-\w])width:\s*([\d.]+)\s*(pt|px|in|cm|mm)?", child.get("style", ""))
+        if m:
+            per_pt = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835}
+            return round(float(m.group(1)) * per_pt.get((m.group(2) or "px").lower(), 0.75) * 20)
+        if _local(child.tag) == "line":
+            a = [float(x.rstrip("pt") or 0) for x in (child.get("from") or "0,0").split(",")[:1]]
+            b = [float(x.rstrip("pt") or 0) for x in (child.get("to") or "0,0").split(",")[:1]]
+            return round(abs(b[0] - a[0]) * 20)
+    return 0
+
+
+def _shapes(p: ET.Element) -> tuple[str, ...]:
+    """The drawings anchored in a paragraph, each "line" or "shape" (fallbacks not counted)."""
+    return tuple(kind for kind, _ in _shapes_with_widths(p))
+
+
+def _shapes_with_widths(p: ET.Element) -> list[tuple[str, int]]:
+    """The drawings anchored in a paragraph with their drawn widths in twips."""
+    out: list[tuple[str, int]] = []
+    stack = list(p)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag in (MC_FALLBACK, W_P):
+            continue  # the fallback repeats the choice; nested text-box paragraphs are apart
+        if tag == _w("drawing"):
+            out.append((_drawing_kind(el), _shape_width(el)))
+            continue
+        if tag == _w("pict") or tag == _w("object"):
+            kinds = [
+                _vml_kind(child)
+                for child in el.iter()
+                if isinstance(child.tag, str)
+                and child.tag.startswith(f"{{{V_NS}}}")
+                and _local(child.tag) in ("line", "shape", "rect", "roundrect")
+            ]
+            out.append(((kinds[:1] or ["shape"])[0], _shape_width(el)))
+            continue
+        stack.extend(el)
+    out.reverse()
+    return out
+
+
+def _has_page_break(p: ET.Element) -> bool:
+    """Whether a run of the paragraph holds a page break (``w:br w:type="page"``)."""
+    return any(br.get(_w("type")) == "page" for br in p.iter(_w("br")))
+
+
 # --------------------------------------------------------------------------- walking parts
 
 
@@ -906,6 +1048,7 @@ class _TableContext:
     cell: int
     ppr: dict[str, Any]
     rpr: dict[str, Any]
+    borders: frozenset[str] = frozenset()
 
 
 def _children(parent: ET.Element, tag: str) -> Iterator[ET.Element]:
@@ -1007,12 +1150,14 @@ class _Walker:
                     ("left", "left" if c == 0 else "insideV"),
                     ("right", "right" if c == len(cells) - 1 else "insideV"),
                 )
+                sides = set()
                 for side, table_side in edges:
                     if _visible(cell_borders.get(side, table_borders.get(table_side))):
                         visible = True
+                        sides.add(side)
                 if _visible(cell_borders.get("tl2br")) or _visible(cell_borders.get("tr2bl")):
                     visible = True
-                ctx = _TableContext(index, r, c, table_ppr, table_rpr)
+                ctx = _TableContext(index, r, c, table_ppr, table_rpr, frozenset(sides))
                 self.blocks(tc, ctx)
         if not any_cell:
             visible = any(_visible(b) for b in table_borders.values())
@@ -1040,6 +1185,7 @@ class _Walker:
         props = styles.doc_ppr
         for layer in (table_ppr, styles.ppr(style_id), _parse_ppr(ppr)):
             props = _merge(props, layer)
+        section = len(self.section_elements)
         if self._collect_sections and ppr is not None:
             sect = ppr.find(W_SECTPR)
             if sect is not None:
@@ -1065,6 +1211,7 @@ class _Walker:
 
         ind = props.get("ind", {})
         spacing = props.get("spacing", {})
+        drawn = _shapes_with_widths(p)
         self.paragraphs.append(
             ParaView(
                 text="".join(r.text for r in runs),
@@ -1086,6 +1233,13 @@ class _Walker:
                 table=ctx.table if ctx is not None else None,
                 row=ctx.row if ctx is not None else None,
                 cell=ctx.cell if ctx is not None else None,
+                section=section,
+                shapes=tuple(kind for kind, _ in drawn),
+                shape_widths=tuple(width for _, width in drawn),
+                cell_borders=ctx.borders if ctx is not None else frozenset(),
+                numbered=bool(props.get("numPr")),
+                page_break=bool(props.get("pageBreakBefore")) or _has_page_break(p),
+                tabs=tuple(props.get("tabs", ())),
             )
         )
 
@@ -1167,6 +1321,8 @@ def _section_view(sect: ET.Element | None, package: _Package, source: str) -> Se
                 refs[kind][ref.get(_w("type"), "default")] = target[1]
     pg_sz = sect.find(_w("pgSz"))
     pg_mar = sect.find(_w("pgMar"))
+    pg_num = sect.find(_w("pgNumType"))
+    start_type = sect.find(_w("type"))
 
     def size(attr: str) -> int | None:
         return _measure(pg_sz.get(_w(attr))) if pg_sz is not None else None
@@ -1188,6 +1344,8 @@ def _section_view(sect: ET.Element | None, package: _Package, source: str) -> Se
         title_page=bool(_on_element(sect.find(_w("titlePg")))),
         headers=refs["header"],
         footers=refs["footer"],
+        page_number_start=_measure(pg_num.get(_w("start")), 1) if pg_num is not None else None,
+        start_type=(start_type.get(W_VAL) or "nextPage") if start_type is not None else "nextPage",
     )
 
 
@@ -1249,9 +1407,13 @@ def _read(package: _Package) -> DocxView:
 
     # Header/footer references not repeated in a section are inherited from the previous one.
     effective: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+    section_headers: list[dict[str, str]] = []
+    section_footers: list[dict[str, str]] = []
     for s in sections:
         effective["header"].update(s.headers)
         effective["footer"].update(s.footers)
+        section_headers.append(dict(effective["header"]))
+        section_footers.append(dict(effective["footer"]))
     parts_cache: dict[str, PartView] = {}
 
     def part_view(name: str) -> PartView | None:
@@ -1276,6 +1438,10 @@ def _read(package: _Package) -> DocxView:
             view = part_view(name)
             if view is not None:
                 target[hf_type] = view
+
+    for refs in section_headers + section_footers:
+        for name in refs.values():
+            part_view(name)
 
     footnotes: dict[int, str] = {}
     footnote_paragraphs: dict[int, list[ParaView]] = {}
@@ -1320,4 +1486,7 @@ def _read(package: _Package) -> DocxView:
         core=core,
         default_font=base_fonts.get("ascii"),
         default_size_pt=base["sz"] / 2 if "sz" in base else 10.0,
+        parts=parts_cache,
+        section_headers=section_headers,
+        section_footers=section_footers,
     )

@@ -1,0 +1,91 @@
+"""The ``vanban check`` command for Word files: text and JSON output, exit codes.
+
+JSON output (stable; docs/checker.md): one object per file, one per line::
+
+    {"file", "document_type", "in_scope",
+     "findings": [{"rule", "severity", "clause", "component", "message", "expected",
+                   "found", "where": {"page_estimate", "paragraph", "excerpt"}, "count"}]}
+
+Exit codes: 0 no error (warnings allowed), 1 errors found, 2 the file could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from vanban.nd30.catalogue import CATALOGUE
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+_SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}
+#: The first bytes of a zip archive (a .docx is one) and of an OLE file (.doc, encrypted .docx).
+_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def is_docx(path: Path) -> bool:
+    """Whether *path* is a Word file (by content: zip or OLE signature), not a plan.
+
+    A file named ``.docx`` whose content is not a zip is one too, so it is reported as an
+    unreadable Word file (exit 2) rather than as a broken plan. A missing file is not one:
+    the plan loader reports it.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return False
+    return head in _MAGIC or path.suffix.lower() in _WORD_SUFFIXES
+
+
+#: A file named like a Word file is checked as one even when its content is not (exit 2).
+_WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
+
+
+def check_file(path: Path, *, json_output: bool) -> int:
+    """Check one Word file, print the result, return its exit code."""
+    from vanban.checker import UnreadableDocx, check_report
+
+    try:
+        report = check_report(path, name=str(path))
+    except UnreadableDocx as exc:
+        if json_output:
+            print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+        print(f"{path}: không đọc được: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        print(f"{path}: không đọc được: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if json_output:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        kind = report.document_type or "không xác định"
+        errors = len(report.errors)
+        warnings = len(report.findings) - errors
+        print(f"{path}: {kind}; {errors} lỗi, {warnings} cảnh báo")
+        for f in report.findings:
+            print(f"  {_SEVERITY.get(f.severity, f.severity)} {f}")
+    return EXIT_ERRORS if report.errors else EXIT_OK
+
+
+def print_rules(*, json_output: bool = False) -> int:
+    """Print the rule catalogue."""
+    if json_output:
+        rows = [
+            {
+                "rule": r.id,
+                "severity": r.severity,
+                "clause": r.clause,
+                "component": r.component,
+                "checks": r.checks,
+                "bad": r.bad,
+                "good": r.good,
+            }
+            for r in CATALOGUE
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for r in CATALOGUE:
+        print(f"{r.id:42} {_SEVERITY[r.severity]:9} {r.clause}")
+        print(f"    {r.checks}")
+    return EXIT_OK

@@ -1,0 +1,220 @@
+"""The catalogue of checks a finished document is read against, one entry per rule.
+
+Each rule has a stable ID that names its place in Nghị định 30/2020/NĐ-CP (``PL1`` = Phụ lục
+I, then the Mục in Roman numerals, then the item: ``PL1.II.4b.date-zero-padding`` is Phụ
+lục I, Mục II, item 4.b), a severity, the clause as a clerk cites it, the component it is
+about, what it checks, and a failing and a passing example. The checker
+(:mod:`vanban.checker`) reports findings by these IDs; ``vanban check --rules`` and
+``docs/checker.md`` print this table. IDs are kept when messages change.
+
+>>> RULES["PL1.II.4b.date-zero-padding"].clause
+'Phụ lục I, Mục II, 4.b'
+>>> len(RULES) == len({r.id for r in CATALOGUE})
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: ID, severity, clause of the decree, component, what it checks, examples."""
+
+    id: str
+    severity: str
+    clause: str
+    component: str
+    checks: str
+    bad: str
+    good: str
+
+
+def _r(id_: str, sev: str, clause: str, comp: str, checks: str, bad: str, good: str) -> Rule:
+    return Rule(id_, sev, clause, comp, checks, bad, good)
+
+
+E, W = ERROR, WARNING
+# fmt: off
+CATALOGUE: tuple[Rule, ...] = (
+    _r("SCOPE.out-of-scope", W, "Điều 1, Điều 7 (văn bản hành chính)", "văn bản",
+       "Văn bản không phải văn bản hành chính theo NĐ30 (không Quốc hiệu, giấy phép, phiếu "
+       "trình, văn bản quy phạm): chỉ báo một lần, không kiểm tra tiếp",
+       "PHIẾU TRÌNH giải quyết công việc", "KẾ HOẠCH … với Quốc hiệu và Số, ký hiệu"),
+    _r("PL1.I.paper-size", E, "Phụ lục I, Mục I, 2", "trang",
+       "Khổ giấy A4 (210 × 297 mm); mục phụ lục có thể nằm ngang",
+       "Letter 216 × 279 mm", "A4 210 × 297 mm"),
+    _r("PL1.I.orientation", E, "Phụ lục I, Mục I, 2", "trang",
+       "Trang đầu in theo chiều dọc (phụ lục, bảng biểu được nằm ngang)",
+       "mục đầu tiên nằm ngang", "mục đầu dọc, phụ lục ngang"),
+    _r("PL1.I.margin-top", E, "Phụ lục I, Mục I, 5", "lề trên", "Lề trên 20–25 mm",
+       "lề trên 15 mm", "lề trên 20 mm"),
+    _r("PL1.I.margin-bottom", E, "Phụ lục I, Mục I, 5", "lề dưới", "Lề dưới 20–25 mm",
+       "lề dưới 15 mm", "lề dưới 20 mm"),
+    _r("PL1.I.margin-left", E, "Phụ lục I, Mục I, 5", "lề trái", "Lề trái 30–35 mm",
+       "lề trái 25 mm", "lề trái 30 mm"),
+    _r("PL1.I.margin-right", E, "Phụ lục I, Mục I, 5", "lề phải", "Lề phải 15–20 mm",
+       "lề phải 25 mm", "lề phải 15 mm"),
+    _r("PL1.I.font", E, "Phụ lục I, Mục I, 4", "phông chữ",
+       "Phông Times New Roman (bộ mã Unicode TCVN 6909:2001) cho mọi chữ của văn bản",
+       "đoạn gõ bằng Arial", "Times New Roman"),
+    _r("PL1.I.color", W, "Phụ lục I, Mục I, 4", "màu chữ", "Chữ màu đen",
+       "chữ màu xanh 0000FF", "chữ màu đen (auto)"),
+    _r("PL1.I.unicode-nfc", W, "Phụ lục I, Mục I, 4", "bộ mã",
+       "Chữ Việt ở dạng dựng sẵn (NFC), không tổ hợp dấu rời",
+       "\"Hà Nội\" gõ bằng dấu tổ hợp (NFD)", "\"Hà Nội\" dựng sẵn"),
+    _r("PL1.II.1a.national-name", E, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
+       "Có dòng Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"",
+       "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA\"", "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""),
+    _r("PL1.II.1a.national-name-spelling", W, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
+       "Viết đúng chữ của Nghị định (\"HÒA\", dấu đặt trên chữ chính)",
+       "\"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\"", "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""),
+    _r("PL1.II.1a.national-name-format", E, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
+       "Quốc hiệu in hoa, đứng, đậm, cỡ 12–13", "Quốc hiệu cỡ 14", "Quốc hiệu đậm cỡ 13"),
+    _r("PL1.II.1b.motto-format", E, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
+       "Tiêu ngữ in thường, đứng, đậm, cỡ 13–14", "Tiêu ngữ không đậm", "Tiêu ngữ đậm cỡ 14"),
+    _r("PL1.II.1b.motto-dash", W, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
+       "Các cụm từ của Tiêu ngữ nối bằng gạch nối \"-\" có cách chữ",
+       "\"Độc lập – Tự do – Hạnh phúc\" (gạch ngang dài)", "\"Độc lập - Tự do - Hạnh phúc\""),
+    _r("PL1.II.1b.motto-line", E, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
+       "Có đường kẻ ngang nét liền dưới Tiêu ngữ (viền đoạn, viền ô, hình vẽ hoặc dấu gạch)",
+       "không có đường kẻ", "đường kẻ vẽ bằng hình (shape) hoặc viền dưới"),
+    _r("PL1.II.1b.motto-line-length", W, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
+       "Đường kẻ dưới Tiêu ngữ dài bằng dòng Tiêu ngữ (80–120 %)",
+       "đường kẻ 2 cm dưới Tiêu ngữ 6 cm", "đường kẻ 6 cm"),
+    _r("PL1.II.2.issuer-missing", E, "Phụ lục I, Mục II, 2", "tên cơ quan ban hành",
+       "Có tên cơ quan, tổ chức ban hành ở cột trái bảng tiêu đề",
+       "cột trái chỉ có \"Số:\"", "\"SỞ CÔNG THƯƠNG\" trên dòng Số"),
+    _r("PL1.II.2b.issuer-format", E, "Phụ lục I, Mục II, 2.b", "tên cơ quan ban hành",
+       "Tên cơ quan ban hành in hoa, đứng, đậm, cỡ 12–13",
+       "\"Sở Công Thương\" chữ thường", "\"SỞ CÔNG THƯƠNG\" đậm cỡ 13"),
+    _r("PL1.II.2a.parent-format", W, "Phụ lục I, Mục II, 2.a", "tên cơ quan chủ quản",
+       "Tên cơ quan chủ quản in hoa, đứng, không đậm, cỡ 12–13",
+       "\"UBND TỈNH LÀO CAI\" cỡ 14", "\"UBND TỈNH LÀO CAI\" cỡ 13"),
+    _r("PL1.II.2c.issuer-line", E, "Phụ lục I, Mục II, 2.c", "tên cơ quan ban hành",
+       "Có đường kẻ ngang nét liền dưới tên cơ quan ban hành",
+       "không có đường kẻ", "đường kẻ vẽ bằng hình hoặc viền dưới"),
+    _r("PL1.II.3.number-missing", E, "Phụ lục I, Mục II, 3", "số, ký hiệu",
+       "Có dòng \"Số: …/…\" dưới tên cơ quan ban hành", "không có dòng Số",
+       "\"Số: 05/KH-UBND\""),
+    _r("PL1.II.3a.number-colon", E, "Phụ lục I, Mục II, 3.a", "số, ký hiệu",
+       "Sau chữ \"Số\" có dấu hai chấm", "\"Số 05/KH-UBND\"", "\"Số: 05/KH-UBND\""),
+    _r("PL1.II.3c.number-leading-zero", E, "Phụ lục I, Mục II, 3.c", "số, ký hiệu",
+       "Số nhỏ hơn 10 ghi thêm số 0 phía trước", "\"Số: 5/KH-UBND\"", "\"Số: 05/KH-UBND\""),
+    _r("PL1.II.3b.symbol-shape", E, "Phụ lục I, Mục II, 3.b", "số, ký hiệu",
+       "Ký hiệu in hoa, các nhóm chữ nối bằng \"-\" không cách chữ",
+       "\"Số: 05/qđ - SNV\"", "\"Số: 05/QĐ-SNV\""),
+    _r("PL1.II.3b.symbol-type", E, "Phụ lục I, Mục II, 3.b; Phụ lục III, Mục I", "số, ký hiệu",
+       "Chữ viết tắt tên loại trong ký hiệu khớp với tên loại văn bản",
+       "QUYẾT ĐỊNH với \"Số: 05/KH-UBND\"", "QUYẾT ĐỊNH với \"Số: 05/QĐ-UBND\""),
+    _r("PL1.II.3c.number-size", E, "Phụ lục I, Mục II, 3.c; Mục V", "số, ký hiệu",
+       "Số, ký hiệu cỡ 13 (cố định)", "\"Số:\" cỡ 14", "\"Số:\" cỡ 13"),
+    _r("PL1.II.4.date-missing", E, "Phụ lục I, Mục II, 4", "địa danh, thời gian",
+       "Có dòng địa danh và ngày tháng năm ban hành", "không có dòng ngày",
+       "\"Hà Nội, ngày 05 tháng 3 năm 2026\""),
+    _r("PL1.II.4b.date-zero-padding", E, "Phụ lục I, Mục II, 4.b", "địa danh, thời gian",
+       "Ngày dưới 10 và tháng 1, 2 ghi thêm số 0; tháng 3–12 không",
+       "\"ngày 5 tháng 03 năm 2026\"", "\"ngày 05 tháng 3 năm 2026\""),
+    _r("PL1.II.4c.date-form", E, "Phụ lục I, Mục II, 4.c", "địa danh, thời gian",
+       "Dạng \"Địa danh, ngày … tháng … năm …\", có dấu phẩy sau địa danh",
+       "\"Hà Nội ngày 05 tháng 3 năm 2026\"", "\"Hà Nội, ngày 05 tháng 3 năm 2026\""),
+    _r("PL1.II.4c.date-format", E, "Phụ lục I, Mục II, 4.c; Mục V", "địa danh, thời gian",
+       "Dòng ngày in thường, nghiêng, cỡ 13–14", "dòng ngày chữ đứng", "dòng ngày nghiêng 14"),
+    _r("PL1.II.4.number-date-level", W, "Phụ lục I, Mục IV (ô 3, ô 4)", "số, ký hiệu",
+       "Số, ký hiệu và địa danh, ngày trên cùng một hàng của bảng tiêu đề",
+       "dòng ngày ở hàng dưới dòng Số", "cùng hàng"),
+    _r("PL1.II.5a.doc-type-missing", E, "Phụ lục I, Mục II, 5.a", "tên loại",
+       "Văn bản có tên loại (trừ công văn) ghi tên loại dưới bảng tiêu đề",
+       "Số \"…/QĐ-UBND\" nhưng không có dòng QUYẾT ĐỊNH", "dòng \"QUYẾT ĐỊNH\""),
+    _r("PL1.II.5b.doc-type-format", E, "Phụ lục I, Mục II, 5.b; Mục V", "tên loại",
+       "Tên loại in hoa, đứng, đậm, cỡ 13–14, căn giữa", "tên loại căn trái",
+       "\"KẾ HOẠCH\" đậm, căn giữa, cỡ 14"),
+    _r("PL1.II.5b.title-format", E, "Phụ lục I, Mục II, 5.b; Mục V", "trích yếu",
+       "Trích yếu in thường, đứng, đậm, cỡ 13–14, căn giữa dưới tên loại",
+       "trích yếu không đậm", "trích yếu đậm, căn giữa"),
+    _r("PL1.II.5b.title-line", E, "Phụ lục I, Mục II, 5.b", "trích yếu",
+       "Có đường kẻ ngang nét liền dưới trích yếu", "không có đường kẻ",
+       "đường kẻ vẽ bằng hình hoặc viền dưới"),
+    _r("PL1.II.5b.subject-missing", E, "Phụ lục I, Mục II, 5.b", "trích yếu công văn",
+       "Công văn có trích yếu \"V/v …\" dưới Số, ký hiệu", "không có dòng V/v",
+       "\"V/v triển khai …\""),
+    _r("PL1.II.5b.subject-format", E, "Phụ lục I, Mục II, 5.b", "trích yếu công văn",
+       "Dòng \"V/v …\" in thường, đứng, không đậm, cỡ 12–13", "\"V/v …\" cỡ 14",
+       "\"V/v …\" cỡ 12"),
+    _r("PL1.II.9a.kinh-gui", E, "Phụ lục I, Mục II, 9.a", "kính gửi",
+       "\"Kính gửi:\" có dấu hai chấm; nhiều nơi: mỗi nơi một dòng \"- …;\", dòng cuối "
+       "\".\"; công văn có dòng Kính gửi",
+       "\"Kính gửi Sở Tài chính\"", "\"Kính gửi: Sở Tài chính\""),
+    _r("PL1.II.6a.basis-italic", E, "Phụ lục I, Mục II, 6.a", "căn cứ ban hành",
+       "Các dòng căn cứ ban hành in nghiêng", "\"Căn cứ Luật …\" chữ đứng",
+       "\"Căn cứ Luật …\" chữ nghiêng"),
+    _r("PL1.II.6a.basis-punctuation", E, "Phụ lục I, Mục II, 6.a", "căn cứ ban hành",
+       "Mỗi căn cứ một dòng kết thúc bằng \";\", dòng cuối bằng \".\"",
+       "\"Căn cứ Luật A.\" rồi \"Căn cứ Nghị định B;\"", "\"…A;\" rồi \"…B.\""),
+    _r("PL1.II.6.body-size", E, "Phụ lục I, Mục II, 6; Mục V", "nội dung",
+       "Chữ nội dung cỡ 13–14 (bảng biểu, chú thích được nhỏ hơn)", "đoạn văn cỡ 12",
+       "đoạn văn cỡ 14"),
+    _r("PL1.II.6e.body-justify", W, "Phụ lục I, Mục II, 6.e", "nội dung",
+       "Đoạn văn căn đều hai lề (đoạn dài hơn một dòng)", "đoạn văn căn trái",
+       "đoạn văn căn đều"),
+    _r("PL1.II.6e.body-indent", W, "Phụ lục I, Mục II, 6.e", "nội dung",
+       "Lùi đầu dòng 1–1,27 cm (dung sai ±0,5 mm; lùi bằng phím Tab cũng được)",
+       "lùi đầu dòng 0,5 cm", "lùi đầu dòng 1,25 cm"),
+    _r("PL1.II.6e.body-spacing", W, "Phụ lục I, Mục II, 6.e", "nội dung",
+       "Khoảng cách giữa các đoạn tối thiểu 6 pt", "cách đoạn 0 pt", "cách đoạn 6 pt"),
+    _r("PL1.II.6e.body-line-spacing", W, "Phụ lục I, Mục II, 6.e", "nội dung",
+       "Giãn dòng từ dòng đơn đến 1,5 dòng (cỡ chính xác tương đương được chấp nhận)",
+       "giãn dòng 2,0", "giãn dòng chính xác 18 pt với chữ 14"),
+    _r("PL1.II.6.end-mark", W, "Phụ lục III (các mẫu); Phụ lục I, Mục II, 6", "nội dung",
+       "Nội dung kết thúc bằng dấu \"./.\"", "\"… tổ chức thực hiện.\"",
+       "\"… tổ chức thực hiện./.\""),
+    _r("PL1.II.7a.signer-format", E, "Phụ lục I, Mục II, 7.đ; Mục V", "quyền hạn, chức vụ",
+       "Quyền hạn, chức vụ người ký in hoa, đứng, đậm, cỡ 13–14", "\"Giám đốc\" chữ thường",
+       "\"GIÁM ĐỐC\" đậm"),
+    _r("PL1.II.7a.signer-prefix", E, "Điều 13; Phụ lục I, Mục II, 7.a", "quyền hạn",
+       "Quyền hạn viết \"TM.\", \"KT.\", \"TL.\", \"TUQ.\", \"Q.\" có dấu chấm",
+       "\"K/T GIÁM ĐỐC\"", "\"KT. GIÁM ĐỐC\""),
+    _r("PL1.II.7b.signer-name", E, "Phụ lục I, Mục II, 7.đ; Mục V", "họ tên người ký",
+       "Họ tên người ký in thường, đứng, đậm, cỡ 13–14", "họ tên không đậm",
+       "\"Nguyễn Văn A\" đậm"),
+    _r("PL1.II.9b.recipients-label", E, "Phụ lục I, Mục II, 9.b; Mục V", "nơi nhận",
+       "Nhãn \"Nơi nhận:\" in nghiêng, đậm, cỡ 12, có dấu hai chấm", "\"Nơi nhận\" không đậm",
+       "\"Nơi nhận:\" đậm nghiêng cỡ 12"),
+    _r("PL1.II.9b.recipients-size", E, "Phụ lục I, Mục II, 9.b; Mục V", "nơi nhận",
+       "Các dòng nơi nhận cỡ 11, chữ đứng", "dòng nơi nhận cỡ 13", "dòng nơi nhận cỡ 11"),
+    _r("PL1.II.9b.recipients-punctuation", E, "Phụ lục I, Mục II, 9.b", "nơi nhận",
+       "Mỗi nơi nhận một dòng bắt đầu bằng \"-\", kết thúc bằng \";\"",
+       "\"- Sở Tài chính\"", "\"- Sở Tài chính;\""),
+    _r("PL1.II.9b.archive-line", E, "Phụ lục I, Mục II, 9.b", "nơi nhận",
+       "Dòng cuối \"- Lưu: VT, …\" kết thúc bằng \".\" (ký hiệu người soạn thảo sau được)",
+       "\"- Lưu VT, CN\"", "\"- Lưu: VT, CN.\""),
+    _r("PL1.I.7.page-number-missing", E, "Phụ lục I, Mục I, 7", "số trang",
+       "Văn bản nhiều trang đánh số trang (trường PAGE) từ trang 2",
+       "văn bản 3 trang không có số trang", "trường PAGE ở đầu trang"),
+    _r("PL1.I.7.page-number-first", W, "Phụ lục I, Mục I, 7", "số trang",
+       "Không hiển thị số trang ở trang thứ nhất", "số 1 in ở trang đầu",
+       "trang đầu riêng (titlePg) không số"),
+    _r("PL1.I.7.page-number-position", W, "Phụ lục I, Mục I, 7", "số trang",
+       "Số trang đặt giữa, trong lề trên (đầu trang), cỡ 13–14", "số trang ở chân trang",
+       "số trang giữa đầu trang"),
+    _r("PL1.III.1.appendix-heading", W, "Phụ lục I, Mục III, 1", "phụ lục",
+       "Dòng \"Phụ lục\" đứng riêng, căn giữa, đậm; từ hai phụ lục đánh số La Mã",
+       "\"Phụ lục 1\", \"Phụ lục 2\"", "\"Phụ lục I\", \"Phụ lục II\""),
+    _r("PL1.III.1.appendix-reference", W, "Phụ lục I, Mục III, 1.b; Phụ lục III, Mẫu 2.1",
+       "phụ lục", "Dòng \"(Kèm theo … số … ngày … của …)\" dưới tên phụ lục in nghiêng",
+       "\"(Kèm theo Kế hoạch số …)\" chữ đứng", "\"(Kèm theo Kế hoạch số …)\" chữ nghiêng"),
+    _r("PL1.III.1.appendix-page-numbers", W, "Phụ lục I, Mục III, 1.đ", "phụ lục",
+       "Số trang của phụ lục đánh riêng (bắt đầu lại từ 1 ở mục phụ lục)",
+       "phụ lục tiếp số trang của văn bản", "mục phụ lục bắt đầu số trang từ 1"),
+    _r("PL1.III.2.mark-format", E, "Phụ lục I, Mục III, 2.a–b", "độ khẩn, độ mật",
+       "Dấu mức độ khẩn/mật in hoa, đứng, đậm, cỡ 13–14", "\"Khẩn\" chữ thường",
+       "\"KHẨN\" đậm cỡ 13"),
+)
+# fmt: on
+
+#: The catalogue keyed by rule ID.
+RULES: dict[str, Rule] = {r.id: r for r in CATALOGUE}
