@@ -158,7 +158,8 @@ def test_unpaired_asterisk_warns(sample: dict, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Bảo đảm **an ninh** tại *KCN*.", "Ghi chú (*) ở cuối.", "5 * 3 = 15", r"\*x"]
+    "text",
+    ["Bảo đảm **an ninh** tại *KCN*.", "Ghi chú (*) ở cuối.", "5 * 3 = 15", "10**9", r"\*x"],
 )
 def test_paired_or_literal_asterisks_are_fine(sample: dict, text: str) -> None:
     data = _with(sample, ("intro", 0), text)
@@ -193,3 +194,26 @@ def test_check_command_prints_located_warnings(
     located = [line for line in lines if f"plan.yaml:{line_no}:" in line and " closing: " in line]
     assert any("./." in line for line in located), err  # the colon before the end mark
     assert any('"**"' in line for line in located), err  # the unpaired asterisks
+
+
+def test_text_advice_pattern_matches_each_text_warning(sample: dict) -> None:
+    import re
+
+    from vanban.checks import TEXT_ADVICE, check_document
+
+    data = _with(sample, ("sections", 0, "title"), "I. Mục đích")
+    data["bases"] = ["Căn cứ X:"]
+    data["issuer"]["name"] = "SỞ CÔNG THƯƠNG TỈNH LÀO CAI"  # overflows
+    data["title"] = "Triển khai thực hiện công tác bảo đảm an ninh, trật tự tại các khu công nghiệp"
+    data["intro"] = ["Việc **A"]
+    data["signer"]["title"] = "KT. Phó Trưởng ban"
+    warns = check_document(KeHoach.model_validate(data))[1]
+    codes = {w.code for w in warns}
+    assert codes == {
+        "typed_numbering",
+        "colon_before_end",
+        "lonely_word",
+        "line_overflow",
+        "unpaired_asterisk",
+    }
+    assert all(re.match(TEXT_ADVICE, str(w)) for w in warns)

@@ -37,7 +37,7 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
   (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
-- ``unpaired_asterisk``: a ``*`` or ``**`` with no partner, printed as an asterisk
+- ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
   (``\\*`` writes one on purpose).
 
 Warnings never stop rendering; ``vanban check PLAN.yaml`` prints them with the file, line,
@@ -72,9 +72,18 @@ _TYPED_NUMBER = re.compile(
 )
 #: An authority typed into a signer's title (the library writes it from ``authority``).
 _TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
-#: An asterisk left in the text next to a letter or digit: a marker that found no partner.
-_LONE_STAR = re.compile(r"(?<=\w)\*+|\*+(?=\w)")
+#: An asterisk left in the text next to a letter: a marker that found no partner. Between
+#: digits ("10**9", "5*3") or standing alone ("(*)", "5 * 3") it is meant as written.
+_LONE_STAR = re.compile(r"(?<=[^\W\d_])\*+|\*+(?=[^\W\d_])")
 _ESCAPED_STAR = "\ue000"
+
+
+#: What the messages of the text warnings below say, for a caller (or a test of random
+#: plans) that wants to let them pass: typed numbering, colons, line fit, asterisks.
+TEXT_ADVICE = (
+    r'.*(gõ ở đầu dòng|gõ trong chức vụ|kết thúc bằng ":"|Word sẽ ngắt|đứng riêng trên dòng'
+    r" cuối|không có dấu đóng)"
+)
 
 
 def _added_label(path: str) -> str | None:
@@ -175,13 +184,13 @@ def line_fit(doc: Document) -> list[Problem]:
         lines = _wrapped(line, width, preset.title, True)
         if len(lines) > 1 and len(parts) > 1:
             out.append(_overflow("title", line, lines, "khổ giấy"))
-        elif len(lines) > 1 and len(lines[-1].split()) == 1:
+        elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
             out.append(_lonely("title", lines[-1]))
     return out
 
 
 def _overflow(path: str, line: str, lines: list[str], where: str) -> Problem:
-    if len(lines[-1].split()) == 1:
+    if len(lines[-1].split()) == 1 and len(line.split()) > 1:
         return _lonely(path, lines[-1], line)
     return Problem(
         path,
