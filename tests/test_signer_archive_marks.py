@@ -230,3 +230,22 @@ def test_layout_blocks_hold_the_new_parts(sample: dict) -> None:
     roles = [b.role for b in layout(doc).blocks()]
     assert Role.MARK in roles and Role.CONTACT in roles and Role.SIGNER_OTHER in roles
     assert roles[-1] is Role.CONTACT
+
+
+@pytest.mark.parametrize("other_titles", [["PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG"], "PHÓ GIÁM ĐỐC\nSỞ"])
+def test_schema_accepts_the_new_fields(sample: dict, other_titles: Any) -> None:
+    import jsonschema
+
+    from vanban.schema import schema
+
+    data = {
+        **sample,
+        "urgency": "HỎA TỐC",
+        "secrecy": "MẬT",
+        "circulation": "LƯU HÀNH NỘI BỘ",
+        "contact": {"address": "Số 1", "phone": "0214"},
+        "archive": "Lưu: VT, TH (Thắng), NC.Châu.",
+        "signer": {**sample["signer"], "other_titles": other_titles},
+    }
+    jsonschema.Draft202012Validator(schema()).validate(data)
+    KeHoach.model_validate(data)  # and the model reads the same data

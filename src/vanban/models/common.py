@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     StrictInt,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -95,7 +96,18 @@ class Signer(Model):
         description='The signer\'s own title, e.g. "PHÓ CHỦ TỊCH".',
     )
     name: LineText = Field(title="Họ tên người ký", description="Full name, no academic titles.")
-    other_titles: Annotated[list[Text], BeforeValidator(_text_lines)] = Field(
+    other_titles: Annotated[
+        list[Text],
+        BeforeValidator(_text_lines),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string"}},
+                    {"type": "string", "description": "the lines, separated by newlines"},
+                ]
+            }
+        ),
+    ] = Field(
         default_factory=list,
         title="Chức vụ khác của người ký",
         description="The signer's other titles, one line each, printed UPPERCASE bold, e.g. "
