@@ -7,7 +7,8 @@ Sources: Phụ lục I, III.2 (marks) and III.4 (contact line); the ô positions
   phông chữ Times New Roman, cỡ chữ từ 13 đến 14, kiểu chữ đứng, đậm và đặt cân đối trong
   khung hình chữ nhật viền đơn" of 30 × 8, 40 × 8 and 20 × 8 mm. vanban prints the box
   under the Số line. The stamp of a paper copy is red ("màu đỏ tươi"); printed text stays
-  black like the rest (I.4), so the văn thư may still stamp over it.
+  black like the rest (I.4), so the văn thư may still stamp over it. The box is centred in
+  the left column under the Số line (the diagram puts 10a, 10b under ô 3, at the left).
 - **Độ mật** (III.2.a, ô 10a): TUYỆT MẬT, TỐI MẬT, MẬT. The decree defers the stamp to the
   law on state secrets: Thông tư 24/2020/TT-BCA, Mẫu số 01–03 (as restated by secondary
   sources; not read in the original): a rectangle with two borders 1 mm apart, TNR 13 bold
