@@ -86,9 +86,9 @@ def test_merge_keys_and_aliases_work() -> None:
         "x-ky: &ky {title: Trưởng ban}\nsigner:\n  <<: *ky\n  name: Nguyễn Văn A",
     )
     assert errors_of(text) == [
-        'p.yaml:15:1: x-ky: trường "x-ky" không có trong mẫu (các trường: archive, bases, closing, '
-        "date, footnotes, format, intro, issuer, number, place, recipients, sections, signer, "
-        "symbol, task_style, title, type)"
+        'p.yaml:15:1: x-ky: trường "x-ky" không có trong mẫu (các trường: archive, bases, '
+        "circulation, closing, contact, date, footnotes, format, intro, issuer, number, place, "
+        "recipients, secrecy, sections, signer, symbol, task_style, title, type, urgency)"
     ]
     data, _ = parse_yaml(text)
     assert data["signer"] == {"title": "Trưởng ban", "name": "Nguyễn Văn A"}

@@ -26,18 +26,211 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 - ``symbol_mismatch``: the ký hiệu does not end with the issuer's abbreviation;
 - ``archive_added``: there is no ``archive`` (Lưu) entry, so the recipients have no Lưu
   line; "Lưu: VT." is written;
-- ``unused_footnote``: a footnote text that no text refers to.
+- ``unused_footnote``: a footnote text that no text refers to;
+- ``typed_numbering``: a text that starts with a number, letter or mark the library adds
+  itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "KT. ",
+  "TM. "… in a signer's title), which would print twice;
+- ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
+  adds "." / ";" or "./." after it (the colon is dropped or doubled);
+- ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
+  a line of the trích yếu written with line breaks wider than the page, so Word breaks it
+  where the writer did not;
+- ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
+  (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
+- ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
+  (``\\*`` writes one on purpose).
+
+Warnings never stop rendering; ``vanban check PLAN.yaml`` prints them with the file, line,
+column and field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
-from vanban import markup
+from vanban import _metrics, markup
 from vanban.errors import Problem
 from vanban.models.blocks import Item, Letters, Task
 from vanban.models.common import Document
+from vanban.nd30 import page
+
+#: What the library puts before a text, by the end of its field path: a Roman numeral before
+#: a mục title, a number before a khoản (title or text), a task or a body with duties, a
+#: letter before a điểm, a dash before a list item. Paragraphs, căn cứ and the closing get
+#: nothing, so a number typed there is the writer's own.
+_ADDED_LABELS = (
+    (re.compile(r"^sections\[\d+\]\.title$"), '"I.", "II."…'),
+    (re.compile(r"\.letters\[\d+\]\.(title|text)$"), '"a)", "b)"…'),
+    (re.compile(r"\.(bullets|duties)\[\d+\]\.text$"), '"-" hoặc "+"'),
+    (re.compile(r"\.content\[\d+\]\.(title|text|task|body)$"), '"1.", "1.1."…'),
+)
+#: Numbering typed at the start of a text: "1. ", "1.2. ", "1) ", "I. ", "a) ", "đ) ", "- ".
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–—+•])(?=\s)", re.IGNORECASE
+)
+#: An authority typed into a signer's title (the library writes it from ``authority``).
+_TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
+#: An asterisk left in the text next to a letter: a marker that found no partner. Between
+#: digits ("10**9", "5*3") or standing alone ("(*)", "5 * 3") it is meant as written.
+_LONE_STAR = re.compile(r"(?<=[^\W\d_])\*+|\*+(?=[^\W\d_])")
+_ESCAPED_STAR = "\ue000"
+
+
+#: What the messages of the text warnings below say, for a caller (or a test of random
+#: plans) that wants to let them pass: typed numbering, colons, line fit, asterisks.
+TEXT_ADVICE = (
+    r'.*(gõ ở đầu dòng|gõ trong chức vụ|kết thúc bằng ":"|Word sẽ ngắt|đứng riêng trên dòng'
+    r" cuối|không có dấu đóng)"
+)
+
+
+def _added_label(path: str) -> str | None:
+    for pattern, label in _ADDED_LABELS:
+        if pattern.search(path):
+            return label
+    return None
+
+
+def typed_numbering(doc: Document) -> list[Problem]:
+    """Texts starting with numbering the library adds itself (``typed_numbering``)."""
+    out = []
+    for path, value in doc.texts():
+        label = _added_label(path)
+        m = _TYPED_NUMBER.match(value) if label else None
+        if m:
+            out.append(
+                Problem(
+                    path,
+                    "typed_numbering",
+                    f'"{m.group(0).strip()}" gõ ở đầu dòng sẽ in hai lần: vanban tự đánh '
+                    f"{label}; hãy bỏ nó đi",
+                )
+            )
+    for key in ("collective", "head_title", "title"):
+        value = getattr(doc.signer, key)
+        m = _TYPED_AUTHORITY.match(value) if value else None
+        if m:
+            out.append(
+                Problem(
+                    f"signer.{key}",
+                    "typed_numbering",
+                    f'"{m.group(0).strip()}" gõ trong chức vụ sẽ in hai lần: quyền hạn ký lấy '
+                    "từ signer.authority; hãy bỏ nó đi",
+                )
+            )
+    return out
+
+
+def colons_before_end(doc: Document) -> list[Problem]:
+    """A căn cứ or the end-marked paragraph ending in ":" (``colon_before_end``)."""
+    out = []
+    for path, value in doc.texts():
+        if re.fullmatch(r"bases\[\d+\]", path) and value.rstrip().endswith(":"):
+            out.append(
+                Problem(
+                    path,
+                    "colon_before_end",
+                    'căn cứ kết thúc bằng ":", vanban sẽ thêm ";" hoặc "." sau nó',
+                )
+            )
+    last = _end_marked_text(doc)
+    if last and last[1].rstrip().endswith(":"):
+        out.append(
+            Problem(
+                last[0],
+                "colon_before_end",
+                'đoạn cuối kết thúc bằng ":", vanban thay nó bằng dấu kết thúc "./."; '
+                "đoạn này còn thiếu nội dung sau dấu hai chấm?",
+            )
+        )
+    return out
+
+
+def _end_marked_text(doc: Document) -> tuple[str, str] | None:
+    """The text that gets "./.": the closing, else the last text of the body."""
+    if not doc.format.end_mark:
+        return None
+    closing = getattr(doc, "closing", None)
+    if closing:
+        return ("closing", closing)
+    body = [(p, t) for p, t in doc.texts() if p.startswith("sections")]
+    return body[-1] if body else None
+
+
+def _wrapped(line: str, width: int, size: float, bold: bool) -> list[str]:
+    return _metrics.wrap(line, width, size, bold=bold)
+
+
+def line_fit(doc: Document) -> list[Problem]:
+    """Issuer lines and trích yếu lines that overflow, or leave one word alone
+    (``line_overflow``, ``lonely_word``)."""
+    out = []
+    preset = page.SIZE_PRESETS[doc.format.size]
+    cell = page.HEADER_COLUMNS[0] - 2 * page.CELL_MARGIN
+    header = [("issuer.name", doc.issuer.name, preset.issuer, True)]
+    if doc.issuer.parent:
+        header.append(("issuer.parent", doc.issuer.parent, preset.parent, False))
+    for path, value, size, bold in header:
+        for line in (x for x in value.upper().split("\n") if x.strip()):
+            lines = _wrapped(line.strip(), cell, size, bold)
+            if len(lines) > 1:
+                out.append(_overflow(path, line, lines, "ô tên cơ quan"))
+    title = markup.plain(markup.parse(doc.title))
+    width = doc.format.margins.rule().text_width
+    parts = [x.strip() for x in title.split("\n") if x.strip()]
+    for line in parts:
+        lines = _wrapped(line, width, preset.title, True)
+        if len(lines) > 1 and len(parts) > 1:
+            out.append(_overflow("title", line, lines, "khổ giấy"))
+        elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
+            out.append(_lonely("title", lines[-1]))
+    return out
+
+
+def _overflow(path: str, line: str, lines: list[str], where: str) -> Problem:
+    if len(lines[-1].split()) == 1 and len(line.split()) > 1:
+        return _lonely(path, lines[-1], line)
+    return Problem(
+        path,
+        "line_overflow",
+        f'dòng "{line}" dài hơn {where}, Word sẽ ngắt thành {len(lines)} dòng '
+        f'("{lines[0]}" / …); hãy tự xuống dòng (\\n) ở chỗ hợp lý',
+    )
+
+
+def _lonely(path: str, word: str, line: str | None = None) -> Problem:
+    what = f'dòng "{line}"' if line else "dòng cuối"
+    return Problem(
+        path,
+        "lonely_word",
+        f'{what} để một chữ "{word}" đứng riêng trên dòng cuối; hãy tự xuống dòng (\\n) '
+        "để các dòng cân đối",
+    )
+
+
+def unpaired_asterisks(doc: Document) -> list[Problem]:
+    """Asterisks with no partner, printed as they are (``unpaired_asterisk``)."""
+    out = []
+    for path, value in doc.texts():
+        if "*" not in value:
+            continue
+        text = markup.plain(markup.parse(value.replace("\\*", _ESCAPED_STAR)))
+        m = _LONE_STAR.search(text)
+        if m:
+            start = max(0, m.start() - 12)
+            around = text[start : m.end() + 12].replace(_ESCAPED_STAR, "*")
+            out.append(
+                Problem(
+                    path,
+                    "unpaired_asterisk",
+                    f'dấu "{m.group(0)}" không có dấu đóng, sẽ in ra nguyên dạng: "…{around}…"; '
+                    'đóng cặp (*nghiêng*, **đậm**) hoặc viết "\\*" nếu muốn in dấu sao',
+                )
+            )
+    return out
+
 
 #: How far ahead a date may be before it is probably a typing mistake (kept for callers;
 #: the check itself compares with the same day a year later, see :func:`one_year_after`).
@@ -124,6 +317,10 @@ def check_document(
     if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):
         message = f'ký hiệu "{doc.symbol}" không kết thúc bằng chữ viết tắt của cơ quan "{abbr}"'
         warns.append(Problem("symbol", "symbol_mismatch", message))
+    warns += typed_numbering(doc)
+    warns += colons_before_end(doc)
+    warns += line_fit(doc)
+    warns += unpaired_asterisks(doc)
     if doc.archive is None:
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')

@@ -34,6 +34,7 @@ from vanban.errors import (
     os_message,
 )
 from vanban.layout import Block, Layout, Role, layout
+from vanban.layout.blocks import Boxed
 from vanban.models.common import Document
 from vanban.nd30 import page
 from vanban.templates import Prepared
@@ -67,6 +68,15 @@ def _paras(blocks: Iterable[Block]) -> list[_Para]:
     return [_Para(b) for b in blocks]
 
 
+def _box(boxed: Boxed) -> dict[str, Any]:
+    return {
+        "para": _Para(boxed.block),
+        "width": boxed.width,
+        "height": boxed.height,
+        "border": boxed.border,
+    }
+
+
 def context(lay: Layout, doc: Document) -> dict[str, Any]:
     """The template context of a laid-out document (documented in docs/templates.md)."""
     d = doc.date.as_date if doc.date else None
@@ -87,6 +97,12 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "recipients": _paras(lay.recipients),
         "signer": _paras(lay.signer),
         "signer_name": _Para(lay.signer_name),
+        # Marks, the signer's other titles and the contact footer (empty when unused).
+        "circulation": _box(lay.circulation) if lay.circulation else None,
+        "marks": [_box(m) for m in lay.marks],
+        "signer_above_name": _paras(lay.signer_above_name),
+        "signer_below_name": _paras(lay.signer_below_name),
+        "contact": _paras(lay.contact),
         "footnotes": [{"id": n, "runs": _ooxml.runs(inl)} for n, inl in lay.footnotes],
         "header_table": {"left": hl, "right": hr, "width": hl + hr, "indent": page.HEADER_INDENT},
         "signer_table": {"left": sl, "right": sr, "width": sl + sr},

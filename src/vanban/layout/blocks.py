@@ -42,6 +42,9 @@ class Role(str, Enum):
     SIGNER_TITLE = "signer_title"  # ô 7a
     SIGNER_NAME = "signer_name"  # ô 7b
     FOOTNOTE = "footnote"  # footnote text
+    SIGNER_OTHER = "signer_other"  # ô 7b: the signer's other titles (chức vụ khác)
+    MARK = "mark"  # ô 10a, 10b, 11: độ mật, mức độ khẩn, phạm vi lưu hành, in a box
+    CONTACT = "contact"  # ô 13: address, phone, email… at the foot of page 1
 
     @property
     def style(self) -> str:
@@ -87,6 +90,17 @@ class Rule:
         return max(0, (self.width - self.length) // 2)
 
 
+@dataclass(frozen=True, slots=True)
+class Boxed:
+    """A block drawn in a box ``width`` × ``height`` twips with a ``border`` ("single",
+    "double"): the marks of ô 10a, 10b and 11."""
+
+    block: Block
+    width: int
+    height: int
+    border: str
+
+
 @dataclass
 class Layout:
     """A whole document as data: blocks by region, lines, footnotes and page settings."""
@@ -108,19 +122,34 @@ class Layout:
     sizes: dict[str, int]
     fmt: dict[str, int] = field(default_factory=dict)
     properties: dict[str, str] = field(default_factory=dict)
+    #: Phạm vi lưu hành (ô 11), above the Quốc hiệu.
+    circulation: Boxed | None = None
+    #: Độ mật then mức độ khẩn (ô 10a, 10b), under the Số line.
+    marks: list[Boxed] = field(default_factory=list)
+    #: The signer's other titles (ô 7b), above or below the name.
+    signer_above_name: list[Block] = field(default_factory=list)
+    signer_below_name: list[Block] = field(default_factory=list)
+    #: The contact lines (ô 13) in the first-page footer.
+    contact: list[Block] = field(default_factory=list)
 
     def blocks(self) -> list[Block]:
-        """Every block in reading order (header left then right, body, recipients, signer)."""
+        """Every block in reading order (header left then right, body, recipients, signer,
+        then the first-page footer)."""
         return [
+            *([self.circulation.block] if self.circulation else []),
             *self.header_left,
             self.number,
+            *(m.block for m in self.marks),
             *self.header_right,
             self.place_date,
             *self.heading,
             *self.body,
             *self.recipients,
             *self.signer,
+            *self.signer_above_name,
             self.signer_name,
+            *self.signer_below_name,
+            *self.contact,
         ]
 
     def text(self) -> str:

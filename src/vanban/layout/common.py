@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 
 from vanban import _metrics, markup
 from vanban.errors import Problem, ValidationError
-from vanban.layout.blocks import Block, Inline, Layout, NoteRef, Role, Rule
+from vanban.layout.blocks import Block, Boxed, Inline, Layout, NoteRef, Role, Rule
 from vanban.markup import Footnote, Span
 from vanban.models.common import Document
-from vanban.nd30 import dates, numbering, page, recipients, signer
+from vanban.nd30 import dates, marks, numbering, page, recipients, signer
 
 #: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -139,7 +139,7 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
     archive_text = recipients.archive_line(
         archive.units if archive else (),
         archive.copies if archive else None,
-        archive.drafter if archive else None,
+        archive.drafter_text if archive else None,
     )
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in doc.recipients), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
@@ -156,6 +156,10 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
             s.authority, title=s.title, head_title=s.head_title, collective=s.collective
         )
     ]
+    others = [
+        plain_block(Role.SIGNER_OTHER, line) for line in signer.other_title_lines(s.other_titles)
+    ]
+    above = s.other_titles_position == "above_name"
     m = margins.twips()
     indent = 567 if fmt.first_line_indent == "1cm" else 720
     return Layout(
@@ -180,7 +184,11 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
             "footer": page.FOOTER_DISTANCE,
             "text_width": text_width,
         },
-        sizes=preset.half_points(),
+        sizes={
+            **preset.half_points(),
+            "mark": 2 * marks.MARK_SIZE,
+            "contact": 2 * marks.CONTACT_SIZE,
+        },
         fmt={
             "first_line": indent,
             "line": round(240 * fmt.line_spacing),
@@ -188,4 +196,31 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
             "signature_space": page.SIGNATURE_SPACE,
         },
         properties={"title": title_text.replace("\n", " "), "subject": doc.type_info.name},
+        circulation=_circulation(doc.circulation),
+        marks=[
+            _boxed(mark)
+            for mark in marks.marks_in_order(
+                [
+                    marks.secrecy_mark(doc.secrecy) if doc.secrecy else None,
+                    marks.urgency_mark(doc.urgency) if doc.urgency else None,
+                ]
+            )
+        ],
+        signer_above_name=others if above else [],
+        signer_below_name=[] if above else others,
+        contact=[plain_block(Role.CONTACT, line) for line in doc.contact.lines()]
+        if doc.contact
+        else [],
     )
+
+
+def _boxed(mark: marks.Mark) -> Boxed:
+    return Boxed(plain_block(Role.MARK, mark.text), mark.width, mark.height, mark.border)
+
+
+def _circulation(text: str | None) -> Boxed | None:
+    if not text:
+        return None
+    line = marks.circulation(text)
+    width = _metrics.text_width(line, marks.MARK_SIZE, bold=True)
+    return _boxed(marks.circulation_mark(line, width))

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, PrivateAttr, StrictInt, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictInt,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text
-from vanban.nd30 import doctypes, numbering, page
+from vanban.nd30 import doctypes, marks, numbering, page, recipients
 from vanban.nd30.signer import Authority, signer_problem
 
 
@@ -52,6 +61,13 @@ def _authority(value: Any) -> Any:
     return value
 
 
+def _text_lines(value: Any) -> Any:
+    """A list of lines may also be written as one text with line breaks."""
+    if isinstance(value, str):
+        return [line for line in value.split("\n") if line.strip()]
+    return value
+
+
 class Signer(Model):
     """Người ký (ô 7a, 7b): quyền hạn, chức vụ, họ tên."""
 
@@ -80,6 +96,29 @@ class Signer(Model):
         description='The signer\'s own title, e.g. "PHÓ CHỦ TỊCH".',
     )
     name: LineText = Field(title="Họ tên người ký", description="Full name, no academic titles.")
+    other_titles: Annotated[
+        list[Text],
+        BeforeValidator(_text_lines),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string"}},
+                    {"type": "string", "description": "the lines, separated by newlines"},
+                ]
+            }
+        ),
+    ] = Field(
+        default_factory=list,
+        title="Chức vụ khác của người ký",
+        description="The signer's other titles, one line each, printed UPPERCASE bold, e.g. "
+        '["PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG LÀO CAI"] for a team head who is a deputy director.',
+    )
+    other_titles_position: Literal["above_name", "below_name"] = Field(
+        "above_name",
+        title="Vị trí chức vụ khác",
+        description='"above_name": under the signature, above the name (ô 7b, Phụ lục I II.7.đ); '
+        '"below_name": under the name, as many offices print them.',
+    )
 
     @model_validator(mode="after")
     def _combination(self) -> Signer:
@@ -118,31 +157,103 @@ class Recipient(Model):
         return self
 
 
+def _archive_unit(value: str) -> str:
+    try:
+        return recipients.archive_unit(value)
+    except ValueError as exc:
+        raise PydanticCustomError("bad_archive_unit", str(exc)) from None
+
+
+#: One unit of the "Lưu" line as offices write it: "NC", "TH (Thắng)", "CN(Linh)", "NC.Châu".
+ArchiveUnit = Annotated[Text, AfterValidator(_archive_unit)]
+
+
 class Archive(Model):
-    """Dòng "Lưu": the văn thư (VT, always first) and the drafting unit(s), copies kept."""
+    """Dòng "Lưu": the văn thư (VT, always first), the drafting unit(s), copies kept, and the
+    drafter's code with the number of copies issued (ô 12)."""
 
     model_config = ConfigDict(title="Lưu")
 
-    units: list[Abbreviation] = Field(
+    units: list[ArchiveUnit] = Field(
         default_factory=list,
         title="Đơn vị lưu",
-        description='Drafting unit abbreviations, e.g. ["NC"].',
+        description='Drafting units as offices write them: "NC", "TH (Thắng)", "CN(Linh)", '
+        '"NC.Châu", "HC (2)".',
     )
     copies: StrictInt | None = Field(None, ge=1, title="Số bản lưu")
     drafter: Text | None = Field(
         None,
         title="Ký hiệu người soạn thảo, số bản phát hành (ô 12)",
-        description='e.g. "PL.(300)".',
+        description='e.g. "PL.(300)", or "PL" with issued: 300.',
+    )
+    issued: StrictInt | None = Field(
+        None, ge=1, title="Số lượng bản phát hành", description='With drafter "PL": "PL.(300)".'
     )
 
     @model_validator(mode="before")
     @classmethod
     def _from_list(cls, value: Any) -> Any:
         if isinstance(value, str):
-            value = [u for u in (p.strip() for p in value.replace(";", ",").split(",")) if u]
+            units, drafter = recipients.split_archive(value)
+            return {"units": units, **({"drafter": drafter} if drafter else {})}
         if isinstance(value, list):
             return {"units": [u for u in value if not (isinstance(u, str) and u.strip() == "VT")]}
         return value
+
+    @model_validator(mode="after")
+    def _drafter(self) -> Archive:
+        if self.issued is not None and not self.drafter:
+            raise PydanticCustomError(
+                "bad_drafter", "số bản phát hành (issued) cần ký hiệu người soạn thảo (drafter)"
+            )
+        if self.drafter:
+            try:
+                recipients.drafter_code(self.drafter, self.issued)
+            except ValueError as exc:
+                raise PydanticCustomError("bad_drafter", str(exc)) from None
+        return self
+
+    @property
+    def drafter_text(self) -> str | None:
+        """Ô 12 as printed, e.g. "PL.(300)"."""
+        return recipients.drafter_code(self.drafter, self.issued) if self.drafter else None
+
+
+def _rule(fn: Any, code: str) -> Any:
+    """A validator from an nd30 rule that raises ValueError with a Vietnamese message."""
+
+    def check(value: str) -> str:
+        try:
+            return fn(value)
+        except ValueError as exc:
+            raise PydanticCustomError(code, str(exc)) from None
+
+    return AfterValidator(check)
+
+
+class Contact(Model):
+    """Địa chỉ, thư điện tử, trang thông tin điện tử, số điện thoại, số Fax (ô 13), printed at
+    the foot of page 1 under a line across the text width (Phụ lục I, III.4)."""
+
+    model_config = ConfigDict(title="Địa chỉ, điện thoại, thư điện tử của cơ quan")
+
+    address: LineText | None = Field(None, title="Địa chỉ")
+    email: LineText | None = Field(None, title="Thư điện tử")
+    website: LineText | None = Field(None, title="Trang thông tin điện tử")
+    phone: LineText | None = Field(None, title="Số điện thoại")
+    fax: LineText | None = Field(None, title="Số Fax")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Contact:
+        if not any(getattr(self, k) for k, _ in marks.CONTACT_LABELS):
+            raise PydanticCustomError(
+                "empty_contact", "cần ít nhất một trong: address, email, website, phone, fax"
+            )
+        return self
+
+    def lines(self) -> list[str]:
+        """The lines as printed (:func:`vanban.nd30.marks.contact_lines`)."""
+        return marks.contact_lines({k: getattr(self, k) for k, _ in marks.CONTACT_LABELS})
 
 
 class Margins(Model):
@@ -223,6 +334,29 @@ class Document(Model):
     recipients: list[Recipient] = Field(default_factory=list, title="Nơi nhận")
     archive: Archive | None = Field(
         None, title="Lưu", description='Drafting units for "Lưu: VT, …"; VT is added.'
+    )
+    urgency: Annotated[LineText, _rule(marks.urgency, "bad_urgency")] | None = Field(
+        None,
+        title="Mức độ khẩn",
+        description="HỎA TỐC, THƯỢNG KHẨN or KHẨN: bold capitals in a box of the decree's size "
+        "under the Số line (ô 10b, Phụ lục I III.2.b).",
+    )
+    secrecy: Annotated[LineText, _rule(marks.secrecy, "bad_secrecy")] | None = Field(
+        None,
+        title="Độ mật",
+        description="MẬT, TỐI MẬT or TUYỆT MẬT: boxed under the Số line, above the urgency "
+        "(ô 10a, Phụ lục I III.2.a).",
+    )
+    circulation: Annotated[LineText, _rule(marks.circulation, "bad_circulation")] | None = Field(
+        None,
+        title="Phạm vi lưu hành",
+        description='e.g. "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI": boxed above the Quốc hiệu '
+        "(ô 11, Phụ lục I III.2.c).",
+    )
+    contact: Contact | None = Field(
+        None,
+        title="Địa chỉ, điện thoại, thư điện tử của cơ quan",
+        description="Printed at the foot of page 1 (ô 13, Phụ lục I III.4).",
     )
     footnotes: dict[str, Text] = Field(
         default_factory=dict,

@@ -13,11 +13,15 @@ Modules:
 - :mod:`vanban.nd30.recipients`: nơi nhận lines and the "Lưu" line;
 - :mod:`vanban.nd30.page`: page, margins, fonts and the two size presets;
 - :mod:`vanban.nd30.text`: punctuation rules for text (căn cứ lines, the "./." end mark,
-  Vietnamese number formatting).
+  Vietnamese number formatting);
+- :mod:`vanban.nd30.money`: sums of money in figures ("1.250.000.000 đồng") and in words;
+- :mod:`vanban.nd30.marks`: mức độ khẩn, độ mật, phạm vi lưu hành and the issuer's contact
+  line at the foot of page 1 (ô 10a, 10b, 11, 13).
 """
 
 from vanban.nd30.dates import date_line, date_text, short_date
 from vanban.nd30.doctypes import DOC_TYPES, DocType
+from vanban.nd30.money import money_figures, money_text, money_words, number_words
 from vanban.nd30.numbering import (
     number_line,
     number_text,
@@ -43,8 +47,12 @@ __all__ = [
     "date_line",
     "date_text",
     "format_number",
+    "money_figures",
+    "money_text",
+    "money_words",
     "number_line",
     "number_text",
+    "number_words",
     "recipient_lines",
     "roman",
     "short_date",

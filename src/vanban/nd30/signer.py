@@ -15,6 +15,14 @@ TL.       thừa lệnh: a unit head by the head's order   "TL. BỘ TRƯỞNG" 
 TUQ.      thừa ủy quyền: by written delegation         "TUQ. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG"
 ========  ===========================================  ==================================
 
+Other titles of the signer (chức vụ khác, II.7.c–đ): a member of an advisory body (a team,
+a board, a council) signs with the title in that body ("TRƯỞNG ĐOÀN") and, when the body uses
+its host's seal, the title in the host body too ("PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG"). The decree
+puts these lines "tại ô số 7b …, phía trên họ tên của người ký" (II.7.đ): under the signature,
+above the name. Many offices print them under the name instead; vanban does either
+(:data:`OTHER_TITLES_POSITIONS`), the decree's place by default. A team signing as a whole
+writes "TM. ĐOÀN KIỂM TRA" / "TRƯỞNG ĐOÀN" (TM. before the name of the collective, II.7.b).
+
 A deputy may sign for a collective body as a deputy of its head (Điều 13.2), giving the
 three-line form "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (common practice,
 not a decree example: nd30.md §17.6).
@@ -22,7 +30,12 @@ not a decree example: nd30.md §17.6).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+
+#: Where the signer's other titles go: "above_name" (ô 7b, under the signature; II.7.đ) or
+#: "below_name" (under the name, as many offices print them). The first is the default.
+OTHER_TITLES_POSITIONS = ("above_name", "below_name")
 
 
 class Authority(str, Enum):
@@ -131,3 +144,13 @@ def signer_lines(
     else:
         lines = [f"{a.value} {head_title}", title or ""]
     return [line.upper() for line in lines]
+
+
+def other_title_lines(titles: Sequence[str]) -> list[str]:
+    """The signer's other titles (chức vụ khác, II.7.c–đ), one per line, UPPERCASE like every
+    title of the block (II.7.đ); a title given with line breaks gives one line per part.
+
+    >>> other_title_lines(["Phó Giám đốc", "Sở Công Thương\\nLào Cai"])
+    ['PHÓ GIÁM ĐỐC', 'SỞ CÔNG THƯƠNG', 'LÀO CAI']
+    """
+    return [line.strip().upper() for title in titles for line in title.split("\n") if line.strip()]
