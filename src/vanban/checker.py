@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1471,16 +1472,26 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
             "tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu; hãy lưu lại dạng .docx không mật khẩu"
         )
     if not data.startswith(b"PK"):
-        raise UnreadableDocx("không phải tệp Word .docx (không phải gói zip)")
+        raise UnreadableDocx("không phải tệp .docx (không phải gói zip của Word)")
     from vanban._package import PackageProblem, read_docx_guarded  # strangers' files
 
     try:
         read_docx_guarded(data)
     except PackageProblem as problem:
         raise UnreadableDocx(f"tệp .docx không đọc được: {problem}") from None
+    except (ValueError, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+        raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
     try:
         return read_docx(data)
-    except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
         if "zip" in str(exc):
             why = "gói zip bị hỏng hoặc không trọn vẹn"
         elif "missing" in str(exc) or "not a WordprocessingML" in str(exc):
