@@ -86,9 +86,10 @@ def test_merge_keys_and_aliases_work() -> None:
         "x-ky: &ky {title: Trưởng ban}\nsigner:\n  <<: *ky\n  name: Nguyễn Văn A",
     )
     assert errors_of(text) == [
-        'p.yaml:15:1: x-ky: trường "x-ky" không có trong mẫu (các trường: archive, bases, '
-        "circulation, closing, contact, date, footnotes, format, intro, issuer, number, place, "
-        "recipients, secrecy, sections, signer, symbol, task_style, title, type, urgency)"
+        'p.yaml:15:1: x-ky: trường "x-ky" không có trong mẫu (các trường: appendices, archive, '
+        "bases, circulation, closing, contact, content, date, footnotes, format, intro, issuer, "
+        "number, place, recipients, secrecy, sections, signer, symbol, task_labels, task_style, "
+        "title, type, urgency)"
     ]
     data, _ = parse_yaml(text)
     assert data["signer"] == {"title": "Trưởng ban", "name": "Nguyễn Văn A"}
@@ -154,8 +155,8 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
             "p.yaml:12:19: sections[0].content[0].deadline: ngày không hợp lệ",
         ),
         (
-            "      - task: Việc\n        leads: [a]\n",
-            "p.yaml:12:16: sections[0].content[0].leads: cần một đoạn chữ, không phải một danh",
+            "      - task: Việc\n        leads: {a: 1}\n",
+            "p.yaml:12:16: sections[0].content[0].leads: cần",
         ),
         (
             "      - bullets:\n          - text: a\n            bullets: [{txt: b, text: c}]\n",

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from vanban.layout.blocks import Inline, NoteRef
+from vanban.layout.blocks import Inline, NoteRef, PageBreakMark
 from vanban.markup import LineBreak, Span, Tab
 
 
@@ -47,6 +47,7 @@ _RPR = {
 }
 _BR = "<w:r><w:br/></w:r>"
 _TAB = "<w:r><w:tab/></w:r>"
+_PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 _START = {k: f'<w:r>{v}<w:t xml:space="preserve">' for k, v in _RPR.items()}
 _END = "</w:t></w:r>"
 NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="VBFootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
@@ -79,6 +80,8 @@ def runs(inlines: Iterable[Inline]) -> Markup:
             append(_BR)
         elif kind is Tab:
             append(_TAB)
+        elif kind is PageBreakMark:
+            append(_PAGE_BREAK)
     return markup("".join(out))
 
 

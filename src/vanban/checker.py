@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vanban import _metrics
-from vanban.errors import Problem, ValidationError
 from vanban.docx_reader import DocxView, ParaView, read_docx
+from vanban.errors import Problem, ValidationError
 from vanban.nd30 import page, rules
 from vanban.nd30.catalogue import ERROR, RULES
 

@@ -48,11 +48,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 from vanban import _metrics, markup
 from vanban.errors import Problem
-from vanban.models.blocks import Item, Letters, Task
+from vanban.models import walk
+from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
 
@@ -249,18 +249,6 @@ def one_year_after(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def _tasks(blocks: list, path: str) -> Iterator[tuple[str, Task]]:
-    for i, block in enumerate(blocks):
-        p = f"{path}[{i}]"
-        if isinstance(block, Task):
-            yield p, block
-        elif isinstance(block, Item):
-            yield from _tasks(block.content, f"{p}.content")
-        elif isinstance(block, Letters):
-            for j, letter in enumerate(block.letters):
-                yield from _tasks(letter.content, f"{p}.letters[{j}].content")
-
-
 def check_document(
     doc: Document, *, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
@@ -286,6 +274,18 @@ def check_document(
                         f"chú thích [^{name}] chưa có nội dung trong footnotes",
                     )
                 )
+    ids = {a.id for a in getattr(doc, "appendices", []) if a.id}
+    for path, value in texts:
+        for name in markup.ref_names(value):
+            if name not in ids:
+                known = ", ".join(sorted(ids)) or "chưa có phụ lục nào có id"
+                errors.append(
+                    Problem(
+                        path,
+                        "unknown_ref",
+                        f"[@{name}] không dẫn tới phụ lục nào (các id: {known})",
+                    )
+                )
     for name in doc.footnotes:
         if name not in used:
             message = f"chú thích {name!r} không được dẫn ở đâu (cần [^{name}] trong văn bản)"
@@ -301,17 +301,16 @@ def check_document(
                     f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
                 )
             )
-        for i, section in enumerate(getattr(doc, "sections", [])):
-            for path, task in _tasks(section.content, f"sections[{i}].content"):
-                if isinstance(task.deadline, dt.date) and task.deadline < start:
-                    errors.append(
-                        Problem(
-                            f"{path}.deadline",
-                            "deadline_before_date",
-                            f"thời hạn {task.deadline.isoformat()} trước ngày ban hành kế hoạch "
-                            f"({start.isoformat()})",
-                        )
+        for path, task in walk.models(doc, Task):  # in the body, tables and phụ lục alike
+            if isinstance(task.deadline, dt.date) and task.deadline < start:
+                errors.append(
+                    Problem(
+                        f"{path}.deadline",
+                        "deadline_before_date",
+                        f"thời hạn {task.deadline.isoformat()} trước ngày ban hành kế hoạch "
+                        f"({start.isoformat()})",
                     )
+                )
 
     abbr = doc.issuer.abbreviation
     if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):

@@ -815,6 +815,8 @@ def _problems(
             path, parent, cands = _resolve(root, loc)
         if err["type"] == "missing_abbreviation":
             path, parent = ("issuer",), [root]
+        elif err["type"] == "missing_body" and path == ():
+            path, parent = ("sections",), [root]
         text = _path_text(path)
         message = _message(err, parent, cands, path[-1] if path else None)
         if (text, message) in seen:
@@ -882,6 +884,12 @@ def validate(
         )
         raise ValidationError(_in_order([*prior, problem]))
     model = DOCUMENT_TYPES[kind]
+    body_fields: tuple[str, ...] = getattr(model, "body_fields", ())
+    if body_fields and not any(k in data for k in body_fields):
+        # One of them is required: said with the other missing fields, not after them.
+        title = model.model_fields[body_fields[0]].title
+        message = f"thiếu trường bắt buộc ({title}; hoặc {', '.join(body_fields[1:])})"
+        prior.append(_locate(Problem(body_fields[0], "missing", message, source), _builder))
     try:
         with pydantic_errors():
             doc = model.model_validate(data)

@@ -5,7 +5,9 @@ write             you get                                      note
 ================  ===========================================  ====================
 ``*chữ*``         *chữ* (italic)                               nghiêng
 ``**chữ**``       **chữ** (bold)                               đậm
+``***chữ***``     ***chữ*** (bold italic)                      đậm nghiêng
 ``[^ten]``        a footnote mark, numbered 1, 2, …            text in ``footnotes``
+``[@ten]``        the label of the phụ lục ``id: ten``         "Phụ lục II"
 ``\\*``            a literal ``*``                              also ``\\[``, ``\\]``
 ``\\\\``            a literal ``\\``
 newline           a line break in the same paragraph
@@ -22,7 +24,17 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Footnote", "LineBreak", "Span", "Tab", "footnote_names", "parse", "plain"]
+__all__ = [
+    "Footnote",
+    "LineBreak",
+    "Ref",
+    "Span",
+    "Tab",
+    "footnote_names",
+    "parse",
+    "plain",
+    "ref_names",
+]
 
 
 class Span(NamedTuple):
@@ -39,6 +51,15 @@ class Footnote(NamedTuple):
     name: str
 
 
+class Ref(NamedTuple):
+    """A reference to the part (a phụ lục) whose ``id`` is ``name``, with its emphasis; the
+    layout replaces it by the part's label, which follows renumbering."""
+
+    name: str
+    bold: bool = False
+    italic: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class LineBreak:
     """A line break inside a paragraph."""
@@ -49,11 +70,12 @@ class Tab:
     """A tab character."""
 
 
-Inline = Span | Footnote | LineBreak | Tab
+Inline = Span | Footnote | Ref | LineBreak | Tab
 
-_TOKEN = re.compile(r"\\[\\*\[\]]|\*\*|\*|\[\^([\w.-]+)\]|\n|\t")
+_TOKEN = re.compile(r"\\[\\*\[\]]|\*\*\*|\*\*|\*|\[([\^@])([\w.-]+)\]|\n|\t")
 _SPECIAL = re.compile(r"[\\*\[\n\t]")
 _FOOTREF = re.compile(r"\[\^([\w.-]+)\]")
+_REF = re.compile(r"\[@([\w.-]+)\]")
 
 
 def parse(text: str, *, bold: bool = False, italic: bool = False) -> list[Inline]:
@@ -62,6 +84,10 @@ def parse(text: str, *, bold: bool = False, italic: bool = False) -> list[Inline
     >>> parse("a *b* **c**")
     [Span(text='a ', bold=False, italic=False), Span(text='b', bold=False, italic=True), \
 Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False)]
+    >>> parse("***đậm nghiêng***")
+    [Span(text='đậm nghiêng', bold=True, italic=True)]
+    >>> parse("xem [@pl-a]")
+    [Span(text='xem ', bold=False, italic=False), Ref(name='pl-a', bold=False, italic=False)]
     >>> parse("5 * 3 \\\\* x[^n]")
     [Span(text='5 * 3 * x', bold=False, italic=False), Footnote(name='n')]
     >>> plain(parse("giá \\\\*đặc biệt\\\\* {{ x }} <b>&"))
@@ -77,6 +103,11 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
         tok = m.group()
         if tok[0] == "\\":
             tokens.append(("text", tok[1]))
+        elif tok == "***":  # bold and italic: opened "**" "*", closed "*" "**" (nested)
+            after = text[m.end() : m.end() + 1]
+            closing = not after or after.isspace() or after in ".,;:!?)]"
+            pair = ("*", "**") if closing else ("**", "*")
+            tokens += [("mark", pair[0]), ("mark", pair[1])]
         elif tok in ("*", "**"):
             tokens.append(("mark", tok))
         elif tok == "\n":
@@ -84,7 +115,7 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
         elif tok == "\t":
             tokens.append(("tab", tok))
         else:
-            tokens.append(("foot", m.group(1)))
+            tokens.append(("foot" if m.group(1) == "^" else "ref", m.group(2)))
         pos = m.end()
     if pos < len(text):
         tokens.append(("text", text[pos:]))
@@ -121,9 +152,12 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
                 it = not it if not italic else True
         else:
             flush()
-            out.append(
-                Footnote(value) if kind == "foot" else LineBreak() if kind == "br" else Tab()
-            )
+            if kind == "foot":
+                out.append(Footnote(value))
+            elif kind == "ref":
+                out.append(Ref(value, b, it))
+            else:
+                out.append(LineBreak() if kind == "br" else Tab())
     flush()
     return out
 
@@ -164,3 +198,14 @@ def _escaped(text: str, index: int) -> bool:
     while index - n - 1 >= 0 and text[index - n - 1] == "\\":
         n += 1
     return n % 2 == 1
+
+
+def ref_names(text: str) -> list[str]:
+    """The part ids referenced in a text as ``[@id]``, in order (``\\[@x]`` is text).
+
+    >>> ref_names("Phụ lục [@a] và \\\\[@b], [@c]")
+    ['a', 'c']
+    """
+    if "[@" not in text:
+        return []
+    return [m.group(1) for m in _REF.finditer(text) if not _escaped(text, m.start())]

@@ -34,7 +34,7 @@ from vanban.errors import (
     os_message,
 )
 from vanban.layout import Block, Layout, Role, layout
-from vanban.layout.blocks import Boxed
+from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCell, TableRow
 from vanban.models.common import Document
 from vanban.nd30 import page
 from vanban.templates import Prepared
@@ -68,6 +68,48 @@ def _paras(blocks: Iterable[Block]) -> list[_Para]:
     return [_Para(b) for b in blocks]
 
 
+class _Cell:
+    """A table cell for the template: ``width``, ``span``, ``merge`` and its ``paras``."""
+
+    __slots__ = ("merge", "paras", "span", "width")
+
+    def __init__(self, cell: TableCell) -> None:
+        self.width, self.span, self.merge = cell.width, cell.span, cell.merge
+        self.paras = [_Para(p) for p in cell.paras]
+
+
+class _Row:
+    __slots__ = ("cells", "header")
+
+    def __init__(self, row: TableRow) -> None:
+        self.header = row.header
+        self.cells = [_Cell(c) for c in row.cells]
+
+
+class _Table:
+    """A table for the template: ``widths``, ``width`` and ``rows`` of cells."""
+
+    __slots__ = ("rows", "width", "widths")
+
+    def __init__(self, table: Table) -> None:
+        self.widths, self.width = table.widths, table.width
+        self.rows = [_Row(r) for r in table.rows]
+
+
+def _items(items: Iterable[BodyItem]) -> list[_Para | _Table]:
+    return [_Table(i) if isinstance(i, Table) else _Para(i) for i in items]
+
+
+def _appendix(a: AppendixLayout) -> dict[str, Any]:
+    return {
+        "heading": _paras(a.heading),
+        "rule": a.rule,
+        "body": _items(a.body),
+        "landscape": a.landscape,
+        "page": a.page,
+    }
+
+
 def _box(boxed: Boxed) -> dict[str, Any]:
     return {
         "para": _Para(boxed.block),
@@ -83,6 +125,7 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     created = f"{d.isoformat()}T00:00:00Z" if d else FIXED_CREATED
     hl, hr = page.HEADER_COLUMNS
     sl, sr = page.SIGNER_COLUMNS
+    last = _Para(lay.body[-1]) if lay.body and isinstance(lay.body[-1], Block) else None
     return {
         "doc_type": doc.doc_type,
         "header_left": _paras(lay.header_left),
@@ -93,7 +136,11 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "motto_rule": lay.motto_rule,
         "title_rule": lay.title_rule,
         "heading": _paras(lay.heading),
-        "body": _paras(lay.body),
+        # The body but its last paragraph, which is kept with the signature block (keepNext).
+        "body": _items(lay.body[:-1] if last is not None else lay.body),
+        "body_last": last,
+        "tables": any(isinstance(b, Table) for b in lay.body),
+        "appendices": [_appendix(a) for a in lay.appendices],
         "recipients": _paras(lay.recipients),
         "signer": _paras(lay.signer),
         "signer_name": _Para(lay.signer_name),

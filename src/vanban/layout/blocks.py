@@ -45,6 +45,19 @@ class Role(str, Enum):
     SIGNER_OTHER = "signer_other"  # ô 7b: the signer's other titles (chức vụ khác)
     MARK = "mark"  # ô 10a, 10b, 11: độ mật, mức độ khẩn, phạm vi lưu hành, in a box
     CONTACT = "contact"  # ô 13: address, phone, email… at the foot of page 1
+    PARAGRAPH_LEFT = "paragraph_left"  # a body paragraph aligned left, no indent
+    PARAGRAPH_CENTER = "paragraph_center"  # … centred
+    PARAGRAPH_RIGHT = "paragraph_right"  # … aligned right
+    PAGE_BREAK = "page_break"  # the next block starts a new page
+    TABLE_HEADER = "table_header"  # a header cell's paragraph: centred, bold
+    TABLE_CELL = "table_cell"  # a cell's paragraph, aligned left
+    TABLE_CELL_CENTER = "table_cell_center"
+    TABLE_CELL_RIGHT = "table_cell_right"
+    TABLE_CELL_JUSTIFY = "table_cell_justify"
+    TABLE_AFTER = "table_after"  # the empty paragraph that closes a table in the body
+    APPENDIX_LABEL = "appendix_label"  # "Phụ lục II"
+    APPENDIX_TITLE = "appendix_title"  # its title, UPPERCASE
+    APPENDIX_REFERENCE = "appendix_reference"  # "(Kèm theo Kế hoạch số … của …)"
 
     @property
     def style(self) -> str:
@@ -62,7 +75,11 @@ class NoteRef(NamedTuple):
     id: int
 
 
-Inline = Span | LineBreak | Tab | NoteRef
+class PageBreakMark(NamedTuple):
+    """A page break inside a paragraph (``<w:br w:type="page"/>``)."""
+
+
+Inline = Span | LineBreak | Tab | NoteRef | PageBreakMark
 
 
 class Block(NamedTuple):
@@ -101,6 +118,76 @@ class Boxed:
     border: str
 
 
+class TableCell(NamedTuple):
+    """A cell: its paragraphs, width (twips, of the columns it spans), the number of grid
+    columns it spans and its part in a vertical merge (``None``, "restart", "continue")."""
+
+    paras: tuple[Block, ...]
+    width: int
+    span: int = 1
+    merge: str | None = None
+
+
+class TableRow(NamedTuple):
+    """A row; ``header`` rows repeat at the top of every page the table runs onto."""
+
+    cells: tuple[TableCell, ...]
+    header: bool = False
+
+
+@dataclass
+class Table:
+    """A bordered table: column widths (twips) and rows. No row splits across pages."""
+
+    widths: tuple[int, ...]
+    rows: list[TableRow]
+
+    @property
+    def width(self) -> int:
+        return sum(self.widths)
+
+    def blocks(self) -> list[Block]:
+        """The paragraphs of its cells, row by row (a merged cell once)."""
+        return [p for row in self.rows for c in row.cells if c.merge != "continue" for p in c.paras]
+
+    @property
+    def text(self) -> str:
+        """One line per row, cells separated by " | " (a merged cell's lower part is empty)."""
+        lines = []
+        for row in self.rows:
+            cells = []
+            for c in row.cells:
+                cells.append("" if c.merge == "continue" else " / ".join(p.text for p in c.paras))
+            lines.append(" | ".join(cells))
+        return "\n".join(lines)
+
+
+#: What a body holds: paragraphs and tables.
+BodyItem = Block | Table
+
+
+def flatten(items: list[BodyItem]) -> list[Block]:
+    """The paragraphs of ``items``, tables opened."""
+    out: list[Block] = []
+    for item in items:
+        if isinstance(item, Table):
+            out += item.blocks()
+        else:
+            out.append(item)
+    return out
+
+
+@dataclass
+class AppendixLayout:
+    """A phụ lục: its heading lines, the short rule under them, its body, its page."""
+
+    heading: list[Block]
+    rule: Rule
+    body: list[BodyItem]
+    landscape: bool
+    page: dict[str, int]
+
+
 @dataclass
 class Layout:
     """A whole document as data: blocks by region, lines, footnotes and page settings."""
@@ -113,7 +200,7 @@ class Layout:
     motto_rule: Rule
     heading: list[Block]
     title_rule: Rule | None
-    body: list[Block]
+    body: list[BodyItem]
     recipients: list[Block]
     signer: list[Block]
     signer_name: Block
@@ -132,10 +219,12 @@ class Layout:
     #: The contact lines (ô 13) in the first-page footer.
     contact: list[Block] = field(default_factory=list)
 
+    appendices: list[AppendixLayout] = field(default_factory=list)
+
     def blocks(self) -> list[Block]:
         """Every block in reading order (header left then right, body, recipients, signer,
-        then the first-page footer)."""
-        return [
+        phụ lục), tables opened into their cells' paragraphs."""
+        out = [
             *([self.circulation.block] if self.circulation else []),
             *self.header_left,
             self.number,
@@ -143,7 +232,7 @@ class Layout:
             *self.header_right,
             self.place_date,
             *self.heading,
-            *self.body,
+            *flatten(self.body),
             *self.recipients,
             *self.signer,
             *self.signer_above_name,
@@ -151,10 +240,49 @@ class Layout:
             *self.signer_below_name,
             *self.contact,
         ]
+        for a in self.appendices:
+            out += [*a.heading, *flatten(a.body)]
+        return out
 
     def text(self) -> str:
-        """The plain-text view used by tests and previews: one line per block, then footnotes."""
-        lines = [b.text for b in self.blocks()]
+        """The plain-text view used by tests and previews: one line per paragraph, a table
+        one line per row, then footnotes."""
+        lines = _text_lines(self)
         for number, inlines in self.footnotes:
             lines.append(f"[{number}] " + Block(Role.FOOTNOTE, inlines).text)
         return "\n".join(lines)
+
+
+def _items_text(items: list[BodyItem]) -> list[str]:
+    return [item.text for item in items]
+
+
+def _text_lines(lay: Layout) -> list[str]:
+    lines = [
+        b.text
+        for b in (
+            *([lay.circulation.block] if lay.circulation else []),
+            *lay.header_left,
+            lay.number,
+            *(m.block for m in lay.marks),
+            *lay.header_right,
+            lay.place_date,
+            *lay.heading,
+        )
+    ]
+    lines += _items_text(lay.body)
+    lines += [
+        b.text
+        for b in (
+            *lay.recipients,
+            *lay.signer,
+            *lay.signer_above_name,
+            lay.signer_name,
+            *lay.signer_below_name,
+            *lay.contact,
+        )
+    ]
+    for a in lay.appendices:
+        lines += [b.text for b in a.heading]
+        lines += _items_text(a.body)
+    return lines

@@ -7,10 +7,20 @@ from collections.abc import Callable, Iterable
 
 from vanban import _metrics, markup
 from vanban.errors import Problem, ValidationError
-from vanban.layout.blocks import Block, Boxed, Inline, Layout, NoteRef, Role, Rule
-from vanban.markup import Footnote, Span
+from vanban.layout.blocks import (
+    AppendixLayout,
+    Block,
+    BodyItem,
+    Boxed,
+    Inline,
+    Layout,
+    NoteRef,
+    Role,
+    Rule,
+)
+from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
-from vanban.nd30 import dates, marks, numbering, page, recipients, signer
+from vanban.nd30 import appendix, dates, marks, numbering, page, recipients, signer
 
 #: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -20,18 +30,28 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 class Inliner:
     """Turns user text into inlines, numbering footnote references in document order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, refs: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.notes: list[tuple[int, tuple[Inline, ...]]] = []
+        #: The labels of the parts text refers to as ``[@id]`` ("Phụ lục II").
+        self.refs = refs or {}
 
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
     ) -> list[Inline]:
         parsed = markup.parse(text, bold=bold, italic=italic)
-        if not upper and "[^" not in text:  # no footnote marks: the parse as it is
+        if not upper and "[^" not in text and "[@" not in text:  # nothing to number
             return parsed  # type: ignore[return-value]
         out: list[Inline] = []
         for x in parsed:
+            if isinstance(x, Ref):
+                label = self.refs.get(x.name)
+                if label is None:
+                    raise ValidationError(
+                        [Problem("", "unknown_ref", f"không có phụ lục nào có id: {x.name}")]
+                    )
+                out.append(Span(label.upper() if upper else label, x.bold, x.italic))
+                continue
             if isinstance(x, Footnote):
                 number = len(self.notes) + 1
                 if x.name not in self.doc.footnotes:
@@ -103,12 +123,28 @@ def _rule_for(lines: Iterable[str], container: int, size: int, fraction: float) 
     return Rule(round(longest * fraction), container)
 
 
-def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layout:
-    """Lay out a document: the shared parts here, its body by ``body_builder``.
+BodyBuilder = Callable[[Inliner, int], list[BodyItem]]
+
+
+def appendix_labels(doc: Document) -> list[str]:
+    """The "Phụ lục …" line of each of the document's appendices, in order."""
+    items = getattr(doc, "appendices", [])
+    return [appendix.appendix_label(i, len(items), a.number) for i, a in enumerate(items, 1)]
+
+
+def build(doc: Document, body_builder: BodyBuilder) -> Layout:
+    """Lay out a document: the shared parts here, its body by ``body_builder`` (called with
+    the inliner and the text width for tables).
 
     Parts are laid out in reading order so that footnotes are numbered in that order.
     """
-    inl = Inliner(doc)
+    labels = appendix_labels(doc)
+    refs = {
+        a.id: label
+        for a, label in zip(getattr(doc, "appendices", []), labels, strict=False)
+        if a.id
+    }
+    inl = Inliner(doc, refs)
     fmt = doc.format
     preset = page.SIZE_PRESETS[fmt.size]
     margins = fmt.margins.rule()
@@ -133,7 +169,7 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
         plain_block(Role.DOC_TYPE, doc.type_info.heading),
         Block(Role.TITLE, tuple(inl(doc.title))),
     ]
-    body = body_builder(inl)
+    body = body_builder(inl, text_width)
 
     archive = doc.archive
     archive_text = recipients.archive_line(
@@ -160,6 +196,7 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
         plain_block(Role.SIGNER_OTHER, line) for line in signer.other_title_lines(s.other_titles)
     ]
     above = s.other_titles_position == "above_name"
+    appendices = _appendices(doc, inl, labels, preset)
     m = margins.twips()
     indent = 567 if fmt.first_line_indent == "1cm" else 720
     return Layout(
@@ -188,12 +225,17 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
             **preset.half_points(),
             "mark": 2 * marks.MARK_SIZE,
             "contact": 2 * marks.CONTACT_SIZE,
+            "table": 2 * fmt.table_size,
+            "appendix_label": 2 * appendix.LABEL_SIZE,
+            "appendix_reference": 2 * appendix.REFERENCE_SIZE,
         },
         fmt={
             "first_line": indent,
             "line": round(240 * fmt.line_spacing),
             "before": page.PARAGRAPH_SPACING,
             "signature_space": page.SIGNATURE_SPACE,
+            "table_border": page.TABLE_BORDER,
+            "table_after": page.TABLE_SPACE_AFTER,
         },
         properties={"title": title_text.replace("\n", " "), "subject": doc.type_info.name},
         circulation=_circulation(doc.circulation),
@@ -211,7 +253,73 @@ def build(doc: Document, body_builder: Callable[[Inliner], list[Block]]) -> Layo
         contact=[plain_block(Role.CONTACT, line) for line in doc.contact.lines()]
         if doc.contact
         else [],
+        appendices=appendices,
     )
+
+
+def _appendices(
+    doc: Document, inl: Inliner, labels: list[str], preset: page.SizePreset
+) -> list[AppendixLayout]:
+    """Lay out the phụ lục: heading lines, the rule, their own numbered content."""
+    from vanban.layout.body import Body  # the shared blocks
+
+    items = getattr(doc, "appendices", [])
+    if not items:
+        return []
+    margins = doc.format.margins.rule()
+    d = doc.date
+    issuer = doc.issuer.in_text or appendix.of_issuer(doc.issuer.name)
+    reference = appendix.reference_line(
+        doc.type_info.name,
+        doc.number,
+        doc.symbol_text,
+        d.day if d else None,
+        d.month if d else None,
+        d.year if d else None,
+        issuer,
+    )
+    out = []
+    for a, label in zip(items, labels, strict=False):
+        width = page.text_width(margins, landscape=a.landscape)
+        heading = [plain_block(Role.APPENDIX_LABEL, label)]
+        title_lines = _lines(a.title.upper()) if a.title else []
+        heading += [Block(Role.APPENDIX_TITLE, tuple(inl(t, upper=True))) for t in title_lines]
+        if a.reference:
+            heading.append(plain_block(Role.APPENDIX_REFERENCE, reference))
+        rule_lines = title_lines or [label]
+        rule = _rule_for(rule_lines, width, preset.title, page.RULE_FRACTION)
+        body = Body(
+            inl,
+            width,
+            task_style=getattr(doc, "task_style", "inline"),
+            task_labels=getattr(doc, "task_labels", {}),
+        )
+        body.blocks(a.content, ())
+        for i, section in enumerate(a.sections, 1):
+            body.add(
+                Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *inl(section.title, upper=True)]
+            )
+            body.blocks(section.content, ())
+        body.blocks(a.end, ())
+        m = margins.twips()
+        landscape = a.landscape
+        out.append(
+            AppendixLayout(
+                heading=heading,
+                rule=rule,
+                body=body.out,
+                landscape=landscape,
+                page={
+                    "width": page.LANDSCAPE_WIDTH if landscape else page.PAGE_WIDTH,
+                    "height": page.LANDSCAPE_HEIGHT if landscape else page.PAGE_HEIGHT,
+                    **m,
+                    "header": page.HEADER_DISTANCE,
+                    "footer": page.FOOTER_DISTANCE,
+                    "text_width": width,
+                },
+            )
+        )
+    return out
 
 
 def _boxed(mark: marks.Mark) -> Boxed:

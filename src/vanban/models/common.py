@@ -42,6 +42,12 @@ class Issuer(Model):
         title="Tên cơ quan, tổ chức chủ quản trực tiếp",
         description='Parent body, e.g. "UBND TỈNH BẮC GIANG"; a newline breaks the line.',
     )
+    in_text: LineText | None = Field(
+        None,
+        title="Tên cơ quan trong câu văn",
+        description='The name as running text writes it, e.g. "Sở Giáo dục và Đào tạo" in a '
+        'phụ lục\'s "(Kèm theo … của …)"; by default derived from name.',
+    )
 
 
 def _authority(value: Any) -> Any:
@@ -289,6 +295,13 @@ class Format(Model):
     line_spacing: float = Field(1.0, ge=1.0, le=1.5, title="Giãn dòng (dòng đơn đến 1,5 dòng)")
     end_mark: bool = Field(
         True, title='Dấu kết thúc "./."', description="Close the content with ./. (Mẫu 1.4)."
+    )
+    table_size: int = Field(
+        page.TABLE_SIZE,
+        ge=page.TABLE_SIZE_RANGE[0],
+        le=page.TABLE_SIZE_RANGE[1],
+        title="Cỡ chữ trong bảng",
+        description="Points; the decree sets none, offices use 12–13.",
     )
 
 

@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from vanban.models.blocks import Block, Bullet, Bullets, Duties, Item, Letters, Task
+from vanban.models import walk
+from vanban.models.appendix import Appendix
+from vanban.models.blocks import Block, FieldName, Section
 from vanban.models.common import Document
-from vanban.models.types import Model, Text
-
-
-class Section(Model):
-    """Mục: "I.", "II."… with an UPPERCASE bold title and its content."""
-
-    model_config = ConfigDict(title="Mục (I, II, III…)")
-
-    title: Text = Field(
-        title="Tiêu đề mục", description="Printed UPPERCASE after the Roman numeral."
-    )
-    content: list[Block] = Field(min_length=1, title="Nội dung")
+from vanban.models.types import Text
 
 
 class KeHoach(Document):
-    """Kế hoạch: trích yếu, căn cứ, mở đầu, the mục, a closing paragraph, and the shared parts."""
+    """Kế hoạch: trích yếu, căn cứ, mở đầu, the mục (or khoản when the plan has no mục), a
+    closing paragraph, phụ lục, and the shared parts."""
 
     model_config = ConfigDict(title="Kế hoạch")
 
     doc_type: ClassVar[str] = "ke_hoach"
+    #: One of these holds the body (the loader reports it missing with the other fields).
+    body_fields: ClassVar[tuple[str, ...]] = ("sections", "content")
 
     type: Literal["ke_hoach"] = Field("ke_hoach", title="Loại văn bản")
     bases: list[Text] = Field(
@@ -38,7 +33,12 @@ class KeHoach(Document):
     intro: list[Text] = Field(
         default_factory=list, title="Mở đầu", description="Introductory paragraphs."
     )
-    sections: list[Section] = Field(min_length=1, title="Các mục")
+    sections: list[Section] = Field(default_factory=list, title="Các mục")
+    content: list[Block] = Field(
+        default_factory=list,
+        title="Nội dung (không chia mục)",
+        description="For a plan without mục: khoản 1., 2.… at the top level.",
+    )
     closing: Text | None = Field(None, title="Đoạn kết", description='Ends with "./." by default.')
     task_style: Literal["inline", "lines"] = Field(
         "inline",
@@ -46,50 +46,29 @@ class KeHoach(Document):
         description='"inline": deadline in italics in parentheses after the task; '
         '"lines": "- Thời gian thực hiện: …" under it, with the other roles.',
     )
+    task_labels: dict[FieldName, Text] = Field(
+        default_factory=dict,
+        title="Nhãn dòng nhiệm vụ",
+        description="Labels of the lines under a task and of task-table columns, by field: "
+        '{deadline: "Thời gian hoàn thành", leads: "Cơ quan chủ trì"}.',
+    )
+    appendices: list[Appendix] = Field(
+        default_factory=list, title="Phụ lục", description="After the signature, each on new pages."
+    )
+
+    @model_validator(mode="after")
+    def _body(self) -> KeHoach:
+        if not (self.sections or self.content):
+            raise PydanticCustomError(
+                "missing_body", "kế hoạch cần sections (các mục) hoặc content (các khoản)"
+            )
+        ids = [a.id for a in self.appendices if a.id]
+        for name in ids:
+            if ids.count(name) > 1:
+                raise PydanticCustomError(
+                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
+                )
+        return self
 
     def texts(self) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = [("title", self.title)]
-        out += [(f"bases[{i}]", b) for i, b in enumerate(self.bases)]
-        out += [(f"intro[{i}]", t) for i, t in enumerate(self.intro)]
-        for i, sec in enumerate(self.sections):
-            out.append((f"sections[{i}].title", sec.title))
-            _block_texts(sec.content, f"sections[{i}].content", out)
-        if self.closing:
-            out.append(("closing", self.closing))
-        return out
-
-
-def _bullet_texts(items: list[Bullet], path: str, out: list[tuple[str, str]]) -> None:
-    for i, b in enumerate(items):
-        out.append((f"{path}[{i}].text", b.text))
-        _bullet_texts(b.bullets, f"{path}[{i}].bullets", out)
-
-
-def _block_texts(blocks: list[Block], path: str, out: list[tuple[str, str]]) -> None:
-    for i, block in enumerate(blocks):
-        p = f"{path}[{i}]"
-        if isinstance(block, str):
-            out.append((p, block))
-        elif isinstance(block, Item):
-            for key in ("title", "text"):
-                if getattr(block, key):
-                    out.append((f"{p}.{key}", getattr(block, key)))
-            _block_texts(block.content, f"{p}.content", out)
-        elif isinstance(block, Task):
-            for key in ("task", "directs", "performs", "leads", "coordinates", "product"):
-                if getattr(block, key):
-                    out.append((f"{p}.{key}", getattr(block, key)))
-            if isinstance(block.deadline, str):
-                out.append((f"{p}.deadline", block.deadline))
-        elif isinstance(block, Bullets):
-            _bullet_texts(block.bullets, f"{p}.bullets", out)
-        elif isinstance(block, Duties):
-            out.append((f"{p}.body", block.body))
-            _bullet_texts(block.duties, f"{p}.duties", out)
-        elif isinstance(block, Letters):
-            for j, letter in enumerate(block.letters):
-                q = f"{p}.letters[{j}]"
-                for key in ("title", "text"):
-                    if getattr(letter, key):
-                        out.append((f"{q}.{key}", getattr(letter, key)))
-                _block_texts(letter.content, f"{q}.content", out)
+        return walk.texts(self)

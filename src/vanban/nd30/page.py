@@ -187,3 +187,32 @@ SIGNATURE_SPACE = mm(25)
 #: (II.2.c, II.5.b); vanban aims at 40 % of the longest line, in the middle of the range.
 RULE_FRACTION = 0.4
 RULE_FRACTION_RANGE = (1 / 3, 1 / 2)
+
+#: Orientation (I.2): portrait; landscape is allowed for content with tables or charts
+#: (vanban offers it to phụ lục). A landscape A4 page is the portrait one turned.
+LANDSCAPE_WIDTH = PAGE_HEIGHT
+LANDSCAPE_HEIGHT = PAGE_WIDTH
+
+
+def text_width(margins: Margins, *, landscape: bool = False) -> int:
+    """The width between the margins of a portrait or landscape page, in twips; the margins
+    keep their sides (the left one is the binding edge either way).
+
+    >>> text_width(MARGINS_DEFAULT), text_width(MARGINS_DEFAULT, landscape=True)
+    (8788, 13720)
+    """
+    t = margins.twips()
+    return (LANDSCAPE_WIDTH if landscape else PAGE_WIDTH) - t["left"] - t["right"]
+
+
+#: Tables (bảng, biểu): the decree sets no size for their text (UNCONFIRMED, nd30.md §17);
+#: offices set them one or two steps below the body, 12–13 pt. vanban uses 13 pt by default.
+TABLE_SIZE = 13
+TABLE_SIZE_RANGE = (11, 14)
+#: Table borders: single lines of ½ pt (w:sz in eighths of a point), black, as Mẫu 1.4's
+#: own bordered tables and the offices' task tables have them.
+TABLE_BORDER = 4
+#: Cell margins (left and right) of a bordered table, in twips (Word's default, 0.19 cm).
+TABLE_CELL_MARGIN = 108
+#: Space after a table in the body, before the next paragraph (6 pt, as between paragraphs).
+TABLE_SPACE_AFTER = PARAGRAPH_SPACING

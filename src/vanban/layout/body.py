@@ -1,0 +1,261 @@
+"""Layout of the body blocks every document type shares: paragraphs, khoản, điểm, bullets,
+tasks, duties, aligned paragraphs, page breaks, tables and task tables.
+
+Numbering (Phụ lục I, II.6; nd30.md §4.1): khoản are "1.", "1.1.", "1.1.1." by depth; điểm
+are a), b), c), đ)…; numbered blocks under a điểm continue the numbering of their khoản (a
+khoản "1." with điểm a) holding two tasks and điểm b) holding one numbers them 1.1., 1.2.,
+1.3.), so no number repeats within a khoản.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from vanban import text as _text
+from vanban.layout import tables
+from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
+from vanban.markup import Span
+from vanban.models import blocks as m
+from vanban.nd30 import dates, numbering
+from vanban.nd30.text import END_MARK, with_end_mark
+
+#: Markers of "-" lists by depth; deeper levels repeat the last (Phụ lục I has no rule).
+BULLET_MARKS = ("-", "+")
+#: The task role lines and their default labels, in the order the reference plans use them.
+TASK_ROLES = (
+    ("directs", "Chỉ đạo"),
+    ("leads", "Chủ trì"),
+    ("performs", "Thực hiện"),
+    ("coordinates", "Phối hợp"),
+    ("product", "Sản phẩm"),
+)
+DEADLINE_LABEL = "Thời gian thực hiện"
+#: Paragraph roles by alignment.
+ALIGNED = {
+    "left": Role.PARAGRAPH_LEFT,
+    "center": Role.PARAGRAPH_CENTER,
+    "right": Role.PARAGRAPH_RIGHT,
+    "justify": Role.PARAGRAPH,
+}
+
+Inliner = Callable[..., list[Inline]]
+
+
+def deadline_text(deadline: dt.date | str, *, inline: bool) -> str:
+    """How a deadline reads: a date as "trước ngày 30/11/2024", text as written.
+
+    Inline (after the task, in parentheses) a date reads "hoàn thành trước ngày …".
+
+    >>> deadline_text(dt.date(2025, 4, 5), inline=True)
+    'hoàn thành trước ngày 05/4/2025'
+    >>> deadline_text("thường xuyên", inline=False)
+    'thường xuyên'
+    """
+    if isinstance(deadline, dt.date):
+        text = f"trước ngày {dates.short_date(deadline)}"
+        return f"hoàn thành {text}" if inline else text
+    return deadline
+
+
+def joined(value: str | list[str]) -> str:
+    """Several bodies in prose: joined by ", ".
+
+    >>> joined(["Sở Tài chính", "Sở Nội vụ"]), joined("Sở Y tế")
+    ('Sở Tài chính, Sở Nội vụ', 'Sở Y tế')
+    """
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+class Body:
+    """Lays out a list of blocks into paragraphs and tables.
+
+    ``width`` is the text width (twips) tables span; ``task_style`` and ``task_labels``
+    are the document's choices for tasks in prose.
+    """
+
+    def __init__(
+        self,
+        inl: Inliner,
+        width: int,
+        *,
+        task_style: str = "inline",
+        task_labels: dict[str, str] | None = None,
+    ) -> None:
+        self.inl = inl
+        self.width = width
+        self.task_style = task_style
+        self.labels = task_labels or {}
+        self.out: list[BodyItem] = []
+
+    def add(self, role: Role, inlines: list[Inline]) -> None:
+        self.out.append(Block(role, tuple(inlines)))
+
+    def paragraphs(self, text: str, role: Role = Role.PARAGRAPH) -> None:
+        for para in _text.paragraphs(text):
+            self.add(role, self.inl(para))
+
+    def blocks(self, blocks: list[Any], path: tuple[int, ...], start: int = 0) -> int:
+        """Lay out ``blocks`` numbered under ``path``, the first number after ``start``;
+        return the last number given."""
+        n = start
+        for block in blocks:
+            if isinstance(block, str):
+                self.paragraphs(block)
+                continue
+            if isinstance(block, m.Bullets):
+                self.bullets(block.bullets, 0)
+                continue
+            if isinstance(block, m.Letters):
+                n = self.letters(block, path, n)
+                continue
+            if isinstance(block, m.Paragraph):
+                self.paragraphs(block.text, ALIGNED[block.align])
+                continue
+            if isinstance(block, m.PageBreak):
+                self.add(Role.PAGE_BREAK, [PageBreakMark()])
+                continue
+            if isinstance(block, m.Table):
+                self.out.append(tables.table(block, self.inl, self.width))
+                self.add(Role.TABLE_AFTER, [])
+                continue
+            if isinstance(block, m.TaskTable):
+                self.out.append(tables.task_table(block, self.inl, self.width, self.labels))
+                self.add(Role.TABLE_AFTER, [])
+                continue
+            n += 1
+            label = numbering.decimal_label((*path, n))
+            if isinstance(block, m.Item):
+                self.item(label, block.title, block.text)
+                self.blocks(block.content, (*path, n))
+            elif isinstance(block, m.Task):
+                self.task(label, block)
+            elif isinstance(block, m.Duties):
+                self.add(
+                    Role.ITEM_HEADING,
+                    [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)],
+                )
+                self.bullets(block.duties, 0)
+        return n
+
+    def item(self, label: str, title: str | None, text: str | None) -> None:
+        if title:
+            inl = [Span(f"{label} ", bold=True), *self.inl(title, bold=True)]
+            if text:
+                inl += [Span(" "), *self.inl(text)]
+            self.add(Role.ITEM_HEADING, inl)
+        elif text:
+            first, *rest = _text.paragraphs(text)
+            self.add(Role.ITEM, [Span(f"{label} "), *self.inl(first)])
+            for para in rest:
+                self.add(Role.PARAGRAPH, self.inl(para))
+
+    def letters(self, block: m.Letters, path: tuple[int, ...], n: int) -> int:
+        for i, letter in enumerate(block.letters, 1):
+            self.item(f"{numbering.vietnamese_letter(i)})", letter.title, letter.text)
+            n = self.blocks(letter.content, path, n)
+        return n
+
+    def bullets(self, items: list[m.Bullet], depth: int) -> None:
+        mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
+        role = Role.BULLET if depth == 0 else Role.SUB_BULLET
+        for b in items:
+            first, *rest = _text.paragraphs(b.text)
+            self.add(role, [Span(f"{mark} "), *self.inl(first)])
+            for para in rest:
+                self.add(Role.PARAGRAPH, self.inl(para))
+            self.bullets(b.bullets, depth + 1)
+
+    def _with_deadline(self, inlines: list[Inline], deadline: dt.date | str) -> list[Inline]:
+        closing = _strip_final_period(inlines)
+        text = deadline_text(deadline, inline=True)
+        return [*inlines, Span(" ("), Span(text, italic=True), Span(")" + closing)]
+
+    def task(self, label: str, task: m.Task) -> None:
+        first, *rest = _text.paragraphs(task.task)
+        inlines: list[Inline] = [Span(f"{label} "), *self.inl(first)]
+        inline_deadline = self.task_style == "inline" and task.deadline is not None
+        if inline_deadline and not rest:
+            assert task.deadline is not None
+            inlines = self._with_deadline(inlines, task.deadline)
+        self.add(Role.TASK, inlines)
+        for para in rest:
+            self.add(Role.PARAGRAPH, self.inl(para))
+        if inline_deadline and rest:
+            assert task.deadline is not None
+            last = self.out[-1]
+            assert isinstance(last, Block)
+            self.out[-1] = Block(
+                last.role, tuple(self._with_deadline(list(last.inlines), task.deadline))
+            )
+        for key, name in TASK_ROLES:
+            value = getattr(task, key)
+            if value:
+                label = self.labels.get(key, name)
+                self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
+        if task.deadline is not None and not inline_deadline:
+            label = self.labels.get("deadline", DEADLINE_LABEL)
+            text = deadline_text(task.deadline, inline=False)
+            self.add(Role.TASK_DETAIL, [Span(f"- {label}: {text}")])
+        for key, value in task.extra.items():
+            label = self.labels.get(key, key)
+            self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
+
+
+def _last_span(inlines: list[Inline] | tuple[Inline, ...]) -> int | None:
+    """The index of the last text span, when only footnote marks follow it."""
+    for i in range(len(inlines) - 1, -1, -1):
+        if isinstance(inlines[i], Span):
+            return i
+        if not isinstance(inlines[i], NoteRef):
+            return None
+    return None
+
+
+def _strip_final_period(inlines: list[Inline]) -> str:
+    """Take a final "." or ";" off the text (it moves after the deadline); return it.
+
+    Footnote marks after that text stay where they are: "việc A¹ (hoàn thành …)."
+    """
+    i = _last_span(inlines)
+    if i is not None:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        stripped = span.text.rstrip()
+        if stripped[-1:] in (".", ";"):
+            inlines[i] = Span(stripped[:-1], span.bold, span.italic)
+            return stripped[-1]
+    return "."
+
+
+def end_marked(block: Block) -> Block:
+    """Close the block with "./." (after any footnote marks that end it)."""
+    inlines = list(block.inlines)
+    i = _last_span(inlines)
+    if i is None:
+        inlines.append(Span(with_end_mark("")))
+    elif i == len(inlines) - 1:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        inlines[i] = Span(with_end_mark(span.text), span.bold, span.italic)
+    else:
+        span = inlines[i]
+        assert isinstance(span, Span)
+        if not span.text.rstrip().endswith(END_MARK):
+            inlines[i] = Span(span.text.rstrip().rstrip(".;,:"), span.bold, span.italic)
+            inlines.append(Span(END_MARK))
+    return Block(block.role, tuple(inlines))
+
+
+def end_mark_last(items: list[BodyItem]) -> None:
+    """Put "./." on the last paragraph of the content (a table's closing paragraph is not
+    content: the mark goes on the paragraph before the table, or after it when none)."""
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if isinstance(item, Block) and item.role not in (Role.TABLE_AFTER, Role.PAGE_BREAK):
+            items[i] = end_marked(item)
+            return
+        if not isinstance(item, Block):
+            break
+    items.append(Block(Role.PARAGRAPH, (Span(with_end_mark("")),)))
