@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1518,8 +1519,12 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
         read_docx_guarded(data)
     except PackageProblem as problem:
         raise UnreadableDocx(f"tệp .docx không đọc được: {problem}") from None
+    except zlib.error:  # a damaged deflate stream inside the zip
+        raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
     try:
         return read_docx(data)
+    except zlib.error:
+        raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
     except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         if "zip" in str(exc):
             why = "gói zip bị hỏng hoặc không trọn vẹn"
