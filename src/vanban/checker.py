@@ -1512,7 +1512,7 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
             "tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu; hãy lưu lại dạng .docx không mật khẩu"
         )
     if not data.startswith(b"PK"):
-        raise UnreadableDocx("không phải tệp Word .docx (không phải gói zip)")
+        raise UnreadableDocx("không phải tệp .docx (không phải gói zip)")
     from vanban._package import PackageProblem, read_docx_guarded  # strangers' files
 
     try:
