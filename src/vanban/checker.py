@@ -586,6 +586,8 @@ class _Checker:
             and not _is_underscores(ps[i].text)
             and rules.mark_text(ps[i].text) is None
             and not _key(ps[i]).startswith("Số")
+            and i not in (n, motto)
+            and not self._above_national(i, n)
         ]
         if split_ok := bool(left):
             if not issuer_lines:
@@ -703,6 +705,19 @@ class _Checker:
         for i in region:
             self.mark(i)
         return end
+
+    def _above_national(self, i: int, n: int) -> bool:
+        """Whether paragraph *i* is a box above the Quốc hiệu (the phạm vi lưu hành, ô 11),
+        not the issuer: a row of the header table above the Quốc hiệu's row, a box of its own
+        (another table, or a paragraph boxed on all sides) before it, or vanban's mark style.
+        """
+        p, nat = self.ps[i], self.ps[n]
+        if p.style_id == rules.MARK_STYLE or p.style_name == rules.MARK_STYLE:
+            return True
+        if p.table is not None and p.table == nat.table:
+            return (p.row or 0) < (nat.row or 0)
+        boxed = p.table is not None or {"top", "bottom", "left", "right"} <= set(p.borders)
+        return i < n and boxed
 
     def motto_line_length(self, motto: int, lines: list[int]) -> None:
         """The line under the Tiêu ngữ is as long as the Tiêu ngữ (II.1.b), ±20 %."""
@@ -1105,18 +1120,7 @@ class _Checker:
             titles = [i for i in lines if _upper(ps[i].text) and len(ps[i].text.strip()) < 80]
             if not titles:
                 continue
-            after_titles = [i for i in lines if i > titles[-1]]
-            name = next(
-                (
-                    i
-                    for i in after_titles[:3]
-                    if len(ps[i].text.strip()) < 40
-                    and ":" not in ps[i].text
-                    and not ps[i].text.strip().startswith(("-", "+", "–"))
-                    and ps[i].text.strip()[:1].isupper()
-                ),
-                None,
-            )
+            name = self._signer_name(lines, titles)
             first_title = titles[0]
             prefix = rules.signer_prefix_problem(ps[first_title].text)
             if prefix is not None:
@@ -1139,7 +1143,7 @@ class _Checker:
                         "đậm",
                         "không đậm",
                     )
-            if name is not None and name > titles[-1] and len(ps[name].text.strip()) < 50:
+            if name is not None and len(ps[name].text.strip()) < 50:
                 self.size_rule(
                     "PL1.II.7b.signer-name", name, *rules.size_range("signer"), "họ tên người ký"
                 )
@@ -1151,6 +1155,42 @@ class _Checker:
                         "đậm",
                         "không đậm",
                     )
+
+    def _signer_name(self, lines: list[int], titles: list[int]) -> int | None:
+        """The signer's name in one signer column (ô 7b).
+
+        By its style when the document names it (vanban's VBSignerName); else by content: the
+        first line after the titles that is not in capitals, preferring one after the room
+        for the signature (empty paragraphs or a large space before it). Other titles printed
+        under the name (in capitals) are titles, not the name.
+        """
+        ps = self.ps
+        styled = [i for i in lines if rules.SIGNER_NAME_STYLE in (ps[i].style_id, ps[i].style_name)]
+        if styled:
+            return styled[0]
+        candidates = [
+            i
+            for i in lines
+            if i > titles[0]
+            and i not in titles
+            and len(ps[i].text.strip()) < 40
+            and ":" not in ps[i].text
+            and not ps[i].text.strip().startswith(("-", "+", "–"))
+            and ps[i].text.strip()[:1].isupper()
+        ]
+
+        def after_signature_room(i: int) -> bool:
+            return ps[i].space_before >= rules.SIGNATURE_ROOM_MIN or (
+                i > 0 and not ps[i - 1].text.strip() and not ps[i - 1].shapes
+            )
+
+        roomy = [i for i in candidates if after_signature_room(i)]
+        if roomy:
+            return roomy[0]
+        after_titles = [i for i in lines if i > titles[-1]]
+        return next((i for i in candidates if i in after_titles[:3]), None) or next(
+            iter(candidates[:1]), None
+        )
 
     # -- body
 
@@ -1472,26 +1512,20 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
             "tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu; hãy lưu lại dạng .docx không mật khẩu"
         )
     if not data.startswith(b"PK"):
-        raise UnreadableDocx("không phải tệp .docx (không phải gói zip của Word)")
+        raise UnreadableDocx("không phải tệp .docx (không phải gói zip)")
     from vanban._package import PackageProblem, read_docx_guarded  # strangers' files
 
     try:
         read_docx_guarded(data)
     except PackageProblem as problem:
         raise UnreadableDocx(f"tệp .docx không đọc được: {problem}") from None
-    except (ValueError, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+    except zlib.error:  # a damaged deflate stream inside the zip
         raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
     try:
         return read_docx(data)
-    except (
-        ValueError,
-        KeyError,
-        OSError,
-        EOFError,
-        RuntimeError,
-        NotImplementedError,
-        zlib.error,
-    ) as exc:
+    except zlib.error:
+        raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
+    except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         if "zip" in str(exc):
             why = "gói zip bị hỏng hoặc không trọn vẹn"
         elif "missing" in str(exc) or "not a WordprocessingML" in str(exc):

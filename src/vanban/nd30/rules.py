@@ -59,6 +59,16 @@ MOTTO_LINE_RATIO = (0.8, 1.2)
 SUBJECT_SIZE = (12, 13)
 MARK_SIZE = (13, 14)
 
+#: The paragraph style vanban gives the boxed marks (ô 10a, 10b, 11); a checker skips them.
+MARK_STYLE = "VBMark"
+
+#: The paragraph style vanban gives the signer's name (ô 7b); a checker finds the name by it.
+SIGNER_NAME_STYLE = "VBSignerName"
+
+#: A space before a line at least this large (twips, 1 cm) is the room for the signature and
+#: the seal (ô 7c, 8) that comes right before the signer's name.
+SIGNATURE_ROOM_MIN = 567
+
 
 # Old-style tone placement ("HOÀ") and the decree's ("HÒA"): the mark sits on the main vowel.
 _OLD_TONES = {
