@@ -93,10 +93,10 @@ def _added_label(path: str) -> str | None:
     return None
 
 
-def typed_numbering(doc: Document) -> list[Problem]:
+def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
     """Texts starting with numbering the library adds itself (``typed_numbering``)."""
     out = []
-    for path, value in doc.texts():
+    for path, value in doc.texts() if texts is None else texts:
         label = _added_label(path)
         m = _TYPED_NUMBER.match(value) if label else None
         if m:
@@ -123,10 +123,10 @@ def typed_numbering(doc: Document) -> list[Problem]:
     return out
 
 
-def colons_before_end(doc: Document) -> list[Problem]:
+def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
     """A căn cứ or the end-marked paragraph ending in ":" (``colon_before_end``)."""
     out = []
-    for path, value in doc.texts():
+    for path, value in doc.texts() if texts is None else texts:
         if re.fullmatch(r"bases\[\d+\]", path) and value.rstrip().endswith(":"):
             out.append(
                 Problem(
@@ -135,7 +135,7 @@ def colons_before_end(doc: Document) -> list[Problem]:
                     'căn cứ kết thúc bằng ":", vanban sẽ thêm ";" hoặc "." sau nó',
                 )
             )
-    last = _end_marked_text(doc)
+    last = _end_marked_text(doc, texts)
     if last and last[1].rstrip().endswith(":"):
         out.append(
             Problem(
@@ -148,14 +148,15 @@ def colons_before_end(doc: Document) -> list[Problem]:
     return out
 
 
-def _end_marked_text(doc: Document) -> tuple[str, str] | None:
+def _end_marked_text(doc: Document, texts: list[tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """The text that gets "./.": the closing, else the last text of the body."""
     if not doc.format.end_mark:
         return None
     closing = getattr(doc, "closing", None)
     if closing:
         return ("closing", closing)
-    body = [(p, t) for p, t in doc.texts() if p.startswith("sections")]
+    every = doc.texts() if texts is None else texts
+    body = [(p, t) for p, t in every if p.startswith(("content", "sections"))]
     return body[-1] if body else None
 
 
@@ -210,10 +211,10 @@ def _lonely(path: str, word: str, line: str | None = None) -> Problem:
     )
 
 
-def unpaired_asterisks(doc: Document) -> list[Problem]:
+def unpaired_asterisks(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
     """Asterisks with no partner, printed as they are (``unpaired_asterisk``)."""
     out = []
-    for path, value in doc.texts():
+    for path, value in doc.texts() if texts is None else texts:
         if "*" not in value:
             continue
         text = markup.plain(markup.parse(value.replace("\\*", _ESCAPED_STAR)))
@@ -259,6 +260,7 @@ def check_document(
 
     used: set[str] = set()
     texts = doc.texts()
+    own = list(texts)  # the document's texts, walked once for every check below
     for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
         texts.append((f"recipients[{i}].name", r.name))
         if r.purpose:
@@ -316,10 +318,10 @@ def check_document(
     if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):
         message = f'ký hiệu "{doc.symbol}" không kết thúc bằng chữ viết tắt của cơ quan "{abbr}"'
         warns.append(Problem("symbol", "symbol_mismatch", message))
-    warns += typed_numbering(doc)
-    warns += colons_before_end(doc)
+    warns += typed_numbering(doc, own)
+    warns += colons_before_end(doc, own)
     warns += line_fit(doc)
-    warns += unpaired_asterisks(doc)
+    warns += unpaired_asterisks(doc, own)
     if doc.archive is None:
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')

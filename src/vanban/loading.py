@@ -77,6 +77,15 @@ def _path_text(path: Path_) -> str:
     return out
 
 
+def _child_text(text: str, p: str | int) -> str:
+    """``_path_text((*path, p))`` from ``text``, the ``_path_text`` of ``path``."""
+    if isinstance(p, int):
+        return f"{text}[{p}]"
+    if not p or _ODD_KEY.search(p):
+        return text + "[" + json.dumps(p, ensure_ascii=False) + "]"
+    return f"{text}.{p}" if text else p
+
+
 class _Abort(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -264,10 +273,10 @@ class _Builder:
         p = _at(node, path, code, message)
         self.problems.append(_with_source(p, self.source))
 
-    def build(self, node: Node, path: Path_ = ()) -> Any:
+    def build(self, node: Node, path: Path_ = (), key: str = "") -> Any:
+        """The value of ``node`` at ``path`` (``key``: its text, built as we go down)."""
         if len(path) > MAX_DEPTH:  # _measure has refused this already; a safety net
             raise _Abort(_at(node, path, "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"))
-        key = _path_text(path)
         self.marks.setdefault(key, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, ScalarNode):
             if node.tag not in _PLAIN_TAGS:
@@ -286,7 +295,9 @@ class _Builder:
             if node.tag != "tag:yaml.org,2002:seq":
                 self.problem(node, path, "bad_tag", _bad_tag(node.tag))
                 return None
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+            return [
+                self.build(child, (*path, i), f"{key}[{i}]") for i, child in enumerate(node.value)
+            ]
         if isinstance(node, MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
                 self.problem(node, path, "bad_tag", _bad_tag(node.tag))
@@ -310,13 +321,14 @@ class _Builder:
                 return None
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
-                k = self.build(knode, path) if isinstance(knode, ScalarNode) else None
+                k = self.build(knode, path, key) if isinstance(knode, ScalarNode) else None
                 if not isinstance(k, (str, int, float, bool)):
                     self.problem(knode, path, "bad_key", "khóa phải là một chữ hoặc số")
                     continue
                 k = k if isinstance(k, str) else str(k).lower() if isinstance(k, bool) else str(k)
+                child = _child_text(key, k)
                 if k in out:
-                    first = self.key_marks.get(_path_text((*path, k)))
+                    first = self.key_marks.get(child)
                     where = f" (lần đầu ở dòng {first[0]})" if first else ""
                     self.problem(
                         knode,
@@ -325,17 +337,14 @@ class _Builder:
                         f'khóa "{k}" xuất hiện hai lần trong cùng một bảng{where}',
                     )
                     continue
-                self.key_marks[_path_text((*path, k))] = (
-                    knode.start_mark.line + 1,
-                    knode.start_mark.column + 1,
-                )
-                out[k] = self.build(vnode, (*path, k))
+                self.key_marks[child] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+                out[k] = self.build(vnode, (*path, k), child)
                 if (
                     not isinstance(vnode, ScalarNode)
                     and vnode.start_mark.line != knode.start_mark.line
                 ):
                     # A block list or table starts on the line after its key: point at the key.
-                    self.marks[_path_text((*path, k))] = self.key_marks[_path_text((*path, k))]
+                    self.marks[child] = self.key_marks[child]
             return out
         raise _Abort(_at(node, path, "bad_node", "nút YAML không rõ loại"))
 

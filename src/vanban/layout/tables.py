@@ -87,11 +87,14 @@ def column_widths(widths: Sequence[float | str], total: int) -> tuple[int, ...]:
 def _paras(inl: Inliner, value: Any, role: Role, *, bold: bool = False) -> tuple[Block, ...]:
     if value is None:
         return (Block(role, ()),)
+    if type(value) is str and "\n\n" not in value:  # one paragraph: most cells
+        return (Block(role, tuple(inl(value, bold=bold))),)
     values = value if isinstance(value, list) else [value]
-    out = []
-    for v in values:
-        for para in _text.paragraphs(v):
-            out.append(Block(role, tuple(inl(para, bold=bold))))
+    out = [
+        Block(role, tuple(inl(para, bold=bold)))
+        for v in values
+        for para in _text.paragraphs(v)
+    ]
     return tuple(out) or (Block(role, ()),)
 
 
