@@ -347,3 +347,33 @@ def test_landscape_appendix_in_libreoffice(sample: dict[str, Any], tmp_path: Pat
     second = page(first + 1).strip().splitlines()
     assert second[0].strip() == "2", "page numbers restart: the appendix's second page is 2"
     assert any(line.split()[:2] == ["TT", "Nhiệm"] for line in second), "header row repeated"
+
+
+@pytest.mark.skipif(not (SOFFICE and PDFTOTEXT), reason="LibreOffice or poppler missing")
+def test_signature_never_stands_alone_in_libreoffice(
+    sample: dict[str, Any], tmp_path: Path
+) -> None:
+    # With 19–21 filler paragraphs the closing ends page 2; vanban 0.1 put the Nơi nhận and
+    # the signature alone on page 3 (looked at in LibreOffice). Kept together now.
+    filler = "Đoạn văn thứ {} dùng để đẩy nội dung xuống cuối trang, bảo đảm phép thử giữ đoạn kết cùng khối chữ ký."
+    names = []
+    for n in (19, 20, 21):
+        doc = _plan(
+            sample,
+            intro=[filler.format(i) for i in range(n)],
+            closing="Trên đây là Kế hoạch ĐOẠNKẾT của Ban Quản lý các KCN",
+        )
+        vanban.render(doc, tmp_path / f"k{n}.docx")
+        names.append(tmp_path / f"k{n}.docx")
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, names)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    for docx in names:
+        pages = subprocess.run(
+            [PDFTOTEXT, str(docx.with_suffix(".pdf")), "-"], check=True, capture_output=True,
+            text=True,
+        ).stdout.split("\f")  # fmt: skip
+        closing = next(i for i, p in enumerate(pages) if "ĐOẠNKẾT" in p)
+        assert "Nơi nhận" in pages[closing] and "Nguyễn Văn A" in pages[closing], docx.name
