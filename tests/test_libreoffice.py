@@ -16,6 +16,7 @@ from tests_support import example_docs
 
 import vanban
 from vanban.layout import Role, layout
+from vanban.layout.blocks import flatten
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -77,8 +78,9 @@ def test_example_in_libreoffice(pdfs: dict[str, Path], name: str) -> None:
     text = _squash(_page_text(pdf))
     title = _squash(" ".join(b.text for b in lay.heading if b.role is Role.TITLE))
     assert title in text
-    tasks = [b for b in lay.body if b.role is Role.TASK] or [
-        b for b in lay.body if b.role in (Role.ITEM, Role.ITEM_HEADING)
+    paras = flatten(lay.body)
+    tasks = [b for b in paras if b.role is Role.TASK] or [
+        b for b in paras if b.role in (Role.ITEM, Role.ITEM_HEADING)
     ]
     for block in (tasks[0], tasks[-1]):
         assert _squash(block.text)[:60] in text
