@@ -52,6 +52,12 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
     "Recipient": [{"type": "string", "description": "the recipient's name"}],
     "Bullet": [{"type": "string", "description": "the item's text"}],
     "Letter": [{"type": "string", "description": "the điểm's text"}],
+    "Cell": [
+        {"type": ["string", "number", "null"], "description": "the cell's text"},
+        {"type": "array", "items": {"type": "string"}, "description": "one line each"},
+    ],
+    "Column": [{"type": ["string", "number"], "description": "the column's title"}],
+    "TaskColumn": [{"type": "string", "description": "the task field it shows"}],
     "Archive": [
         {"type": "string", "description": 'drafting units, e.g. "NC" or "TH, NC"'},
         {"type": "array", "items": {"type": "string"}, "description": 'e.g. ["NC"]'},
