@@ -188,9 +188,13 @@ def footnote_names(text: str) -> list[str]:
     >>> footnote_names("a[^x] b\\\\[^y] c[^z]")
     ['x', 'z']
     """
-    if "[^" not in text:
+    return _names(text, "[^", _FOOTREF)
+
+
+def _names(text: str, opener: str, pattern: re.Pattern[str]) -> list[str]:
+    if opener not in text:
         return []
-    return [m.group(1) for m in _FOOTREF.finditer(text) if not _escaped(text, m.start())]
+    return [m.group(1) for m in pattern.finditer(text) if not _escaped(text, m.start())]
 
 
 def _escaped(text: str, index: int) -> bool:
@@ -206,6 +210,4 @@ def ref_names(text: str) -> list[str]:
     >>> ref_names("Phụ lục [@a] và \\\\[@b], [@c]")
     ['a', 'c']
     """
-    if "[@" not in text:
-        return []
-    return [m.group(1) for m in _REF.finditer(text) if not _escaped(text, m.start())]
+    return _names(text, "[@", _REF)
