@@ -148,7 +148,9 @@ def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None)
     return out
 
 
-def _end_marked_text(doc: Document, texts: list[tuple[str, str]] | None = None) -> tuple[str, str] | None:
+def _end_marked_text(
+    doc: Document, texts: list[tuple[str, str]] | None = None
+) -> tuple[str, str] | None:
     """The text that gets "./.": the closing, else the last text of the body."""
     if not doc.format.end_mark:
         return None

@@ -73,17 +73,22 @@ class _Cell:
 
     __slots__ = ("merge", "paras", "span", "width")
 
-    def __init__(self, cell: TableCell) -> None:
+    def __init__(self, cell: TableCell, memo: dict[int, list[_Para]]) -> None:
         self.width, self.span, self.merge = cell.width, cell.span, cell.merge
-        self.paras = [_Para(p) for p in cell.paras]
+        # Cells that say the same share their paragraphs (the layout shares them too): the
+        # XML of a paragraph is made once per document.
+        paras = memo.get(id(cell.paras))
+        if paras is None:
+            paras = memo[id(cell.paras)] = [_Para(p) for p in cell.paras]
+        self.paras = paras
 
 
 class _Row:
     __slots__ = ("cells", "header")
 
-    def __init__(self, row: TableRow) -> None:
+    def __init__(self, row: TableRow, memo: dict[int, list[_Para]]) -> None:
         self.header = row.header
-        self.cells = [_Cell(c) for c in row.cells]
+        self.cells = [_Cell(c, memo) for c in row.cells]
 
 
 class _Table:
@@ -93,7 +98,8 @@ class _Table:
 
     def __init__(self, table: Table) -> None:
         self.widths, self.width = table.widths, table.width
-        self.rows = [_Row(r) for r in table.rows]
+        memo: dict[int, list[_Para]] = {}  # ids of the layout's tuples, alive meanwhile
+        self.rows = [_Row(r, memo) for r in table.rows]
 
 
 def _items(items: Iterable[BodyItem]) -> list[_Para | _Table]:

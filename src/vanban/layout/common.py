@@ -35,6 +35,8 @@ class Inliner:
         self.notes: list[tuple[int, tuple[Inline, ...]]] = []
         #: The labels of the parts text refers to as ``[@id]`` ("Phụ lục II").
         self.refs = refs or {}
+        #: Table cells of one paragraph without footnotes, by (text, role, bold): shared.
+        self.cell_memo: dict[tuple[str, Role, bool], tuple[Block, ...]] = {}
 
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False

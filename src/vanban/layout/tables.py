@@ -88,14 +88,25 @@ def _paras(inl: Inliner, value: Any, role: Role, *, bold: bool = False) -> tuple
     if value is None:
         return (Block(role, ()),)
     if type(value) is str and "\n\n" not in value:  # one paragraph: most cells
-        return (Block(role, tuple(inl(value, bold=bold))),)
+        if "[" in value:  # a footnote is numbered where it stands: never shared
+            return (Block(role, tuple(inl(value, bold=bold))),)
+        return _one_para(inl, value, role, bold)
     values = value if isinstance(value, list) else [value]
-    out = [
-        Block(role, tuple(inl(para, bold=bold)))
-        for v in values
-        for para in _text.paragraphs(v)
-    ]
+    out = [Block(role, tuple(inl(para, bold=bold))) for v in values for para in _text.paragraphs(v)]
     return tuple(out) or (Block(role, ()),)
+
+
+def _one_para(inl: Inliner, value: str, role: Role, bold: bool) -> tuple[Block, ...]:
+    """A one-paragraph cell, shared between the cells of a document that say the same (task
+    tables repeat their bodies, deadlines and products): :attr:`Inliner.cell_memo`."""
+    memo: dict[tuple[str, Role, bool], tuple[Block, ...]] | None = getattr(inl, "cell_memo", None)
+    if memo is None:
+        return (Block(role, tuple(inl(value, bold=bold))),)
+    key = (value, role, bold)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (Block(role, tuple(inl(value, bold=bold))),)
+    return found
 
 
 def _cells(
