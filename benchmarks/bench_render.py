@@ -283,9 +283,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     one = 1 % n
     mem = {
         "vanban": peak_kb(lambda: renderer.render(docs[one])),
-        "yaml": peak_kb(
-            lambda: renderer.render(vanban.loads(yamls[one], today=TODAY))
-        ),
+        "yaml": peak_kb(lambda: renderer.render(vanban.loads(yamls[one], today=TODAY))),
         "docxtpl": peak_kb(lambda: docxtpl_render(tpl_path, ctxs[one], env)),
         "floor": peak_kb(lambda: floor.render(ctxs[one])),
     }
