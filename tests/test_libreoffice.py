@@ -104,3 +104,23 @@ def test_public_surface() -> None:
 
     assert callable(vanban.render) and callable(vanban.check) and callable(vanban.to_pdf)
     assert vanban.check is vanban.checker.check_docx
+
+
+def test_landscape_appendix_example(pdfs: dict[str, Path]) -> None:
+    """Issue 7: the task-table phụ lục of the department plan, as LibreOffice lays it out."""
+    pdf = pdfs["so-cong-thuong-chuyen-doi-so"]
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "50", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    sizes = {
+        int(n): float(w) > float(h)
+        for n, w, h in re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    }
+    first = next(n for n in sorted(sizes) if "DANH MỤC NHIỆM VỤ" in _page_text(pdf, n))
+    assert not sizes[first - 1] and sizes[first] and sizes[first + 1], "portrait, then landscape"
+    assert "Nơi nhận" not in _page_text(pdf, first), "the appendix starts on a page of its own"
+    top = _page_text(pdf, first).strip().splitlines()[0].strip()
+    assert top == "Phụ lục 01", "no page number on the appendix's first page"
+    second = _page_text(pdf, first + 1).strip().splitlines()
+    assert second[0].strip() == "2", "the appendix's pages are numbered from 1"
+    assert any(line.split()[:2] == ["TT", "Nhiệm"] for line in second), "header row repeated"
