@@ -23,6 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 
+def task_appendix(tasks: list[dict]) -> dict:
+    """The tasks in ten groups, in a landscape task-table phụ lục with the id "nv"."""
+    groups = [{"title": f"Nhóm {g + 1}", "tasks": tasks[g::10]} for g in range(10)]
+    return {
+        "id": "nv",
+        "title": "Danh mục nhiệm vụ",
+        "landscape": True,
+        "content": [{"groups": groups}],
+    }
+
+
 def seed_shaped(tasks: int, *, table: bool) -> str:
     """The benchmarks' big plan (``plans.seed_plan``, the 5,000-task plan of bench_render),
     its tasks in prose, or moved into a landscape task-table phụ lục."""
@@ -37,15 +48,7 @@ def seed_shaped(tasks: int, *, table: bool) -> str:
                 section["content"] = [
                     b for b in section["content"] if not (isinstance(b, dict) and "task" in b)
                 ] + ["Các nhiệm vụ cụ thể tại [@nv]."]
-                groups = [{"title": f"Nhóm {g + 1}", "tasks": tasks_here[g::10]} for g in range(10)]
-                data["appendices"] = [
-                    {
-                        "id": "nv",
-                        "title": "Danh mục nhiệm vụ",
-                        "landscape": True,
-                        "content": [{"groups": groups}],
-                    }
-                ]
+                data["appendices"] = [task_appendix(tasks_here)]
     return plan_yaml(data)
 
 
@@ -72,15 +75,7 @@ def plan(tasks: int, *, table: bool) -> str:
         "archive": ["VP"],
     }
     if table:
-        groups = [{"title": f"Nhóm {g}", "tasks": items[g::10]} for g in range(10)]
-        data["appendices"] = [
-            {
-                "id": "nv",
-                "title": "Danh mục nhiệm vụ",
-                "landscape": True,
-                "content": [{"groups": groups}],
-            }
-        ]
+        data["appendices"] = [task_appendix(items)]
     return yaml.safe_dump(data, allow_unicode=True)
 
 

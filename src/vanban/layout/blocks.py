@@ -221,10 +221,11 @@ class Layout:
 
     appendices: list[AppendixLayout] = field(default_factory=list)
 
-    def blocks(self) -> list[Block]:
-        """Every block in reading order (header left then right, body, recipients, signer,
-        phụ lục), tables opened into their cells' paragraphs."""
-        out = [
+    def items(self) -> list[BodyItem]:
+        """Every paragraph and table in reading order: the circulation mark, header left
+        then right, heading, body, recipients, signer, the first-page footer, then each phụ
+        lục."""
+        out: list[BodyItem] = [
             *([self.circulation.block] if self.circulation else []),
             *self.header_left,
             self.number,
@@ -232,7 +233,7 @@ class Layout:
             *self.header_right,
             self.place_date,
             *self.heading,
-            *flatten(self.body),
+            *self.body,
             *self.recipients,
             *self.signer,
             *self.signer_above_name,
@@ -241,48 +242,17 @@ class Layout:
             *self.contact,
         ]
         for a in self.appendices:
-            out += [*a.heading, *flatten(a.body)]
+            out += [*a.heading, *a.body]
         return out
+
+    def blocks(self) -> list[Block]:
+        """Every paragraph in reading order, tables opened into their cells' paragraphs."""
+        return flatten(self.items())
 
     def text(self) -> str:
         """The plain-text view used by tests and previews: one line per paragraph, a table
         one line per row, then footnotes."""
-        lines = _text_lines(self)
+        lines = [item.text for item in self.items()]
         for number, inlines in self.footnotes:
             lines.append(f"[{number}] " + Block(Role.FOOTNOTE, inlines).text)
         return "\n".join(lines)
-
-
-def _items_text(items: list[BodyItem]) -> list[str]:
-    return [item.text for item in items]
-
-
-def _text_lines(lay: Layout) -> list[str]:
-    lines = [
-        b.text
-        for b in (
-            *([lay.circulation.block] if lay.circulation else []),
-            *lay.header_left,
-            lay.number,
-            *(m.block for m in lay.marks),
-            *lay.header_right,
-            lay.place_date,
-            *lay.heading,
-        )
-    ]
-    lines += _items_text(lay.body)
-    lines += [
-        b.text
-        for b in (
-            *lay.recipients,
-            *lay.signer,
-            *lay.signer_above_name,
-            lay.signer_name,
-            *lay.signer_below_name,
-            *lay.contact,
-        )
-    ]
-    for a in lay.appendices:
-        lines += [b.text for b in a.heading]
-        lines += _items_text(a.body)
-    return lines

@@ -139,6 +139,13 @@ class Body:
                 self.bullets(block.duties, 0)
         return n
 
+    def sections(self, sections: list[m.Section]) -> None:
+        """Mục "I. TITLE" (UPPERCASE, Phụ lục I, II.6) and their content, numbered anew."""
+        for i, section in enumerate(sections, 1):
+            title = self.inl(section.title, upper=True)
+            self.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *title])
+            self.blocks(section.content, ())
+
     def item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
             inl = [Span(f"{label} ", bold=True), *self.inl(title, bold=True)]

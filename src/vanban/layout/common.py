@@ -160,10 +160,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
     header_left += [plain_block(Role.ISSUER, line) for line in issuer]
     header_right = [plain_block(Role.NATIONAL, NATIONAL_NAME), plain_block(Role.MOTTO, MOTTO)]
 
-    d = doc.date
-    date_line = dates.date_line(
-        doc.place, d.day if d else None, d.month if d else None, d.year if d else None
-    )
+    date_line = dates.date_line(doc.place, *_date_parts(doc))
     motto_width = _motto_width(preset.motto)
 
     title_text = markup.plain(markup.parse(doc.title))
@@ -199,7 +196,6 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
     ]
     above = s.other_titles_position == "above_name"
     appendices = _appendices(doc, inl, labels, preset)
-    m = margins.twips()
     indent = 567 if fmt.first_line_indent == "1cm" else 720
     return Layout(
         header_left=header_left,
@@ -215,14 +211,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
         signer=signer_blocks,
         signer_name=plain_block(Role.SIGNER_NAME, s.name),
         footnotes=inl.notes,
-        page={
-            "width": page.PAGE_WIDTH,
-            "height": page.PAGE_HEIGHT,
-            **m,
-            "header": page.HEADER_DISTANCE,
-            "footer": page.FOOTER_DISTANCE,
-            "text_width": text_width,
-        },
+        page=_page(margins),
         sizes={
             **preset.half_points(),
             "mark": 2 * marks.MARK_SIZE,
@@ -259,6 +248,25 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
     )
 
 
+def _date_parts(doc: Document) -> tuple[int | None, int | None, int | None]:
+    """Day, month and year of the document's date (``None`` where it is left blank)."""
+    d = doc.date
+    return (d.day, d.month, d.year) if d else (None, None, None)
+
+
+def _page(margins: page.Margins, *, landscape: bool = False) -> dict[str, int]:
+    """A section's page for the template: size, margins, header and footer distances and the
+    text width, in twips."""
+    return {
+        "width": page.LANDSCAPE_WIDTH if landscape else page.PAGE_WIDTH,
+        "height": page.LANDSCAPE_HEIGHT if landscape else page.PAGE_HEIGHT,
+        **margins.twips(),
+        "header": page.HEADER_DISTANCE,
+        "footer": page.FOOTER_DISTANCE,
+        "text_width": page.text_width(margins, landscape=landscape),
+    }
+
+
 def _appendices(
     doc: Document, inl: Inliner, labels: list[str], preset: page.SizePreset
 ) -> list[AppendixLayout]:
@@ -269,58 +277,31 @@ def _appendices(
     if not items:
         return []
     margins = doc.format.margins.rule()
-    d = doc.date
     issuer = doc.issuer.in_text or appendix.of_issuer(doc.issuer.name)
     reference = appendix.reference_line(
-        doc.type_info.name,
-        doc.number,
-        doc.symbol_text,
-        d.day if d else None,
-        d.month if d else None,
-        d.year if d else None,
-        issuer,
+        doc.type_info.name, doc.number, doc.symbol_text, *_date_parts(doc), issuer
     )
     out = []
-    for a, label in zip(items, labels, strict=False):
-        width = page.text_width(margins, landscape=a.landscape)
+    for a, label in zip(items, labels, strict=True):
+        sheet = _page(margins, landscape=a.landscape)
         heading = [plain_block(Role.APPENDIX_LABEL, label)]
         title_lines = _lines(a.title.upper()) if a.title else []
         heading += [Block(Role.APPENDIX_TITLE, tuple(inl(t, upper=True))) for t in title_lines]
         if a.reference:
             heading.append(plain_block(Role.APPENDIX_REFERENCE, reference))
-        rule_lines = title_lines or [label]
-        rule = _rule_for(rule_lines, width, preset.title, page.RULE_FRACTION)
+        rule = _rule_for(
+            title_lines or [label], sheet["text_width"], preset.title, page.RULE_FRACTION
+        )
         body = Body(
             inl,
-            width,
+            sheet["text_width"],
             task_style=getattr(doc, "task_style", "inline"),
             task_labels=getattr(doc, "task_labels", {}),
         )
         body.blocks(a.content, ())
-        for i, section in enumerate(a.sections, 1):
-            body.add(
-                Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *inl(section.title, upper=True)]
-            )
-            body.blocks(section.content, ())
+        body.sections(a.sections)
         body.blocks(a.end, ())
-        m = margins.twips()
-        landscape = a.landscape
-        out.append(
-            AppendixLayout(
-                heading=heading,
-                rule=rule,
-                body=body.out,
-                landscape=landscape,
-                page={
-                    "width": page.LANDSCAPE_WIDTH if landscape else page.PAGE_WIDTH,
-                    "height": page.LANDSCAPE_HEIGHT if landscape else page.PAGE_HEIGHT,
-                    **m,
-                    "header": page.HEADER_DISTANCE,
-                    "footer": page.FOOTER_DISTANCE,
-                    "text_width": width,
-                },
-            )
-        )
+        out.append(AppendixLayout(heading, rule, body.out, a.landscape, sheet))
     return out
 
 

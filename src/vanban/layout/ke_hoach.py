@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from vanban import text as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
-from vanban.layout.body import Body, deadline_text, end_mark_last
+from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, build
-from vanban.markup import Span
 from vanban.models.ke_hoach import KeHoach
-from vanban.nd30 import numbering
 from vanban.nd30.text import basis_lines
 
-__all__ = ["deadline_text", "layout"]
+__all__ = ["layout"]
 
 
 def _body(doc: KeHoach, inl: Inliner, width: int) -> list[BodyItem]:
@@ -22,9 +20,7 @@ def _body(doc: KeHoach, inl: Inliner, width: int) -> list[BodyItem]:
     for para in doc.intro:
         body.paragraphs(para)
     body.blocks(doc.content, ())
-    for i, section in enumerate(doc.sections, 1):
-        body.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *inl(section.title, upper=True)])
-        body.blocks(section.content, ())
+    body.sections(doc.sections)
     if doc.closing:
         for para in _text.paragraphs(doc.closing):
             body.out.append(Block(Role.CLOSING, tuple(inl(para))))

@@ -200,23 +200,12 @@ def task_table(
         total,
     )
     roles = [CELL_ROLES[c.align or TASK_COLUMN_ALIGN.get(c.field, "left")] for c in cols]
+    titles = [
+        c.title or labels.get(c.field) or TASK_COLUMN_TITLES.get(c.field, c.field) for c in cols
+    ]
     header = tuple(
-        TableCell(
-            (
-                Block(
-                    Role.TABLE_HEADER,
-                    tuple(
-                        inl(
-                            c.title
-                            or labels.get(c.field)
-                            or TASK_COLUMN_TITLES.get(c.field, c.field)
-                        )
-                    ),
-                ),
-            ),
-            w,
-        )
-        for c, w in zip(cols, widths, strict=True)
+        TableCell((Block(Role.TABLE_HEADER, tuple(inl(t))),), w)
+        for t, w in zip(titles, widths, strict=True)
     )
     rows = [TableRow(header, header=True)]
     if block.number_row:

@@ -71,8 +71,7 @@ class Margins:
         >>> Margins().text_width
         8788
         """
-        t = self.twips()
-        return PAGE_WIDTH - t["left"] - t["right"]
+        return text_width(self)
 
 
 MARGINS_DEFAULT = Margins()
