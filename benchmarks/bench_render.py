@@ -129,7 +129,7 @@ def docxtpl_template(path: Path, fmt_ctx: dict) -> Path:
     import jinja2
 
     from vanban.rendering import FIXED_CREATED
-    from vanban.templates import read_parts
+    from vanban.templating import read_parts
 
     parts = read_parts("ke_hoach")
     parts["word/styles.xml"] = (
@@ -151,7 +151,7 @@ def docxtpl_env():  # type: ignore[no-untyped-def]
     """The Jinja environment given to docxtpl: autoescape, and a loader for the partials."""
     import jinja2
 
-    from vanban.templates import templates_dir
+    from vanban.templating import templates_dir
 
     loader = jinja2.FileSystemLoader(str(templates_dir()))
     return jinja2.Environment(loader=loader, autoescape=True)
@@ -178,7 +178,7 @@ class Floor:
         from docxtpl import DocxTemplate
 
         from vanban import _zip
-        from vanban.templates import (
+        from vanban.templating import (
             _FIRST,
             _TAGGED,
             _clean,

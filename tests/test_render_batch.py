@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 import pytest
 
 import vanban
-from vanban import _ooxml, templates
+from vanban import _ooxml, templating
 from vanban.layout import layout
 from vanban.markup import Span
 from vanban.models import KeHoach
@@ -306,7 +306,7 @@ def test_a_fresh_process_with_a_warm_cache_never_imports_docxtpl(tmp_path: Path)
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
     )
     assert cold.returncode != 0 and "docxtpl is blocked" in cold.stderr  # preparing needs it
-    prepare = "import vanban.templates as t; t.Prepared.load('ke_hoach')"
+    prepare = "import vanban.templating as t; t.Prepared.load('ke_hoach')"
     subprocess.run([sys.executable, "-c", prepare], env=_env(cache), check=True)
     warm = subprocess.run(
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
@@ -336,7 +336,7 @@ def test_a_corrupt_or_unwritable_cache_is_a_miss(
     (tmp_path / "file").write_text("not a folder")
     assert Renderer().render(sample_doc) == expected
     monkeypatch.setenv("VANBAN_CACHE_DIR", "")
-    assert templates.cache_dir() is None
+    assert templating.cache_dir() is None
     assert Renderer().render(sample_doc) == expected
 
 
@@ -344,20 +344,20 @@ def test_a_cache_others_can_write_is_not_used(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
-    assert templates.usable_cache(shared) is None
+    assert templating.usable_cache(shared) is None
     shared.chmod(0o700)
-    assert templates.usable_cache(shared) == shared
-    assert templates.usable_cache(tmp_path / "new" / "cache") == tmp_path / "new" / "cache"
-    assert templates.usable_cache(None) is None
+    assert templating.usable_cache(shared) == shared
+    assert templating.usable_cache(tmp_path / "new" / "cache") == tmp_path / "new" / "cache"
+    assert templating.usable_cache(None) is None
 
 
 def test_patched_source_is_keyed_by_the_text(tmp_path: Path) -> None:
     a = "<w:p><w:r><w:t>{{r x }}</w:t></w:r></w:p>"
     b = "<w:p><w:r><w:t>{{r y }}</w:t></w:r></w:p>"
-    assert templates.patched(a, tmp_path) == templates._patch(a)
-    assert templates.patched(b, tmp_path) == templates._patch(b)
-    assert templates.patched(a, tmp_path) == templates._patch(a)  # from the cache
-    assert templates.patched(a, tmp_path) != templates.patched(b, tmp_path)
+    assert templating.patched(a, tmp_path) == templating._patch(a)
+    assert templating.patched(b, tmp_path) == templating._patch(b)
+    assert templating.patched(a, tmp_path) == templating._patch(a)  # from the cache
+    assert templating.patched(a, tmp_path) != templating.patched(b, tmp_path)
 
 
 # ------------------------------------------------------------------- linear cost

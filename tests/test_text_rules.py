@@ -1,4 +1,4 @@
-"""The text rules (vanban.text) and the inline syntax (vanban.markup), unit by unit."""
+"""The text rules (vanban.cleaning) and the inline syntax (vanban.markup), unit by unit."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vanban
-from vanban import markup, text
+from vanban import cleaning, markup
 from vanban._ooxml import escape as xml_escape
 from vanban.markup import Footnote, LineBreak, Span, Tab
 
@@ -43,21 +43,21 @@ def markup_escape(s: str) -> str:
 def test_bad_character_is_exactly_what_xml_cannot_carry() -> None:
     for code in range(0x110000):
         c = chr(code)
-        assert (text.bad_character(c) is None) == bool(_XML_CHAR.fullmatch(c)), hex(code)
+        assert (cleaning.bad_character(c) is None) == bool(_XML_CHAR.fullmatch(c)), hex(code)
 
 
 @settings(max_examples=300, deadline=None)
 @given(any_text)
 def test_accepted_text_is_well_formed_xml(s: str) -> None:
-    if text.bad_character(s) is None:
+    if cleaning.bad_character(s) is None:
         assert ET.fromstring(f"<a>{xml_escape(s)}</a>").text in (s.replace("\r", "\n"), None)
 
 
 def test_bad_character_names_the_first() -> None:
-    assert text.bad_character("ab\x01c\x07") == "U+0001"
-    assert text.bad_character("\ud800") == "U+D800"
-    assert text.bad_character("\uffff") == "U+FFFF"
-    assert text.bad_character("tab\tnewline\ncr\r nbsp\u00a0 \x7f \x85 \U0010ffff") is None
+    assert cleaning.bad_character("ab\x01c\x07") == "U+0001"
+    assert cleaning.bad_character("\ud800") == "U+D800"
+    assert cleaning.bad_character("\uffff") == "U+FFFF"
+    assert cleaning.bad_character("tab\tnewline\ncr\r nbsp\u00a0 \x7f \x85 \U0010ffff") is None
 
 
 @pytest.mark.parametrize(
@@ -91,26 +91,26 @@ def test_refused_with_the_field_path(field: str, yaml_value: str) -> None:
     ],
 )
 def test_clean(raw: str, clean: str) -> None:
-    assert text.clean(raw) == clean
+    assert cleaning.clean(raw) == clean
 
 
 @settings(max_examples=500, deadline=None)
 @given(spaced)
 def test_clean_is_idempotent_and_tidy(s: str) -> None:
-    c = text.clean(s)
-    assert text.clean(c) == c
+    c = cleaning.clean(s)
+    assert cleaning.clean(c) == c
     assert unicodedata.is_normalized("NFC", c)
     assert "\r" not in c and "\n\n\n" not in c
     assert c == c.strip()
     assert not re.search(r"[ \t\u00a0]\n|\n[ \t\u00a0]", c)
     if c:
-        assert all(text.paragraphs(c)), "no empty paragraph"
-        assert "\n\n".join(text.paragraphs(c)) == c
+        assert all(cleaning.paragraphs(c)), "no empty paragraph"
+        assert "\n\n".join(cleaning.paragraphs(c)) == c
 
 
 def test_paragraphs() -> None:
-    assert text.paragraphs("Một\ndòng hai\n\nĐoạn mới") == ["Một\ndòng hai", "Đoạn mới"]
-    assert text.paragraphs("Một đoạn") == ["Một đoạn"]
+    assert cleaning.paragraphs("Một\ndòng hai\n\nĐoạn mới") == ["Một\ndòng hai", "Đoạn mới"]
+    assert cleaning.paragraphs("Một đoạn") == ["Một đoạn"]
 
 
 # --- inline syntax -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import vanban
 from vanban import _package
 from vanban.cli import main
 from vanban.models import KeHoach
-from vanban.templates import Prepared
+from vanban.templating import Prepared
 
 HERE = Path(__file__).resolve().parent / "bad_inputs" / "templates"
 CASES = sorted(HERE.glob("[0-9]*.txt"))

@@ -32,7 +32,7 @@ import pydantic
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vanban.checks import check_document
+from vanban.cleaning import bad_character
 from vanban.errors import (
     InputError,
     Problem,
@@ -46,7 +46,7 @@ from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters,
 from vanban.models.common import Archive, Recipient
 from vanban.models.types import pydantic_errors
 from vanban.nd30.text import format_number
-from vanban.text import bad_character
+from vanban.validation import check_document
 
 #: Files larger than this are refused before they are read (bytes); see ``load(max_bytes=)``.
 MAX_BYTES = 10 * 1024 * 1024
@@ -624,7 +624,7 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
 
 
-#: The tags of the block union (models.blocks.Block), as pydantic puts them in a location
+#: The tags of the block union (models.blocks.BodyBlock), as pydantic puts them in a location
 #: right after the list index: ``("sections", 0, "content", 2, "task", "deadline")``.
 _BLOCK_TAGS: dict[str, Any] = {
     "paragraph": str,
@@ -872,7 +872,7 @@ def validate(
     """Validate plain data (as from YAML or JSON) into a document model.
 
     Every problem is reported at once, in file order: those found while reading (duplicate
-    keys, refused tags), those of the fields, and the checks of meaning (:mod:`vanban.checks`)
+    keys, refused tags), those of the fields, and the checks of meaning (:mod:`vanban.validation`)
     when the fields hold. Warnings of the checks are issued as :class:`VanbanWarning`.
     """
     prior = list(_builder.problems) if _builder is not None else []

@@ -70,7 +70,7 @@ class Tab:
     """A tab character."""
 
 
-Inline = Span | Footnote | Ref | LineBreak | Tab
+Parsed = Span | Footnote | Ref | LineBreak | Tab
 
 _TOKEN = re.compile(r"\\[\\*\[\]]|\*\*\*|\*\*|\*|\[([\^@])([\w.-]+)\]|\n|\t")
 _SPECIAL = re.compile(r"[\\*\[\n\t]")
@@ -78,7 +78,7 @@ _FOOTREF = re.compile(r"\[\^([\w.-]+)\]")
 _REF = re.compile(r"\[@([\w.-]+)\]")
 
 
-def parse(text: str, *, bold: bool = False, italic: bool = False) -> list[Inline]:
+def parse(text: str, *, bold: bool = False, italic: bool = False) -> list[Parsed]:
     """Parse inline markup into spans; ``bold``/``italic`` give the base emphasis.
 
     >>> parse("a *b* **c**")
@@ -132,7 +132,7 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
         else:
             stack.append(i)
 
-    out: list[Inline] = []
+    out: list[Parsed] = []
     buf: list[str] = []
     b, it = bold, italic
 
@@ -162,7 +162,7 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
     return out
 
 
-def plain(inlines: list[Inline]) -> str:
+def plain(inlines: list[Parsed]) -> str:
     """The text of inlines, line breaks as newlines; a footnote named in the text is left
     out, a numbered mark (anything with an ``id``, as the layout's) is written as its number.
 

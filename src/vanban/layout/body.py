@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from vanban import text as _text
+from vanban import cleaning as _text
 from vanban.layout import tables
 from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
 from vanban.markup import Span

@@ -3,7 +3,7 @@ kết; the shared blocks are laid out by :mod:`vanban.layout.body`."""
 
 from __future__ import annotations
 
-from vanban import text as _text
+from vanban import cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, build

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from vanban import text as _text
+from vanban import cleaning as _text
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import Block, Inline, Role, Table, TableCell, TableRow
 from vanban.markup import Span

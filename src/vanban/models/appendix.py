@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, ConfigDict, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban.models.blocks import Block, Section
+from vanban.models.blocks import BodyBlock, Section
 from vanban.models.types import Model, Text
 
 _ID = re.compile(r"^[\w.-]{1,60}$")
@@ -59,8 +59,8 @@ class Appendix(Model):
         description='Print "(Kèm theo Kế hoạch số … ngày … của …)" under the title.',
     )
     sections: list[Section] = Field(default_factory=list, title="Các mục")
-    content: list[Block] = Field(default_factory=list, title="Nội dung")
-    end: list[Block] = Field(
+    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung")
+    end: list[BodyBlock] = Field(
         default_factory=list,
         title="Phần cuối",
         description='After the mục, e.g. a right-hand "LÃNH ĐẠO ĐƠN VỊ" line.',

@@ -108,7 +108,7 @@ class Item(Model):
 
     title: Text | None = Field(None, title="Tiêu đề", description="Bold, after the number.")
     text: Text | None = Field(None, title="Nội dung", description="Text after the title.")
-    content: list[Block] = Field(default_factory=list, title="Nội dung con")
+    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung con")
 
     @model_validator(mode="after")
     def _something(self) -> Item:
@@ -198,7 +198,7 @@ class Letter(Model):
 
     title: Text | None = Field(None, title="Tiêu đề")
     text: Text | None = Field(None, title="Nội dung")
-    content: list[Block] = Field(default_factory=list, title="Nội dung con")
+    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung con")
 
     @model_validator(mode="before")
     @classmethod
@@ -487,7 +487,7 @@ BLOCK_HINT = (
     "hoặc tasks/groups (bảng nhiệm vụ)"
 )
 
-Block = Annotated[
+BodyBlock = Annotated[
     Annotated[Text, Tag("paragraph")]
     | Annotated[Item, Tag("item")]
     | Annotated[Task, Tag("task")]
@@ -510,7 +510,7 @@ class Section(Model):
     title: Text = Field(
         title="Tiêu đề mục", description="Printed UPPERCASE after the Roman numeral."
     )
-    content: list[Block] = Field(min_length=1, title="Nội dung")
+    content: list[BodyBlock] = Field(min_length=1, title="Nội dung")
 
 
 Bullet.model_rebuild()

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.blocks import Block, FieldName, Section
+from vanban.models.blocks import BodyBlock, FieldName, Section
 from vanban.models.common import Document
 from vanban.models.types import Text
 
@@ -34,7 +34,7 @@ class KeHoach(Document):
         default_factory=list, title="Mở đầu", description="Introductory paragraphs."
     )
     sections: list[Section] = Field(default_factory=list, title="Các mục")
-    content: list[Block] = Field(
+    content: list[BodyBlock] = Field(
         default_factory=list,
         title="Nội dung (không chia mục)",
         description="For a plan without mục: khoản 1., 2.… at the top level.",

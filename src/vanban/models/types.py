@@ -13,7 +13,7 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban import text as _text
+from vanban import cleaning as _text
 
 
 class Model(BaseModel):
@@ -99,7 +99,7 @@ def _not_empty(value: str) -> str:
     return value
 
 
-#: Text as the user wrote it, cleaned by the rules of :mod:`vanban.text` (NFC, trimmed ends).
+#: Text as the user wrote it, cleaned by the rules of :mod:`vanban.cleaning` (NFC, trimmed ends).
 Text = Annotated[str, AfterValidator(_check_text), AfterValidator(_not_empty)]
 
 

@@ -27,7 +27,7 @@ PLAIN_FIELDS = frozenset(
         "format",
         "task_labels",
         "task_style",
-        "recipients",  # markup, read name by name and purpose by purpose (vanban.checks)
+        "recipients",  # markup, read name by name and purpose by purpose (vanban.validation)
     }
 )
 #: Fields inside blocks that are not text the reader sees as written.
