@@ -85,9 +85,13 @@ def test_refuses_to_overwrite_input(plan: Path, capsys: pytest.CaptureFixture) -
 
 
 def test_schema_command(capsys: pytest.CaptureFixture) -> None:
-    assert main(["schema"]) == 0
+    assert main(["schema", "ke_hoach"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Kế hoạch"
-    assert main(["schema", "cong_van"]) == 2
+    assert main(["schema", "khong_co"]) == 2
+    assert "các loại: ke_hoach" in capsys.readouterr().err
+    assert main(["schema"]) == 0  # the list of types
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].split()[0] == "ke_hoach" and "Kế hoạch (KH)" in listed[0]
 
 
 def test_help_everywhere() -> None:

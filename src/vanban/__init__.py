@@ -21,13 +21,13 @@ from vanban.errors import (
     VanbanError,
     VanbanWarning,
 )
+from vanban.registry import class_names
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Document",
     "InputError",
-    "KeHoach",
     "Problem",
     "Renderer",
     "TemplateError",
@@ -40,12 +40,14 @@ __all__ = [
     "loads",
     "render",
     "to_pdf",
+    # The model of every document type (KeHoach, QuyetDinh, CongVan…), from the registry.
+    *class_names(),
 ]
 
 if TYPE_CHECKING:
     from vanban.checker import check_docx as check
     from vanban.loading import load, loads
-    from vanban.models import Document, KeHoach
+    from vanban.models import Document
     from vanban.pdf import to_pdf
     from vanban.rendering import Renderer, render
 
@@ -53,7 +55,6 @@ _LAZY = {
     "check": ("vanban.checker", "check_docx"),
     "to_pdf": ("vanban.pdf", "to_pdf"),
     "Document": ("vanban.models", "Document"),
-    "KeHoach": ("vanban.models", "KeHoach"),
     "Renderer": ("vanban.rendering", "Renderer"),
     "render": ("vanban.rendering", "render"),
     "load": ("vanban.loading", "load"),
@@ -65,6 +66,8 @@ def __getattr__(name: str) -> Any:
     # Heavy modules (pydantic models, Jinja, docxtpl) load on first use, so that
     # ``import vanban`` and the command line start fast.
     where = _LAZY.get(name)
+    if where is None and name in class_names():
+        where = ("vanban.models", name)
     if where is None:
         raise AttributeError(f"module 'vanban' has no attribute {name!r}")
     import importlib

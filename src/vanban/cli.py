@@ -20,6 +20,7 @@ ví dụ:
   vanban render ke-hoach.yaml              # ghi ke-hoach.docx bên cạnh
   vanban render ke-hoach.yaml -o out.docx
   vanban check ke-hoach.yaml               # chỉ kiểm tra dữ liệu
+  vanban schema                            # các loại văn bản
   vanban schema ke_hoach > ke_hoach.schema.json
 
 mã thoát: 0 thành công; 1 dữ liệu có lỗi; 2 không chạy được (sai lệnh, thiếu tệp, không ghi được).
@@ -106,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
         description="In JSON Schema (tiêu đề tiếng Việt) của một loại văn bản.",
     )
     s.add_argument(
-        "doc_type", nargs="?", default="ke_hoach", help="loại văn bản (mặc định: ke_hoach)"
+        "doc_type", nargs="?", default=None, help="loại văn bản; bỏ trống để xem danh sách các loại"
     )
     return p
 
@@ -254,8 +255,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from vanban.schema import schema_text
+    from vanban.schema import schema_text, type_list
 
+    if args.doc_type is None:
+        sys.stdout.write(type_list())
+        return EXIT_OK
     try:
         sys.stdout.write(schema_text(args.doc_type))
     except ValueError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vanban.models import DOCUMENT_TYPES
+from vanban import registry
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -18,9 +18,9 @@ SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 def schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
     """The JSON Schema of one document type."""
     try:
-        model = DOCUMENT_TYPES[doc_type]
+        model = registry.model(doc_type)
     except KeyError:
-        known = ", ".join(DOCUMENT_TYPES)
+        known = ", ".join(registry.type_keys())
         raise ValueError(f"loại văn bản {doc_type!r} chưa được hỗ trợ; các loại: {known}") from None
     out = {"$schema": SCHEMA_URL, "$id": f"vanban:{doc_type}", **model.model_json_schema()}
     defs = out.get("$defs", {})
@@ -68,3 +68,15 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
 def schema_text(doc_type: str = "ke_hoach") -> str:
     """The schema as the committed file holds it (sorted keys, two-space indent, final newline)."""
     return json.dumps(schema(doc_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def type_list() -> str:
+    """The document types, one per line: key, tên loại and ký hiệu (what ``vanban schema``
+    prints without a type)."""
+    from vanban.nd30.doctypes import DOC_TYPES
+
+    lines = []
+    for key in registry.type_keys():
+        t = DOC_TYPES[key]
+        lines.append(f"{key:<16}{t.name}" + (f" ({t.abbreviation})" if t.abbreviation else ""))
+    return "\n".join(lines) + "\n"

@@ -5,17 +5,14 @@ This is the one place where numbering, punctuation and wording happen.
 
 from __future__ import annotations
 
+from vanban import registry
 from vanban.layout.blocks import Block, Layout, NoteRef, Role, Rule
 from vanban.models.common import Document
 
 
 def layout(doc: Document) -> Layout:
-    """Lay out any supported document."""
-    if doc.doc_type == "ke_hoach":
-        from vanban.layout.ke_hoach import layout as lay
-
-        return lay(doc)  # type: ignore[arg-type]
-    raise NotImplementedError(f"no layout for document type {doc.doc_type!r}")
+    """Lay out any document, by its type's layout module (:mod:`vanban.registry`)."""
+    return registry.layout(doc.doc_type)(doc)
 
 
 __all__ = ["Block", "Layout", "NoteRef", "Role", "Rule", "layout"]

@@ -1,7 +1,7 @@
 """The document models: what the user says, nothing about looks.
 
 The shared parts of every administrative document live in :mod:`.common`; the body blocks
-in :mod:`.blocks`; each document type in a module of its own (:mod:`.ke_hoach`).
+in :mod:`.blocks`; each document type in a module of its own (:mod:`.ke_hoach`, …: see :mod:`vanban.registry`).
 """
 
 from vanban.models.appendix import Appendix
@@ -25,11 +25,11 @@ from vanban.models.blocks import (
     TaskTable,
 )
 from vanban.models.common import Archive, Document, Format, Issuer, Margins, Recipient, Signer
-from vanban.models.ke_hoach import KeHoach
 from vanban.models.types import DocDate
+from vanban.registry import models as _models
 
-#: Document types by the ``type`` key of a data file.
-DOCUMENT_TYPES: dict[str, type[Document]] = {"ke_hoach": KeHoach}
+#: Document types by the ``type`` key of a data file (found by :mod:`vanban.registry`).
+DOCUMENT_TYPES: dict[str, type[Document]] = _models()
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -46,7 +46,6 @@ __all__ = [
     "GroupRow",
     "Issuer",
     "Item",
-    "KeHoach",
     "Letter",
     "Letters",
     "Margins",
@@ -61,3 +60,13 @@ __all__ = [
     "TaskGroup",
     "TaskTable",
 ]
+
+
+def __getattr__(name: str) -> type[Document]:
+    # The types' models by class name (vanban.models.KeHoach), from the registry.
+    from vanban.registry import class_names, model
+
+    key = class_names().get(name)
+    if key is None:
+        raise AttributeError(f"module 'vanban.models' has no attribute {name!r}")
+    return model(key)
