@@ -113,6 +113,7 @@ def _appendix(a: AppendixLayout) -> dict[str, Any]:
         "body": _items(a.body),
         "landscape": a.landscape,
         "page": a.page,
+        "header": a.header,
     }
 
 
@@ -142,6 +143,9 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "motto_rule": lay.motto_rule,
         "title_rule": lay.title_rule,
         "heading": _paras(lay.heading),
+        "subject": _paras(lay.subject),
+        "authority": _paras(lay.authority),
+        "addressees": _paras(lay.addressees),
         # The body but its last paragraph, which is kept with the signature block (keepNext).
         "body": _items(lay.body[:-1] if last is not None else lay.body),
         "body_last": last,

@@ -58,6 +58,15 @@ class Role(str, Enum):
     APPENDIX_LABEL = "appendix_label"  # "Phụ lục II"
     APPENDIX_TITLE = "appendix_title"  # its title, UPPERCASE
     APPENDIX_REFERENCE = "appendix_reference"  # "(Kèm theo Kế hoạch số … của …)"
+    SUBJECT = "subject"  # ô 5b: "V/v …" under the Số line (Công văn)
+    AUTHORITY = "authority"  # the authority line of a Quyết định, Nghị quyết (UPPERCASE)
+    DECISION = "decision"  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:" before the articles
+    CHAPTER = "chapter"  # "Chương I"
+    CHAPTER_TITLE = "chapter_title"  # its title, UPPERCASE
+    ARTICLE = "article"  # "Điều 1. …": the label bold, the text regular, one paragraph
+    ARTICLE_HEADING = "article_heading"  # "Điều 5. Tiêu đề": a titled article, all bold
+    ADDRESSEES_LABEL = "addressees_label"  # ô 9a: "Kính gửi:" (with the one addressee)
+    ADDRESSEE = "addressee"  # ô 9a: "- …;" lines under the colon
 
     @property
     def style(self) -> str:
@@ -179,13 +188,16 @@ def flatten(items: list[BodyItem]) -> list[Block]:
 
 @dataclass
 class AppendixLayout:
-    """A phụ lục: its heading lines, the short rule under them, its body, its page."""
+    """A part after the signature on new pages: a phụ lục, or the text a Quyết định issues
+    (Mẫu 1.3). Its heading lines, the short rule under them, its body, its page; ``header``
+    when it carries the issuer's header table without Số and date (the issued text)."""
 
     heading: list[Block]
     rule: Rule
     body: list[BodyItem]
     landscape: bool
     page: dict[str, int]
+    header: bool = False
 
 
 @dataclass
@@ -198,6 +210,7 @@ class Layout:
     place_date: Block
     issuer_rule: Rule
     motto_rule: Rule
+    #: Tên loại and trích yếu (ô 5a), empty in a Công văn; the rule under them.
     heading: list[Block]
     title_rule: Rule | None
     body: list[BodyItem]
@@ -220,19 +233,28 @@ class Layout:
     contact: list[Block] = field(default_factory=list)
 
     appendices: list[AppendixLayout] = field(default_factory=list)
+    #: "V/v …" (ô 5b) under the Số line: a Công văn's trích yếu.
+    subject: list[Block] = field(default_factory=list)
+    #: The authority line of a Quyết định or Nghị quyết, under the heading.
+    authority: list[Block] = field(default_factory=list)
+    #: "Kính gửi:" and its addressees (ô 9a), before the body.
+    addressees: list[Block] = field(default_factory=list)
 
     def items(self) -> list[BodyItem]:
         """Every paragraph and table in reading order: the circulation mark, header left
-        then right, heading, body, recipients, signer, the first-page footer, then each phụ
+        (with V/v and the marks) then right, heading, authority line, Kính gửi, body, recipients, signer, the first-page footer, then each phụ
         lục."""
         out: list[BodyItem] = [
             *([self.circulation.block] if self.circulation else []),
             *self.header_left,
             self.number,
+            *self.subject,
             *(m.block for m in self.marks),
             *self.header_right,
             self.place_date,
             *self.heading,
+            *self.authority,
+            *self.addressees,
             *self.body,
             *self.recipients,
             *self.signer,
@@ -242,6 +264,8 @@ class Layout:
             *self.contact,
         ]
         for a in self.appendices:
+            if a.header:
+                out += [*self.header_left, *self.header_right]
             out += [*a.heading, *a.body]
         return out
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from vanban import _metrics, markup
 from vanban.errors import Problem, ValidationError
@@ -21,6 +22,7 @@ from vanban.layout.blocks import (
 from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
 from vanban.nd30 import appendix, dates, marks, numbering, page, recipients, signer
+from vanban.nd30 import text as nd30_text
 
 #: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -126,6 +128,29 @@ def _rule_for(lines: Iterable[str], container: int, size: int, fraction: float) 
 
 
 BodyBuilder = Callable[[Inliner, int], list[BodyItem]]
+#: Lays out the parts a type puts after its signature before the phụ lục (the text a
+#: Quyết định issues): called with the inliner and the size preset.
+PartsBuilder = Callable[[Inliner, page.SizePreset], list[AppendixLayout]]
+
+
+@dataclass(frozen=True)
+class Regions:
+    """The regions a document type picks beyond those every document has (header, body,
+    signer, Nơi nhận, footnotes, phụ lục).
+
+    ``heading``: tên loại, trích yếu and the rule under them (ô 5a); when ``False`` the
+    trích yếu is the "V/v …" line under the Số (ô 5b), as in a Công văn. ``authority``: the
+    authority line of a Quyết định or Nghị quyết. ``addressees``: the names of the Kính gửi
+    block (ô 9a). ``parts``: what comes after the signature before the phụ lục.
+    """
+
+    heading: bool = True
+    authority: str | None = None
+    addressees: Sequence[str] = ()
+    parts: PartsBuilder | None = None
+
+
+_DEFAULT_REGIONS = Regions()
 
 
 def appendix_labels(doc: Document) -> list[str]:
@@ -134,9 +159,11 @@ def appendix_labels(doc: Document) -> list[str]:
     return [appendix.appendix_label(i, len(items), a.number) for i, a in enumerate(items, 1)]
 
 
-def build(doc: Document, body_builder: BodyBuilder) -> Layout:
-    """Lay out a document: the shared parts here, its body by ``body_builder`` (called with
-    the inliner and the text width for tables).
+def build(
+    doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_REGIONS
+) -> Layout:
+    """Lay out a document: the shared parts here, the ``regions`` its type picks, its body
+    by ``body_builder`` (called with the inliner and the text width for tables).
 
     Parts are laid out in reading order so that footnotes are numbered in that order.
     """
@@ -164,10 +191,25 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
     motto_width = _motto_width(preset.motto)
 
     title_text = markup.plain(markup.parse(doc.title))
-    heading = [
-        plain_block(Role.DOC_TYPE, doc.type_info.heading),
-        Block(Role.TITLE, tuple(inl(doc.title))),
-    ]
+    heading: list[Block] = []
+    subject: list[Block] = []
+    title_rule: Rule | None = None
+    if regions.heading:
+        heading = [
+            plain_block(Role.DOC_TYPE, doc.type_info.heading),
+            Block(Role.TITLE, tuple(inl(doc.title))),
+        ]
+        title_rule = _rule_for(
+            title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION
+        )
+    else:
+        subject = [Block(Role.SUBJECT, tuple(inl(nd30_text.subject_line(doc.title))))]
+    authority = (
+        [plain_block(Role.AUTHORITY, line) for line in _lines(regions.authority.upper())]
+        if regions.authority
+        else []
+    )
+    addressees = _addressees(inl, regions.addressees)
     body = body_builder(inl, text_width)
 
     archive = doc.archive
@@ -195,7 +237,8 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
         plain_block(Role.SIGNER_OTHER, line) for line in signer.other_title_lines(s.other_titles)
     ]
     above = s.other_titles_position == "above_name"
-    appendices = _appendices(doc, inl, labels, preset)
+    parts = regions.parts(inl, preset) if regions.parts else []
+    appendices = parts + _appendices(doc, inl, labels, preset)
     indent = 567 if fmt.first_line_indent == "1cm" else 720
     return Layout(
         header_left=header_left,
@@ -205,7 +248,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
         issuer_rule=_rule_for(issuer, left_cell, preset.issuer, page.RULE_FRACTION),
         motto_rule=Rule(motto_width, right_cell),
         heading=heading,
-        title_rule=_rule_for(title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION),
+        title_rule=title_rule,
         body=body,
         recipients=recipient_blocks,
         signer=signer_blocks,
@@ -227,6 +270,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
             "signature_space": page.SIGNATURE_SPACE,
             "table_border": page.TABLE_BORDER,
             "table_after": page.TABLE_SPACE_AFTER,
+            **_addressee_indents(preset.body),
         },
         properties={"title": title_text.replace("\n", " "), "subject": doc.type_info.name},
         circulation=_circulation(doc.circulation),
@@ -245,7 +289,34 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
         if doc.contact
         else [],
         appendices=appendices,
+        subject=subject,
+        authority=authority,
+        addressees=addressees,
     )
+
+
+def _addressees(inl: Inliner, names: Sequence[str]) -> list[Block]:
+    """The Kính gửi block: the label (with the one addressee), then "- …;" lines."""
+    if not names:
+        return []
+    lines = recipients.addressee_lines(names)
+    return [Block(Role.ADDRESSEES_LABEL, tuple(inl(lines[0])))] + [
+        Block(Role.ADDRESSEE, tuple(inl(line))) for line in lines[1:]
+    ]
+
+
+@functools.cache
+def _addressee_indents(size: int) -> dict[str, int]:
+    """Indents of the Kính gửi block (twips): the label's, and the addressee lines' so that
+    their dashes sit under the label's colon and a long name wraps after the dash."""
+    label = recipients.ADDRESSEES_LABEL
+    colon = _metrics.text_width(label[:-1], size)
+    dash = _metrics.text_width("- ", size)
+    return {
+        "addressees": recipients.ADDRESSEES_INDENT,
+        "addressee": round(recipients.ADDRESSEES_INDENT + colon + dash),
+        "addressee_hanging": round(dash),
+    }
 
 
 def _date_parts(doc: Document) -> tuple[int | None, int | None, int | None]:

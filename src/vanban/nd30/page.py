@@ -109,6 +109,7 @@ class SizePreset:
     number: int = 13  # số, ký hiệu: 13
     recipients_label: int = 12  # "Nơi nhận:": 12
     recipient: int = 11  # recipient lines: 11
+    subject: int = 12  # "V/v …" of a Công văn (ô 5b), 12–13: 12 as the §V example
     footnote: int = 12  # not regulated (nd30.md §12): one step below the body, common practice
     rule_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -128,6 +129,7 @@ class SizePreset:
             "number",
             "recipients_label",
             "recipient",
+            "subject",
             "footnote",
         ]
         return {n: 2 * getattr(self, n) for n in names}

@@ -248,3 +248,31 @@ def recipient_lines(items: Iterable[tuple[str, str | None]], archive: str) -> li
     lines = [f"- {_strip_punct(name)}{purpose_text(purpose)};" for name, purpose in items]
     lines.append(f"- {archive}")
     return lines
+
+
+#: Kính gửi (ô 9a), in thường, upright, with its colon (Phụ lục I, II.9.d).
+ADDRESSEES_LABEL = "Kính gửi:"
+#: Where "Kính gửi:" starts: 3.5 cm from the left margin, as Mẫu 1.5's template places it
+#: (nd30-types.md §8; the rule itself gives no position), in twips.
+ADDRESSEES_INDENT = 1985
+
+
+def addressee_lines(names: Sequence[str]) -> list[str]:
+    """The Kính gửi block (ô 9a; Phụ lục I, II.9.d and §V row 8a).
+
+    One addressee goes on the label's line; several go one per line, each starting "- " and
+    ending ";", the last ".", under the label (the dashes line up under its colon, which is
+    the layout's part). Punctuation the user typed at a name's end is replaced.
+
+    >>> addressee_lines(["Bộ Nội vụ"])
+    ['Kính gửi: Bộ Nội vụ']
+    >>> addressee_lines(["Bộ Nội vụ", "Bộ Kế hoạch và Đầu tư;", "Bộ Tài chính"])
+    ['Kính gửi:', '- Bộ Nội vụ;', '- Bộ Kế hoạch và Đầu tư;', '- Bộ Tài chính.']
+    """
+    if len(names) == 1:
+        return [f"{ADDRESSEES_LABEL} {names[0].strip()}"]
+    last = len(names) - 1
+    return [ADDRESSEES_LABEL] + [
+        f"- {_strip_punct(n)}{'.' if i == last else ';'}"
+        for i, n in enumerate(names)
+    ]

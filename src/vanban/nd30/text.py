@@ -46,6 +46,28 @@ def basis_lines(bases: Sequence[str]) -> list[str]:
     return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
 
 
+#: The prefix of a Công văn's trích yếu (ô 5b; Phụ lục I, II.5.b: "sau chữ “V/v”").
+SUBJECT_PREFIX = "V/v"
+
+
+def subject_line(title: str) -> str:
+    """A Công văn's trích yếu as printed under the Số line: "V/v" and the subject (II.5.b).
+
+    A "V/v" or "Về việc" the user typed is not doubled.
+
+    >>> subject_line("tăng cường công tác phòng cháy")
+    'V/v tăng cường công tác phòng cháy'
+    >>> subject_line("V/v trả lời kiến nghị"), subject_line("Về việc báo cáo")
+    ('V/v trả lời kiến nghị', 'V/v báo cáo')
+    """
+    text = title.strip()
+    for prefix in (SUBJECT_PREFIX, "Về việc", "về việc"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip(" :")
+            break
+    return f"{SUBJECT_PREFIX} {text}"
+
+
 def format_number(value: float | int) -> str:
     """A number as Vietnamese text writes it (CLDR ``vi``: "." groups thousands, "," decimals).
 
