@@ -159,9 +159,7 @@ def appendix_labels(doc: Document) -> list[str]:
     return [appendix.appendix_label(i, len(items), a.number) for i, a in enumerate(items, 1)]
 
 
-def build(
-    doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_REGIONS
-) -> Layout:
+def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_REGIONS) -> Layout:
     """Lay out a document: the shared parts here, the ``regions`` its type picks, its body
     by ``body_builder`` (called with the inliner and the text width for tables).
 
@@ -199,9 +197,7 @@ def build(
             plain_block(Role.DOC_TYPE, doc.type_info.heading),
             Block(Role.TITLE, tuple(inl(doc.title))),
         ]
-        title_rule = _rule_for(
-            title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION
-        )
+        title_rule = _rule_for(title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION)
     else:
         subject = [Block(Role.SUBJECT, tuple(inl(nd30_text.subject_line(doc.title))))]
     authority = (

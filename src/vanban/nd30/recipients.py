@@ -273,6 +273,5 @@ def addressee_lines(names: Sequence[str]) -> list[str]:
         return [f"{ADDRESSEES_LABEL} {names[0].strip()}"]
     last = len(names) - 1
     return [ADDRESSEES_LABEL] + [
-        f"- {_strip_punct(n)}{'.' if i == last else ';'}"
-        for i, n in enumerate(names)
+        f"- {_strip_punct(n)}{'.' if i == last else ';'}" for i, n in enumerate(names)
     ]
