@@ -401,3 +401,9 @@ class Document(Model):
     def texts(self) -> list[tuple[str, str]]:
         """Every markup-bearing text of the document as (field path, text), in document order."""
         return []
+
+    def _repr_html_(self) -> str:
+        """The HTML preview Jupyter shows (:func:`vanban.preview.to_html`)."""
+        from vanban.preview import to_html
+
+        return to_html(self)
