@@ -12,6 +12,7 @@ import pytest
 import yaml
 from tests_support import ROOT
 
+import vanban
 from vanban.cli import main
 
 
@@ -114,3 +115,31 @@ def test_python_dash_m_and_warning(plan: Path, sample: dict, tmp_path: Path) -> 
     )
     assert r.returncode == 0, r.stderr
     assert "cảnh báo:" in r.stderr and "Lưu: VT." in r.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])
+def test_help_has_no_english(command: list[str], capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    for english in (
+        "usage",
+        "positional arguments",
+        "options:",
+        "show this help",
+        "show program",
+        "PLAN",
+        "OUTPUT",
+        "TEMPLATE",
+        "MAX_BYTES",
+        "DOC_TYPE",
+    ):
+        assert english not in out, english
+    assert "cách dùng: vanban" in out
+
+
+def test_version(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"vanban {vanban.__version__}"

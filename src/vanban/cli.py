@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="vanban", description=_HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument("--version", action="version", version=_version())
+    p.add_argument(
+        "--version", action="version", version=_version(), help="in số phiên bản rồi thoát"
+    )
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     sub.required = True
 
@@ -76,12 +78,14 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         type=_plan_path,
+        metavar="ĐẦU_RA",
         help="tệp .docx đầu ra, hoặc thư mục (bắt buộc là thư mục khi có nhiều tệp vào; "
         "mặc định: cạnh tệp vào, cùng tên)",
     )
     r.add_argument(
         "--template",
         type=_plan_path,
+        metavar="MẪU",
         help="mẫu docxtpl riêng (.docx hoặc thư mục); chạy trong hộp cát, xem docs/templates.md",
     )
 
@@ -94,8 +98,14 @@ def _parser() -> argparse.ArgumentParser:
             "(có thể có cảnh báo), 1 có lỗi, 2 không đọc được tệp."
         ),
     )
-    c.add_argument("plan", type=Path, nargs="*", help="tệp .docx, YAML hoặc JSON")
-    c.add_argument("--max-bytes", type=int, default=None, help="giới hạn kích thước tệp vào (byte)")
+    c.add_argument("plan", type=Path, nargs="*", metavar="TỆP", help="tệp .docx, YAML hoặc JSON")
+    c.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        metavar="SỐ_BYTE",
+        help="giới hạn kích thước tệp vào (byte)",
+    )
     c.add_argument(
         "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
     )
@@ -107,7 +117,11 @@ def _parser() -> argparse.ArgumentParser:
         description="In JSON Schema (tiêu đề tiếng Việt) của một loại văn bản.",
     )
     s.add_argument(
-        "doc_type", nargs="?", default=None, help="loại văn bản; bỏ trống để xem danh sách các loại"
+        "doc_type",
+        nargs="?",
+        default=None,
+        metavar="LOẠI",
+        help="loại văn bản; bỏ trống để xem danh sách các loại",
     )
     return p
 
@@ -116,14 +130,19 @@ def _plan_arguments(parser: argparse.ArgumentParser, *, many: bool = False) -> N
     """The input file(s) and the size limit, shared by the commands that read a plan."""
     if many:
         parser.add_argument(
-            "plan", type=_plan_path, nargs="+", help="tệp YAML hoặc JSON (một hay nhiều)"
+            "plan",
+            type=_plan_path,
+            nargs="+",
+            metavar="TỆP",
+            help="tệp YAML hoặc JSON (một hay nhiều)",
         )
     else:
-        parser.add_argument("plan", type=_plan_path, help="tệp YAML hoặc JSON")
+        parser.add_argument("plan", type=_plan_path, metavar="TỆP", help="tệp YAML hoặc JSON")
     parser.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
+        metavar="SỐ_BYTE",
         help="giới hạn kích thước tệp vào (byte, lớn hơn 0)",
     )
 
