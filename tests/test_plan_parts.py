@@ -89,6 +89,16 @@ def test_appendix_references_follow_renumbering(sample: dict[str, Any]) -> None:
     assert "Xem Phụ lục 01." in numbered.text()
 
 
+def test_reference_inside_a_footnote(sample: dict[str, Any]) -> None:
+    """A footnote's own text may name a phụ lục; the reference prints its label (it was
+    silently dropped before)."""
+    sample["intro"] = ["Chi tiết[^ct]."]
+    sample["footnotes"] = {**sample.get("footnotes", {}), "ct": "Xem [@nv] kèm theo."}
+    one = {"id": "nv", "title": "Nhiệm vụ", "content": [{"tasks": [{"task": "A"}]}]}
+    text = layout(_plan(sample, appendices=[one])).text()
+    assert re.search(r"^\[\d+\] Xem Phụ lục kèm theo\.$", text, re.M)
+
+
 def test_unknown_reference_is_a_located_error(sample: dict[str, Any]) -> None:
     import yaml
 

@@ -36,7 +36,7 @@ _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc"})
 _WORD_RE = re.compile(r"( *)([^ ]+)")
 
 
-class _FaceWidths(dict):
+class _FaceWidths(dict[str, int]):
     """Character -> advance width in font units for one face.
 
     Missing characters are resolved by ``__missing__`` (see module docstring)
@@ -50,9 +50,8 @@ class _FaceWidths(dict):
             width = 0
         else:
             base = unicodedata.normalize("NFD", ch)[:1]
-            width = dict.get(self, base)
-            if width is None:
-                width = dict.__getitem__(self, "n")
+            found = dict.get(self, base)
+            width = dict.__getitem__(self, "n") if found is None else found
         self[ch] = width
         return width
 
@@ -105,7 +104,7 @@ def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = 
     """
     face = _face(bold, italic)
     units = sum(map(face.__getitem__, unicodedata.normalize("NFC", text)))
-    return units * size_pt * _TWIPS_PER_UNIT_AT_1PT
+    return float(units * size_pt * _TWIPS_PER_UNIT_AT_1PT)
 
 
 def _break_word(word: str, face: _FaceWidths, limit: float) -> tuple[list[str], str, int]:

@@ -8,7 +8,8 @@ from the friendly API, as python-docx keeps its ``oxml`` layer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import cast
 
 from markupsafe import Markup
 
@@ -37,7 +38,7 @@ def escape(text: str) -> str:
 
 
 #: ``Markup(s)`` for a plain ``str`` ``s``, without markupsafe's Python-level ``__new__``.
-markup = functools.partial(str.__new__, Markup)
+markup = cast("Callable[[str], Markup]", functools.partial(str.__new__, Markup))
 
 _RPR = {
     (False, False): "",
@@ -59,11 +60,10 @@ def runs(inlines: Iterable[Inline]) -> Markup:
     >>> str(runs([Span("a&b", bold=True), LineBreak(), NoteRef(1)]))  # doctest: +ELLIPSIS
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">a&amp;b</w:t></w:r><w:r><w:br/>...'
     """
-    out = []
+    out: list[str] = []
     append = out.append
     for x in inlines:
-        kind = type(x)
-        if kind is Span:
+        if type(x) is Span:
             append(_START[x.bold, x.italic])
             append(
                 x.text.replace("&", "&amp;")
@@ -74,14 +74,16 @@ def runs(inlines: Iterable[Inline]) -> Markup:
                 .replace("}", "&#125;")
             )  # escape(x.text), inlined: this is the innermost loop of rendering
             append(_END)
-        elif kind is NoteRef:
+        elif isinstance(x, NoteRef):
             append(NOTE_REF.format(x.id))
-        elif kind is LineBreak:
-            append(_BR)
-        elif kind is Tab:
-            append(_TAB)
-        elif kind is PageBreakMark:
-            append(_PAGE_BREAK)
+        else:
+            kind = type(x)
+            if kind is LineBreak:
+                append(_BR)
+            elif kind is Tab:
+                append(_TAB)
+            elif kind is PageBreakMark:
+                append(_PAGE_BREAK)
     return markup("".join(out))
 
 

@@ -27,11 +27,12 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
@@ -99,7 +100,10 @@ def _too_long() -> LimitExceeded:
     )
 
 
-def _check_size(value: Any) -> Any:
+_T = TypeVar("_T")
+
+
+def _check_size(value: _T) -> _T:
     if _size(value) > LIMITS.max_output:
         raise _too_long()
     return value
@@ -167,7 +171,8 @@ def _escape(value: Any) -> Markup:
 def _markup_join(seq: Iterable[Any]) -> str:
     from jinja2.runtime import markup_join
 
-    return _check_size(markup_join(seq))
+    joined: str = markup_join(seq)
+    return _check_size(joined)
 
 
 def _str_join(seq: Iterable[Any]) -> str:
@@ -339,7 +344,7 @@ def _translate(exc: BaseException) -> str:
 def _line_of(exc: BaseException, filename: str) -> int | None:
     lineno = getattr(exc, "lineno", None)
     if isinstance(exc, jinja2.TemplateSyntaxError) and lineno:
-        return lineno
+        return int(lineno)
     found = None
     for frame, line in traceback.walk_tb(exc.__traceback__):
         if frame.f_code.co_filename == filename:
@@ -353,7 +358,7 @@ def _tag_on(source: str, line: int | None, message: str, exc: BaseException) -> 
     lines = source.split("\n")
     if not 1 <= line <= len(lines):
         return None
-    tags = _TAG.findall(lines[line - 1])
+    tags: list[str] = _TAG.findall(lines[line - 1])
     if not tags:
         return None
     words = re.findall(r"'([^']+)'", str(exc)) + re.findall(r"'([^']+)'", message)

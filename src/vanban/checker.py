@@ -694,7 +694,7 @@ class _Checker:
                     "PL1.II.4c.date-format", "dòng ngày phải in nghiêng", date, "nghiêng", "đứng"
                 )
             same_table = number is not None and d.table is not None and ps[number].table == d.table
-            if same_table and (ps[number].row or 0) != (d.row or 0):  # type: ignore[index]
+            if number is not None and same_table and (ps[number].row or 0) != (d.row or 0):
                 self.add(
                     "PL1.II.4.number-date-level",
                     "Số, ký hiệu và ngày không cùng hàng",
@@ -1383,9 +1383,7 @@ class _Checker:
             and ps[i].alignment == "center"
         ]
         self.appendix_heads = heads
-        numbers = [
-            (_APPENDIX_RE.match(ps[i].text.strip()) or re.match("", "")).group(3) for i in heads
-        ]
+        numbers = [_group(_APPENDIX_RE.match(ps[i].text.strip()), 3) for i in heads]
         if len(heads) >= 2 and any(n and n.isdigit() for n in numbers):
             i = heads[[bool(n and n.isdigit()) for n in numbers].index(True)]
             self.add(
@@ -1555,3 +1553,8 @@ def check_docx(source: bytes | str | os.PathLike[str]) -> list[Finding]:
     :class:`UnreadableDocx`, a :class:`vanban.ValidationError`.
     """
     return check_report(source).findings
+
+
+def _group(match: re.Match[str] | None, n: int) -> str | None:
+    """Group ``n`` of a match, ``None`` without a match."""
+    return match.group(n) if match else None

@@ -11,6 +11,7 @@ import argparse
 import sys
 import warnings
 from pathlib import Path
+from typing import NoReturn
 
 EXIT_OK, EXIT_INPUT, EXIT_RUN = 0, 1, 2
 
@@ -28,7 +29,7 @@ mã thoát: 0 thành công; 1 dữ liệu có lỗi; 2 không chạy được (s
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: exit 2, one line, no traceback
+    def error(self, message: str) -> NoReturn:  # usage errors: exit 2, one line, no traceback
         from vanban.errors import escape_control
 
         self.print_usage(sys.stderr)
@@ -236,7 +237,7 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
     written = 0
     renderer = _renderer(args)
     for folder, docs in groups.items():
-        result = renderer.render_many(docs, folder)  # type: ignore[arg-type]
+        result = renderer.render_many(docs, folder)
         for path in result:
             print(path)
         written += len(result)

@@ -24,9 +24,9 @@ import re
 import types
 import typing
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 import yaml
@@ -109,10 +109,14 @@ class _Loader(yaml.SafeLoader):
             if self._depth > MAX_DEPTH + 1:
                 raise _Abort(
                     _at(
-                        self.peek_event(), (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng"
+                        self.peek_event(),  # type: ignore[no-untyped-call]
+                        (),
+                        "too_deep",
+                        f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng",
                     )
                 )
-            return super().compose_node(parent, index)  # type: ignore[misc]
+            node: Node = super().compose_node(parent, index)  # type: ignore[assignment]
+            return node
         finally:
             self._depth -= 1
 
@@ -122,7 +126,7 @@ class _Loader(yaml.SafeLoader):
             raise _Abort(
                 _at(self.get_mark(), (), "too_deep", f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng")
             )
-        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]
+        super().fetch_flow_collection_start(token_class)
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -713,7 +717,7 @@ _BLOCK_KEYS = ("title", "text", "content", "task", "bullets", "letters", "body",
 
 
 def _message(
-    err: dict[str, Any], parent: list[Any], cands: list[Any], field: str | int | None
+    err: Mapping[str, Any], parent: list[Any], cands: list[Any], field: str | int | None
 ) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -819,7 +823,8 @@ def _problems(
             # The last element is the unknown key itself, whatever it looks like (a block
             # tag, "a[0]", "0"): resolve its table, then name the key.
             table_path, _, table = _resolve(root, loc[:-1])
-            path, parent, cands = (*table_path, str(loc[-1])), table, []
+            cands: list[Any] = []
+            path, parent = (*table_path, str(loc[-1])), table
         else:
             path, parent, cands = _resolve(root, loc)
         if err["type"] == "missing_abbreviation":
@@ -915,7 +920,7 @@ def validate(
     for w in warns:
         warnings.warn(str(_locate(_with_source(w, source), _builder)), VanbanWarning, stacklevel=3)
     doc._checked = True
-    return doc
+    return cast(Document, doc)
 
 
 def _under(path: str, prefix: str) -> bool:

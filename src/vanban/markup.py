@@ -21,6 +21,7 @@ come out as written (the renderer escapes them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -162,7 +163,7 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
     return out
 
 
-def plain(inlines: list[Parsed]) -> str:
+def plain(inlines: Iterable[object]) -> str:
     """The text of inlines, line breaks as newlines; a footnote named in the text is left
     out, a numbered mark (anything with an ``id``, as the layout's) is written as its number.
 
@@ -177,8 +178,8 @@ def plain(inlines: list[Parsed]) -> str:
             parts.append("\n")
         elif isinstance(x, Tab):
             parts.append("\t")
-        elif hasattr(x, "id"):
-            parts.append(str(x.id))
+        elif (number := getattr(x, "id", None)) is not None:
+            parts.append(str(number))
     return "".join(parts)
 
 

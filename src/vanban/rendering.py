@@ -175,7 +175,7 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     }
 
 
-def _format_key(lay: Layout) -> tuple:
+def _format_key(lay: Layout) -> tuple[object, ...]:
     return (tuple(sorted(lay.sizes.items())), tuple(sorted(lay.fmt.items())))
 
 

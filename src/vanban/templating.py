@@ -132,7 +132,7 @@ class _CleanLoader(jinja2.FileSystemLoader):
 
     def get_source(
         self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Any]:
+    ) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         return _clean(source), filename, uptodate
 
@@ -164,7 +164,8 @@ class _Template(jinja2.Template):
 def _patch(source: str) -> str:
     from docxtpl import DocxTemplate  # docxtpl is only needed while preparing
 
-    return DocxTemplate(io.BytesIO()).patch_xml(source)
+    patched: str = DocxTemplate(io.BytesIO()).patch_xml(source)
+    return patched
 
 
 # ------------------------------------------------------------------------------ the cache

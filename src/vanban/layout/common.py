@@ -49,12 +49,7 @@ class Inliner:
         out: list[Inline] = []
         for x in parsed:
             if isinstance(x, Ref):
-                label = self.refs.get(x.name)
-                if label is None:
-                    raise ValidationError(
-                        [Problem("", "unknown_ref", f"không có phụ lục nào có id: {x.name}")]
-                    )
-                out.append(Span(label.upper() if upper else label, x.bold, x.italic))
+                out.append(self._ref(x, upper=upper))
                 continue
             if isinstance(x, Footnote):
                 number = len(self.notes) + 1
@@ -69,14 +64,33 @@ class Inliner:
                         ]
                     )
                 note = markup.parse(self.doc.footnotes[x.name])
-                # A footnote's own text cannot hold further footnotes.
-                self.notes.append((number, tuple(i for i in note if not isinstance(i, Footnote))))
+                # A footnote's own text cannot hold further footnotes; its references are
+                # printed as the labels they name.
+                self.notes.append(
+                    (
+                        number,
+                        tuple(
+                            self._ref(i) if isinstance(i, Ref) else i
+                            for i in note
+                            if not isinstance(i, Footnote)
+                        ),
+                    )
+                )
                 out.append(NoteRef(number))
             elif upper and isinstance(x, Span):
                 out.append(Span(x.text.upper(), x.bold, x.italic))
             else:
                 out.append(x)
         return out
+
+    def _ref(self, x: Ref, *, upper: bool = False) -> Span:
+        """A ``[@id]`` reference as the label of the part it names ("Phụ lục II")."""
+        label = self.refs.get(x.name)
+        if label is None:
+            raise ValidationError(
+                [Problem("", "unknown_ref", f"không có phụ lục nào có id: {x.name}")]
+            )
+        return Span(label.upper() if upper else label, x.bold, x.italic)
 
 
 def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[Inline, ...]:

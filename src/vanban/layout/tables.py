@@ -210,7 +210,7 @@ def task_table(
     rows = [TableRow(header, header=True)]
     if block.number_row:
         rows.append(_number_row(len(cols), widths))
-    groups = block.groups or [None]
+    groups: list[m.TaskGroup | None] = [*block.groups] or [None]
     for g, group in enumerate(groups, 1):
         tasks = block.tasks if group is None else group.tasks
         if group is not None:

@@ -452,7 +452,7 @@ def block_kind(value: Any) -> str | None:
         if _ITEM_KEYS & value.keys():
             return "item"
         return None
-    return {
+    kinds: dict[type, str] = {
         Item: "item",
         Task: "task",
         Bullets: "bullets",
@@ -462,7 +462,8 @@ def block_kind(value: Any) -> str | None:
         PageBreak: "page_break",
         Table: "table",
         TaskTable: "task_table",
-    }.get(type(value))
+    }
+    return kinds.get(type(value))
 
 
 #: BLOCK_KINDS: the tags of the block union, as they appear in pydantic error locations.

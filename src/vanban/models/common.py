@@ -230,7 +230,7 @@ def _rule(fn: Any, code: str) -> Any:
 
     def check(value: str) -> str:
         try:
-            return fn(value)
+            return str(fn(value))
         except ValueError as exc:
             raise PydanticCustomError(code, str(exc)) from None
 

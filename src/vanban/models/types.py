@@ -38,7 +38,7 @@ class Model(BaseModel):
             _building.reset(token)
 
     @classmethod
-    def model_validate(cls, obj: Any, **kw: Any) -> Any:  # type: ignore[override]
+    def model_validate(cls, obj: Any, **kw: Any) -> Any:
         """pydantic's ``model_validate``; its error as :class:`vanban.ValidationError`."""
         token = _building.set(_building.get() + 1)
         try:
