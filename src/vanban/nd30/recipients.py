@@ -34,7 +34,7 @@ def purpose_text(purpose: str | None) -> str:
 def archive_line(
     units: Sequence[str] = (), copies: int | None = None, drafter: str | None = None
 ) -> str:
-    """The last recipient line: "Lưu: VT, <units>[ (copies)][, <drafter code>]." (II.9.d; ô 12).
+    """The last recipient line: ``Lưu: VT, <units>[ (copies)][, <drafter code>].`` (II.9.d; ô 12).
 
     The copy count, when given, follows the last unit in parentheses as in the decree's own
     list "Lưu: VT, HC (2)."; the drafter's code and number of copies issued (ô 12) close the

@@ -1,0 +1,39 @@
+"""The tutorial notebook runs from top to bottom (nbclient), as a notebook user would run it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "docs" / "tutorial.ipynb"
+
+
+def test_tutorial_notebook_runs(tmp_path: Path) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
+        "commit the notebook without outputs"
+    )
+    env_cwd = os.getcwd()
+    try:
+        nbclient.NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+        ).execute()
+    finally:
+        os.chdir(env_cwd)
+    outputs = {
+        i: "".join(
+            o.get("text", "") + "".join(str(v) for v in o.get("data", {}).values())
+            for o in c.get("outputs", [])
+        )
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+    }
+    text = "\n".join(outputs.values())
+    assert 'class="vb"' in text  # the preview was displayed as HTML
+    assert "thu.yaml:" in text and "thiếu trường bắt buộc" in text  # a located error
+    assert "[]" in text  # the rendered .docx passes the checker
