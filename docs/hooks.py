@@ -58,8 +58,7 @@ def _table(model: dict[str, Any]) -> list[str]:
         title = prop.get("title") or target.get("title")
         description = prop.get("description") or target.get("description")
         lines.append(
-            f"| `{name}`{star} | {_cell(title)} | {_cell(_type_of(prop))} "
-            f"| {_cell(description)} |"
+            f"| `{name}`{star} | {_cell(title)} | {_cell(_type_of(prop))} | {_cell(description)} |"
         )
     return lines
 
@@ -73,12 +72,12 @@ def schema_reference() -> str:
         _DEFS.update(schema.get("$defs", {}))
         out += [f"## {schema.get('title', key)} (`type: {key}`)", ""]
         out += [f"Tệp schema: `schemas/{path.name}`.", ""]
-        out += _table(schema) + [""]
+        out += [*_table(schema), ""]
         for name, model in sorted(schema.get("$defs", {}).items()):
             if "properties" not in model:
                 continue
             out += [f"### {name}", "", _cell(model.get("title")), ""]
-            out += _table(model) + [""]
+            out += [*_table(model), ""]
     return "\n".join(out)
 
 
