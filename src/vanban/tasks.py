@@ -115,14 +115,34 @@ _LEADING = (
 _TRAILING = ("appendix", "section", "group", "path")
 
 #: The columns of the HTML and plain-text views: field, Vietnamese heading, width in the text.
+#: Số and Nhiệm vụ always; the others when some task has them, then the plan's own fields.
 _VIEW = (
     ("number", "Số", 6),
     ("task", "Nhiệm vụ", 40),
-    ("leads", "Chủ trì", 20),
-    ("coordinates", "Phối hợp", 20),
+    ("directs", "Chỉ đạo", 18),
+    ("leads", "Chủ trì", 18),
+    ("performs", "Thực hiện", 18),
+    ("coordinates", "Phối hợp", 18),
     ("deadline_text", "Thời hạn", 14),
-    ("product", "Sản phẩm", 20),
+    ("product", "Sản phẩm", 18),
 )
+_ALWAYS = ("number", "task")
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A column of a view: a field of :class:`TaskRow` or (``extra``) a key of its extra."""
+
+    name: str
+    heading: str
+    width: int
+    extra: bool = False
+
+    def cell(self, row: TaskRow) -> str:
+        value: Any = dict(row.extra).get(self.name) if self.extra else getattr(row, self.name)
+        if isinstance(value, tuple):
+            return "\n".join(value)
+        return value or ""
 
 
 class TaskList(Sequence[TaskRow]):
@@ -203,37 +223,50 @@ class TaskList(Sequence[TaskRow]):
             writer.writerow(["" if rec[c] is None else _csv_value(rec[c]) for c in cols])
         return out.getvalue()
 
-    def to_text(self, width: int | None = None) -> str:
-        """A plain-text table (Số, Nhiệm vụ, Chủ trì, Phối hợp, Thời hạn, Sản phẩm), long
-        cells wrapped, a line naming the phụ lục / mục / nhóm where it changes."""
-        widths = [w for _, _, w in _VIEW]
-        if width is not None:  # shrink the task column to fit
-            widths[1] = max(16, widths[1] - (sum(widths) + 3 * (len(widths) - 1) - width))
-        lines = [_text_row([h for _, h, _ in _VIEW], widths)]
+    def _view(self) -> list[_Column]:
+        """Số, Nhiệm vụ, the roles, Thời hạn, Sản phẩm that some task has, the extra fields."""
+        cols = [
+            _Column(name, heading, width)
+            for name, heading, width in _VIEW
+            if name in _ALWAYS or any(getattr(r, name) for r in self._rows)
+        ]
+        keys: dict[str, None] = {}
+        for row in self._rows:
+            for key, _ in row.extra:
+                keys.setdefault(key)
+        return cols + [_Column(key, key, 18, extra=True) for key in keys]
+
+    def to_text(self) -> str:
+        """A plain-text table (Số, Nhiệm vụ, Chủ trì, Phối hợp, Thời hạn, Sản phẩm…, the
+        columns some task fills), long cells wrapped, a line "[Phụ lục › mục › nhóm]" where
+        that changes."""
+        view = self._view()
+        widths = [c.width for c in view]
+        lines = [_text_row([c.heading for c in view], widths)]
         lines.append("-+-".join("-" * w for w in widths))
         where = ""
         for row in self._rows:
             if row.where() != where:
                 where = row.where()
                 lines.append(f"[{where}]" if where else "")
-            lines.append(_text_row([_cell(row, f) for f, _, _ in _VIEW], widths))
+            lines.append(_text_row([c.cell(row) for c in view], widths))
         return "\n".join(lines) + "\n"
 
     def _repr_html_(self) -> str:
         """An HTML table for Jupyter; every text is escaped."""
-        head = "".join(f"<th>{html.escape(h)}</th>" for _, h, _ in _VIEW)
+        view = self._view()
+        head = "".join(f"<th>{html.escape(c.heading)}</th>" for c in view)
         body = []
         where = ""
         for row in self._rows:
             if row.where() != where:
                 where = row.where()
                 body.append(
-                    f'<tr><th colspan="{len(_VIEW)}" style="text-align:left">'
+                    f'<tr><th colspan="{len(view)}" style="text-align:left">'
                     f"{html.escape(where)}</th></tr>"
                 )
             cells = "".join(
-                f"<td>{html.escape(_cell(row, f)).replace(chr(10), '<br>')}</td>"
-                for f, _, _ in _VIEW
+                f"<td>{html.escape(c.cell(row)).replace(chr(10), '<br>')}</td>" for c in view
             )
             body.append(f"<tr>{cells}</tr>")
         caption = f"<caption>{html.escape(self.name)}</caption>" if self.name else ""
@@ -296,13 +329,6 @@ _FIXED_STAMP = dt.date(2000, 1, 1)
 
 def _csv_value(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def _cell(row: TaskRow, name: str) -> str:
-    value = getattr(row, name)
-    if isinstance(value, tuple):
-        return "\n".join(value)
-    return value or ""
 
 
 def _text_row(cells: list[str], widths: list[int]) -> str:
