@@ -63,8 +63,9 @@ class TaskRow:
     performs: tuple[str, ...] = ()
     #: The plan's own fields (``extra``: "Ghi chú", "Theo dõi, đôn đốc"), in order.
     extra: tuple[tuple[str, str], ...] = ()
-    #: Where the task stands: "Phụ lục 01", the mục heading "II. NHIỆM VỤ", the group row of a
-    #: task table "I. Chuyển đổi số…" (each ``None`` when there is none).
+    #: Where the task stands in print: the phụ lục ("Phụ lục 01"), the last mục heading above
+    #: it ("II. NHIỆM VỤ"), the group row of its task table ("I. Chuyển đổi số…"); each
+    #: ``None`` when there is none.
     appendix: str | None = None
     section: str | None = None
     group: str | None = None
