@@ -11,6 +11,7 @@ import re
 import sys
 import types
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -18,7 +19,7 @@ import icalendar
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from tests_support import example_docs
+from tests_support import ROOT, example_docs
 
 import vanban
 from vanban import markup
@@ -429,3 +430,23 @@ def test_long_vietnamese_task_round_trips(sample: dict[str, Any]) -> None:
     _check_lines(text)
     (event, *_) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert str(event["SUMMARY"]) == row.task
+
+
+def test_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's tasks example runs as written (LibreOffice and pandas stood in for)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (code,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.DOTALL) if ".tasks()" in b]
+    code = code.replace('"examples/', f'"{ROOT}/examples/')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(
+        sys.modules,
+        "pandas",
+        types.SimpleNamespace(DataFrame=types.SimpleNamespace(from_records=lambda r, columns: r)),
+    )
+    monkeypatch.setattr(vanban, "to_pdf", lambda doc, out: Path(out).write_bytes(b"%PDF"))
+    scope: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    assert scope["tasks"][0].number == "1." and len(scope["frame"]) == 16
+    assert [t.deadline.month for t in scope["late"]] == [9, 9, 10]
+    assert (tmp_path / "thoi-han.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert (tmp_path / "nhiem-vu.csv").read_bytes().startswith(b"\xef\xbb\xbfnumber,task")
