@@ -234,3 +234,14 @@ def test_render_many_with_pdf(
         str(out / f"{stem}.{ext}") for stem in ("ke-hoach", "khac") for ext in ("docx", "pdf")
     )
     assert (out / "khac.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_help_of_the_new_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tasks", "--help"])
+    out = capsys.readouterr().out
+    assert "cách dùng: vanban tasks" in out and "[--csv | --ics]" in out
+    assert "-o ĐẦU_RA" in out and "OUTPUT" not in out
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    assert "libreoffice-writer-nogui" in capsys.readouterr().out

@@ -122,7 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     kind = t.add_mutually_exclusive_group()
     kind.add_argument("--csv", action="store_true", help="in dạng CSV")
     kind.add_argument("--ics", action="store_true", help="in các thời hạn dạng iCalendar (.ics)")
-    t.add_argument("-o", "--output", type=_plan_path, help="tệp đầu ra (mặc định: in ra màn hình)")
+    t.add_argument(
+        "-o",
+        "--output",
+        type=_plan_path,
+        metavar="ĐẦU_RA",
+        help="tệp đầu ra (mặc định: in ra màn hình)",
+    )
 
     s = sub.add_parser(
         "schema",

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import hashlib
 import html
+import importlib
 import io
 import re
 import textwrap
@@ -29,7 +30,7 @@ from vanban import markup
 from vanban.layout.blocks import Block, Role
 from vanban.layout.blocks import Table as LaidTable
 from vanban.models import walk
-from vanban.models.blocks import Table, Task, TaskTable
+from vanban.models.blocks import Table, Task, TaskGroup, TaskTable
 from vanban.nd30 import dates
 
 if TYPE_CHECKING:
@@ -203,7 +204,7 @@ class TaskList(Sequence[TaskRow]):
         """A pandas DataFrame, one row per task (``deadline`` holds :class:`datetime.date`
         or ``None``). pandas is not a dependency of vanban: install it to use this."""
         try:
-            import pandas as pd
+            pd = importlib.import_module("pandas")
         except ImportError:
             raise ModuleNotFoundError(
                 "to_dataframe() cần thư viện pandas nhưng pandas chưa được cài đặt "
@@ -467,7 +468,8 @@ def _table_slots(
     rows = [r for r in laid.rows if not r.header]
     out: list[_Slot] = []
     i = 0
-    for group in model.groups or [None]:
+    groups: list[TaskGroup | None] = [*model.groups] or [None]
+    for group in groups:
         title: str | None = None
         if group is not None:
             texts = [" ".join(p.text for p in c.paras) for c in rows[i].cells]
