@@ -20,7 +20,10 @@ _HELP = """vanban: văn bản hành chính theo Nghị định 30/2020/NĐ-CP, t
 ví dụ:
   vanban render ke-hoach.yaml              # ghi ke-hoach.docx bên cạnh
   vanban render ke-hoach.yaml -o out.docx
+  vanban render ke-hoach.yaml --pdf        # cả ke-hoach.pdf (cần LibreOffice)
   vanban check ke-hoach.yaml               # chỉ kiểm tra dữ liệu
+  vanban tasks ke-hoach.yaml               # bảng các nhiệm vụ
+  vanban tasks ke-hoach.yaml --ics -o thoi-han.ics
   vanban schema                            # các loại văn bản
   vanban schema ke_hoach > ke_hoach.schema.json
 
@@ -89,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MẪU",
         help="mẫu docxtpl riêng (.docx hoặc thư mục); chạy trong hộp cát, xem docs/templates.md",
     )
+    r.add_argument(
+        "--pdf",
+        action="store_true",
+        help="cũng tạo tệp PDF cạnh mỗi tệp .docx, cùng tên (cần LibreOffice: gói Debian "
+        "libreoffice-writer-nogui)",
+    )
 
     c = sub.add_parser(
         "check",
@@ -111,6 +120,26 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
     )
     c.add_argument("--rules", action="store_true", help="in danh mục quy tắc kiểm tra")
+
+    t = sub.add_parser(
+        "tasks",
+        help="liệt kê các nhiệm vụ của văn bản (bảng, CSV hoặc lịch iCalendar)",
+        description="Liệt kê các nhiệm vụ của văn bản, đánh số như văn bản in (trong các mục, "
+        "bảng nhiệm vụ và phụ lục): mặc định một bảng chữ; --csv cho bảng tính (tệp ghi ra có "
+        "BOM UTF-8 để Excel đọc đúng tiếng Việt); --ics cho lịch (mỗi nhiệm vụ có thời hạn là "
+        "một ngày thành một sự kiện cả ngày).",
+    )
+    _plan_arguments(t)
+    kind = t.add_mutually_exclusive_group()
+    kind.add_argument("--csv", action="store_true", help="in dạng CSV")
+    kind.add_argument("--ics", action="store_true", help="in các thời hạn dạng iCalendar (.ics)")
+    t.add_argument(
+        "-o",
+        "--output",
+        type=_plan_path,
+        metavar="ĐẦU_RA",
+        help="tệp đầu ra (mặc định: in ra màn hình)",
+    )
 
     s = sub.add_parser(
         "schema",
@@ -183,10 +212,45 @@ def _render(args: argparse.Namespace) -> int:
     if out.is_dir():
         out = out / plan.with_suffix(".docx").name
     doc = _load(plan, args.max_bytes)
+    if args.pdf and not _has_soffice():
+        return EXIT_RUN
     renderer = _renderer(args)
     renderer.render_to(doc, out)
     print(out)
-    return EXIT_OK
+    return _pdfs([out]) if args.pdf else EXIT_OK
+
+
+def _has_soffice() -> bool:
+    """LibreOffice is there for --pdf; else say what to install (before writing anything)."""
+    from vanban.errors import VanbanError
+    from vanban.pdf import find_soffice
+
+    try:
+        find_soffice()
+    except VanbanError as exc:
+        print(f"vanban: lỗi: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _pdfs(paths: list[Path]) -> int:
+    """Each .docx converted to a PDF beside it; exit 2 when LibreOffice fails on one."""
+    from vanban.errors import ValidationError, VanbanError, escape_control
+    from vanban.pdf import to_pdf
+
+    code = EXIT_OK
+    for path in paths:
+        pdf = path.with_suffix(".pdf")
+        try:
+            to_pdf(path, pdf)
+        except ValidationError:
+            raise
+        except VanbanError as exc:
+            print(f"vanban: lỗi: {path}: {escape_control(str(exc))}", file=sys.stderr)
+            code = EXIT_RUN
+            continue
+        print(pdf)
+    return code
 
 
 def _renderer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -210,6 +274,8 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
         return EXIT_RUN
     if not plans:
         print("vanban: lỗi: không có tệp .yaml/.yml/.json nào để tạo", file=sys.stderr)
+        return EXIT_RUN
+    if args.pdf and not _has_soffice():
         return EXIT_RUN
     failures: list[BatchFailure] = []
     groups: dict[Path, dict[str, object]] = {}
@@ -235,12 +301,15 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
         group[name] = doc
         names[(folder, name)] = plan
     written = 0
+    pdf_code = EXIT_OK
     renderer = _renderer(args)
     for folder, docs in groups.items():
         result = renderer.render_many(docs, folder)
         for path in result:
             print(path)
         written += len(result)
+        if args.pdf:
+            pdf_code = max(pdf_code, _pdfs(list(result)))
         for f in result.failures:
             plan = names[(folder, f.name)]
             failures.append(BatchFailure(str(plan), f.path, f.problems))
@@ -251,7 +320,45 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
         f"vanban: {written} văn bản đã tạo, {len(failures)} tệp lỗi.",
         file=sys.stderr,
     )
-    return EXIT_INPUT if failures else EXIT_OK
+    return max(pdf_code, EXIT_INPUT if failures else EXIT_OK)
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    plan: Path = args.plan
+    out: Path | None = args.output
+    if out is not None and out.exists() and plan.exists() and out.resolve() == plan.resolve():
+        print(f"vanban: lỗi: tệp ra trùng tệp vào, sẽ không ghi đè: {out}", file=sys.stderr)
+        return EXIT_RUN
+    if out is not None and out.is_dir():
+        print(f"vanban: lỗi: -o cần tên một tệp, không phải thư mục: {out}", file=sys.stderr)
+        return EXIT_RUN
+    rows = _load(plan, args.max_bytes).tasks()
+    if args.ics:
+        text = rows.deadlines_ics()
+        if not any(r.deadline for r in rows):
+            print(
+                f"vanban: {plan}: không có nhiệm vụ nào có thời hạn là một ngày; lịch không có "
+                "sự kiện nào.",
+                file=sys.stderr,
+            )
+    elif args.csv:
+        text = rows.to_csv()
+    else:
+        text = rows.to_text()
+    if out is None:
+        sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write(text)
+        else:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+        return EXIT_OK
+    from vanban.rendering import write_atomic
+
+    write_atomic(out, text.encode("utf-8-sig" if args.csv else "utf-8"))
+    print(out)
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -305,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
 
     warnings.showwarning = show
     try:
-        return {"render": _render, "check": _check, "schema": _schema}[args.command](args)
+        return {"render": _render, "check": _check, "tasks": _tasks, "schema": _schema}[
+            args.command
+        ](args)
     except ValidationError as exc:
         from vanban.loading import iter_problems
 

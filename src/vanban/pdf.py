@@ -17,28 +17,49 @@ from pathlib import Path
 from vanban.errors import VanbanError
 from vanban.models.common import Document
 
+#: What to install when LibreOffice is missing (Debian, Ubuntu).
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+
+
+def find_soffice() -> str:
+    """The LibreOffice program on the PATH, or a :class:`VanbanError` naming the package."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise VanbanError(
+            "không tìm thấy LibreOffice (lệnh soffice) để tạo PDF; trên Debian/Ubuntu cài gói "
+            f"libreoffice-writer-nogui: {INSTALL_HINT}"
+        )
+    return soffice
+
 
 def to_pdf(
-    source: Document | bytes, out: str | os.PathLike[str] | None = None, *, timeout: float = 120
+    source: Document | bytes | str | os.PathLike[str],
+    out: str | os.PathLike[str] | None = None,
+    *,
+    timeout: float = 120,
 ) -> bytes:
-    """Convert a document (a model, or .docx bytes) to PDF; write it to ``out`` when given."""
+    """Convert a document (a model, .docx bytes, or the path of a .docx file) to PDF; write
+    it to ``out`` when given.
+
+    Each call converts in a temporary folder of its own with a LibreOffice profile of its own
+    (``-env:UserInstallation``), so calls may run at the same time, in threads or processes,
+    beside a LibreOffice the user has open.
+    """
     if isinstance(source, Document):
         from vanban.rendering import render
 
         source = render(source)
-    else:  # bytes from elsewhere: a well-formed .docx within the limits, or a clear error
+    else:  # a file or bytes from elsewhere: a well-formed .docx within the limits, or an error
         from vanban._package import untrusted_docx
 
         source = untrusted_docx(source)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise VanbanError("không tìm thấy LibreOffice (soffice) để tạo PDF")
+    soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as tmp:
         folder = Path(tmp)
         (folder / "van-ban.docx").write_bytes(source)
         try:
             subprocess.run(
-                [soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                  "--convert-to", "pdf", "--outdir", str(folder), str(folder / "van-ban.docx")],
                 check=True, capture_output=True, timeout=timeout,
             )  # fmt: skip

@@ -3,7 +3,7 @@ recipients, page settings. Each document type adds its own body (:mod:`.ke_hoach
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -20,6 +20,9 @@ from pydantic_core import PydanticCustomError
 from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text
 from vanban.nd30 import doctypes, marks, numbering, page, recipients
 from vanban.nd30.signer import Authority, signer_problem
+
+if TYPE_CHECKING:
+    from vanban.tasks import TaskList
 
 
 class Issuer(Model):
@@ -407,3 +410,13 @@ class Document(Model):
         from vanban.preview import to_html
 
         return to_html(self)
+
+    def tasks(self) -> TaskList:
+        """Các nhiệm vụ, numbered as printed: a table in Jupyter, CSV, pandas (:mod:`vanban.tasks`)."""
+        from vanban.tasks import tasks
+
+        return tasks(self)
+
+    def deadlines_ics(self) -> str:
+        """Thời hạn of the tasks as an iCalendar file (:meth:`vanban.tasks.TaskList.deadlines_ics`)."""
+        return self.tasks().deadlines_ics()
