@@ -37,3 +37,5 @@ def test_tutorial_notebook_runs(tmp_path: Path) -> None:
     assert 'class="vb"' in text  # the preview was displayed as HTML
     assert "thu.yaml:" in text and "thiếu trường bắt buộc" in text  # a located error
     assert "[]" in text  # the rendered .docx passes the checker
+    assert "Kiểm tra các chợ, siêu thị trên địa bàn" in text and "<table" in text  # tasks
+    assert "BEGIN:VEVENT" in text and "DTSTART;VALUE=DATE:20261215" in text  # the calendar
