@@ -26,7 +26,7 @@ from typing import Any
 from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
-from vanban.nd30 import page, rules
+from vanban.nd30 import header, page, rules
 from vanban.nd30.catalogue import ERROR, RULES
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
@@ -490,23 +490,23 @@ class _Checker:
         right = [i for i, _ in texts if not is_left(i)] or [i for i, _ in texts]
         # Quốc hiệu
         text = " ".join(nat.text.split())
-        if _key(text).upper() != rules.NATIONAL_NAME:
-            if _key(text).upper().startswith(rules.NATIONAL_NAME):
+        if _key(text).upper() != header.NATIONAL_NAME:
+            if _key(text).upper().startswith(header.NATIONAL_NAME):
                 pass  # Quốc hiệu and Tiêu ngữ in one paragraph (line break)
             else:
                 self.add(
                     "PL1.II.1a.national-name",
                     "Quốc hiệu viết không đúng",
                     n,
-                    rules.NATIONAL_NAME,
+                    header.NATIONAL_NAME,
                     text,
                 )
-        elif text.upper() != rules.NATIONAL_NAME:
+        elif text.upper() != header.NATIONAL_NAME:
             self.add(
                 "PL1.II.1a.national-name-spelling",
                 "Quốc hiệu khác chữ của Nghị định",
                 n,
-                rules.NATIONAL_NAME,
+                header.NATIONAL_NAME,
                 text,
             )
         self.size_rule(
@@ -529,12 +529,12 @@ class _Checker:
                     "PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm"
                 )
             typed = " ".join(m.text.split())
-            if any(d in typed for d in "–—") and _key(typed) == rules.MOTTO:
+            if any(d in typed for d in "–—") and _key(typed) == header.MOTTO:
                 self.add(
                     "PL1.II.1b.motto-dash",
                     "Tiêu ngữ dùng gạch ngang dài",
                     motto,
-                    rules.MOTTO,
+                    header.MOTTO,
                     typed,
                 )
         lines_left = [i for i in region if is_left(i) and _has_line(ps[i])]
@@ -760,20 +760,20 @@ class _Checker:
         for i in region:
             for piece in _pieces(ps[i].text):
                 key = _key(piece)
-                if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != rules.NATIONAL_NAME:
+                if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != header.NATIONAL_NAME:
                     self.add(
                         "PL1.II.1a.national-name",
                         "Quốc hiệu viết không đúng",
                         i,
-                        rules.NATIONAL_NAME,
+                        header.NATIONAL_NAME,
                         piece,
                     )
-                elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != rules.NATIONAL_NAME:
+                elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != header.NATIONAL_NAME:
                     self.add(
                         "PL1.II.1a.national-name-spelling",
                         "Quốc hiệu khác chữ của Nghị định",
                         i,
-                        rules.NATIONAL_NAME,
+                        header.NATIONAL_NAME,
                         piece,
                     )
                 if key.lower().startswith("độc lập") and any(d in piece for d in "–—"):
@@ -781,7 +781,7 @@ class _Checker:
                         "PL1.II.1b.motto-dash",
                         "Tiêu ngữ dùng gạch ngang dài",
                         i,
-                        rules.MOTTO,
+                        header.MOTTO,
                         piece,
                     )
                 if number is None and rules.parse_number_line(piece):

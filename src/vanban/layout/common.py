@@ -21,10 +21,7 @@ from vanban.layout.blocks import (
 from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
 from vanban.nd30 import appendix, dates, marks, numbering, page, recipients, signer
-
-#: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+from vanban.nd30.header import MOTTO, NATIONAL_NAME
 
 
 class Inliner:

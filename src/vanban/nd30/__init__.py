@@ -6,6 +6,7 @@ so a rule changes in one place. No I/O and no docx here.
 
 Modules:
 
+- :mod:`vanban.nd30.header`: Quốc hiệu and Tiêu ngữ (ô 1);
 - :mod:`vanban.nd30.dates`: địa danh và thời gian (date text, short dates in deadlines);
 - :mod:`vanban.nd30.numbering`: số, ký hiệu; Roman numerals; Vietnamese letters;
 - :mod:`vanban.nd30.doctypes`: tên loại văn bản and their abbreviations (Phụ lục III);

@@ -13,10 +13,6 @@ import unicodedata
 
 from vanban.nd30 import dates, doctypes, numbering, page, recipients, text
 
-#: The Quốc hiệu and the Tiêu ngữ as the decree prints them (Phụ lục I, II.1.a–b).
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
 #: Mức độ khẩn (Phụ lục I, III.2.b) and độ mật (III.2.a) as printed on a document.
 URGENCY_MARKS = ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN")
 SECRECY_MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
@@ -116,6 +112,7 @@ def modern_tones(value: str) -> str:
 def comparable(value: str) -> str:
     """A key for comparing typed text with the decree's: NFC, modern tones, dashes, spaces.
 
+    >>> from vanban.nd30.header import MOTTO, NATIONAL_NAME
     >>> comparable("CỘNG  HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ") == comparable(NATIONAL_NAME)
     True
     >>> comparable("Độc lập – Tự do – Hạnh phúc") == comparable(MOTTO)
