@@ -193,7 +193,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
     ]
     above = s.other_titles_position == "above_name"
     appendices = _appendices(doc, inl, labels, preset)
-    indent = 567 if fmt.first_line_indent == "1cm" else 720
+    indent = page.first_line_indent(fmt.first_line_indent)
     return Layout(
         header_left=header_left,
         header_right=header_right,
@@ -219,7 +219,7 @@ def build(doc: Document, body_builder: BodyBuilder) -> Layout:
         },
         fmt={
             "first_line": indent,
-            "line": round(240 * fmt.line_spacing),
+            "line": page.line_spacing(fmt.line_spacing),
             "before": page.PARAGRAPH_SPACING,
             "signature_space": page.SIGNATURE_SPACE,
             "table_border": page.TABLE_BORDER,

@@ -164,12 +164,39 @@ SIZE_PRESETS: dict[str, SizePreset] = {
 
 #: Body paragraphs (II.6.e): justified, first-line indent 1 cm or 1.27 cm, at least 6 pt
 #: between paragraphs, line spacing from single to 1.5 lines.
-FIRST_LINE_INDENT = 567  # 1 cm
-FIRST_LINE_INDENTS_ALLOWED = (567, 720)
+#: The two first-line indents, by the names a document's format gives them.
+FIRST_LINE_INDENTS = {"1cm": mm(10), "1.27cm": mm(12.7)}
+FIRST_LINE_INDENT = FIRST_LINE_INDENTS["1cm"]  # 567
+FIRST_LINE_INDENTS_ALLOWED = tuple(FIRST_LINE_INDENTS.values())  # (567, 720)
 PARAGRAPH_SPACING_MIN = 120  # 6 pt, in twips
 PARAGRAPH_SPACING = 120  # space before each body paragraph, as Mẫu 1.4
 LINE_SPACING = 240  # single ("dòng đơn"), in 240ths of a line
 LINE_SPACING_RANGE = (240, 360)
+#: The same range in lines, as a document's format gives it: single to 1.5 lines.
+LINE_SPACING_LINES = (LINE_SPACING_RANGE[0] / LINE_SPACING, LINE_SPACING_RANGE[1] / LINE_SPACING)
+
+
+def first_line_indent(name: str) -> int:
+    """The body's first-line indent (II.6.e: "lùi vào 1 cm hoặc 1,27 cm"), in twips, by its
+    name in a document's format.
+
+    >>> first_line_indent("1cm"), first_line_indent("1.27cm")
+    (567, 720)
+    """
+    return FIRST_LINE_INDENTS[name]
+
+
+def line_spacing(lines: float) -> int:
+    """The body's line spacing (II.6.e: "từ cách dòng đơn đến 1,5 lines") given in lines, as
+    ``w:line`` of an "auto" spacing (240ths of a line).
+
+    >>> line_spacing(1.0), line_spacing(1.15), line_spacing(1.5)
+    (240, 276, 360)
+    >>> LINE_SPACING_LINES
+    (1.0, 1.5)
+    """
+    return round(LINE_SPACING * lines)
+
 
 #: Header table (Mẫu 1.4, nd30.md §13): left (ô 2, 3) and right (ô 1, 4) columns, in twips,
 #: and the table's indent; it overhangs the text width slightly, as the decree's does.
