@@ -28,6 +28,7 @@ from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
 from vanban.nd30 import header, page, rules
 from vanban.nd30.catalogue import ERROR, RULES
+from vanban.nd30.text import END_MARK
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
 
@@ -1364,9 +1365,9 @@ class _Checker:
             if not rules.has_end_mark(ps[last].text) and ps[last].table is None:
                 self.add(
                     "PL1.II.6.end-mark",
-                    'nội dung không kết thúc bằng "./."',
+                    f'nội dung không kết thúc bằng "{END_MARK}"',
                     last,
-                    "…./.",
+                    f"…{END_MARK}",
                     ps[last].text.strip()[-10:],
                 )
 

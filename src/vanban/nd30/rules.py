@@ -289,12 +289,14 @@ def basis_problems(lines: list[str]) -> list[tuple[int, str, str]]:
 
 
 def has_end_mark(value: str) -> bool:
-    """Whether the content closes with the end mark "./." of the Phụ lục III templates.
+    """Whether typed content closes with the end mark "./." of the Phụ lục III templates:
+    the writer's test (:func:`vanban.nd30.text.has_end_mark`) with the spaces a person may
+    type inside the mark ignored.
 
-    >>> has_end_mark("trân trọng báo cáo./."), has_end_mark("thực hiện."), has_end_mark("xong ./. ")
+    >>> has_end_mark("trân trọng báo cáo./."), has_end_mark("thực hiện."), has_end_mark("xong . /. ")
     (True, False, True)
     """
-    return value.rstrip().replace(" ", "").endswith(text.END_MARK)
+    return text.has_end_mark(value.replace(" ", ""))
 
 
 _PREFIX_RE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|TM|KT|TL|TUQ|Q)\b\.?\s*", re.I)
