@@ -10,12 +10,6 @@ from dataclasses import dataclass, field
 
 #: 1 mm in twips. Lengths are rounded to whole twips.
 TWIPS_PER_MM = 1440 / 25.4
-#: Paper: A4 portrait, 210 × 297 mm (I.1, I.2), as Word writes it.
-PAGE_WIDTH = 11906
-PAGE_HEIGHT = 16838
-#: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
-FONT = "Times New Roman"
-COLOR = "000000"
 
 
 def mm(value: float) -> int:
@@ -25,6 +19,32 @@ def mm(value: float) -> int:
     (1134, 1417, 1701, 1984, 850)
     """
     return round(value * TWIPS_PER_MM)
+
+
+#: Paper: A4 portrait, 210 × 297 mm (I.1, I.2).
+PAPER_MM = (210, 297)
+#: The A4 page in twips, as Word writes it: 11906 × 16838.
+PAGE_WIDTH = mm(PAPER_MM[0])
+PAGE_HEIGHT = mm(PAPER_MM[1])
+#: Other A4 sizes Word has written (its rounding differs by a twip or two between versions).
+A4_AS_WRITTEN = ((PAGE_WIDTH, PAGE_HEIGHT), (11907, 16840), (11907, 16839), (11905, 16838))
+#: How far (twips) a page may be from one of those and still be A4.
+A4_TOLERANCE = 10
+#: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
+FONT = "Times New Roman"
+COLOR = "000000"
+
+
+def is_a4(width: int, height: int) -> bool:
+    """Whether a page of ``width`` × ``height`` twips, either way round, is A4 (I.1).
+
+    >>> is_a4(11906, 16838), is_a4(16840, 11907), is_a4(12240, 15840)  # Letter is not
+    (True, True, False)
+    """
+    short, long = min(width, height), max(width, height)
+    return any(
+        abs(short - w) <= A4_TOLERANCE and abs(long - h) <= A4_TOLERANCE for w, h in A4_AS_WRITTEN
+    )
 
 
 #: The margin ranges of I.3, in mm: (least, most).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vanban.nd30 import dates, doctypes, numbering, page, recipients, text
+from vanban.nd30 import dates, doctypes, marks, numbering, page, recipients, text
 
 #: Mức độ khẩn (Phụ lục I, III.2.b) and độ mật (III.2.a) as printed on a document.
 URGENCY_MARKS = ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN")
@@ -51,9 +51,10 @@ def size_range(component: str) -> tuple[int, int]:
 #: hand it is accepted from 80 % to 120 % of the text.
 MOTTO_LINE_RATIO = (0.8, 1.2)
 
-#: The "V/v" line of a Công văn (II.5.b) and an urgency or secrecy mark (III.2.b), in pt.
+#: The sizes (pt) of the "V/v" line of a Công văn (II.5.b) and of an urgency or secrecy
+#: mark (III.2.b, :data:`vanban.nd30.marks.MARK_SIZE_RANGE`).
 SUBJECT_SIZE = (12, 13)
-MARK_SIZE = (13, 14)
+MARK_SIZE = marks.MARK_SIZE_RANGE
 
 #: The paragraph style vanban gives the boxed marks (ô 10a, 10b, 11); a checker skips them.
 MARK_STYLE = "VBMark"
@@ -328,6 +329,8 @@ def signer_prefix_problem(line: str) -> tuple[str, str] | None:
     return expected, found
 
 
+#: The word that starts the archive line ("Lưu"), as typed with or without its colon.
+_ARCHIVE_WORD = recipients.ARCHIVE_LABEL.rstrip(":")
 # "Lưu: VT, NC.Châu": the unit closed by its ".", then the drafter's mark (ô 12).
 _DRAFTER_MARK = re.compile(r"\.\s*[^\s,;.][^,;]{0,24}$")
 
@@ -353,15 +356,17 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
         return ("dash", f"- {s}", s)
     body = s.lstrip("-+– ").strip()
     if last:
-        if not body.lower().startswith("lưu"):
+        if not body.lower().startswith(_ARCHIVE_WORD.lower()):
             return None
-        units = [u.strip() for u in body[3:].lstrip(" :").rstrip(".").split(",") if u.strip()]
-        want = "- " + recipients.archive_line([u for u in units if u.upper() != "VT"])
+        rest = body[len(_ARCHIVE_WORD) :].lstrip(" :").rstrip(".")
+        units = [u.strip() for u in rest.split(",") if u.strip()]
+        first = recipients.ARCHIVE_FIRST
+        want = "- " + recipients.archive_line([u for u in units if u.upper() != first])
         closed = body.endswith(".") or _DRAFTER_MARK.search(body) is not None
-        if not (body.startswith("Lưu:") and closed):
+        if not (body.startswith(recipients.ARCHIVE_LABEL) and closed):
             return ("archive", want, s)
         return None
-    if body.lower().startswith("lưu"):
+    if body.lower().startswith(_ARCHIVE_WORD.lower()):
         return None
     if not s.endswith((";", ",")):
         return ("semicolon", f"{s.rstrip('.:,')};", s)
