@@ -27,7 +27,14 @@ from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
 from vanban.nd30 import header, page, recipients, rules
-from vanban.nd30.catalogue import ERROR, RULES
+from vanban.nd30.catalogue import (
+    A4_TEXT,
+    ERROR,
+    INDENT_TEXT,
+    LINE_SPACING_TEXT,
+    PARAGRAPH_SPACING_TEXT,
+    RULES,
+)
 from vanban.nd30.text import END_MARK
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
@@ -45,8 +52,6 @@ _APPENDIX_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+([IVXLC]+|\d+|[A-Z]))?
 _SIZE_TOLERANCE = 0.01
 #: Margins assumed where a section gives none (to estimate pages): vanban's own, in twips.
 _MARGINS = page.MARGINS_DEFAULT.twips()
-#: "A4 210 × 297 mm", as findings name the paper the decree wants (Phụ lục I, I.1).
-_A4_TEXT = f"A4 {page.PAPER_MM[0]} × {page.PAPER_MM[1]} mm"
 #: How the recipients' label and the archive line start, in lower case ("nơi nhận", "lưu"),
 #: and the archive line a finding shows ("- Lưu: VT, ….").
 _LABEL_WORD = recipients.LABEL.rstrip(":").lower()
@@ -253,12 +258,6 @@ def _range_text(lo: float, hi: float) -> str:
     return _pt(lo) if lo == hi else f"{lo:g}–{hi:g} pt"
 
 
-#: The accepted first-line indents and line spacings as findings name them (II.6.e):
-#: "1–1,27 cm", "1–1,5 dòng".
-_INDENT_TEXT = "–".join(_cm(t).removesuffix(" cm") for t in page.FIRST_LINE_INDENTS_ALLOWED) + " cm"
-_LINE_TEXT = "–".join(f"{x:g}".replace(".", ",") for x in page.LINE_SPACING_LINES) + " dòng"
-
-
 # --------------------------------------------------------------------------- the checker
 
 
@@ -436,7 +435,7 @@ class _Checker:
                         "PL1.I.paper-size",
                         f"khổ giấy {_mm(dims[0])} × {_mm(dims[1])}",
                         first,
-                        _A4_TEXT,
+                        A4_TEXT,
                         f"{_mm(dims[0])} × {_mm(dims[1])}",
                     )
             landscape = s.orientation == "landscape" or (w or 0) > (h or 1)
@@ -1354,7 +1353,7 @@ class _Checker:
                     "PL1.II.6e.body-indent",
                     f"lùi đầu dòng {_cm(start_at)}",
                     i,
-                    _INDENT_TEXT,
+                    INDENT_TEXT,
                     _cm(start_at),
                 )
             size = max(sizes or [14.0])
@@ -1369,7 +1368,9 @@ class _Checker:
                     f"{'chính xác' if p.line_rule == 'exact' else 'tối thiểu'} {_pt(p.line / 20)}"
                 )
             if not ok:
-                self.add("PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, _LINE_TEXT, found)
+                self.add(
+                    "PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, LINE_SPACING_TEXT, found
+                )
             if previous is not None and previous.table is None:
                 gap = previous.space_after + p.space_before
                 if gap < page.PARAGRAPH_SPACING_MIN - 5 and p.line_rule == "auto":
@@ -1377,7 +1378,7 @@ class _Checker:
                         "PL1.II.6e.body-spacing",
                         f"cách đoạn {_pt(gap / 20)}",
                         i,
-                        f"tối thiểu {_pt(page.PARAGRAPH_SPACING_MIN / 20)}",
+                        f"tối thiểu {PARAGRAPH_SPACING_TEXT}",
                         _pt(gap / 20),
                     )
             previous = p
