@@ -64,7 +64,7 @@ SIGNER_NAME_STYLE = "VBSignerName"
 
 #: A space before a line at least this large (twips, 1 cm) is the room for the signature and
 #: the seal (ô 7c, 8) that comes right before the signer's name.
-SIGNATURE_ROOM_MIN = 567
+SIGNATURE_ROOM_MIN = page.mm(10)
 
 
 # Old-style tone placement ("HOÀ") and the decree's ("HÒA"): the mark sits on the main vowel.
