@@ -262,10 +262,10 @@ class Contact(Model):
         return marks.contact_lines({k: getattr(self, k) for k, _ in marks.CONTACT_LABELS})
 
 
-def _margin(side: str) -> dict[str, float]:
-    """The bounds of a margin field: the range of Phụ lục I, I.3 (:data:`page.MARGIN_RANGES_MM`)."""
-    lo, hi = page.MARGIN_RANGES_MM[side]
-    return {"ge": lo, "le": hi}
+#: The margin ranges of Phụ lục I, I.3 (mm), the bounds of the fields below.
+_TOP, _BOTTOM, _LEFT, _RIGHT = (
+    page.MARGIN_RANGES_MM[k] for k in ("top", "bottom", "left", "right")
+)
 
 
 class Margins(Model):
@@ -273,10 +273,12 @@ class Margins(Model):
 
     model_config = ConfigDict(title="Lề trang (mm)")
 
-    top: float = Field(page.MARGINS_DEFAULT.top, **_margin("top"), title="Lề trên")
-    bottom: float = Field(page.MARGINS_DEFAULT.bottom, **_margin("bottom"), title="Lề dưới")
-    left: float = Field(page.MARGINS_DEFAULT.left, **_margin("left"), title="Lề trái")
-    right: float = Field(page.MARGINS_DEFAULT.right, **_margin("right"), title="Lề phải")
+    top: float = Field(page.MARGINS_DEFAULT.top, ge=_TOP[0], le=_TOP[1], title="Lề trên")
+    bottom: float = Field(
+        page.MARGINS_DEFAULT.bottom, ge=_BOTTOM[0], le=_BOTTOM[1], title="Lề dưới"
+    )
+    left: float = Field(page.MARGINS_DEFAULT.left, ge=_LEFT[0], le=_LEFT[1], title="Lề trái")
+    right: float = Field(page.MARGINS_DEFAULT.right, ge=_RIGHT[0], le=_RIGHT[1], title="Lề phải")
 
     def rule(self) -> page.Margins:
         return page.Margins(self.top, self.bottom, self.left, self.right)
