@@ -58,7 +58,7 @@ _LABEL_WORD = recipients.LABEL.rstrip(":").lower()
 _ARCHIVE_WORD = recipients.ARCHIVE_LABEL.rstrip(":").lower()
 _ARCHIVE_LINE = "- " + recipients.archive_line(["…"])
 #: Accepted "auto" line spacings (240ths of a line): single to 1.5 lines (Phụ lục I, II.6.e),
-#: with a little slack (0.05 line below, 0.025 above: 0.95 is "single" to a clerk's eye).
+#: with the slack the checker has always allowed: 0.05 line below, 0.025 above.
 _LINE_RANGE = (page.LINE_SPACING_RANGE[0] - 12, page.LINE_SPACING_RANGE[1] + 6)
 
 
