@@ -80,3 +80,16 @@ def test_any_document_text_never_crashes(value: str) -> None:
                 raw = raw.replace("Số: 05/QĐ-SCT".encode(), safe.encode())
             z.writestr(info.filename, raw)
     check_report(out.getvalue())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" .;,:/aăâ\t", max_size=12))
+def test_end_mark_written_once_and_read_back(value: str) -> None:
+    """The layout's mark (text.with_end_mark) is read back by the checker's test
+    (rules.has_end_mark), is not added twice, and split_end_mark is its two parts."""
+    marked = text.with_end_mark(value)
+    assert text.has_end_mark(marked) and rules.has_end_mark(marked)
+    assert text.with_end_mark(marked) == marked
+    head, mark = text.split_end_mark(value)
+    assert head + mark == marked
+    assert mark in ("", text.END_MARK) and (mark == "") == text.has_end_mark(value)

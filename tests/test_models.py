@@ -120,3 +120,30 @@ def test_margins_and_format(sample: dict) -> None:
     sample["format"] = {"margins": {"left": 40}}
     with pytest.raises(ValidationError):
         KeHoach.model_validate(sample)
+
+
+def test_format_bounds_are_the_decrees(sample: dict) -> None:
+    """Margins, line spacing and first-line indents accepted by the model are exactly the
+    ranges of vanban.nd30.page (Phụ lục I, I.3 and II.6.e)."""
+    from typing import get_args
+
+    from vanban.models.common import Format
+    from vanban.nd30 import page
+
+    def valid(fmt: dict) -> bool:
+        sample["format"] = fmt
+        try:
+            KeHoach.model_validate(sample)
+        except ValidationError:
+            return False
+        return True
+
+    for side, (lo, hi) in page.MARGIN_RANGES_MM.items():
+        assert valid({"margins": {side: lo}}) and valid({"margins": {side: hi}})
+        assert not valid({"margins": {side: lo - 0.5}}) and not valid({"margins": {side: hi + 0.5}})
+    lo, hi = page.LINE_SPACING_LINES
+    assert valid({"line_spacing": lo}) and valid({"line_spacing": hi})
+    assert not valid({"line_spacing": hi + 0.05}) and not valid({"line_spacing": lo - 0.05})
+    names = get_args(Format.model_fields["first_line_indent"].annotation)
+    assert set(names) == set(page.FIRST_LINE_INDENTS)
+    assert all(valid({"first_line_indent": n}) for n in names)

@@ -26,8 +26,16 @@ from typing import Any
 from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
-from vanban.nd30 import page, rules
-from vanban.nd30.catalogue import ERROR, RULES
+from vanban.nd30 import header, page, recipients, rules
+from vanban.nd30.catalogue import (
+    A4_TEXT,
+    ERROR,
+    INDENT_TEXT,
+    LINE_SPACING_TEXT,
+    PARAGRAPH_SPACING_TEXT,
+    RULES,
+)
+from vanban.nd30.text import END_MARK
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
 
@@ -40,10 +48,18 @@ INDENT_RANGE = (
 )
 #: How many locations a grouped finding lists.
 MAX_LOCATIONS = 3
-#: Paper sizes Word writes for A4, in twips.
-_A4 = ((11906, 16838), (11907, 16840), (11907, 16839), (11905, 16838))
 _APPENDIX_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+([IVXLC]+|\d+|[A-Z]))?\b\.?")
 _SIZE_TOLERANCE = 0.01
+#: Margins assumed where a section gives none (to estimate pages): vanban's own, in twips.
+_MARGINS = page.MARGINS_DEFAULT.twips()
+#: How the recipients' label and the archive line start, in lower case ("nơi nhận", "lưu"),
+#: and the archive line a finding shows ("- Lưu: VT, ….").
+_LABEL_WORD = recipients.LABEL.rstrip(":").lower()
+_ARCHIVE_WORD = recipients.ARCHIVE_LABEL.rstrip(":").lower()
+_ARCHIVE_LINE = "- " + recipients.archive_line(["…"])
+#: Accepted "auto" line spacings (240ths of a line): single to 1.5 lines (Phụ lục I, II.6.e),
+#: with the slack the checker has always allowed: 0.05 line below, 0.025 above.
+_LINE_RANGE = (page.LINE_SPACING_RANGE[0] - 12, page.LINE_SPACING_RANGE[1] + 6)
 
 
 class UnreadableDocx(ValidationError):
@@ -147,7 +163,7 @@ class Report:
 
 
 def _cm(twips: int | float) -> str:
-    return f"{twips / 567:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " cm"
+    return f"{twips / page.mm(10):.2f}".rstrip("0").rstrip(".").replace(".", ",") + " cm"
 
 
 def _mm(twips: int | float) -> str:
@@ -271,13 +287,13 @@ class _Checker:
             s = self.v.sections[p.section] if p.section < len(self.v.sections) else self.v.section
             usable = (
                 (s.page_height or page.PAGE_HEIGHT)
-                - (s.margin_top or 1417)
-                - (s.margin_bottom or 1134)
+                - (s.margin_top or _MARGINS["top"])
+                - (s.margin_bottom or _MARGINS["bottom"])
             )
             width = (
                 (s.page_width or page.PAGE_WIDTH)
-                - (s.margin_left or 1984)
-                - (s.margin_right or 1134)
+                - (s.margin_left or _MARGINS["left"])
+                - (s.margin_right or _MARGINS["right"])
             )
             if p.section != previous_section and s.start_type != "continuous":
                 pg += 1
@@ -414,12 +430,12 @@ class _Checker:
             w, h = s.page_width, s.page_height
             if w and h:
                 dims = (min(w, h), max(w, h))
-                if not any(abs(dims[0] - a) <= 10 and abs(dims[1] - b) <= 10 for a, b in _A4):
+                if not page.is_a4(w, h):
                     self.add(
                         "PL1.I.paper-size",
                         f"khổ giấy {_mm(dims[0])} × {_mm(dims[1])}",
                         first,
-                        "A4 210 × 297 mm",
+                        A4_TEXT,
                         f"{_mm(dims[0])} × {_mm(dims[1])}",
                     )
             landscape = s.orientation == "landscape" or (w or 0) > (h or 1)
@@ -455,7 +471,7 @@ class _Checker:
                 ):
                     self.add("PL1.I.font", f"phông {r.font}", i, page.FONT, r.font)
                     break
-                if r.color not in (None, "auto", page.COLOR, "000000"):
+                if r.color not in (None, "auto", page.COLOR):
                     self.add("PL1.I.color", f"chữ màu #{r.color}", i, "màu đen", f"#{r.color}")
                     break
 
@@ -490,23 +506,23 @@ class _Checker:
         right = [i for i, _ in texts if not is_left(i)] or [i for i, _ in texts]
         # Quốc hiệu
         text = " ".join(nat.text.split())
-        if _key(text).upper() != rules.NATIONAL_NAME:
-            if _key(text).upper().startswith(rules.NATIONAL_NAME):
+        if _key(text).upper() != header.NATIONAL_NAME:
+            if _key(text).upper().startswith(header.NATIONAL_NAME):
                 pass  # Quốc hiệu and Tiêu ngữ in one paragraph (line break)
             else:
                 self.add(
                     "PL1.II.1a.national-name",
                     "Quốc hiệu viết không đúng",
                     n,
-                    rules.NATIONAL_NAME,
+                    header.NATIONAL_NAME,
                     text,
                 )
-        elif text.upper() != rules.NATIONAL_NAME:
+        elif text.upper() != header.NATIONAL_NAME:
             self.add(
                 "PL1.II.1a.national-name-spelling",
                 "Quốc hiệu khác chữ của Nghị định",
                 n,
-                rules.NATIONAL_NAME,
+                header.NATIONAL_NAME,
                 text,
             )
         self.size_rule(
@@ -529,12 +545,12 @@ class _Checker:
                     "PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm"
                 )
             typed = " ".join(m.text.split())
-            if any(d in typed for d in "–—") and _key(typed) == rules.MOTTO:
+            if any(d in typed for d in "–—") and _key(typed) == header.MOTTO:
                 self.add(
                     "PL1.II.1b.motto-dash",
                     "Tiêu ngữ dùng gạch ngang dài",
                     motto,
-                    rules.MOTTO,
+                    header.MOTTO,
                     typed,
                 )
         lines_left = [i for i in region if is_left(i) and _has_line(ps[i])]
@@ -760,20 +776,20 @@ class _Checker:
         for i in region:
             for piece in _pieces(ps[i].text):
                 key = _key(piece)
-                if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != rules.NATIONAL_NAME:
+                if "XÃ HỘI CHỦ NGHĨA" in key.upper() and key.upper() != header.NATIONAL_NAME:
                     self.add(
                         "PL1.II.1a.national-name",
                         "Quốc hiệu viết không đúng",
                         i,
-                        rules.NATIONAL_NAME,
+                        header.NATIONAL_NAME,
                         piece,
                     )
-                elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != rules.NATIONAL_NAME:
+                elif "XÃ HỘI CHỦ NGHĨA" in key.upper() and piece.upper() != header.NATIONAL_NAME:
                     self.add(
                         "PL1.II.1a.national-name-spelling",
                         "Quốc hiệu khác chữ của Nghị định",
                         i,
-                        rules.NATIONAL_NAME,
+                        header.NATIONAL_NAME,
                         piece,
                     )
                 if key.lower().startswith("độc lập") and any(d in piece for d in "–—"):
@@ -781,7 +797,7 @@ class _Checker:
                         "PL1.II.1b.motto-dash",
                         "Tiêu ngữ dùng gạch ngang dài",
                         i,
-                        rules.MOTTO,
+                        header.MOTTO,
                         piece,
                     )
                 if number is None and rules.parse_number_line(piece):
@@ -943,7 +959,7 @@ class _Checker:
             len(ps),
         )
         label = next(
-            (i for i in range(start + 1, appendix) if _key(ps[i]).lower().startswith("nơi nhận")),
+            (i for i in range(start + 1, appendix) if _key(ps[i]).lower().startswith(_LABEL_WORD)),
             None,
         )
         end = appendix
@@ -992,24 +1008,30 @@ class _Checker:
         ps = self.ps
         lp = _first_line_runs(ps[label])
         text = " ".join(lp.text.split())
-        if not text.startswith("Nơi nhận:") and not text.startswith("Nơi nhận :"):
+        label_text = recipients.LABEL
+        if not text.startswith((label_text, label_text.replace(":", " :"))):
             self.add(
                 "PL1.II.9b.recipients-label",
-                'nhãn phải là "Nơi nhận:"',
+                f'nhãn phải là "{label_text}"',
                 label,
-                "Nơi nhận:",
+                label_text,
                 text[:20],
             )
         sizes = _sizes(lp)
-        if sizes and not _in_range(sizes, *rules.size_range("recipients_label")):
+        size_range = rules.size_range("recipients_label")
+        if sizes and not _in_range(sizes, *size_range):
             found = ", ".join(_pt(x) for x in sizes)
             self.add(
-                "PL1.II.9b.recipients-label", f'"Nơi nhận:" cỡ chữ {found}', label, "12 pt", found
+                "PL1.II.9b.recipients-label",
+                f'"{label_text}" cỡ chữ {found}',
+                label,
+                _range_text(*size_range),
+                found,
             )
         if not (_all(lp, "bold") and _all(lp, "italic")):
             self.add(
                 "PL1.II.9b.recipients-label",
-                '"Nơi nhận:" phải in nghiêng, đậm',
+                f'"{label_text}" phải in nghiêng, đậm',
                 label,
                 "nghiêng, đậm",
                 ("đậm" if _all(lp, "bold") else "") + (" nghiêng" if _all(lp, "italic") else ""),
@@ -1033,7 +1055,7 @@ class _Checker:
                 if (
                     t.startswith(("-", "+", "–"))
                     or ps[i].numbered
-                    or _key(t).lower().startswith("lưu")
+                    or _key(t).lower().startswith(_ARCHIVE_WORD)
                 ):
                     items.append(i)
                 elif items and len(t) <= 20:
@@ -1061,7 +1083,7 @@ class _Checker:
             (
                 k
                 for k, (_, t, _) in enumerate(lines)
-                if _key(t.lstrip("-+– ")).lower().startswith("lưu")
+                if _key(t.lstrip("-+– ")).lower().startswith(_ARCHIVE_WORD)
             ),
             default=None,
         )
@@ -1069,9 +1091,9 @@ class _Checker:
             if lines:
                 self.add(
                     "PL1.II.9b.archive-line",
-                    'thiếu dòng "- Lưu: VT, …."',
+                    f'thiếu dòng "{_ARCHIVE_LINE}"',
                     lines[-1][0],
-                    "- Lưu: VT, ….",
+                    _ARCHIVE_LINE,
                     lines[-1][1],
                 )
             return
@@ -1312,7 +1334,8 @@ class _Checker:
             sizes = _sizes(p)
             if sizes and not _in_range(sizes, *rules.size_range("body")):
                 found = ", ".join(_pt(s) for s in sizes)
-                self.add("PL1.II.6.body-size", f"chữ nội dung cỡ {found}", i, "13–14 pt", found)
+                expected = _range_text(*rules.size_range("body"))
+                self.add("PL1.II.6.body-size", f"chữ nội dung cỡ {found}", i, expected, found)
             heading = _all(p, "bold")
             if len(text) > 90 and not heading and p.alignment != "both":
                 self.add(
@@ -1330,12 +1353,12 @@ class _Checker:
                     "PL1.II.6e.body-indent",
                     f"lùi đầu dòng {_cm(start_at)}",
                     i,
-                    "1–1,27 cm",
+                    INDENT_TEXT,
                     _cm(start_at),
                 )
             size = max(sizes or [14.0])
             if p.line_rule == "auto":
-                ok = 228 <= p.line <= 366
+                ok = _LINE_RANGE[0] <= p.line <= _LINE_RANGE[1]
                 found = f"{p.line / 240:.2f}".replace(".", ",") + " dòng"
             else:
                 ok = size * 20 * 0.98 <= p.line <= size * 20 * 1.75 or (
@@ -1346,7 +1369,7 @@ class _Checker:
                 )
             if not ok:
                 self.add(
-                    "PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, "1–1,5 dòng", found
+                    "PL1.II.6e.body-line-spacing", f"giãn dòng {found}", i, LINE_SPACING_TEXT, found
                 )
             if previous is not None and previous.table is None:
                 gap = previous.space_after + p.space_before
@@ -1355,7 +1378,7 @@ class _Checker:
                         "PL1.II.6e.body-spacing",
                         f"cách đoạn {_pt(gap / 20)}",
                         i,
-                        "tối thiểu 6 pt",
+                        f"tối thiểu {PARAGRAPH_SPACING_TEXT}",
                         _pt(gap / 20),
                     )
             previous = p
@@ -1364,9 +1387,9 @@ class _Checker:
             if not rules.has_end_mark(ps[last].text) and ps[last].table is None:
                 self.add(
                     "PL1.II.6.end-mark",
-                    'nội dung không kết thúc bằng "./."',
+                    f'nội dung không kết thúc bằng "{END_MARK}"',
                     last,
-                    "…./.",
+                    f"…{END_MARK}",
                     ps[last].text.strip()[-10:],
                 )
 

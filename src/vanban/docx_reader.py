@@ -55,6 +55,8 @@ from typing import IO, Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
+from vanban.nd30 import page
+
 __all__ = [
     "DocxView",
     "ParaView",
@@ -527,7 +529,7 @@ def _run_token(run: RunView, base_font: str | None) -> str:
     parts.append(f"{run.size_pt:g}")
     if run.font != base_font:
         parts.append(f"font={run.font}")
-    if run.color not in (None, "auto", "000000"):
+    if run.color not in (None, "auto", page.COLOR):  # black (Phụ lục I, I.4) goes unsaid
         parts.append(f"#{run.color}")
     return ",".join(parts)
 

@@ -55,6 +55,7 @@ from vanban.models import walk
 from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
+from vanban.nd30.text import END_MARK
 
 #: What the library puts before a text, by the end of its field path: a Roman numeral before
 #: a mục title, a number before a khoản (title or text), a task or a body with duties, a
@@ -141,7 +142,7 @@ def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None)
             Problem(
                 last[0],
                 "colon_before_end",
-                'đoạn cuối kết thúc bằng ":", vanban thay nó bằng dấu kết thúc "./."; '
+                f'đoạn cuối kết thúc bằng ":", vanban thay nó bằng dấu kết thúc "{END_MARK}"; '
                 "đoạn này còn thiếu nội dung sau dấu hai chấm?",
             )
         )

@@ -19,7 +19,7 @@ from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark
 from vanban.markup import Span
 from vanban.models import blocks as m
 from vanban.nd30 import dates, numbering
-from vanban.nd30.text import END_MARK, with_end_mark
+from vanban.nd30.text import split_end_mark, with_end_mark
 
 #: Markers of "-" lists by depth; deeper levels repeat the last (Phụ lục I has no rule).
 BULLET_MARKS = ("-", "+")
@@ -249,9 +249,10 @@ def end_marked(block: Block) -> Block:
     else:
         span = inlines[i]
         assert isinstance(span, Span)
-        if not span.text.rstrip().endswith(END_MARK):
-            inlines[i] = Span(span.text.rstrip().rstrip(".;,:"), span.bold, span.italic)
-            inlines.append(Span(END_MARK))
+        head, mark = split_end_mark(span.text)
+        if mark:
+            inlines[i] = Span(head, span.bold, span.italic)
+            inlines.append(Span(mark))
     return Block(block.role, tuple(inlines))
 
 

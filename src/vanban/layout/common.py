@@ -23,10 +23,7 @@ from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
 from vanban.nd30 import appendix, dates, marks, numbering, page, recipients, signer
 from vanban.nd30 import text as nd30_text
-
-#: Quốc hiệu and Tiêu ngữ (Phụ lục I, II.1): fixed text.
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+from vanban.nd30.header import MOTTO, NATIONAL_NAME
 
 
 class Inliner:
@@ -249,7 +246,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     above = s.other_titles_position == "above_name"
     parts = regions.parts(inl, preset) if regions.parts else []
     appendices = parts + _appendices(doc, inl, labels, preset)
-    indent = 567 if fmt.first_line_indent == "1cm" else 720
+    indent = page.first_line_indent(fmt.first_line_indent)
     return Layout(
         header_left=header_left,
         header_right=header_right,
@@ -275,7 +272,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         },
         fmt={
             "first_line": indent,
-            "line": round(240 * fmt.line_spacing),
+            "line": page.line_spacing(fmt.line_spacing),
             "before": page.PARAGRAPH_SPACING,
             "signature_space": page.SIGNATURE_SPACE,
             "table_border": page.TABLE_BORDER,

@@ -265,15 +265,23 @@ class Contact(Model):
         return marks.contact_lines({k: getattr(self, k) for k, _ in marks.CONTACT_LABELS})
 
 
+#: The margin ranges of Phụ lục I, I.3 (mm), the bounds of the fields below.
+_TOP, _BOTTOM, _LEFT, _RIGHT = (
+    page.MARGIN_RANGES_MM[k] for k in ("top", "bottom", "left", "right")
+)
+
+
 class Margins(Model):
     """Lề trang (mm), each inside the range of Phụ lục I, I.3."""
 
     model_config = ConfigDict(title="Lề trang (mm)")
 
-    top: float = Field(page.MARGINS_DEFAULT.top, ge=20, le=25, title="Lề trên")
-    bottom: float = Field(page.MARGINS_DEFAULT.bottom, ge=20, le=25, title="Lề dưới")
-    left: float = Field(page.MARGINS_DEFAULT.left, ge=30, le=35, title="Lề trái")
-    right: float = Field(page.MARGINS_DEFAULT.right, ge=15, le=20, title="Lề phải")
+    top: float = Field(page.MARGINS_DEFAULT.top, ge=_TOP[0], le=_TOP[1], title="Lề trên")
+    bottom: float = Field(
+        page.MARGINS_DEFAULT.bottom, ge=_BOTTOM[0], le=_BOTTOM[1], title="Lề dưới"
+    )
+    left: float = Field(page.MARGINS_DEFAULT.left, ge=_LEFT[0], le=_LEFT[1], title="Lề trái")
+    right: float = Field(page.MARGINS_DEFAULT.right, ge=_RIGHT[0], le=_RIGHT[1], title="Lề phải")
 
     def rule(self) -> page.Margins:
         return page.Margins(self.top, self.bottom, self.left, self.right)
@@ -295,7 +303,12 @@ class Format(Model):
     )
     margins: Margins = Field(default_factory=Margins, title="Lề trang")
     first_line_indent: Literal["1cm", "1.27cm"] = Field("1cm", title="Lùi đầu dòng")
-    line_spacing: float = Field(1.0, ge=1.0, le=1.5, title="Giãn dòng (dòng đơn đến 1,5 dòng)")
+    line_spacing: float = Field(
+        1.0,
+        ge=page.LINE_SPACING_LINES[0],
+        le=page.LINE_SPACING_LINES[1],
+        title="Giãn dòng (dòng đơn đến 1,5 dòng)",
+    )
     end_mark: bool = Field(
         True, title='Dấu kết thúc "./."', description="Close the content with ./. (Mẫu 1.4)."
     )

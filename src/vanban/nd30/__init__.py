@@ -6,12 +6,15 @@ so a rule changes in one place. No I/O and no docx here.
 
 Modules:
 
+- :mod:`vanban.nd30.header`: Quốc hiệu and Tiêu ngữ (ô 1);
 - :mod:`vanban.nd30.dates`: địa danh và thời gian (date text, short dates in deadlines);
 - :mod:`vanban.nd30.numbering`: số, ký hiệu; Roman numerals; Vietnamese letters;
 - :mod:`vanban.nd30.doctypes`: tên loại văn bản and their abbreviations (Phụ lục III);
 - :mod:`vanban.nd30.signer`: quyền hạn, chức vụ, họ tên người ký;
 - :mod:`vanban.nd30.recipients`: nơi nhận lines and the "Lưu" line;
 - :mod:`vanban.nd30.page`: page, margins, fonts and the two size presets;
+- :mod:`vanban.nd30.styles`: each Word paragraph style's size, bold, italic, capitals,
+  alignment, indent and spacing (the table ``styles.xml`` is tested against);
 - :mod:`vanban.nd30.text`: punctuation rules for text (căn cứ lines, the "./." end mark,
   Vietnamese number formatting);
 - :mod:`vanban.nd30.money`: sums of money in figures ("1.250.000.000 đồng") and in words;

@@ -17,8 +17,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vanban.nd30 import header, page, recipients, rules
+from vanban.nd30.text import END_MARK
+
 ERROR = "error"
 WARNING = "warning"
+
+
+def _sizes(component: str) -> str:
+    """The sizes (pt) a component may take, as a clerk writes them: "12–13", "13".
+
+    >>> _sizes("national"), _sizes("number")
+    ('12–13', '13')
+    """
+    lo, hi = rules.size_range(component)
+    return _span(lo, hi)
+
+
+def _span(lo: float, hi: float) -> str:
+    return f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
+
+
+def _margin(side: str) -> str:
+    return _span(*page.MARGIN_RANGES_MM[side]) + " mm"
+
+
+def _decimal(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+#: The decree's paper, first-line indents and line spacings as findings and the catalogue
+#: write them (Phụ lục I, I.1 and II.6.e): "A4 210 × 297 mm", "1–1,27 cm", "1–1,5 dòng".
+A4_TEXT = f"A4 {page.PAPER_MM[0]} × {page.PAPER_MM[1]} mm"
+INDENT_TEXT = (
+    "–".join(n.removesuffix("cm").replace(".", ",") for n in page.FIRST_LINE_INDENTS) + " cm"
+)
+LINE_SPACING_TEXT = "–".join(_decimal(x) for x in page.LINE_SPACING_LINES) + " dòng"
+#: The least space between paragraphs (II.6.e), "6 pt".
+PARAGRAPH_SPACING_TEXT = f"{_decimal(page.PARAGRAPH_SPACING_MIN / 20)} pt"
 
 
 @dataclass(frozen=True)
@@ -46,54 +82,56 @@ CATALOGUE: tuple[Rule, ...] = (
        "trình, văn bản quy phạm): chỉ báo một lần, không kiểm tra tiếp",
        "PHIẾU TRÌNH giải quyết công việc", "KẾ HOẠCH … với Quốc hiệu và Số, ký hiệu"),
     _r("PL1.I.paper-size", E, "Phụ lục I, Mục I, 2", "trang",
-       "Khổ giấy A4 (210 × 297 mm); mục phụ lục có thể nằm ngang",
-       "Letter 216 × 279 mm", "A4 210 × 297 mm"),
+       f"Khổ giấy A4 ({page.PAPER_MM[0]} × {page.PAPER_MM[1]} mm); mục phụ lục có thể nằm "
+       "ngang",
+       "Letter 216 × 279 mm", A4_TEXT),
     _r("PL1.I.orientation", E, "Phụ lục I, Mục I, 2", "trang",
        "Trang đầu in theo chiều dọc (phụ lục, bảng biểu được nằm ngang)",
        "mục đầu tiên nằm ngang", "mục đầu dọc, phụ lục ngang"),
-    _r("PL1.I.margin-top", E, "Phụ lục I, Mục I, 5", "lề trên", "Lề trên 20–25 mm",
+    _r("PL1.I.margin-top", E, "Phụ lục I, Mục I, 5", "lề trên", f"Lề trên {_margin('top')}",
        "lề trên 15 mm", "lề trên 20 mm"),
-    _r("PL1.I.margin-bottom", E, "Phụ lục I, Mục I, 5", "lề dưới", "Lề dưới 20–25 mm",
+    _r("PL1.I.margin-bottom", E, "Phụ lục I, Mục I, 5", "lề dưới", f"Lề dưới {_margin('bottom')}",
        "lề dưới 15 mm", "lề dưới 20 mm"),
-    _r("PL1.I.margin-left", E, "Phụ lục I, Mục I, 5", "lề trái", "Lề trái 30–35 mm",
+    _r("PL1.I.margin-left", E, "Phụ lục I, Mục I, 5", "lề trái", f"Lề trái {_margin('left')}",
        "lề trái 25 mm", "lề trái 30 mm"),
-    _r("PL1.I.margin-right", E, "Phụ lục I, Mục I, 5", "lề phải", "Lề phải 15–20 mm",
+    _r("PL1.I.margin-right", E, "Phụ lục I, Mục I, 5", "lề phải", f"Lề phải {_margin('right')}",
        "lề phải 25 mm", "lề phải 15 mm"),
     _r("PL1.I.font", E, "Phụ lục I, Mục I, 4", "phông chữ",
-       "Phông Times New Roman (bộ mã Unicode TCVN 6909:2001) cho mọi chữ của văn bản",
-       "đoạn gõ bằng Arial", "Times New Roman"),
+       f"Phông {page.FONT} (bộ mã Unicode TCVN 6909:2001) cho mọi chữ của văn bản",
+       "đoạn gõ bằng Arial", page.FONT),
     _r("PL1.I.color", W, "Phụ lục I, Mục I, 4", "màu chữ", "Chữ màu đen",
        "chữ màu xanh 0000FF", "chữ màu đen (auto)"),
     _r("PL1.I.unicode-nfc", W, "Phụ lục I, Mục I, 4", "bộ mã",
        "Chữ Việt ở dạng dựng sẵn (NFC), không tổ hợp dấu rời",
        "\"Hà Nội\" gõ bằng dấu tổ hợp (NFD)", "\"Hà Nội\" dựng sẵn"),
     _r("PL1.II.1a.national-name", E, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
-       "Có dòng Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\"",
-       "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA\"", "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""),
+       f"Có dòng Quốc hiệu \"{header.NATIONAL_NAME}\"",
+       "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA\"", f"\"{header.NATIONAL_NAME}\""),
     _r("PL1.II.1a.national-name-spelling", W, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
        "Viết đúng chữ của Nghị định (\"HÒA\", dấu đặt trên chữ chính)",
-       "\"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\"", "\"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\""),
+       "\"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\"", f"\"{header.NATIONAL_NAME}\""),
     _r("PL1.II.1a.national-name-format", E, "Phụ lục I, Mục II, 1.a", "Quốc hiệu",
-       "Quốc hiệu in hoa, đứng, đậm, cỡ 12–13", "Quốc hiệu cỡ 14", "Quốc hiệu đậm cỡ 13"),
+       f"Quốc hiệu in hoa, đứng, đậm, cỡ {_sizes('national')}", "Quốc hiệu cỡ 14", "Quốc hiệu đậm cỡ 13"),
     _r("PL1.II.1b.motto-format", E, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
-       "Tiêu ngữ in thường, đứng, đậm, cỡ 13–14", "Tiêu ngữ không đậm", "Tiêu ngữ đậm cỡ 14"),
+       f"Tiêu ngữ in thường, đứng, đậm, cỡ {_sizes('motto')}", "Tiêu ngữ không đậm", "Tiêu ngữ đậm cỡ 14"),
     _r("PL1.II.1b.motto-dash", W, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
        "Các cụm từ của Tiêu ngữ nối bằng gạch nối \"-\" có cách chữ",
-       "\"Độc lập – Tự do – Hạnh phúc\" (gạch ngang dài)", "\"Độc lập - Tự do - Hạnh phúc\""),
+       "\"Độc lập – Tự do – Hạnh phúc\" (gạch ngang dài)", f"\"{header.MOTTO}\""),
     _r("PL1.II.1b.motto-line", E, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
        "Có đường kẻ ngang nét liền dưới Tiêu ngữ (viền đoạn, viền ô, hình vẽ hoặc dấu gạch)",
        "không có đường kẻ", "đường kẻ vẽ bằng hình (shape) hoặc viền dưới"),
     _r("PL1.II.1b.motto-line-length", W, "Phụ lục I, Mục II, 1.b", "Tiêu ngữ",
-       "Đường kẻ dưới Tiêu ngữ dài bằng dòng Tiêu ngữ (80–120 %)",
+       "Đường kẻ dưới Tiêu ngữ dài bằng dòng Tiêu ngữ "
+       f"({_span(*(round(100 * x) for x in rules.MOTTO_LINE_RATIO))} %)",
        "đường kẻ 2 cm dưới Tiêu ngữ 6 cm", "đường kẻ 6 cm"),
     _r("PL1.II.2.issuer-missing", E, "Phụ lục I, Mục II, 2", "tên cơ quan ban hành",
        "Có tên cơ quan, tổ chức ban hành ở cột trái bảng tiêu đề",
        "cột trái chỉ có \"Số:\"", "\"SỞ CÔNG THƯƠNG\" trên dòng Số"),
     _r("PL1.II.2b.issuer-format", E, "Phụ lục I, Mục II, 2.b", "tên cơ quan ban hành",
-       "Tên cơ quan ban hành in hoa, đứng, đậm, cỡ 12–13",
+       f"Tên cơ quan ban hành in hoa, đứng, đậm, cỡ {_sizes('issuer')}",
        "\"Sở Công Thương\" chữ thường", "\"SỞ CÔNG THƯƠNG\" đậm cỡ 13"),
     _r("PL1.II.2a.parent-format", W, "Phụ lục I, Mục II, 2.a", "tên cơ quan chủ quản",
-       "Tên cơ quan chủ quản in hoa, đứng, không đậm, cỡ 12–13",
+       f"Tên cơ quan chủ quản in hoa, đứng, không đậm, cỡ {_sizes('parent')}",
        "\"UBND TỈNH LÀO CAI\" cỡ 14", "\"UBND TỈNH LÀO CAI\" cỡ 13"),
     _r("PL1.II.2c.issuer-line", E, "Phụ lục I, Mục II, 2.c", "tên cơ quan ban hành",
        "Có đường kẻ ngang nét liền dưới tên cơ quan ban hành",
@@ -112,7 +150,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Chữ viết tắt tên loại trong ký hiệu khớp với tên loại văn bản",
        "QUYẾT ĐỊNH với \"Số: 05/KH-UBND\"", "QUYẾT ĐỊNH với \"Số: 05/QĐ-UBND\""),
     _r("PL1.II.3c.number-size", E, "Phụ lục I, Mục II, 3.c; Mục V", "số, ký hiệu",
-       "Số, ký hiệu cỡ 13 (cố định)", "\"Số:\" cỡ 14", "\"Số:\" cỡ 13"),
+       f"Số, ký hiệu cỡ {_sizes('number')} (cố định)", "\"Số:\" cỡ 14", "\"Số:\" cỡ 13"),
     _r("PL1.II.4.date-missing", E, "Phụ lục I, Mục II, 4", "địa danh, thời gian",
        "Có dòng địa danh và ngày tháng năm ban hành", "không có dòng ngày",
        "\"Hà Nội, ngày 05 tháng 3 năm 2026\""),
@@ -123,7 +161,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Dạng \"Địa danh, ngày … tháng … năm …\", có dấu phẩy sau địa danh",
        "\"Hà Nội ngày 05 tháng 3 năm 2026\"", "\"Hà Nội, ngày 05 tháng 3 năm 2026\""),
     _r("PL1.II.4c.date-format", E, "Phụ lục I, Mục II, 4.c; Mục V", "địa danh, thời gian",
-       "Dòng ngày in thường, nghiêng, cỡ 13–14", "dòng ngày chữ đứng", "dòng ngày nghiêng 14"),
+       f"Dòng ngày in thường, nghiêng, cỡ {_sizes('place_date')}", "dòng ngày chữ đứng", "dòng ngày nghiêng 14"),
     _r("PL1.II.4.number-date-level", W, "Phụ lục I, Mục IV (ô 3, ô 4)", "số, ký hiệu",
        "Số, ký hiệu và địa danh, ngày trên cùng một hàng của bảng tiêu đề",
        "dòng ngày ở hàng dưới dòng Số", "cùng hàng"),
@@ -131,10 +169,10 @@ CATALOGUE: tuple[Rule, ...] = (
        "Văn bản có tên loại (trừ công văn) ghi tên loại dưới bảng tiêu đề",
        "Số \"…/QĐ-UBND\" nhưng không có dòng QUYẾT ĐỊNH", "dòng \"QUYẾT ĐỊNH\""),
     _r("PL1.II.5b.doc-type-format", E, "Phụ lục I, Mục II, 5.b; Mục V", "tên loại",
-       "Tên loại in hoa, đứng, đậm, cỡ 13–14, căn giữa", "tên loại căn trái",
+       f"Tên loại in hoa, đứng, đậm, cỡ {_sizes('doc_type')}, căn giữa", "tên loại căn trái",
        "\"KẾ HOẠCH\" đậm, căn giữa, cỡ 14"),
     _r("PL1.II.5b.title-format", E, "Phụ lục I, Mục II, 5.b; Mục V", "trích yếu",
-       "Trích yếu in thường, đứng, đậm, cỡ 13–14, căn giữa dưới tên loại",
+       f"Trích yếu in thường, đứng, đậm, cỡ {_sizes('title')}, căn giữa dưới tên loại",
        "trích yếu không đậm", "trích yếu đậm, căn giữa"),
     _r("PL1.II.5b.title-line", E, "Phụ lục I, Mục II, 5.b", "trích yếu",
        "Có đường kẻ ngang nét liền dưới trích yếu", "không có đường kẻ",
@@ -143,7 +181,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Công văn có trích yếu \"V/v …\" dưới Số, ký hiệu", "không có dòng V/v",
        "\"V/v triển khai …\""),
     _r("PL1.II.5b.subject-format", E, "Phụ lục I, Mục II, 5.b", "trích yếu công văn",
-       "Dòng \"V/v …\" in thường, đứng, không đậm, cỡ 12–13", "\"V/v …\" cỡ 14",
+       f"Dòng \"V/v …\" in thường, đứng, không đậm, cỡ {_span(*rules.SUBJECT_SIZE)}", "\"V/v …\" cỡ 14",
        "\"V/v …\" cỡ 12"),
     _r("PL1.II.9a.kinh-gui", E, "Phụ lục I, Mục II, 9.a", "kính gửi",
        "\"Kính gửi:\" có dấu hai chấm; nhiều nơi: mỗi nơi một dòng \"- …;\", dòng cuối "
@@ -156,41 +194,44 @@ CATALOGUE: tuple[Rule, ...] = (
        "Mỗi căn cứ một dòng kết thúc bằng \";\", dòng cuối bằng \".\"",
        "\"Căn cứ Luật A.\" rồi \"Căn cứ Nghị định B;\"", "\"…A;\" rồi \"…B.\""),
     _r("PL1.II.6.body-size", E, "Phụ lục I, Mục II, 6; Mục V", "nội dung",
-       "Chữ nội dung cỡ 13–14 (bảng biểu, chú thích được nhỏ hơn)", "đoạn văn cỡ 12",
+       f"Chữ nội dung cỡ {_sizes('body')} (bảng biểu, chú thích được nhỏ hơn)", "đoạn văn cỡ 12",
        "đoạn văn cỡ 14"),
     _r("PL1.II.6e.body-justify", W, "Phụ lục I, Mục II, 6.e", "nội dung",
        "Đoạn văn căn đều hai lề (đoạn dài hơn một dòng)", "đoạn văn căn trái",
        "đoạn văn căn đều"),
     _r("PL1.II.6e.body-indent", W, "Phụ lục I, Mục II, 6.e", "nội dung",
-       "Lùi đầu dòng 1–1,27 cm (dung sai ±0,5 mm; lùi bằng phím Tab cũng được)",
+       f"Lùi đầu dòng {INDENT_TEXT} (dung sai ±0,5 mm; lùi bằng phím Tab cũng được)",
        "lùi đầu dòng 0,5 cm", "lùi đầu dòng 1,25 cm"),
     _r("PL1.II.6e.body-spacing", W, "Phụ lục I, Mục II, 6.e", "nội dung",
-       "Khoảng cách giữa các đoạn tối thiểu 6 pt", "cách đoạn 0 pt", "cách đoạn 6 pt"),
+       f"Khoảng cách giữa các đoạn tối thiểu {PARAGRAPH_SPACING_TEXT}", "cách đoạn 0 pt", "cách đoạn 6 pt"),
     _r("PL1.II.6e.body-line-spacing", W, "Phụ lục I, Mục II, 6.e", "nội dung",
-       "Giãn dòng từ dòng đơn đến 1,5 dòng (cỡ chính xác tương đương được chấp nhận)",
+       f"Giãn dòng từ dòng đơn đến {_decimal(page.LINE_SPACING_LINES[1])} dòng "
+       "(cỡ chính xác tương đương được chấp nhận)",
        "giãn dòng 2,0", "giãn dòng chính xác 18 pt với chữ 14"),
     _r("PL1.II.6.end-mark", W, "Phụ lục III (các mẫu); Phụ lục I, Mục II, 6", "nội dung",
-       "Nội dung kết thúc bằng dấu \"./.\"", "\"… tổ chức thực hiện.\"",
-       "\"… tổ chức thực hiện./.\""),
+       f"Nội dung kết thúc bằng dấu \"{END_MARK}\"", "\"… tổ chức thực hiện.\"",
+       f"\"… tổ chức thực hiện{END_MARK}\""),
     _r("PL1.II.7a.signer-format", E, "Phụ lục I, Mục II, 7.đ; Mục V", "quyền hạn, chức vụ",
-       "Quyền hạn, chức vụ người ký in hoa, đứng, đậm, cỡ 13–14", "\"Giám đốc\" chữ thường",
+       f"Quyền hạn, chức vụ người ký in hoa, đứng, đậm, cỡ {_sizes('signer')}", "\"Giám đốc\" chữ thường",
        "\"GIÁM ĐỐC\" đậm"),
     _r("PL1.II.7a.signer-prefix", E, "Điều 13; Phụ lục I, Mục II, 7.a", "quyền hạn",
        "Quyền hạn viết \"TM.\", \"KT.\", \"TL.\", \"TUQ.\", \"Q.\" có dấu chấm",
        "\"K/T GIÁM ĐỐC\"", "\"KT. GIÁM ĐỐC\""),
     _r("PL1.II.7b.signer-name", E, "Phụ lục I, Mục II, 7.đ; Mục V", "họ tên người ký",
-       "Họ tên người ký in thường, đứng, đậm, cỡ 13–14", "họ tên không đậm",
+       f"Họ tên người ký in thường, đứng, đậm, cỡ {_sizes('signer')}", "họ tên không đậm",
        "\"Nguyễn Văn A\" đậm"),
     _r("PL1.II.9b.recipients-label", E, "Phụ lục I, Mục II, 9.b; Mục V", "nơi nhận",
-       "Nhãn \"Nơi nhận:\" in nghiêng, đậm, cỡ 12, có dấu hai chấm", "\"Nơi nhận\" không đậm",
+       f"Nhãn \"{recipients.LABEL}\" in nghiêng, đậm, cỡ {_sizes('recipients_label')}, "
+       "có dấu hai chấm", "\"Nơi nhận\" không đậm",
        "\"Nơi nhận:\" đậm nghiêng cỡ 12"),
     _r("PL1.II.9b.recipients-size", E, "Phụ lục I, Mục II, 9.b; Mục V", "nơi nhận",
-       "Các dòng nơi nhận cỡ 11, chữ đứng", "dòng nơi nhận cỡ 13", "dòng nơi nhận cỡ 11"),
+       f"Các dòng nơi nhận cỡ {_sizes('recipient')}, chữ đứng", "dòng nơi nhận cỡ 13", "dòng nơi nhận cỡ 11"),
     _r("PL1.II.9b.recipients-punctuation", E, "Phụ lục I, Mục II, 9.b", "nơi nhận",
        "Mỗi nơi nhận một dòng bắt đầu bằng \"-\", kết thúc bằng \";\"",
        "\"- Sở Tài chính\"", "\"- Sở Tài chính;\""),
     _r("PL1.II.9b.archive-line", E, "Phụ lục I, Mục II, 9.b", "nơi nhận",
-       "Dòng cuối \"- Lưu: VT, …\" kết thúc bằng \".\" (ký hiệu người soạn thảo sau được)",
+       f"Dòng cuối \"- {recipients.ARCHIVE_LABEL} {recipients.ARCHIVE_FIRST}, …\" kết thúc "
+       "bằng \".\" (ký hiệu người soạn thảo sau được)",
        "\"- Lưu VT, CN\"", "\"- Lưu: VT, CN.\""),
     _r("PL1.I.7.page-number-missing", E, "Phụ lục I, Mục I, 7", "số trang",
        "Văn bản nhiều trang đánh số trang (trường PAGE) từ trang 2",
@@ -199,7 +240,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Không hiển thị số trang ở trang thứ nhất", "số 1 in ở trang đầu",
        "trang đầu riêng (titlePg) không số"),
     _r("PL1.I.7.page-number-position", W, "Phụ lục I, Mục I, 7", "số trang",
-       "Số trang đặt giữa, trong lề trên (đầu trang), cỡ 13–14", "số trang ở chân trang",
+       f"Số trang đặt giữa, trong lề trên (đầu trang), cỡ {_sizes('page_number')}", "số trang ở chân trang",
        "số trang giữa đầu trang"),
     _r("PL1.III.1.appendix-heading", W, "Phụ lục I, Mục III, 1", "phụ lục",
        "Dòng \"Phụ lục\" đứng riêng, căn giữa, đậm; từ hai phụ lục đánh số La Mã",
@@ -211,7 +252,7 @@ CATALOGUE: tuple[Rule, ...] = (
        "Số trang của phụ lục đánh riêng (bắt đầu lại từ 1 ở mục phụ lục)",
        "phụ lục tiếp số trang của văn bản", "mục phụ lục bắt đầu số trang từ 1"),
     _r("PL1.III.2.mark-format", E, "Phụ lục I, Mục III, 2.a–b", "độ khẩn, độ mật",
-       "Dấu mức độ khẩn/mật in hoa, đứng, đậm, cỡ 13–14", "\"Khẩn\" chữ thường",
+       f"Dấu mức độ khẩn/mật in hoa, đứng, đậm, cỡ {_span(*rules.MARK_SIZE)}", "\"Khẩn\" chữ thường",
        "\"KHẨN\" đậm cỡ 13"),
 )
 # fmt: on

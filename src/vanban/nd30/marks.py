@@ -30,10 +30,14 @@ from dataclasses import dataclass
 
 from vanban.nd30.page import mm
 
-#: Size (pt) of the text in every mark: 13, the decree's example size (13–14 allowed).
-MARK_SIZE = 13
-#: Size (pt) of the contact line: 11, the decree's example size (11–12 allowed).
-CONTACT_SIZE = 11
+#: Sizes (pt) the text of a mark may take (III.2.b–c: "cỡ chữ từ 13 đến 14").
+MARK_SIZE_RANGE = (13, 14)
+#: Size (pt) of the text in every mark: 13, the decree's example size.
+MARK_SIZE = MARK_SIZE_RANGE[0]
+#: Sizes (pt) the contact line may take (III.4: "cỡ chữ từ 11 đến 12").
+CONTACT_SIZE_RANGE = (11, 12)
+#: Size (pt) of the contact line: 11, the decree's example size.
+CONTACT_SIZE = CONTACT_SIZE_RANGE[0]
 #: Room left and right of the text in a box that fits its text (phạm vi lưu hành), twips.
 BOX_PADDING = mm(2)
 #: The box's height when the decree gives none: the same 8 mm as the stamps.

@@ -10,12 +10,6 @@ from dataclasses import dataclass, field
 
 #: 1 mm in twips. Lengths are rounded to whole twips.
 TWIPS_PER_MM = 1440 / 25.4
-#: Paper: A4 portrait, 210 × 297 mm (I.1, I.2), as Word writes it.
-PAGE_WIDTH = 11906
-PAGE_HEIGHT = 16838
-#: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
-FONT = "Times New Roman"
-COLOR = "000000"
 
 
 def mm(value: float) -> int:
@@ -25,6 +19,32 @@ def mm(value: float) -> int:
     (1134, 1417, 1701, 1984, 850)
     """
     return round(value * TWIPS_PER_MM)
+
+
+#: Paper: A4 portrait, 210 × 297 mm (I.1, I.2).
+PAPER_MM = (210, 297)
+#: The A4 page in twips, as Word writes it: 11906 × 16838.
+PAGE_WIDTH = mm(PAPER_MM[0])
+PAGE_HEIGHT = mm(PAPER_MM[1])
+#: Other A4 sizes Word has written (its rounding differs by a twip or two between versions).
+A4_AS_WRITTEN = ((PAGE_WIDTH, PAGE_HEIGHT), (11907, 16840), (11907, 16839), (11905, 16838))
+#: How far (twips) a page may be from one of those and still be A4.
+A4_TOLERANCE = 10
+#: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
+FONT = "Times New Roman"
+COLOR = "000000"
+
+
+def is_a4(width: int, height: int) -> bool:
+    """Whether a page of ``width`` × ``height`` twips, either way round, is A4 (I.1).
+
+    >>> is_a4(11906, 16838), is_a4(16840, 11907), is_a4(12240, 15840)  # Letter is not
+    (True, True, False)
+    """
+    short, long = min(width, height), max(width, height)
+    return any(
+        abs(short - w) <= A4_TOLERANCE and abs(long - h) <= A4_TOLERANCE for w, h in A4_AS_WRITTEN
+    )
 
 
 #: The margin ranges of I.3, in mm: (least, most).
@@ -166,12 +186,39 @@ SIZE_PRESETS: dict[str, SizePreset] = {
 
 #: Body paragraphs (II.6.e): justified, first-line indent 1 cm or 1.27 cm, at least 6 pt
 #: between paragraphs, line spacing from single to 1.5 lines.
-FIRST_LINE_INDENT = 567  # 1 cm
-FIRST_LINE_INDENTS_ALLOWED = (567, 720)
+#: The two first-line indents, by the names a document's format gives them.
+FIRST_LINE_INDENTS = {"1cm": mm(10), "1.27cm": mm(12.7)}
+FIRST_LINE_INDENT = FIRST_LINE_INDENTS["1cm"]  # 567
+FIRST_LINE_INDENTS_ALLOWED = tuple(FIRST_LINE_INDENTS.values())  # (567, 720)
 PARAGRAPH_SPACING_MIN = 120  # 6 pt, in twips
 PARAGRAPH_SPACING = 120  # space before each body paragraph, as Mẫu 1.4
 LINE_SPACING = 240  # single ("dòng đơn"), in 240ths of a line
 LINE_SPACING_RANGE = (240, 360)
+#: The same range in lines, as a document's format gives it: single to 1.5 lines.
+LINE_SPACING_LINES = (LINE_SPACING_RANGE[0] / LINE_SPACING, LINE_SPACING_RANGE[1] / LINE_SPACING)
+
+
+def first_line_indent(name: str) -> int:
+    """The body's first-line indent (II.6.e: "lùi vào 1 cm hoặc 1,27 cm"), in twips, by its
+    name in a document's format.
+
+    >>> first_line_indent("1cm"), first_line_indent("1.27cm")
+    (567, 720)
+    """
+    return FIRST_LINE_INDENTS[name]
+
+
+def line_spacing(lines: float) -> int:
+    """The body's line spacing (II.6.e: "từ cách dòng đơn đến 1,5 lines") given in lines, as
+    ``w:line`` of an "auto" spacing (240ths of a line).
+
+    >>> line_spacing(1.0), line_spacing(1.15), line_spacing(1.5)
+    (240, 276, 360)
+    >>> LINE_SPACING_LINES
+    (1.0, 1.5)
+    """
+    return round(LINE_SPACING * lines)
+
 
 #: Header table (Mẫu 1.4, nd30.md §13): left (ô 2, 3) and right (ô 1, 4) columns, in twips,
 #: and the table's indent; it overhangs the text width slightly, as the decree's does.

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 #: The label of the recipients block, with its colon (II.9.d).
 LABEL = "Nơi nhận:"
+#: The archive line's label, with its colon (II.9.d: "Lưu: VT, …").
+ARCHIVE_LABEL = "Lưu:"
 #: The archive (lưu) always starts with the văn thư (VT) (II.9.d).
 ARCHIVE_FIRST = "VT"
 
@@ -57,7 +59,7 @@ def archive_line(
         text += f" ({copies})"
     if drafter:
         text += f", {drafter.strip().rstrip('.')}"
-    return f"Lưu: {text}."
+    return f"{ARCHIVE_LABEL} {text}."
 
 
 _SPACES = re.compile(r"\s+")
@@ -211,8 +213,8 @@ def split_archive(text: str) -> tuple[list[str], str | None]:
     (['TCCB'], 'PL.(300)')
     """
     s = text.strip().lstrip("-–").strip()
-    if s[:4].casefold() == "lưu:":
-        s = s[4:]
+    if s[: len(ARCHIVE_LABEL)].casefold() == ARCHIVE_LABEL.casefold():
+        s = s[len(ARCHIVE_LABEL) :]
     s = s.strip().rstrip(".;").strip()
     parts: list[str] = []
     depth, start = 0, 0

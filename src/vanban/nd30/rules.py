@@ -11,11 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vanban.nd30 import dates, doctypes, numbering, page, recipients, text
-
-#: The Quốc hiệu and the Tiêu ngữ as the decree prints them (Phụ lục I, II.1.a–b).
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+from vanban.nd30 import dates, doctypes, marks, numbering, page, recipients, text
 
 #: Mức độ khẩn (Phụ lục I, III.2.b) and độ mật (III.2.a) as printed on a document.
 URGENCY_MARKS = ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN")
@@ -55,9 +51,10 @@ def size_range(component: str) -> tuple[int, int]:
 #: hand it is accepted from 80 % to 120 % of the text.
 MOTTO_LINE_RATIO = (0.8, 1.2)
 
-#: The "V/v" line of a Công văn (II.5.b) and an urgency or secrecy mark (III.2.b), in pt.
+#: The sizes (pt) of the "V/v" line of a Công văn (II.5.b) and of an urgency or secrecy
+#: mark (III.2.b, :data:`vanban.nd30.marks.MARK_SIZE_RANGE`).
 SUBJECT_SIZE = (12, 13)
-MARK_SIZE = (13, 14)
+MARK_SIZE = marks.MARK_SIZE_RANGE
 
 #: The paragraph style vanban gives the boxed marks (ô 10a, 10b, 11); a checker skips them.
 MARK_STYLE = "VBMark"
@@ -67,7 +64,7 @@ SIGNER_NAME_STYLE = "VBSignerName"
 
 #: A space before a line at least this large (twips, 1 cm) is the room for the signature and
 #: the seal (ô 7c, 8) that comes right before the signer's name.
-SIGNATURE_ROOM_MIN = 567
+SIGNATURE_ROOM_MIN = page.mm(10)
 
 
 # Old-style tone placement ("HOÀ") and the decree's ("HÒA"): the mark sits on the main vowel.
@@ -116,6 +113,7 @@ def modern_tones(value: str) -> str:
 def comparable(value: str) -> str:
     """A key for comparing typed text with the decree's: NFC, modern tones, dashes, spaces.
 
+    >>> from vanban.nd30.header import MOTTO, NATIONAL_NAME
     >>> comparable("CỘNG  HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM ") == comparable(NATIONAL_NAME)
     True
     >>> comparable("Độc lập – Tự do – Hạnh phúc") == comparable(MOTTO)
@@ -292,12 +290,14 @@ def basis_problems(lines: list[str]) -> list[tuple[int, str, str]]:
 
 
 def has_end_mark(value: str) -> bool:
-    """Whether the content closes with the end mark "./." of the Phụ lục III templates.
+    """Whether typed content closes with the end mark "./." of the Phụ lục III templates:
+    the writer's test (:func:`vanban.nd30.text.has_end_mark`) with the spaces a person may
+    type inside the mark ignored.
 
-    >>> has_end_mark("trân trọng báo cáo./."), has_end_mark("thực hiện."), has_end_mark("xong ./. ")
+    >>> has_end_mark("trân trọng báo cáo./."), has_end_mark("thực hiện."), has_end_mark("xong . /. ")
     (True, False, True)
     """
-    return value.rstrip().replace(" ", "").endswith(text.END_MARK)
+    return text.has_end_mark(value.replace(" ", ""))
 
 
 _PREFIX_RE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|TM|KT|TL|TUQ|Q)\b\.?\s*", re.I)
@@ -329,6 +329,8 @@ def signer_prefix_problem(line: str) -> tuple[str, str] | None:
     return expected, found
 
 
+#: The word that starts the archive line ("Lưu"), as typed with or without its colon.
+_ARCHIVE_WORD = recipients.ARCHIVE_LABEL.rstrip(":")
 # "Lưu: VT, NC.Châu": the unit closed by its ".", then the drafter's mark (ô 12).
 _DRAFTER_MARK = re.compile(r"\.\s*[^\s,;.][^,;]{0,24}$")
 
@@ -354,15 +356,17 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
         return ("dash", f"- {s}", s)
     body = s.lstrip("-+– ").strip()
     if last:
-        if not body.lower().startswith("lưu"):
+        if not body.lower().startswith(_ARCHIVE_WORD.lower()):
             return None
-        units = [u.strip() for u in body[3:].lstrip(" :").rstrip(".").split(",") if u.strip()]
-        want = "- " + recipients.archive_line([u for u in units if u.upper() != "VT"])
+        rest = body[len(_ARCHIVE_WORD) :].lstrip(" :").rstrip(".")
+        units = [u.strip() for u in rest.split(",") if u.strip()]
+        first = recipients.ARCHIVE_FIRST
+        want = "- " + recipients.archive_line([u for u in units if u.upper() != first])
         closed = body.endswith(".") or _DRAFTER_MARK.search(body) is not None
-        if not (body.startswith("Lưu:") and closed):
+        if not (body.startswith(recipients.ARCHIVE_LABEL) and closed):
             return ("archive", want, s)
         return None
-    if body.lower().startswith("lưu"):
+    if body.lower().startswith(_ARCHIVE_WORD.lower()):
         return None
     if not s.endswith((";", ",")):
         return ("semicolon", f"{s.rstrip('.:,')};", s)

@@ -18,6 +18,34 @@ from babel.numbers import format_decimal
 END_MARK = "./."
 
 
+def has_end_mark(text: str) -> bool:
+    """Whether text already closes with the end mark "./." (trailing spaces aside).
+
+    The one test of the mark: :func:`split_end_mark` adds none after it, and the checker
+    (:func:`vanban.nd30.rules.has_end_mark`) reads a typed mark with it.
+
+    >>> has_end_mark("trân trọng báo cáo./. "), has_end_mark("thực hiện.")
+    (True, False)
+    """
+    return text.rstrip().endswith(END_MARK)
+
+
+def split_end_mark(text: str) -> tuple[str, str]:
+    """The text to keep and the end mark to put after it: ``("", …)`` parts of
+    :func:`with_end_mark`, for a mark written as a run of its own.
+
+    A final ".", ";", "," or ":" is absorbed into the mark; text that already has the mark
+    gets none.
+
+    >>> split_end_mark("thực hiện."), split_end_mark("báo cáo./.")
+    (('thực hiện', './.'), ('báo cáo./.', ''))
+    """
+    stripped = text.rstrip()
+    if has_end_mark(stripped):
+        return stripped, ""
+    return stripped.rstrip(".;,:"), END_MARK
+
+
 def with_end_mark(text: str) -> str:
     """Close the last paragraph of the content with "./.", unless it already is.
 
@@ -30,10 +58,7 @@ def with_end_mark(text: str) -> str:
     >>> with_end_mark("trân trọng báo cáo./.")
     'trân trọng báo cáo./.'
     """
-    stripped = text.rstrip()
-    if stripped.endswith(END_MARK):
-        return stripped
-    return stripped.rstrip(".;,:") + END_MARK
+    return "".join(split_end_mark(text))
 
 
 def basis_lines(bases: Sequence[str]) -> list[str]:

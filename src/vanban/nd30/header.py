@@ -1,0 +1,16 @@
+"""Quốc hiệu và Tiêu ngữ (ô 1; Phụ lục I, II.1; nd30.md §3 rows 1a, 1b).
+
+Fixed text, the same on every administrative document: the layout writes it and the checker
+reads typed text against it (:func:`vanban.nd30.rules.comparable`). Quốc hiệu in capitals
+(II.1.a), Tiêu ngữ with its three phrases joined by a hyphen with a space each side (II.1.b).
+
+>>> NATIONAL_NAME.isupper(), MOTTO.split(" - ")
+(True, ['Độc lập', 'Tự do', 'Hạnh phúc'])
+"""
+
+from __future__ import annotations
+
+#: Quốc hiệu as the decree prints it (II.1.a: "HÒA", the tone mark on the main vowel).
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#: Tiêu ngữ as the decree prints it (II.1.b).
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
