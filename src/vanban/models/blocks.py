@@ -132,8 +132,8 @@ class Item(Model):
     model_config = ConfigDict(
         title="Khoản (mục đánh số)",
         json_schema_extra={
-            "description": 'Khoản: đánh số "1.", "1.1.", "2.2.1." theo cấp, có tiêu đề in đậm (nếu có), '
-            "nội dung và các khối con."
+            "description": 'Khoản: đánh số "1.", "1.1.", "2.2.1." theo cấp, có tiêu đề in đậm '
+            "(nếu có), nội dung và các khối con."
         },
     )
 
@@ -176,9 +176,9 @@ class Task(Model):
     model_config = ConfigDict(
         title="Nhiệm vụ",
         json_schema_extra={
-            "description": "Nhiệm vụ: việc cần làm, cơ quan chỉ đạo, chủ trì, phối hợp, thực hiện, thời hạn "
-            "và sản phẩm. Một vai trò có thể nêu nhiều cơ quan bằng danh sách: trong câu văn "
-            'nối bằng ", ", trong bảng nhiệm vụ mỗi cơ quan một dòng.'
+            "description": "Nhiệm vụ: việc cần làm, cơ quan chỉ đạo, chủ trì, phối hợp, thực "
+            "hiện, thời hạn và sản phẩm. Một vai trò có thể nêu nhiều cơ quan bằng danh sách: "
+            'trong câu văn nối bằng ", ", trong bảng nhiệm vụ mỗi cơ quan một dòng.'
         },
     )
 
@@ -194,7 +194,7 @@ class Task(Model):
         None,
         title="Thời hạn",
         description='Một ngày (2025-03-15) hoặc chữ ("thường xuyên", "Quý I/2025").',
-        examples=["2025-03-15", "Quý I/2025", "Thường xuyên"],
+        examples=["2025-03-15", "Quý I/2025", "thường xuyên"],
     )
     directs: Texts | None = Field(
         None,
@@ -229,23 +229,22 @@ class Task(Model):
     extra: dict[FieldName, Texts] = Field(
         default_factory=dict,
         title="Trường khác",
-        description='Các trường riêng của kế hoạch, ví dụ {"Ghi chú": "…", theo_doi: '
-        '"Văn phòng"}: một dòng dưới nhiệm vụ (nhãn là tên khóa hoặc theo task_labels) và '
-        "một cột trong bảng nhiệm vụ.",
+        description='Các trường riêng của kế hoạch, ví dụ {"Ghi chú": "…", theo_doi: "Văn '
+        'phòng"}: một dòng dưới nhiệm vụ (nhãn là tên khóa hoặc theo task_labels) và một cột '
+        "trong bảng nhiệm vụ.",
         examples=[{"Ghi chú": "Báo cáo hằng quý"}],
     )
     span: dict[FieldName, Annotated[int, Field(ge=2, le=20)]] = Field(
         default_factory=dict,
         title="Gộp ô",
-        description="Trong bảng nhiệm vụ: ô của trường này gộp số cột đã cho, ví dụ "
-        "{leads: 2} khi một cơ quan vừa chủ trì vừa phối hợp.",
+        description="Trong bảng nhiệm vụ: ô của trường này gộp số cột đã cho, ví dụ {leads: 2} "
+        "khi một cơ quan vừa chủ trì vừa phối hợp.",
     )
     split: FieldName | None = Field(
         None,
         title="Tách dòng",
-        description="Trong bảng nhiệm vụ: mỗi giá trị trong danh sách của trường này nằm trên "
-        "một dòng riêng, các ô khác gộp dọc (một nhiệm vụ có hai sản phẩm: "
-        'split: "product").',
+        description="Trong bảng nhiệm vụ: mỗi giá trị trong danh sách của trường này nằm trên một "
+        'dòng riêng, các ô khác gộp dọc (một nhiệm vụ có hai sản phẩm: split: "product").',
     )
 
     def value(self, name: str) -> Any:
@@ -275,8 +274,8 @@ class Duties(Model):
     model_config = ConfigDict(
         title="Trách nhiệm của cơ quan, đơn vị",
         json_schema_extra={
-            "description": "Trách nhiệm của một cơ quan, đơn vị (phần tổ chức thực hiện): đánh số như một "
-            "khoản, tên cơ quan rồi các nhiệm vụ gạch đầu dòng."
+            "description": "Trách nhiệm của một cơ quan, đơn vị (phần tổ chức thực hiện): đánh số "
+            "như một khoản, tên cơ quan rồi các nhiệm vụ gạch đầu dòng."
         },
     )
 
@@ -298,8 +297,8 @@ class Letter(Model):
     model_config = ConfigDict(
         title="Điểm",
         json_schema_extra={
-            "description": "Điểm a), b)…: tiêu đề in đậm (nếu có), nội dung và các khối con. "
-            "Viết gọn: chỉ nội dung."
+            "description": "Điểm a), b)…: tiêu đề in đậm (nếu có), nội dung và các khối con. Viết "
+            "gọn: chỉ nội dung."
         },
     )
 
@@ -330,7 +329,8 @@ class Letters(Model):
     model_config = ConfigDict(
         title="Danh sách điểm",
         json_schema_extra={
-            "description": "Danh sách điểm a), b), c), d), đ)… (nhiều nhất 23 điểm, theo chữ cái tiếng Việt)."
+            "description": "Danh sách điểm a), b), c), d), đ)… (nhiều nhất 23 điểm, theo chữ cái "
+            "tiếng Việt)."
         },
     )
 
@@ -349,8 +349,9 @@ class Paragraph(Model):
     model_config = ConfigDict(
         title="Đoạn văn canh lề",
         json_schema_extra={
-            "description": "Đoạn văn canh lề riêng, không lùi đầu dòng: căn giữa, căn phải hoặc căn trái, "
-            'ví dụ "(chi tiết tại Phụ lục đính kèm)" hoặc dòng "LÃNH ĐẠO ĐƠN VỊ" bên phải.'
+            "description": "Đoạn văn canh lề riêng, không lùi đầu dòng: căn giữa, căn phải hoặc "
+            'căn trái, ví dụ "(chi tiết tại Phụ lục đính kèm)" hoặc dòng "LÃNH ĐẠO ĐƠN VỊ" bên '
+            "phải."
         },
     )
 
@@ -437,8 +438,8 @@ class Cell(Model):
     model_config = ConfigDict(
         title="Ô",
         json_schema_extra={
-            "description": "Ô của bảng: nội dung (dòng trống bắt đầu đoạn mới) hoặc danh sách dòng, gộp ô, "
-            "canh lề, in đậm. Viết gọn: chỉ nội dung."
+            "description": "Ô của bảng: nội dung (dòng trống bắt đầu đoạn mới) hoặc danh sách "
+            "dòng, gộp ô, canh lề, in đậm. Viết gọn: chỉ nội dung."
         },
     )
 
@@ -466,7 +467,8 @@ class GroupRow(Model):
     model_config = ConfigDict(
         title="Dòng nhóm",
         json_schema_extra={
-            "description": 'Dòng nhóm: một dòng trải hết chiều ngang bảng, in đậm, ví dụ "I | NHIỆM VỤ CHUNG".'
+            "description": 'Dòng nhóm: một dòng trải hết chiều ngang bảng, in đậm, ví dụ "I | '
+            'NHIỆM VỤ CHUNG".'
         },
     )
 
@@ -502,9 +504,9 @@ class Table(Model):
     model_config = ConfigDict(
         title="Bảng",
         json_schema_extra={
-            "description": "Bảng: các cột, dòng tiêu đề (nếu cần), các dòng ô có gộp ô, dòng nhóm. Dòng "
-            "tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau; chữ Times New "
-            "Roman, cỡ chữ trong bảng theo format (mặc định 13)."
+            "description": "Bảng: các cột, dòng tiêu đề (nếu cần), các dòng ô có gộp ô, dòng "
+            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau; chữ "
+            "Times New Roman, cỡ chữ trong bảng theo format (mặc định 13)."
         },
     )
 
@@ -547,8 +549,8 @@ class TaskColumn(Model):
     model_config = ConfigDict(
         title="Cột bảng nhiệm vụ",
         json_schema_extra={
-            "description": "Cột của bảng nhiệm vụ: trường của nhiệm vụ được hiển thị, tên cột, độ rộng, "
-            "canh lề. Viết gọn: chỉ tên trường."
+            "description": "Cột của bảng nhiệm vụ: trường của nhiệm vụ được hiển thị, tên cột, độ "
+            "rộng, canh lề. Viết gọn: chỉ tên trường."
         },
     )
 
@@ -582,7 +584,8 @@ class TaskGroup(Model):
     model_config = ConfigDict(
         title="Nhóm nhiệm vụ",
         json_schema_extra={
-            "description": "Nhóm nhiệm vụ: dòng nhóm (I, II…) và các nhiệm vụ của nhóm, đánh số lại từ 1."
+            "description": "Nhóm nhiệm vụ: dòng nhóm (I, II…) và các nhiệm vụ của nhóm, đánh số "
+            "lại từ 1."
         },
     )
 
@@ -603,8 +606,8 @@ class TaskTable(Model):
     model_config = ConfigDict(
         title="Bảng nhiệm vụ",
         json_schema_extra={
-            "description": "Bảng nhiệm vụ: các nhiệm vụ (cùng dữ liệu như khi viết thành câu văn) trình bày "
-            "thành bảng."
+            "description": "Bảng nhiệm vụ: các nhiệm vụ (cùng dữ liệu như khi viết thành câu văn) "
+            "trình bày thành bảng."
         },
     )
 

@@ -35,8 +35,8 @@ class Issuer(Model):
 
     name: Text = Field(
         title="Tên cơ quan, tổ chức ban hành",
-        description="Tên chính thức, đầy đủ; in chữ in hoa trên văn bản. Xuống dòng để ngắt "
-        'dòng theo ý muốn (ví dụ "BAN QUẢN LÝ CÁC\\nKHU CÔNG NGHIỆP").',
+        description="Tên chính thức, đầy đủ; in chữ in hoa trên văn bản. Xuống dòng để ngắt dòng "
+        'theo ý muốn (ví dụ "BAN QUẢN LÝ CÁC\\nKHU CÔNG NGHIỆP").',
         examples=[
             "SỞ CÔNG THƯƠNG",
             "ỦY BAN NHÂN DÂN\nXÃ TÂN AN",
@@ -46,22 +46,22 @@ class Issuer(Model):
     abbreviation: Abbreviation | None = Field(
         None,
         title="Chữ viết tắt tên cơ quan",
-        description='Chữ viết tắt tên cơ quan, tổ chức trong ký hiệu văn bản, ví dụ "UBND" '
-        'trong "05/KH-UBND"; không có khoảng trắng, không có dấu "/".',
+        description='Chữ viết tắt tên cơ quan, tổ chức trong ký hiệu văn bản, ví dụ "UBND" trong '
+        '"05/KH-UBND"; không có khoảng trắng, không có dấu "/".',
         examples=["UBND", "SCT", "KCN"],
     )
     parent: Text | None = Field(
         None,
         title="Tên cơ quan, tổ chức chủ quản trực tiếp",
-        description="Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in phía trên tên cơ "
-        'quan ban hành, ví dụ "UBND TỈNH BẮC GIANG"; xuống dòng để ngắt dòng.',
+        description="Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in phía trên tên cơ quan "
+        'ban hành, ví dụ "UBND TỈNH BẮC GIANG"; xuống dòng để ngắt dòng.',
         examples=["UBND TỈNH BẮC GIANG", "UBND TỈNH LÀO CAI", "UBND HUYỆN TÂN YÊN"],
     )
     in_text: LineText | None = Field(
         None,
         title="Tên cơ quan trong câu văn",
-        description="Tên cơ quan viết trong câu văn, ví dụ trong dòng "
-        '"(Kèm theo … của …)" của phụ lục; mặc định suy ra từ tên cơ quan ban hành.',
+        description='Tên cơ quan viết trong câu văn, ví dụ trong dòng "(Kèm theo … của …)" của '
+        "phụ lục; mặc định suy ra từ tên cơ quan ban hành.",
         examples=["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân xã Tân An"],
     )
 
@@ -103,8 +103,8 @@ class Signer(Model):
     authority: Annotated[Authority, BeforeValidator(_authority)] = Field(
         Authority.NONE,
         title="Quyền hạn ký",
-        description="TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), "
-        "TUQ (thừa ủy quyền); để trống khi người đứng đầu ký.",
+        description="TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền); "
+        "để trống khi người đứng đầu ký.",
         examples=["KT", "TM", "TL"],
     )
     collective: Text | None = Field(
@@ -116,8 +116,8 @@ class Signer(Model):
     head_title: Text | None = Field(
         None,
         title="Chức vụ người đứng đầu",
-        description="Khi ký KT., Q., TL., TUQ. (và TM. do cấp phó ký): chức vụ của người "
-        'đứng đầu, ví dụ "CHỦ TỊCH".',
+        description="Khi ký KT., Q., TL., TUQ. (và TM. do cấp phó ký): chức vụ của người đứng "
+        'đầu, ví dụ "CHỦ TỊCH".',
         examples=["CHỦ TỊCH", "GIÁM ĐỐC", "HIỆU TRƯỞNG"],
     )
     title: Text | None = Field(
@@ -232,8 +232,8 @@ class Archive(Model):
     units: list[ArchiveUnit] = Field(
         default_factory=list,
         title="Đơn vị lưu",
-        description="Đơn vị soạn thảo, viết như thường dùng: "
-        '"NC", "TH (Thắng)", "CN(Linh)", "NC.Châu", "HC (2)".',
+        description='Đơn vị soạn thảo, viết như thường dùng: "NC", "TH (Thắng)", "CN(Linh)", '
+        '"NC.Châu", "HC (2)".',
         examples=[["NC"], ["TH (Thắng)", "KT (Long)"]],
     )
     copies: StrictInt | None = Field(
@@ -304,8 +304,8 @@ class Contact(Model):
         title="Địa chỉ, điện thoại, thư điện tử của cơ quan",
         json_schema_extra={
             "description": "Địa chỉ, thư điện tử, trang thông tin điện tử, số điện thoại, số Fax "
-            "(ô 13), in ở cuối trang đầu, dưới một đường kẻ suốt chiều ngang vùng trình bày "
-            "(Phụ lục I, III.4)."
+            "(ô 13), in ở cuối trang đầu, dưới một đường kẻ suốt chiều ngang vùng trình bày (Phụ "
+            "lục I, III.4)."
         },
     )
 
@@ -355,16 +355,16 @@ class Format(Model):
     model_config = ConfigDict(
         title="Trình bày",
         json_schema_extra={
-            "description": "Trình bày văn bản: cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, "
-            'dấu kết thúc "./.", cỡ chữ trong bảng.'
+            "description": "Trình bày văn bản: cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết "
+            'thúc "./.", cỡ chữ trong bảng.'
         },
     )
 
     size: Annotated[Literal["14", "13"], BeforeValidator(_size)] = Field(
         "14",
         title="Cỡ chữ",
-        description='"14": Quốc hiệu cỡ 13, nội dung cỡ 14; "13": giảm một cỡ '
-        "(Phụ lục I, Mục V, ghi chú 1).",
+        description='"14": Quốc hiệu cỡ 13, nội dung cỡ 14; "13": giảm một cỡ (Phụ lục I, Mục V, '
+        "ghi chú 1).",
     )
     margins: Margins = Field(default_factory=Margins, title="Lề trang")
     first_line_indent: Literal["1cm", "1.27cm"] = Field("1cm", title="Lùi đầu dòng")
@@ -398,21 +398,23 @@ class Document(Model):
 
     issuer: Issuer = Field(
         title="Cơ quan ban hành",
-        description="Cơ quan, tổ chức ban hành văn bản (ô 2) và cơ quan chủ quản trực tiếp.",
+        description="Cơ quan, tổ chức ban hành văn bản (ô 2) và cơ quan chủ quản trực tiếp (nếu "
+        "có).",
     )
     number: StrictInt | None = Field(
         None,
         ge=1,
         le=999_999,
         title="Số",
-        description="Số văn bản do văn thư đăng ký sau khi ký; để trống thì in chỗ trống.",
+        description="Số văn bản do văn thư đăng ký sau khi ký; bỏ trống thì để chỗ trống cho văn "
+        "thư điền.",
         examples=[5, 125],
     )
     symbol: Text | None = Field(
         None,
         title="Ký hiệu",
-        description="Mặc định ghép chữ viết tắt tên loại văn bản và chữ viết tắt tên cơ quan "
-        'ban hành, ví dụ "KH-UBND".',
+        description="Mặc định ghép chữ viết tắt tên loại văn bản và chữ viết tắt tên cơ quan ban "
+        'hành, ví dụ "KH-UBND".',
         examples=["KH-UBND", "KH-SCT"],
     )
     title: Text = Field(
@@ -431,8 +433,8 @@ class Document(Model):
     date: DocDate | None = Field(
         None,
         title="Thời gian ban hành",
-        description="2024-11-15; 2024-11 (để trống ngày); 2024 (để trống ngày và tháng); "
-        "hoặc bỏ trống để văn thư điền.",
+        description="2024-11-15; 2024-11 (để trống ngày); 2024 (để trống ngày và tháng); hoặc bỏ "
+        "trống để văn thư điền.",
         examples=["2024-11-15", "2025-03"],
     )
     signer: Signer = Field(
@@ -441,8 +443,8 @@ class Document(Model):
     recipients: list[Recipient] = Field(
         default_factory=list,
         title="Nơi nhận",
-        description='Mỗi nơi nhận một dòng; "- ", ";" và "." được thêm tự động, dòng "Lưu" '
-        "lấy từ archive.",
+        description='Mỗi nơi nhận một dòng; "- ", ";" và "." được thêm tự động, dòng "Lưu" lấy từ '
+        "archive.",
         examples=[
             [
                 "Thường trực Tỉnh ủy",
@@ -460,22 +462,22 @@ class Document(Model):
     urgency: Annotated[LineText, _rule(marks.urgency, "bad_urgency")] | None = Field(
         None,
         title="Mức độ khẩn",
-        description="HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN: chữ in hoa, đậm, trong khung, dưới số "
-        "và ký hiệu (ô 10b, Phụ lục I III.2.b).",
+        description="HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN: chữ in hoa, đậm, trong khung, dưới số và ký "
+        "hiệu (ô 10b, Phụ lục I III.2.b).",
         examples=["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"],
     )
     secrecy: Annotated[LineText, _rule(marks.secrecy, "bad_secrecy")] | None = Field(
         None,
         title="Độ mật",
-        description="MẬT, TỐI MẬT hoặc TUYỆT MẬT: trong khung, dưới số và ký hiệu, trên mức "
-        "độ khẩn (ô 10a, Phụ lục I III.2.a).",
+        description="MẬT, TỐI MẬT hoặc TUYỆT MẬT: trong khung, dưới số và ký hiệu, trên mức độ "
+        "khẩn (ô 10a, Phụ lục I III.2.a).",
         examples=["MẬT"],
     )
     circulation: Annotated[LineText, _rule(marks.circulation, "bad_circulation")] | None = Field(
         None,
         title="Phạm vi lưu hành",
-        description='Ví dụ "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI": trong khung, phía trên '
-        "Quốc hiệu (ô 11, Phụ lục I III.2.c).",
+        description='Ví dụ "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI": trong khung, phía trên Quốc '
+        "hiệu (ô 11, Phụ lục I III.2.c).",
         examples=["LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"],
     )
     contact: Contact | None = Field(
@@ -486,15 +488,15 @@ class Document(Model):
     footnotes: dict[str, Text] = Field(
         default_factory=dict,
         title="Chú thích",
-        description="Nội dung chú thích theo tên: viết [^de-an] trong câu văn, nội dung "
-        "chú thích ở đây dưới khóa de-an.",
+        description="Nội dung chú thích theo tên: viết [^de-an] trong câu văn, nội dung chú thích "
+        "ở đây dưới khóa de-an.",
         examples=[{"de-an": "Dự kiến nội dung Đề án trình UBND tỉnh trong Quý I/2025."}],
     )
     format: Format = Field(
         default_factory=Format,
         title="Trình bày",
-        description="Cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết thúc; mặc định theo "
-        "Nghị định 30.",
+        description="Cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết thúc; mặc định theo Nghị "
+        "định 30.",
     )
 
     @model_validator(mode="after")

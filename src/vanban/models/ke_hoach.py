@@ -50,7 +50,7 @@ class KeHoach(Document):
     intro: list[Text] = Field(
         default_factory=list,
         title="Mở đầu",
-        description="Các đoạn mở đầu, trước Mục I.",
+        description="Các đoạn mở đầu, trước mục I (hoặc khoản 1 khi không chia mục).",
         examples=[["Sở Công Thương xây dựng Kế hoạch thực hiện chuyển đổi số năm 2025 như sau:"]],
     )
     sections: list[Section] = Field(
