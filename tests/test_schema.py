@@ -124,6 +124,45 @@ def test_example_matches_the_schema_its_modeline_names(path: Path) -> None:
     jsonschema.Draft202012Validator(_example_schema(path)).validate(data)
 
 
+#: Keywords of drafts after 7: the YAML extension of VS Code (yaml-language-server) validates
+#: with draft 7 and would silently ignore them.
+AFTER_DRAFT_7 = {
+    "prefixItems",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "dependentRequired",
+    "dependentSchemas",
+    "minContains",
+    "maxContains",
+    "$anchor",
+    "$dynamicRef",
+    "$dynamicAnchor",
+    "$recursiveRef",
+    "$recursiveAnchor",
+}
+
+
+def _keywords(node, inside_names: bool = False):  # type: ignore[no-untyped-def]
+    """Every keyword used in a schema (not the names under properties/$defs, not examples)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not inside_names:
+                yield key
+            if key in ("examples", "default", "const", "enum"):
+                continue
+            yield from _keywords(value, key in ("properties", "$defs") and not inside_names)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _keywords(value)
+
+
+@pytest.mark.parametrize("path", COMMITTED_SCHEMAS, ids=lambda p: p.name)
+def test_schema_uses_only_keywords_vs_code_validates(path: Path) -> None:
+    used = set(_keywords(_load_schema(path)))
+    assert {"anyOf", "additionalProperties", "$ref"} <= used
+    assert not used & AFTER_DRAFT_7
+
+
 def test_modeline_pattern_is_strict() -> None:
     assert MODELINE.match("# yaml-language-server: $schema=../schemas/ke_hoach.schema.json")
     assert not MODELINE.match("# yaml-language-server: $schema=schemas/ke_hoach.schema.json")
@@ -170,11 +209,14 @@ def test_schema_rejects_broken_copies_of_the_example(path: Path) -> None:
     from vanban.loading import validate
 
     s = _example_schema(path)
-    validator = jsonschema.Draft202012Validator(s)
+    # VS Code's YAML extension validates as draft 7 does: the verdicts must be the same.
+    validators = [jsonschema.Draft202012Validator(s), jsonschema.Draft7Validator(s)]
     data, _ = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-    assert not list(validator.iter_errors(data))
+    for validator in validators:
+        assert not list(validator.iter_errors(data)), type(validator).__name__
     for name, broken in _broken(data):
-        assert list(validator.iter_errors(broken)), f"{path.name}: schema accepts a {name}"
+        for validator in validators:
+            assert list(validator.iter_errors(broken)), f"{path.name}: schema accepts a {name}"
         with pytest.raises(ValidationError):
             validate(broken)
 
