@@ -326,6 +326,49 @@ def test_field_examples_are_valid_values(path: Path) -> None:
     assert seen >= 30
 
 
+def _leaves(value):  # type: ignore[no-untyped-def]
+    """The texts inside an example, keys of its mappings included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _leaves(item)
+
+
+@pytest.mark.parametrize("path", COMMITTED_SCHEMAS, ids=lambda p: p.name)
+def test_examples_survive_insertion_as_plain_yaml(path: Path) -> None:
+    """The YAML extension inserts the texts of a list or mapping example as they are, without
+    quotes: each must read back as itself (no line break, no ": " or " #", no leading "- ")."""
+    bad = [
+        f"{owner}.{name}: {text!r}"
+        for owner, name, prop, _ in _properties(_load_schema(path))
+        for example in prop.get("examples", [])
+        for text in _leaves(example)
+        if not _reads_back_unquoted(text)
+    ]
+    assert not bad, "examples an editor would insert wrongly:\n" + "\n".join(bad)
+
+
+def _reads_back_unquoted(text: str) -> bool:
+    try:
+        data, _ = parse_yaml(f"k: {text}\n")
+    except ValueError:
+        return False
+    return bool(data == {"k": text})
+
+
+def test_insertion_check_can_fail() -> None:
+    assert _reads_back_unquoted("Sở Công Thương")
+    assert _reads_back_unquoted("2025-03-15")
+    assert not _reads_back_unquoted("ỦY BAN NHÂN DÂN\nXÃ TÂN AN")
+    assert not _reads_back_unquoted("Kế hoạch như sau:")
+    assert not _reads_back_unquoted("Báo cáo #1")
+
+
 def test_most_written_fields_have_examples() -> None:
     s = schema()
     props = {(o, n): p for o, n, p, _ in _properties(s)}

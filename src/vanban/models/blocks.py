@@ -117,7 +117,7 @@ class Bullets(Model):
             [
                 "Tuyên truyền, phổ biến Kế hoạch đến cán bộ, công chức, viên chức.",
                 {
-                    "text": "Chỉ đạo các doanh nghiệp thực hiện tốt các nội dung:",
+                    "text": "Chỉ đạo các doanh nghiệp thực hiện tốt các nội dung sau",
                     "bullets": ["Xây dựng lực lượng bảo vệ", "Tăng cường tuyên truyền"],
                 },
             ]

@@ -37,11 +37,7 @@ class Issuer(Model):
         title="Tên cơ quan, tổ chức ban hành",
         description="Tên chính thức, đầy đủ; in chữ in hoa trên văn bản. Xuống dòng để ngắt dòng "
         'theo ý muốn (ví dụ "BAN QUẢN LÝ CÁC\\nKHU CÔNG NGHIỆP").',
-        examples=[
-            "SỞ CÔNG THƯƠNG",
-            "ỦY BAN NHÂN DÂN\nXÃ TÂN AN",
-            "BAN QUẢN LÝ CÁC\nKHU CÔNG NGHIỆP",
-        ],
+        examples=["SỞ CÔNG THƯƠNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "PHÒNG NỘI VỤ"],
     )
     abbreviation: Abbreviation | None = Field(
         None,

@@ -51,7 +51,12 @@ class KeHoach(Document):
         default_factory=list,
         title="Mở đầu",
         description="Các đoạn mở đầu, trước mục I (hoặc khoản 1 khi không chia mục).",
-        examples=[["Sở Công Thương xây dựng Kế hoạch thực hiện chuyển đổi số năm 2025 như sau:"]],
+        examples=[
+            [
+                "Thực hiện Chương trình chuyển đổi số quốc gia, Sở Công Thương ban hành Kế hoạch "
+                "thực hiện chuyển đổi số năm 2025."
+            ]
+        ],
     )
     sections: list[Section] = Field(
         default_factory=list,
