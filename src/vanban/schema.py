@@ -35,32 +35,41 @@ def schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
     if "Authority" in defs:
         values = [a for a in defs["Authority"]["enum"] if a]
         defs["Authority"]["enum"] = ["", *values, *(a.rstrip(".") for a in values)]
+        # The enum's own title and docstring are the class name and developer English.
+        defs["Authority"]["title"] = "Quyền hạn ký"
+        defs["Authority"]["description"] = _AUTHORITY_DESCRIPTION
     return out
 
 
+_AUTHORITY_DESCRIPTION = (
+    "Quyền hạn ký (Điều 13): TM. (thay mặt), KT. (ký thay), Q. (quyền), TL. (thừa lệnh), "
+    "TUQ. (thừa ủy quyền), có hoặc không có dấu chấm; để trống khi người đứng đầu ký."
+)
+
 #: Models that also accept a short scalar form in YAML (their "before" validators), so the
-#: schema must accept it too or editors would flag valid files.
+#: schema must accept it too or editors would flag valid files. The descriptions are what an
+#: editor shows beside each form, in Vietnamese like the rest of the schema.
 _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
     "DocDate": [
         {
             "type": "string",
             "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$|^\d{1,2}/\d{1,2}/\d{4}$",
-            "description": "2024-11-15, 2024-11 (day blank), 2024 (day and month blank)",
+            "description": "2024-11-15, 2024-11 (để trống ngày), 2024 (để trống ngày và tháng)",
         },
-        {"type": "integer", "description": "the year alone"},
+        {"type": "integer", "description": "chỉ ghi năm"},
     ],
-    "Recipient": [{"type": "string", "description": "the recipient's name"}],
-    "Bullet": [{"type": "string", "description": "the item's text"}],
-    "Letter": [{"type": "string", "description": "the điểm's text"}],
+    "Recipient": [{"type": "string", "description": "tên nơi nhận"}],
+    "Bullet": [{"type": "string", "description": "nội dung của ý"}],
+    "Letter": [{"type": "string", "description": "nội dung của điểm"}],
     "Cell": [
-        {"type": ["string", "number", "null"], "description": "the cell's text"},
-        {"type": "array", "items": {"type": "string"}, "description": "one line each"},
+        {"type": ["string", "number", "null"], "description": "nội dung của ô"},
+        {"type": "array", "items": {"type": "string"}, "description": "mỗi dòng một chuỗi"},
     ],
-    "Column": [{"type": ["string", "number"], "description": "the column's title"}],
-    "TaskColumn": [{"type": "string", "description": "the task field it shows"}],
+    "Column": [{"type": ["string", "number"], "description": "tên cột"}],
+    "TaskColumn": [{"type": "string", "description": "tên trường của nhiệm vụ"}],
     "Archive": [
-        {"type": "string", "description": 'drafting units, e.g. "NC" or "TH, NC"'},
-        {"type": "array", "items": {"type": "string"}, "description": 'e.g. ["NC"]'},
+        {"type": "string", "description": 'đơn vị soạn thảo, ví dụ "NC" hoặc "TH, NC"'},
+        {"type": "array", "items": {"type": "string"}, "description": 'ví dụ ["NC"]'},
     ],
 }
 

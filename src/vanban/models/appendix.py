@@ -36,34 +36,51 @@ Identifier = Annotated[str, AfterValidator(_check_id)]
 class Appendix(Model):
     """Phụ lục: "Phụ lục II", its title, "(Kèm theo … số … ngày … của …)", its content."""
 
-    model_config = ConfigDict(title="Phụ lục")
+    model_config = ConfigDict(
+        title="Phụ lục",
+        json_schema_extra={
+            "description": 'Phụ lục: "Phụ lục II", tên phụ lục, dòng "(Kèm theo … số … ngày … '
+            'của …)" và nội dung; bắt đầu ở trang mới, có thể trình bày trang ngang, đánh số '
+            "trang riêng."
+        },
+    )
 
     id: Identifier | None = Field(
         None,
         title="Mã dẫn chiếu",
-        description='Text refers to the appendix as [@id], printed "Phụ lục II".',
+        description='Câu văn dẫn chiếu phụ lục bằng [@id], in thành "Phụ lục II".',
+        examples=["lich-kiem-tra", "danh-muc-nhiem-vu"],
     )
     number: Text | None = Field(
         None,
         title="Số phụ lục",
-        description='As the plan writes it ("01", "1a"); by default I, II… when there are '
-        "two or more, none for a single one.",
+        description='Số phụ lục như kế hoạch ghi ("01", "1a"); mặc định I, II… khi có từ hai '
+        "phụ lục, không ghi số khi chỉ có một phụ lục.",
     )
     title: Text | None = Field(
-        None, title="Tên phụ lục", description="Printed UPPERCASE bold; a newline breaks it."
+        None,
+        title="Tên phụ lục",
+        description="In hoa, đậm; xuống dòng để ngắt dòng.",
+        examples=["Danh mục nhiệm vụ triển khai năm 2025", "Lịch kiểm tra"],
     )
-    landscape: StrictBool = Field(False, title="Trang ngang", description="A4 landscape.")
+    landscape: StrictBool = Field(False, title="Trang ngang", description="Khổ A4 nằm ngang.")
     reference: StrictBool = Field(
         True,
         title="Dòng kèm theo",
-        description='Print "(Kèm theo Kế hoạch số … ngày … của …)" under the title.',
+        description='In dòng "(Kèm theo Kế hoạch số … ngày … của …)" dưới tên phụ lục.',
     )
-    sections: list[Section] = Field(default_factory=list, title="Các mục")
-    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung")
+    sections: list[Section] = Field(
+        default_factory=list, title="Các mục", description="Các mục I, II… của phụ lục."
+    )
+    content: list[BodyBlock] = Field(
+        default_factory=list,
+        title="Nội dung",
+        description="Nội dung khi phụ lục không chia mục: khoản, bảng, bảng nhiệm vụ…",
+    )
     end: list[BodyBlock] = Field(
         default_factory=list,
         title="Phần cuối",
-        description='After the mục, e.g. a right-hand "LÃNH ĐẠO ĐƠN VỊ" line.',
+        description='Sau các mục, ví dụ dòng "LÃNH ĐẠO ĐƠN VỊ" bên phải.',
     )
 
     @model_validator(mode="after")

@@ -78,10 +78,17 @@ Texts = Annotated[Text, BeforeValidator(_scalar_text)] | list[Text]
 class Bullet(Model):
     """Một gạch đầu dòng: its text and optional nested items ("+")."""
 
-    model_config = ConfigDict(title="Gạch đầu dòng")
+    model_config = ConfigDict(
+        title="Gạch đầu dòng",
+        json_schema_extra={
+            "description": 'Một ý gạch đầu dòng ("-") và các ý con ("+"). Viết gọn: chỉ nội dung.'
+        },
+    )
 
-    text: Text = Field(title="Nội dung")
-    bullets: list[BulletEntry] = Field(default_factory=list, title="Ý con")
+    text: Text = Field(title="Nội dung", description="Nội dung của ý.")
+    bullets: list[BulletEntry] = Field(
+        default_factory=list, title="Ý con", description='Các ý con, đánh dấu "+".'
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -95,20 +102,57 @@ BulletEntry = Annotated[Bullet, Field(title="Gạch đầu dòng")]
 class Bullets(Model):
     """Danh sách gạch đầu dòng: "-" items; nested items are marked "+"."""
 
-    model_config = ConfigDict(title="Danh sách gạch đầu dòng")
+    model_config = ConfigDict(
+        title="Danh sách gạch đầu dòng",
+        json_schema_extra={
+            "description": 'Danh sách gạch đầu dòng: mỗi ý một dấu "-", ý con dấu "+".'
+        },
+    )
 
-    bullets: list[BulletEntry] = Field(min_length=1, title="Các ý")
+    bullets: list[BulletEntry] = Field(
+        min_length=1,
+        title="Các ý",
+        description="Mỗi ý là một chuỗi, hoặc {text, bullets} khi có ý con.",
+        examples=[
+            [
+                "Tuyên truyền, phổ biến Kế hoạch đến cán bộ, công chức, viên chức.",
+                {
+                    "text": "Chỉ đạo các doanh nghiệp thực hiện tốt các nội dung sau",
+                    "bullets": ["Xây dựng lực lượng bảo vệ", "Tăng cường tuyên truyền"],
+                },
+            ]
+        ],
+    )
 
 
 class Item(Model):
     """Khoản: a numbered item ("1.", "1.1.", "2.2.1." by depth) with an optional bold title,
     text, and nested content."""
 
-    model_config = ConfigDict(title="Khoản (mục đánh số)")
+    model_config = ConfigDict(
+        title="Khoản (mục đánh số)",
+        json_schema_extra={
+            "description": 'Khoản: đánh số "1.", "1.1.", "2.2.1." theo cấp, có tiêu đề in đậm '
+            "(nếu có), nội dung và các khối con."
+        },
+    )
 
-    title: Text | None = Field(None, title="Tiêu đề", description="Bold, after the number.")
-    text: Text | None = Field(None, title="Nội dung", description="Text after the title.")
-    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung con")
+    title: Text | None = Field(
+        None,
+        title="Tiêu đề",
+        description="In đậm, sau số thứ tự.",
+        examples=["Mục đích", "Yêu cầu", "Kinh phí thực hiện"],
+    )
+    text: Text | None = Field(
+        None,
+        title="Nội dung",
+        description="Đoạn văn sau tiêu đề (hoặc ngay sau số thứ tự khi không có tiêu đề).",
+    )
+    content: list[BodyBlock] = Field(
+        default_factory=list,
+        title="Nội dung con",
+        description="Các khối bên trong khoản: đoạn văn, khoản con, điểm, gạch đầu dòng, bảng…",
+    )
 
     @model_validator(mode="after")
     def _something(self) -> Item:
@@ -129,36 +173,78 @@ class Task(Model):
     đốc", "Người thực hiện").
     """
 
-    model_config = ConfigDict(title="Nhiệm vụ")
+    model_config = ConfigDict(
+        title="Nhiệm vụ",
+        json_schema_extra={
+            "description": "Nhiệm vụ: việc cần làm, cơ quan chỉ đạo, chủ trì, phối hợp, thực "
+            "hiện, thời hạn và sản phẩm. Một vai trò có thể nêu nhiều cơ quan bằng danh sách: "
+            'trong câu văn nối bằng ", ", trong bảng nhiệm vụ mỗi cơ quan một dòng.'
+        },
+    )
 
-    task: Text = Field(title="Nội dung nhiệm vụ")
+    task: Text = Field(
+        title="Nội dung nhiệm vụ",
+        description="Việc cần thực hiện.",
+        examples=[
+            "Ban hành Quyết định thành lập Ban chỉ đạo.",
+            "Tổ chức tập huấn nghiệp vụ cho cán bộ, công chức cấp xã.",
+        ],
+    )
     deadline: Deadline | None = Field(
         None,
         title="Thời hạn",
-        description='A date (2025-03-15) or text ("thường xuyên", "Quý I/2025").',
+        description='Một ngày (2025-03-15) hoặc chữ ("thường xuyên", "Quý I/2025").',
+        examples=["2025-03-15", "Quý I/2025", "thường xuyên"],
     )
-    directs: Texts | None = Field(None, title="Chỉ đạo")
-    performs: Texts | None = Field(None, title="Thực hiện")
-    leads: Texts | None = Field(None, title="Chủ trì")
-    coordinates: Texts | None = Field(None, title="Phối hợp")
-    product: Texts | None = Field(None, title="Sản phẩm")
+    directs: Texts | None = Field(
+        None,
+        title="Chỉ đạo",
+        description="Người hoặc cơ quan chỉ đạo; nhiều nơi thì viết thành danh sách.",
+        examples=["Chủ tịch UBND tỉnh"],
+    )
+    performs: Texts | None = Field(
+        None,
+        title="Thực hiện",
+        description="Cơ quan, đơn vị, cá nhân thực hiện; nhiều nơi thì viết thành danh sách.",
+        examples=["Phòng Quản lý doanh nghiệp"],
+    )
+    leads: Texts | None = Field(
+        None,
+        title="Chủ trì",
+        description="Cơ quan, đơn vị chủ trì; nhiều nơi thì viết thành danh sách.",
+        examples=["Sở Công Thương", ["Văn phòng UBND tỉnh", "Sở Nội vụ"]],
+    )
+    coordinates: Texts | None = Field(
+        None,
+        title="Phối hợp",
+        description="Cơ quan, đơn vị phối hợp; nhiều nơi thì viết thành danh sách.",
+        examples=["Các sở, ngành, UBND các huyện, thành phố", ["Công an tỉnh", "Sở Tư pháp"]],
+    )
+    product: Texts | None = Field(
+        None,
+        title="Sản phẩm",
+        description="Kết quả, sản phẩm của nhiệm vụ.",
+        examples=["Quyết định của UBND tỉnh", "Báo cáo kết quả thực hiện"],
+    )
     extra: dict[FieldName, Texts] = Field(
         default_factory=dict,
         title="Trường khác",
-        description='The plan\'s own fields, e.g. {"Ghi chú": "…", theo_doi: "Văn phòng"}: a '
-        "line under the task (labelled by the key or by task_labels) and a table column.",
+        description='Các trường riêng của kế hoạch, ví dụ {"Ghi chú": "…", theo_doi: "Văn '
+        'phòng"}: một dòng dưới nhiệm vụ (nhãn là tên khóa hoặc theo task_labels) và một cột '
+        "trong bảng nhiệm vụ.",
+        examples=[{"Ghi chú": "Báo cáo hằng quý"}],
     )
     span: dict[FieldName, Annotated[int, Field(ge=2, le=20)]] = Field(
         default_factory=dict,
         title="Gộp ô",
-        description="In a task table: a field's cell spans this many columns, e.g. "
-        "{leads: 2} for one body that both leads and coordinates.",
+        description="Trong bảng nhiệm vụ: ô của trường này gộp số cột đã cho, ví dụ {leads: 2} "
+        "khi một cơ quan vừa chủ trì vừa phối hợp.",
     )
     split: FieldName | None = Field(
         None,
         title="Tách dòng",
-        description="In a task table: each item of this field's list on its own row, the "
-        'other cells merged down (one task with two products: split: "product").',
+        description="Trong bảng nhiệm vụ: mỗi giá trị trong danh sách của trường này nằm trên một "
+        'dòng riêng, các ô khác gộp dọc (một nhiệm vụ có hai sản phẩm: split: "product").',
     )
 
     def value(self, name: str) -> Any:
@@ -185,20 +271,45 @@ TASK_FIELDS = ("number", "task", "deadline", *TASK_ROLE_FIELDS)
 class Duties(Model):
     """Nhiệm vụ của một cơ quan, đơn vị (tổ chức thực hiện): numbered like a khoản."""
 
-    model_config = ConfigDict(title="Trách nhiệm của cơ quan, đơn vị")
+    model_config = ConfigDict(
+        title="Trách nhiệm của cơ quan, đơn vị",
+        json_schema_extra={
+            "description": "Trách nhiệm của một cơ quan, đơn vị (phần tổ chức thực hiện): đánh số "
+            "như một khoản, tên cơ quan rồi các nhiệm vụ gạch đầu dòng."
+        },
+    )
 
-    body: Text = Field(title="Cơ quan, đơn vị")
-    duties: list[BulletEntry] = Field(min_length=1, title="Nhiệm vụ")
+    body: Text = Field(
+        title="Cơ quan, đơn vị",
+        description="Tên cơ quan, đơn vị, in sau số thứ tự.",
+        examples=["Sở Tài chính", "Công an tỉnh", "UBND các huyện, thành phố"],
+    )
+    duties: list[BulletEntry] = Field(
+        min_length=1,
+        title="Nhiệm vụ",
+        description='Các nhiệm vụ của cơ quan, đơn vị, mỗi nhiệm vụ một gạch đầu dòng "-".',
+    )
 
 
 class Letter(Model):
     """Điểm: a lettered item a), b)… with an optional bold title and nested content."""
 
-    model_config = ConfigDict(title="Điểm")
+    model_config = ConfigDict(
+        title="Điểm",
+        json_schema_extra={
+            "description": "Điểm a), b)…: tiêu đề in đậm (nếu có), nội dung và các khối con. Viết "
+            "gọn: chỉ nội dung."
+        },
+    )
 
-    title: Text | None = Field(None, title="Tiêu đề")
-    text: Text | None = Field(None, title="Nội dung")
-    content: list[BodyBlock] = Field(default_factory=list, title="Nội dung con")
+    title: Text | None = Field(None, title="Tiêu đề", description="In đậm, sau chữ cái thứ tự.")
+    text: Text | None = Field(None, title="Nội dung", description="Nội dung của điểm.")
+    content: list[BodyBlock] = Field(
+        default_factory=list,
+        title="Nội dung con",
+        description="Các khối bên trong điểm; khoản bên trong điểm tiếp tục số của khoản chứa "
+        "điểm.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -215,27 +326,51 @@ class Letter(Model):
 class Letters(Model):
     """Danh sách điểm a), b), c), d), đ)… (at most 23, the Vietnamese letters)."""
 
-    model_config = ConfigDict(title="Danh sách điểm")
+    model_config = ConfigDict(
+        title="Danh sách điểm",
+        json_schema_extra={
+            "description": "Danh sách điểm a), b), c), d), đ)… (nhiều nhất 23 điểm, theo chữ cái "
+            "tiếng Việt)."
+        },
+    )
 
-    letters: list[Letter] = Field(min_length=1, max_length=23, title="Các điểm")
+    letters: list[Letter] = Field(
+        min_length=1,
+        max_length=23,
+        title="Các điểm",
+        description="Các điểm theo thứ tự; chữ cái a), b)… được đánh tự động.",
+    )
 
 
 class Paragraph(Model):
     """Đoạn văn canh lề riêng: a paragraph centred, right- or left-aligned (no first-line
     indent), e.g. "(chi tiết tại Phụ lục đính kèm)" or a right-hand "LÃNH ĐẠO ĐƠN VỊ"."""
 
-    model_config = ConfigDict(title="Đoạn văn canh lề")
+    model_config = ConfigDict(
+        title="Đoạn văn canh lề",
+        json_schema_extra={
+            "description": "Đoạn văn canh lề riêng, không lùi đầu dòng: căn giữa, căn phải hoặc "
+            'căn trái, ví dụ "(chi tiết tại Phụ lục đính kèm)" hoặc dòng "LÃNH ĐẠO ĐƠN VỊ" bên '
+            "phải."
+        },
+    )
 
-    text: Text = Field(title="Nội dung")
-    align: Align = Field(title="Canh lề", description="left, center, right or justify.")
+    text: Text = Field(title="Nội dung", description="Nội dung đoạn văn.")
+    align: Align = Field(
+        title="Canh lề",
+        description="left (trái), center (giữa), right (phải) hoặc justify (đều hai bên).",
+    )
 
 
 class PageBreak(Model):
     """Ngắt trang: the next block starts on a new page."""
 
-    model_config = ConfigDict(title="Ngắt trang")
+    model_config = ConfigDict(
+        title="Ngắt trang",
+        json_schema_extra={"description": "Ngắt trang: khối tiếp theo bắt đầu ở trang mới."},
+    )
 
-    page_break: Literal[True] = Field(title="Ngắt trang", description="Always true.")
+    page_break: Literal[True] = Field(title="Ngắt trang", description="Luôn là true.")
 
 
 _LENGTH = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\s*$")
@@ -269,11 +404,27 @@ Width = Annotated[
 class Column(Model):
     """Cột của bảng: its header text, width and alignment."""
 
-    model_config = ConfigDict(title="Cột")
+    model_config = ConfigDict(
+        title="Cột",
+        json_schema_extra={
+            "description": "Cột của bảng: tên cột, độ rộng và canh lề. Viết gọn: chỉ tên cột."
+        },
+    )
 
-    title: Text | None = Field(None, title="Tên cột")
-    width: Width = Field(1, title="Độ rộng", description='A share (1, 2.5) or "2cm", "18mm".')
-    align: Align = Field("left", title="Canh lề", description="Of the column's cells.")
+    title: Text | None = Field(
+        None,
+        title="Tên cột",
+        description="In ở dòng tiêu đề của bảng.",
+        examples=["STT", "Nội dung", "Thời gian"],
+    )
+    width: Width = Field(
+        1, title="Độ rộng", description='Tỷ lệ (1, 2.5) hoặc độ rộng cố định "2cm", "18mm".'
+    )
+    align: Align = Field(
+        "left",
+        title="Canh lề",
+        description="Canh lề các ô của cột: left, center, right hoặc justify.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -284,13 +435,21 @@ class Column(Model):
 class Cell(Model):
     """Ô của bảng: text (a blank line starts a new paragraph) or paragraphs, spans, looks."""
 
-    model_config = ConfigDict(title="Ô")
+    model_config = ConfigDict(
+        title="Ô",
+        json_schema_extra={
+            "description": "Ô của bảng: nội dung (dòng trống bắt đầu đoạn mới) hoặc danh sách "
+            "dòng, gộp ô, canh lề, in đậm. Viết gọn: chỉ nội dung."
+        },
+    )
 
-    text: Texts | None = Field(None, title="Nội dung", description="A text or a list of lines.")
-    colspan: int = Field(1, ge=1, le=63, title="Gộp cột", description="Columns it spans.")
-    rowspan: int = Field(1, ge=1, le=10_000, title="Gộp dòng", description="Rows it spans.")
-    align: Align | None = Field(None, title="Canh lề", description="Default: the column's.")
-    bold: StrictBool = Field(False, title="In đậm")
+    text: Texts | None = Field(
+        None, title="Nội dung", description="Một đoạn chữ hoặc danh sách các dòng."
+    )
+    colspan: int = Field(1, ge=1, le=63, title="Gộp cột", description="Số cột ô này chiếm.")
+    rowspan: int = Field(1, ge=1, le=10_000, title="Gộp dòng", description="Số dòng ô này chiếm.")
+    align: Align | None = Field(None, title="Canh lề", description="Mặc định theo canh lề của cột.")
+    bold: StrictBool = Field(False, title="In đậm", description="In đậm nội dung ô.")
 
     @model_validator(mode="before")
     @classmethod
@@ -305,10 +464,22 @@ class Cell(Model):
 class GroupRow(Model):
     """Dòng nhóm: a row spanning the table, "I | NHIỆM VỤ CHUNG" (bold)."""
 
-    model_config = ConfigDict(title="Dòng nhóm")
+    model_config = ConfigDict(
+        title="Dòng nhóm",
+        json_schema_extra={
+            "description": 'Dòng nhóm: một dòng trải hết chiều ngang bảng, in đậm, ví dụ "I | '
+            'NHIỆM VỤ CHUNG".'
+        },
+    )
 
-    group: Text = Field(title="Tên nhóm")
-    label: Text | None = Field(None, title="Số thứ tự nhóm", description='e.g. "I", "A".')
+    group: Text = Field(
+        title="Tên nhóm",
+        description="Tên nhóm, in đậm trên cả dòng.",
+        examples=["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỤ THỂ"],
+    )
+    label: Text | None = Field(
+        None, title="Số thứ tự nhóm", description='Ví dụ "I", "A".', examples=["I", "A"]
+    )
 
 
 def _row_kind(value: Any) -> str:
@@ -330,18 +501,37 @@ class Table(Model):
     lines; text is Times New Roman at the table size of ``format`` (13 pt by default).
     """
 
-    model_config = ConfigDict(title="Bảng")
+    model_config = ConfigDict(
+        title="Bảng",
+        json_schema_extra={
+            "description": "Bảng: các cột, dòng tiêu đề (nếu cần), các dòng ô có gộp ô, dòng "
+            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau; chữ "
+            "Times New Roman, cỡ chữ trong bảng theo format (mặc định 13)."
+        },
+    )
 
-    columns: list[Column] = Field(min_length=1, max_length=63, title="Các cột")
+    columns: list[Column] = Field(
+        min_length=1,
+        max_length=63,
+        title="Các cột",
+        description="Các cột từ trái sang phải.",
+        examples=[["STT", "Nội dung", "Thời gian"]],
+    )
     header: list[list[Cell]] | None = Field(
         None,
         title="Dòng tiêu đề",
-        description="Header rows with spans, in place of the column titles.",
+        description="Các dòng tiêu đề có gộp ô, thay cho tên cột.",
     )
     number_row: StrictBool = Field(
-        False, title="Dòng số thứ tự cột", description='A row "(1) (2) (3)…" under the header.'
+        False,
+        title="Dòng số thứ tự cột",
+        description='Thêm dòng "(1) (2) (3)…" dưới dòng tiêu đề.',
     )
-    rows: list[TableRow] = Field(default_factory=list, title="Các dòng")
+    rows: list[TableRow] = Field(
+        default_factory=list,
+        title="Các dòng",
+        description="Mỗi dòng là một danh sách ô, hoặc một dòng nhóm {group: …}.",
+    )
 
     @model_validator(mode="after")
     def _fits(self) -> Table:
@@ -356,16 +546,27 @@ class Table(Model):
 class TaskColumn(Model):
     """Cột của bảng nhiệm vụ: which task field it shows, its header, width and alignment."""
 
-    model_config = ConfigDict(title="Cột bảng nhiệm vụ")
+    model_config = ConfigDict(
+        title="Cột bảng nhiệm vụ",
+        json_schema_extra={
+            "description": "Cột của bảng nhiệm vụ: trường của nhiệm vụ được hiển thị, tên cột, độ "
+            "rộng, canh lề. Viết gọn: chỉ tên trường."
+        },
+    )
 
     field: FieldName = Field(
         title="Trường",
         description="number (STT), task, leads, coordinates, directs, performs, deadline, "
-        "product, or a key of the tasks' extra.",
+        "product, hoặc một khóa trong extra của các nhiệm vụ.",
+        examples=["number", "task", "leads", "deadline"],
     )
-    title: Text | None = Field(None, title="Tên cột", description="Default: the field's label.")
-    width: Width | None = Field(None, title="Độ rộng")
-    align: Align | None = Field(None, title="Canh lề")
+    title: Text | None = Field(None, title="Tên cột", description="Mặc định: nhãn của trường.")
+    width: Width | None = Field(
+        None, title="Độ rộng", description='Tỷ lệ (1, 2.5) hoặc độ rộng cố định "2cm", "18mm".'
+    )
+    align: Align | None = Field(
+        None, title="Canh lề", description="Canh lề các ô của cột: left, center, right, justify."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -380,27 +581,59 @@ DEFAULT_TASK_COLUMNS = ("number", "task", "leads", "coordinates", "deadline", "p
 class TaskGroup(Model):
     """Nhóm nhiệm vụ: a group row (I, II…) and its tasks, numbered from 1 again."""
 
-    model_config = ConfigDict(title="Nhóm nhiệm vụ")
+    model_config = ConfigDict(
+        title="Nhóm nhiệm vụ",
+        json_schema_extra={
+            "description": "Nhóm nhiệm vụ: dòng nhóm (I, II…) và các nhiệm vụ của nhóm, đánh số "
+            "lại từ 1."
+        },
+    )
 
-    title: Text = Field(title="Tên nhóm")
-    label: Text | None = Field(None, title="Số thứ tự nhóm", description="Default: I, II, III…")
-    tasks: list[Task] = Field(min_length=1, title="Các nhiệm vụ")
+    title: Text = Field(
+        title="Tên nhóm",
+        description="In đậm trên dòng nhóm.",
+        examples=["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỤ THỂ"],
+    )
+    label: Text | None = Field(None, title="Số thứ tự nhóm", description="Mặc định: I, II, III…")
+    tasks: list[Task] = Field(
+        min_length=1, title="Các nhiệm vụ", description="Các nhiệm vụ của nhóm."
+    )
 
 
 class TaskTable(Model):
     """Bảng nhiệm vụ: tasks (the same data as the prose form) shown as a table."""
 
-    model_config = ConfigDict(title="Bảng nhiệm vụ")
+    model_config = ConfigDict(
+        title="Bảng nhiệm vụ",
+        json_schema_extra={
+            "description": "Bảng nhiệm vụ: các nhiệm vụ (cùng dữ liệu như khi viết thành câu văn) "
+            "trình bày thành bảng."
+        },
+    )
 
     columns: list[TaskColumn] = Field(
         default_factory=lambda: [TaskColumn(field=f) for f in DEFAULT_TASK_COLUMNS],
         min_length=1,
         max_length=30,
         title="Các cột",
+        description="Mặc định: STT, nhiệm vụ, chủ trì, phối hợp, thời hạn, sản phẩm.",
+        examples=[["number", "task", "leads", "coordinates", "deadline"]],
     )
-    number_row: StrictBool = Field(False, title="Dòng số thứ tự cột")
-    tasks: list[Task] = Field(default_factory=list, title="Các nhiệm vụ")
-    groups: list[TaskGroup] = Field(default_factory=list, title="Các nhóm nhiệm vụ")
+    number_row: StrictBool = Field(
+        False,
+        title="Dòng số thứ tự cột",
+        description='Thêm dòng "(1) (2) (3)…" dưới dòng tiêu đề.',
+    )
+    tasks: list[Task] = Field(
+        default_factory=list,
+        title="Các nhiệm vụ",
+        description="Các nhiệm vụ, khi không chia nhóm.",
+    )
+    groups: list[TaskGroup] = Field(
+        default_factory=list,
+        title="Các nhóm nhiệm vụ",
+        description="Các nhóm nhiệm vụ I, II…, thay cho tasks.",
+    )
 
     @model_validator(mode="after")
     def _tasks_or_groups(self) -> TaskTable:
@@ -506,12 +739,34 @@ BodyBlock = Annotated[
 class Section(Model):
     """Mục: "I.", "II."… with an UPPERCASE bold title and its content."""
 
-    model_config = ConfigDict(title="Mục (I, II, III…)")
+    model_config = ConfigDict(
+        title="Mục (I, II, III…)",
+        json_schema_extra={
+            "description": 'Mục "I.", "II."…: tiêu đề in hoa, đậm và nội dung của mục.'
+        },
+    )
 
     title: Text = Field(
-        title="Tiêu đề mục", description="Printed UPPERCASE after the Roman numeral."
+        title="Tiêu đề mục",
+        description="In hoa sau số La Mã.",
+        examples=["Mục đích, yêu cầu", "Nhiệm vụ, giải pháp", "Tổ chức thực hiện"],
     )
-    content: list[BodyBlock] = Field(min_length=1, title="Nội dung")
+    content: list[BodyBlock] = Field(
+        min_length=1,
+        title="Nội dung",
+        description="Các khối của mục: khoản, đoạn văn, nhiệm vụ, điểm, gạch đầu dòng, bảng…",
+        examples=[
+            [
+                {
+                    "title": "Mục đích",
+                    "content": [
+                        {"bullets": ["Triển khai đồng bộ các nhiệm vụ, giải pháp của Đề án."]}
+                    ],
+                },
+                {"title": "Yêu cầu", "text": "Bám sát nhiệm vụ được giao, bảo đảm tiến độ."},
+            ]
+        ],
+    )
 
 
 Bullet.model_rebuild()

@@ -28,28 +28,40 @@ if TYPE_CHECKING:
 class Issuer(Model):
     """Cơ quan, tổ chức ban hành văn bản (ô 2) and its parent body (cơ quan chủ quản)."""
 
-    model_config = ConfigDict(title="Cơ quan ban hành")
+    model_config = ConfigDict(
+        title="Cơ quan ban hành",
+        json_schema_extra={
+            "description": "Tên cơ quan, tổ chức ban hành văn bản (ô 2), cơ quan, tổ chức chủ "
+            "quản trực tiếp (nếu có) và chữ viết tắt dùng trong ký hiệu văn bản."
+        },
+    )
 
     name: Text = Field(
         title="Tên cơ quan, tổ chức ban hành",
-        description="Official full name, UPPERCASE in the document; a newline breaks the line "
-        '(e.g. "BAN QUẢN LÝ CÁC\\nKHU CÔNG NGHIỆP").',
+        description="Tên chính thức, đầy đủ; in chữ in hoa trên văn bản. Xuống dòng để ngắt dòng "
+        'theo ý muốn (ví dụ "BAN QUẢN LÝ CÁC\\nKHU CÔNG NGHIỆP").',
+        examples=["SỞ CÔNG THƯƠNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "PHÒNG NỘI VỤ"],
     )
     abbreviation: Abbreviation | None = Field(
         None,
         title="Chữ viết tắt tên cơ quan",
-        description='Abbreviation in the ký hiệu, e.g. "UBND" in "05/KH-UBND".',
+        description='Chữ viết tắt tên cơ quan, tổ chức trong ký hiệu văn bản, ví dụ "UBND" trong '
+        '"05/KH-UBND"; không có khoảng trắng, không có dấu "/".',
+        examples=["UBND", "SCT", "KCN"],
     )
     parent: Text | None = Field(
         None,
         title="Tên cơ quan, tổ chức chủ quản trực tiếp",
-        description='Parent body, e.g. "UBND TỈNH BẮC GIANG"; a newline breaks the line.',
+        description="Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in phía trên tên cơ quan "
+        'ban hành, ví dụ "UBND TỈNH BẮC GIANG"; xuống dòng để ngắt dòng.',
+        examples=["UBND TỈNH BẮC GIANG", "UBND TỈNH LÀO CAI", "UBND HUYỆN TÂN YÊN"],
     )
     in_text: LineText | None = Field(
         None,
         title="Tên cơ quan trong câu văn",
-        description='The name as running text writes it, e.g. "Sở Giáo dục và Đào tạo" in a '
-        'phụ lục\'s "(Kèm theo … của …)"; by default derived from name.',
+        description='Tên cơ quan viết trong câu văn, ví dụ trong dòng "(Kèm theo … của …)" của '
+        "phụ lục; mặc định suy ra từ tên cơ quan ban hành.",
+        examples=["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân xã Tân An"],
     )
 
 
@@ -80,31 +92,44 @@ def _text_lines(value: Any) -> Any:
 class Signer(Model):
     """Người ký (ô 7a, 7b): quyền hạn, chức vụ, họ tên."""
 
-    model_config = ConfigDict(title="Người ký")
+    model_config = ConfigDict(
+        title="Người ký",
+        json_schema_extra={
+            "description": "Quyền hạn, chức vụ và họ tên người ký văn bản (ô 7a, 7b)."
+        },
+    )
 
     authority: Annotated[Authority, BeforeValidator(_authority)] = Field(
         Authority.NONE,
         title="Quyền hạn ký",
-        description="TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), "
-        "TUQ (thừa ủy quyền), or empty when the head signs.",
+        description="TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền); "
+        "để trống khi người đứng đầu ký.",
+        examples=["KT", "TM", "TL"],
     )
     collective: Text | None = Field(
         None,
         title="Tập thể / cơ quan (sau TM.)",
-        description='For TM.: the collective or body, e.g. "ỦY BAN NHÂN DÂN".',
+        description='Khi ký TM.: tên tập thể hoặc cơ quan, ví dụ "ỦY BAN NHÂN DÂN".',
+        examples=["ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO", "ĐOÀN KIỂM TRA"],
     )
     head_title: Text | None = Field(
         None,
         title="Chức vụ người đứng đầu",
-        description="For KT., Q., TL., TUQ. (and TM. signed by a deputy): the head's title, "
-        'e.g. "CHỦ TỊCH".',
+        description="Khi ký KT., Q., TL., TUQ. (và TM. do cấp phó ký): chức vụ của người đứng "
+        'đầu, ví dụ "CHỦ TỊCH".',
+        examples=["CHỦ TỊCH", "GIÁM ĐỐC", "HIỆU TRƯỞNG"],
     )
     title: Text | None = Field(
         None,
         title="Chức vụ người ký",
-        description='The signer\'s own title, e.g. "PHÓ CHỦ TỊCH".',
+        description='Chức vụ của chính người ký, ví dụ "PHÓ CHỦ TỊCH".',
+        examples=["PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
     )
-    name: LineText = Field(title="Họ tên người ký", description="Full name, no academic titles.")
+    name: LineText = Field(
+        title="Họ tên người ký",
+        description="Họ, tên đệm (nếu có) và tên; không ghi học hàm, học vị, danh hiệu.",
+        examples=["Nguyễn Văn An", "Trần Thị Bình"],
+    )
     other_titles: Annotated[
         list[Text],
         BeforeValidator(_text_lines),
@@ -112,21 +137,22 @@ class Signer(Model):
             {
                 "anyOf": [
                     {"type": "array", "items": {"type": "string"}},
-                    {"type": "string", "description": "the lines, separated by newlines"},
+                    {"type": "string", "description": "các dòng, ngăn cách bằng xuống dòng"},
                 ]
             }
         ),
     ] = Field(
         default_factory=list,
         title="Chức vụ khác của người ký",
-        description="The signer's other titles, one line each, printed UPPERCASE bold, e.g. "
-        '["PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG LÀO CAI"] for a team head who is a deputy director.',
+        description="Các chức vụ khác của người ký, mỗi chức vụ một dòng, in hoa, đậm; ví dụ "
+        '["PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG LÀO CAI"] cho trưởng đoàn là phó giám đốc sở.',
+        examples=[["PHÓ GIÁM ĐỐC", "SỞ CÔNG THƯƠNG LÀO CAI"]],
     )
     other_titles_position: Literal["above_name", "below_name"] = Field(
         "above_name",
         title="Vị trí chức vụ khác",
-        description='"above_name": under the signature, above the name (ô 7b, Phụ lục I II.7.đ); '
-        '"below_name": under the name, as many offices print them.',
+        description='"above_name": dưới chữ ký, trên họ tên (ô 7b, Phụ lục I II.7.đ); '
+        '"below_name": dưới họ tên, như nhiều cơ quan vẫn trình bày.',
     )
 
     @model_validator(mode="after")
@@ -142,11 +168,24 @@ class Signer(Model):
 class Recipient(Model):
     """Một nơi nhận: tên (or a group of names) and an optional purpose such as "để p/h"."""
 
-    model_config = ConfigDict(title="Nơi nhận")
+    model_config = ConfigDict(
+        title="Nơi nhận",
+        json_schema_extra={
+            "description": "Một nơi nhận: tên cơ quan, tổ chức, cá nhân (hoặc một nhóm) và mục "
+            'đích gửi như "để p/h" (nếu có). Viết gọn: chỉ tên nơi nhận.'
+        },
+    )
 
-    name: Text = Field(title="Tên nơi nhận")
+    name: Text = Field(
+        title="Tên nơi nhận",
+        description="Tên cơ quan, tổ chức, đơn vị, cá nhân nhận văn bản, hoặc một nhóm nơi nhận.",
+        examples=["Thường trực Tỉnh ủy", "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"],
+    )
     purpose: Text | None = Field(
-        None, title="Mục đích", description='e.g. "để p/h", "để t/h", "b/c"; shown in parentheses.'
+        None,
+        title="Mục đích",
+        description='Mục đích gửi, in trong ngoặc đơn, ví dụ "để p/h", "để t/h", "b/c".',
+        examples=["để t/h", "để p/h", "b/c"],
     )
 
     @model_validator(mode="before")
@@ -181,22 +220,38 @@ class Archive(Model):
     """Dòng "Lưu": the văn thư (VT, always first), the drafting unit(s), copies kept, and the
     drafter's code with the number of copies issued (ô 12)."""
 
-    model_config = ConfigDict(title="Lưu")
+    model_config = ConfigDict(
+        title="Lưu",
+        json_schema_extra={
+            "description": 'Dòng "Lưu": văn thư (VT, luôn đứng đầu), đơn vị soạn thảo, số bản '
+            "lưu, ký hiệu người soạn thảo và số lượng bản phát hành (ô 12)."
+        },
+    )
 
     units: list[ArchiveUnit] = Field(
         default_factory=list,
         title="Đơn vị lưu",
-        description='Drafting units as offices write them: "NC", "TH (Thắng)", "CN(Linh)", '
+        description='Đơn vị soạn thảo, viết như thường dùng: "NC", "TH (Thắng)", "CN(Linh)", '
         '"NC.Châu", "HC (2)".',
+        examples=[["NC"], ["TH (Thắng)", "KT (Long)"]],
     )
-    copies: StrictInt | None = Field(None, ge=1, title="Số bản lưu")
+    copies: StrictInt | None = Field(
+        None,
+        ge=1,
+        title="Số bản lưu",
+        description='Số bản lưu, in sau đơn vị soạn thảo: "Lưu: VT, HC (2)."',
+    )
     drafter: Text | None = Field(
         None,
         title="Ký hiệu người soạn thảo, số bản phát hành (ô 12)",
-        description='e.g. "PL.(300)", or "PL" with issued: 300.',
+        description='Ví dụ "PL.(300)", hoặc "PL" kèm issued: 300.',
+        examples=["PL.(300)", "PL"],
     )
     issued: StrictInt | None = Field(
-        None, ge=1, title="Số lượng bản phát hành", description='With drafter "PL": "PL.(300)".'
+        None,
+        ge=1,
+        title="Số lượng bản phát hành",
+        description='In cùng ký hiệu người soạn thảo: drafter "PL", issued 300 → "PL.(300)".',
     )
 
     @model_validator(mode="before")
@@ -244,7 +299,14 @@ class Contact(Model):
     """Địa chỉ, thư điện tử, trang thông tin điện tử, số điện thoại, số Fax (ô 13), printed at
     the foot of page 1 under a line across the text width (Phụ lục I, III.4)."""
 
-    model_config = ConfigDict(title="Địa chỉ, điện thoại, thư điện tử của cơ quan")
+    model_config = ConfigDict(
+        title="Địa chỉ, điện thoại, thư điện tử của cơ quan",
+        json_schema_extra={
+            "description": "Địa chỉ, thư điện tử, trang thông tin điện tử, số điện thoại, số Fax "
+            "(ô 13), in ở cuối trang đầu, dưới một đường kẻ suốt chiều ngang vùng trình bày (Phụ "
+            "lục I, III.4)."
+        },
+    )
 
     address: LineText | None = Field(None, title="Địa chỉ")
     email: LineText | None = Field(None, title="Thư điện tử")
@@ -274,7 +336,10 @@ _TOP, _BOTTOM, _LEFT, _RIGHT = (
 class Margins(Model):
     """Lề trang (mm), each inside the range of Phụ lục I, I.3."""
 
-    model_config = ConfigDict(title="Lề trang (mm)")
+    model_config = ConfigDict(
+        title="Lề trang (mm)",
+        json_schema_extra={"description": "Lề trang tính bằng mm, trong giới hạn Phụ lục I, I.3."},
+    )
 
     top: float = Field(page.MARGINS_DEFAULT.top, ge=_TOP[0], le=_TOP[1], title="Lề trên")
     bottom: float = Field(
@@ -294,12 +359,19 @@ def _size(value: Any) -> Any:
 class Format(Model):
     """Trình bày: size preset, margins, indent, spacing, end mark."""
 
-    model_config = ConfigDict(title="Trình bày")
+    model_config = ConfigDict(
+        title="Trình bày",
+        json_schema_extra={
+            "description": "Trình bày văn bản: cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết "
+            'thúc "./.", cỡ chữ trong bảng.'
+        },
+    )
 
     size: Annotated[Literal["14", "13"], BeforeValidator(_size)] = Field(
         "14",
         title="Cỡ chữ",
-        description='"14": Quốc hiệu 13, body 14; "13": one step down (Phụ lục I §V note 1).',
+        description='"14": Quốc hiệu cỡ 13, nội dung cỡ 14; "13": giảm một cỡ (Phụ lục I, Mục V, '
+        "ghi chú 1).",
     )
     margins: Margins = Field(default_factory=Margins, title="Lề trang")
     first_line_indent: Literal["1cm", "1.27cm"] = Field("1cm", title="Lùi đầu dòng")
@@ -310,14 +382,14 @@ class Format(Model):
         title="Giãn dòng (dòng đơn đến 1,5 dòng)",
     )
     end_mark: bool = Field(
-        True, title='Dấu kết thúc "./."', description="Close the content with ./. (Mẫu 1.4)."
+        True, title='Dấu kết thúc "./."', description="Kết thúc nội dung bằng ./. (Mẫu 1.4)."
     )
     table_size: int = Field(
         page.TABLE_SIZE,
         ge=page.TABLE_SIZE_RANGE[0],
         le=page.TABLE_SIZE_RANGE[1],
         title="Cỡ chữ trong bảng",
-        description="Points; the decree sets none, offices use 12–13.",
+        description="Tính bằng point; Nghị định không quy định, các cơ quan thường dùng 12–13.",
     )
 
 
@@ -336,63 +408,108 @@ class Document(Model):
         if not name.startswith("_"):
             self._checked = False  # a changed document is checked again before rendering
 
-    issuer: Issuer = Field(title="Cơ quan ban hành")
+    issuer: Issuer = Field(
+        title="Cơ quan ban hành",
+        description="Cơ quan, tổ chức ban hành văn bản (ô 2) và cơ quan chủ quản trực tiếp (nếu "
+        "có).",
+    )
     number: StrictInt | None = Field(
         None,
         ge=1,
         le=999_999,
         title="Số",
-        description="Registered after signing by the văn thư; leave empty for a blank.",
+        description="Số văn bản do văn thư đăng ký sau khi ký; bỏ trống thì để chỗ trống cho văn "
+        "thư điền.",
+        examples=[5, 125],
     )
     symbol: Text | None = Field(
         None,
         title="Ký hiệu",
-        description='Defaults to "<type abbreviation>-<issuer abbreviation>", e.g. "KH-UBND".',
+        description="Mặc định ghép chữ viết tắt tên loại văn bản và chữ viết tắt tên cơ quan ban "
+        'hành, ví dụ "KH-UBND".',
+        examples=["KH-UBND", "KH-SCT"],
     )
     title: Text = Field(
         title="Trích yếu nội dung",
-        description="The subject line under the type name; a newline breaks the line.",
+        description="Trích yếu nội dung văn bản, in dưới tên loại; xuống dòng để ngắt dòng.",
+        examples=[
+            "Triển khai thực hiện chuyển đổi số năm 2025",
+            "Tổ chức Ngày hội đọc sách năm 2025",
+        ],
     )
-    place: LineText = Field(title="Địa danh", description='e.g. "Bắc Giang", "Hà Nội".')
+    place: LineText = Field(
+        title="Địa danh",
+        description="Địa danh nơi cơ quan, tổ chức ban hành văn bản đóng trụ sở.",
+        examples=["Bắc Giang", "Hà Nội", "Tân An"],
+    )
     date: DocDate | None = Field(
         None,
         title="Thời gian ban hành",
-        description="2024-11-15, 2024-11 (day left blank), 2024 (day and month blank) or empty.",
+        description="2024-11-15; 2024-11 (để trống ngày); 2024 (để trống ngày và tháng); hoặc bỏ "
+        "trống để văn thư điền.",
+        examples=["2024-11-15", "2025-03"],
     )
-    signer: Signer = Field(title="Người ký")
-    recipients: list[Recipient] = Field(default_factory=list, title="Nơi nhận")
+    signer: Signer = Field(
+        title="Người ký", description="Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b)."
+    )
+    recipients: list[Recipient] = Field(
+        default_factory=list,
+        title="Nơi nhận",
+        description='Mỗi nơi nhận một dòng; "- ", ";" và "." được thêm tự động, dòng "Lưu" lấy từ '
+        "archive.",
+        examples=[
+            [
+                "Thường trực Tỉnh ủy",
+                {"name": "Các sở, ban, ngành tỉnh", "purpose": "để t/h"},
+                "UBND các huyện, thành phố",
+            ]
+        ],
+    )
     archive: Archive | None = Field(
-        None, title="Lưu", description='Drafting units for "Lưu: VT, …"; VT is added.'
+        None,
+        title="Lưu",
+        description='Đơn vị soạn thảo trên dòng "Lưu: VT, …"; VT (văn thư) được thêm tự động.',
+        examples=["NC", "TH, NC", ["TH (Thắng)"]],
     )
     urgency: Annotated[LineText, _rule(marks.urgency, "bad_urgency")] | None = Field(
         None,
         title="Mức độ khẩn",
-        description="HỎA TỐC, THƯỢNG KHẨN or KHẨN: bold capitals in a box of the decree's size "
-        "under the Số line (ô 10b, Phụ lục I III.2.b).",
+        description="HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN: chữ in hoa, đậm, trong khung, dưới số và ký "
+        "hiệu (ô 10b, Phụ lục I III.2.b).",
+        examples=["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"],
     )
     secrecy: Annotated[LineText, _rule(marks.secrecy, "bad_secrecy")] | None = Field(
         None,
         title="Độ mật",
-        description="MẬT, TỐI MẬT or TUYỆT MẬT: boxed under the Số line, above the urgency "
-        "(ô 10a, Phụ lục I III.2.a).",
+        description="MẬT, TỐI MẬT hoặc TUYỆT MẬT: trong khung, dưới số và ký hiệu, trên mức độ "
+        "khẩn (ô 10a, Phụ lục I III.2.a).",
+        examples=["MẬT"],
     )
     circulation: Annotated[LineText, _rule(marks.circulation, "bad_circulation")] | None = Field(
         None,
         title="Phạm vi lưu hành",
-        description='e.g. "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI": boxed above the Quốc hiệu '
-        "(ô 11, Phụ lục I III.2.c).",
+        description='Ví dụ "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI": trong khung, phía trên Quốc '
+        "hiệu (ô 11, Phụ lục I III.2.c).",
+        examples=["LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"],
     )
     contact: Contact | None = Field(
         None,
         title="Địa chỉ, điện thoại, thư điện tử của cơ quan",
-        description="Printed at the foot of page 1 (ô 13, Phụ lục I III.4).",
+        description="In ở cuối trang đầu (ô 13, Phụ lục I III.4).",
     )
     footnotes: dict[str, Text] = Field(
         default_factory=dict,
         title="Chú thích",
-        description="Footnote texts by name, referenced in text as [^name].",
+        description="Nội dung chú thích theo tên: viết [^de-an] trong câu văn, nội dung chú thích "
+        "ở đây dưới khóa de-an.",
+        examples=[{"de-an": "Dự kiến nội dung Đề án trình UBND tỉnh trong Quý I/2025."}],
     )
-    format: Format = Field(default_factory=Format, title="Trình bày")
+    format: Format = Field(
+        default_factory=Format,
+        title="Trình bày",
+        description="Cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết thúc; mặc định theo Nghị "
+        "định 30.",
+    )
 
     @model_validator(mode="after")
     def _symbol_needs_abbreviation(self) -> Document:

@@ -217,11 +217,22 @@ class DocDate(Model):
     2024"), ``2022`` (year only), or a mapping ``{year: 2024, month: 11}``.
     """
 
-    model_config = ConfigDict(title="Thời gian ban hành", extra="forbid")
+    model_config = ConfigDict(
+        title="Thời gian ban hành",
+        extra="forbid",
+        json_schema_extra={
+            "description": "Ngày, tháng, năm ban hành; ngày hoặc tháng để trống thì văn thư "
+            "điền khi ban hành."
+        },
+    )
 
-    year: int
-    month: int | None = None
-    day: int | None = None
+    year: int = pydantic.Field(title="Năm", description="Năm ban hành.", examples=[2025])
+    month: int | None = pydantic.Field(
+        None, title="Tháng", description="Tháng 1–12; không ghi thì để trống cho văn thư điền."
+    )
+    day: int | None = pydantic.Field(
+        None, title="Ngày", description="Cần có tháng; không ghi thì để trống cho văn thư điền."
+    )
 
     @model_validator(mode="before")
     @classmethod
