@@ -33,8 +33,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 - ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
   adds "." / ";" or "./." after it (the colon is dropped or doubled);
 - ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
-  a line of the trích yếu written with line breaks wider than the page, so Word breaks it
-  where the writer did not;
+  a line of the trích yếu written with line breaks wider than the page (a Công văn's "V/v"
+  line: than the left column of the header), so Word breaks it where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
   (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
@@ -55,6 +55,7 @@ from vanban.models import walk
 from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
+from vanban.nd30 import text as nd30_text
 
 #: What the library puts before a text, by the end of its field path: a Roman numeral before
 #: a mục title, a number before a khoản (title or text), a task or a body with duties, a
@@ -181,12 +182,15 @@ def line_fit(doc: Document) -> list[Problem]:
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
     title = markup.plain(markup.parse(doc.title))
-    width = doc.format.margins.rule().text_width
+    width, size, bold, where = doc.format.margins.rule().text_width, preset.title, True, "khổ giấy"
+    if doc.subject_in_header:  # "V/v …" under the Số, in the left column (ô 5b)
+        title = nd30_text.subject_line(title)
+        width, size, bold, where = cell, preset.subject, False, "cột số, ký hiệu"
     parts = [x.strip() for x in title.split("\n") if x.strip()]
     for line in parts:
-        lines = _wrapped(line, width, preset.title, True)
+        lines = _wrapped(line, width, size, bold)
         if len(lines) > 1 and len(parts) > 1:
-            out.append(_overflow("title", line, lines, "khổ giấy"))
+            out.append(_overflow("title", line, lines, where))
         elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
             out.append(_lonely("title", lines[-1]))
     return out

@@ -294,17 +294,18 @@ ADDRESSEES_INDENT = 1985
 def addressee_lines(names: Sequence[str]) -> list[str]:
     """The Kính gửi block (ô 9a; Phụ lục I, II.9.d and §V row 8a).
 
-    One addressee goes on the label's line; several go one per line, each starting "- " and
-    ending ";", the last ".", under the label (the dashes line up under its colon, which is
-    the layout's part). Punctuation the user typed at a name's end is replaced.
+    One addressee goes on the label's line, with no dash and no final punctuation, as the §V
+    example "Kính gửi: Bộ Nội vụ" (the rule itself is silent: UNCONFIRMED); several go one per
+    line, each starting "- " and ending ";", the last ".", under the label (the dashes line up
+    under its colon, which is the layout's part). Punctuation the user typed is replaced.
 
-    >>> addressee_lines(["Bộ Nội vụ"])
-    ['Kính gửi: Bộ Nội vụ']
+    >>> addressee_lines(["Bộ Nội vụ"]), addressee_lines(["- Bộ Nội vụ;"])
+    (['Kính gửi: Bộ Nội vụ'], ['Kính gửi: Bộ Nội vụ'])
     >>> addressee_lines(["Bộ Nội vụ", "Bộ Kế hoạch và Đầu tư;", "Bộ Tài chính"])
     ['Kính gửi:', '- Bộ Nội vụ;', '- Bộ Kế hoạch và Đầu tư;', '- Bộ Tài chính.']
     """
     if len(names) == 1:
-        return [f"{ADDRESSEES_LABEL} {names[0].strip()}"]
+        return [f"{ADDRESSEES_LABEL} {_strip_punct(names[0])}"]
     last = len(names) - 1
     return [ADDRESSEES_LABEL] + [
         f"- {_strip_punct(n)}{'.' if i == last else ';'}" for i, n in enumerate(names)
