@@ -27,6 +27,7 @@ class CongVan(Document):
     model_config = ConfigDict(title="Công văn")
 
     doc_type: ClassVar[str] = "cong_van"
+    subject_in_header: ClassVar[bool] = True
     #: Fields holding no inline markup (the ký hiệu's unit is printed as written).
     _plain: ClassVar[frozenset[str]] = frozenset({"unit"})
 
