@@ -23,7 +23,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 
 - ``date_far_ahead``: the date is more than a year after today (``today`` is injectable:
   ``load(..., today=)``, ``render(..., today=)``);
-- ``symbol_mismatch``: the ký hiệu does not end with the issuer's abbreviation;
+- ``symbol_mismatch``: the ký hiệu does not end with the issuer's abbreviation (a Công
+  văn's: does not start with it);
 - ``archive_added``: there is no ``archive`` (Lưu) entry, so the recipients have no Lưu
   line; "Lưu: VT." is written;
 - ``unused_footnote``: a footnote text that no text refers to;
@@ -321,9 +322,15 @@ def check_document(
                 )
 
     abbr = doc.issuer.abbreviation
-    if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):
-        message = f'ký hiệu "{doc.symbol}" không kết thúc bằng chữ viết tắt của cơ quan "{abbr}"'
-        warns.append(Problem("symbol", "symbol_mismatch", message))
+    # A type with an abbreviation ends its ký hiệu with the issuer's ("KH-UBND"); a Công văn,
+    # which has none, starts with it ("UBND-VX") (Phụ lục I, II.3.b).
+    first = doc.type_info.abbreviation is None
+    if doc.symbol and abbr:
+        sym, want = doc.symbol.upper(), abbr.upper()
+        if not (sym.startswith(want) if first else sym.endswith(want)):
+            where = "bắt đầu" if first else "kết thúc"
+            message = f'ký hiệu "{doc.symbol}" không {where} bằng chữ viết tắt của cơ quan "{abbr}"'
+            warns.append(Problem("symbol", "symbol_mismatch", message))
     warns += typed_numbering(doc, own)
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)
