@@ -4,6 +4,7 @@ a real client (LibreOffice) laying it out."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from tests_support import EXAMPLES_DIR
@@ -21,6 +23,7 @@ from vanban.checker import check_report
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Issuer, Recipient, Signer
 from vanban.nd30 import recipients
+from vanban.schema import schema, schema_text
 
 #: A small letter as data; each test copies it.
 LETTER: dict[str, Any] = {
@@ -367,3 +370,26 @@ def test_letter_in_libreoffice(tmp_path: Path) -> None:
     for _, _, x_min, _, _ in dashes[:3]:  # the three addressee lines
         assert abs(x_min - colon_left) < 1.5, (x_min, colon_left)
     assert len(dashes) >= 3
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (EXAMPLES_DIR.parent / "schemas" / "cong_van.schema.json").read_text("utf-8")
+    assert committed == schema_text("cong_van"), (
+        "schemas/cong_van.schema.json is out of date: run "
+        "`python -m vanban schema cong_van > schemas/cong_van.schema.json`"
+    )
+
+
+def test_schema_titles_and_addressees() -> None:
+    s = schema("cong_van")
+    assert s["title"] == "Công văn"
+    assert s["properties"]["addressees"]["title"] == "Kính gửi"
+    assert {"addressees", "content", "title"} <= set(s["required"])
+    validator = jsonschema.Draft202012Validator(s)
+    validator.validate(json.loads(json.dumps(LETTER)))
+    validator.validate({**json.loads(json.dumps(LETTER)), "addressees": "Sở Y tế"})
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**json.loads(json.dumps(LETTER)), "addressees": []})
