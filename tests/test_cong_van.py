@@ -290,6 +290,15 @@ def test_checker_passes_a_letter_with_several_addressees_and_tl() -> None:
     assert report.document_type == "cong_van" and report.findings == []
 
 
+@pytest.mark.parametrize("addressees", [["Sở Y tế"], ["Sở Y tế", "Sở Tài chính"]])
+def test_checker_tells_a_body_list_from_the_addressees(addressees: list[str]) -> None:
+    """A content that starts with a "-" list right after the Kính gửi block: its lines are
+    not addressee lines (they start at the paragraph indent, not under the colon)."""
+    data = letter(addressees=addressees, content=[{"bullets": ["Một việc.", "Hai việc."]}])
+    report = check_report(vanban.render(load(data)))
+    assert report.findings == []
+
+
 # --------------------------------------------------------------------------- LibreOffice
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
