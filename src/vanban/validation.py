@@ -50,13 +50,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from vanban import _metrics, markup
+from vanban import _metrics, markup, nd30
 from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
-from vanban.nd30 import text as nd30_text
 
 #: What the library puts before a text, by the end of its field path: a Roman numeral before
 #: a mục title, a number before a khoản (title or text), a task or a body with duties, a
@@ -185,7 +184,7 @@ def line_fit(doc: Document) -> list[Problem]:
     title = markup.plain(markup.parse(doc.title))
     width, size, bold, where = doc.format.margins.rule().text_width, preset.title, True, "khổ giấy"
     if doc.subject_in_header:  # "V/v …" under the Số, in the left column (ô 5b)
-        title = nd30_text.subject_line(title)
+        title = nd30.text.subject_line(title)
         width, size, bold, where = cell, preset.subject, False, "cột số, ký hiệu"
     parts = [x.strip() for x in title.split("\n") if x.strip()]
     for line in parts:
