@@ -24,23 +24,40 @@ class CongVan(Document):
     """Công văn: "V/v" trích yếu under the Số (ô 5b), Kính gửi (ô 9a), the content, a closing
     paragraph, phụ lục, and the shared parts; Nơi nhận starts with "Như trên"."""
 
-    model_config = ConfigDict(title="Công văn")
+    model_config = ConfigDict(
+        title="Công văn",
+        json_schema_extra={
+            "description": "Công văn (Mẫu 1.5, Phụ lục III Nghị định 30/2020/NĐ-CP): không có tên "
+            'loại; trích yếu là dòng "V/v …" dưới số, ký hiệu; khối "Kính gửi"; nội dung, đoạn '
+            'kết, phụ lục và các thành phần thể thức chung; nơi nhận bắt đầu bằng "Như trên".'
+        },
+    )
 
     doc_type: ClassVar[str] = "cong_van"
     subject_in_header: ClassVar[bool] = True
     #: Fields holding no inline markup (the ký hiệu's unit is printed as written).
     _plain: ClassVar[frozenset[str]] = frozenset({"unit"})
 
-    type: Literal["cong_van"] = Field("cong_van", title="Loại văn bản")
+    type: Literal["cong_van"] = Field(
+        "cong_van",
+        title="Loại văn bản",
+        description="cong_van: Công văn (không có chữ viết tắt tên loại).",
+    )
     title: Text = Field(
         title="Trích yếu nội dung (V/v)",
-        description='The subject printed as "V/v …" under the Số line (ô 5b); "V/v" is added. '
-        "A newline breaks the line.",
+        description='In dưới số, ký hiệu, sau chữ "V/v" (ô 5b), cỡ chữ 12, trong cột trái; chữ '
+        '"V/v" được thêm tự động. Xuống dòng để ngắt dòng cho vừa cột.',
+        examples=[
+            "trả lời kiến nghị của cử tri xã Tân Hồng",
+            "đề nghị kéo dài thời gian giải ngân vốn",
+        ],
     )
     unit: Abbreviation | None = Field(
         None,
         title="Chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực",
-        description='Second group of the ký hiệu: "VX" in "12/UBND-VX" (Phụ lục I, II.3.b).',
+        description='Nhóm thứ hai của ký hiệu công văn: "VX" trong "Số: 12/UBND-VX" (Phụ lục I, '
+        "mục II.3.b); bắt buộc khi không ghi ký hiệu (symbol).",
+        examples=["VX", "KT", "VP"],
     )
     addressees: Annotated[
         list[LineText],
@@ -49,24 +66,41 @@ class CongVan(Document):
             {
                 "anyOf": [
                     {"type": "array", "items": {"type": "string"}, "minItems": 1},
-                    {"type": "string", "description": "one addressee"},
+                    {"type": "string", "description": "một nơi nhận duy nhất"},
                 ]
             }
         ),
     ] = Field(
         min_length=1,
         title="Kính gửi",
-        description='One addressee ("Kính gửi: Sở Tài chính") or several, one per line with '
-        '"-", ";" and the last "." added (ô 9a).',
+        description='Một nơi (in cùng dòng "Kính gửi: …") hoặc nhiều nơi, mỗi nơi một dòng bắt '
+        'đầu bằng "-", kết thúc bằng ";", nơi cuối cùng bằng "."; các dấu được thêm tự động '
+        "(ô 9a).",
+        examples=[["Sở Tài chính"], ["Bộ Nội vụ", "Bộ Tài chính"]],
     )
     content: list[BodyBlock] = Field(
         min_length=1,
         title="Nội dung",
-        description="Paragraphs, khoản 1., 2.…, điểm, lists, tables.",
+        description="Các đoạn văn, khoản 1., 2.…, điểm a), b)…, gạch đầu dòng, bảng.",
+        examples=[
+            [
+                {
+                    "title": "Tình hình thực hiện",
+                    "content": ["Đến ngày 15 tháng 10 năm 2026 đã giải ngân 69,7% kế hoạch."],
+                }
+            ]
+        ],
     )
-    closing: Text | None = Field(None, title="Đoạn kết", description='Ends with "./." by default.')
+    closing: Text | None = Field(
+        None,
+        title="Đoạn kết",
+        description='Mặc định kết thúc bằng "./.".',
+        examples=["Ủy ban nhân dân xã kính đề nghị Sở Tài chính quan tâm, xem xét."],
+    )
     appendices: list[Appendix] = Field(
-        default_factory=list, title="Phụ lục", description="After the signature, each on new pages."
+        default_factory=list,
+        title="Phụ lục",
+        description="Sau phần chữ ký, mỗi phụ lục bắt đầu ở trang mới.",
     )
 
     @model_validator(mode="after")
