@@ -58,8 +58,9 @@ def test_sample_passes(sample: dict, size: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(example_docs()))
 def test_examples_pass_with_zero_findings(name: str) -> None:
-    report = check_report(vanban.render(example_docs()[name]))
-    assert report.in_scope and report.document_type == "ke_hoach"
+    doc = example_docs()[name]
+    report = check_report(vanban.render(doc))
+    assert report.in_scope and report.document_type == doc.doc_type
     assert report.findings == []
 
 

@@ -76,8 +76,9 @@ def test_example_in_libreoffice(pdfs: dict[str, Path], name: str) -> None:
     lay = layout(doc)
     pdf = pdfs[name]
     text = _squash(_page_text(pdf))
-    title = _squash(" ".join(b.text for b in lay.heading if b.role is Role.TITLE))
-    assert title in text
+    heading = [*lay.heading, *lay.subject]  # a Công văn's trích yếu is its "V/v" line
+    title = _squash(" ".join(b.text for b in heading if b.role in (Role.TITLE, Role.SUBJECT)))
+    assert title and title in text
     paras = flatten(lay.body)
     tasks = [b for b in paras if b.role is Role.TASK] or [
         b for b in paras if b.role in (Role.ITEM, Role.ITEM_HEADING)
@@ -85,9 +86,13 @@ def test_example_in_libreoffice(pdfs: dict[str, Path], name: str) -> None:
     for block in (tasks[0], tasks[-1]):
         assert _squash(block.text)[:60] in text
     assert doc.signer.name in text
-    assert _pages(pdf) >= 2
+    pages = _pages(pdf)
+    if doc.doc_type == "ke_hoach":
+        assert pages >= 2  # every example plan is longer than a page
     first = _page_text(pdf, 1).strip().splitlines()[0].strip()
     assert first != "1" and not first.isdigit(), "page 1 must not carry a page number"
+    if pages < 2:
+        return
     second = _page_text(pdf, 2).strip().splitlines()[0].strip()
     assert second == "2", f"page 2 must start with its number, got {second!r}"
 

@@ -1257,7 +1257,16 @@ class _Checker:
                     "PL1.II.9a.kinh-gui", '"Kính gửi" phải có dấu hai chấm', kg, "Kính gửi:", t[:20]
                 )
             k = idx.index(kg) + 1
-            while k < len(idx) and ps[idx[k]].text.strip().startswith(("-", "–", "+")):
+            # The addressee lines: none after a one-line "Kính gửi: <name>"; otherwise the
+            # dash lines that start where the first does (a body list starts elsewhere).
+            rest = t.partition(":")[2].strip() if ":" in t else t[len("Kính gửi") :].strip()
+            x = (ps[idx[k]].left_indent + ps[idx[k]].first_line) if k < len(idx) else 0
+            while (
+                k < len(idx)
+                and (not rest or rest.startswith(("-", "–")))
+                and ps[idx[k]].text.strip().startswith(("-", "–", "+"))
+                and abs(ps[idx[k]].left_indent + ps[idx[k]].first_line - x) <= 57
+            ):
                 k += 1
             addressees = idx[idx.index(kg) + 1 : k]
             idx = idx[k:]

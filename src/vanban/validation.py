@@ -23,7 +23,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 
 - ``date_far_ahead``: the date is more than a year after today (``today`` is injectable:
   ``load(..., today=)``, ``render(..., today=)``);
-- ``symbol_mismatch``: the ký hiệu does not end with the issuer's abbreviation;
+- ``symbol_mismatch``: the ký hiệu does not end with the issuer's abbreviation (a Công
+  văn's: does not start with it);
 - ``archive_added``: there is no ``archive`` (Lưu) entry, so the recipients have no Lưu
   line; "Lưu: VT." is written;
 - ``unused_footnote``: a footnote text that no text refers to;
@@ -33,8 +34,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 - ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
   adds "." / ";" or "./." after it (the colon is dropped or doubled);
 - ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
-  a line of the trích yếu written with line breaks wider than the page, so Word breaks it
-  where the writer did not;
+  a line of the trích yếu written with line breaks wider than the page (a Công văn's "V/v"
+  line: than the left column of the header), so Word breaks it where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
   (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
@@ -49,7 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from vanban import _metrics, markup
+from vanban import _metrics, markup, nd30
 from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.blocks import Task
@@ -182,12 +183,15 @@ def line_fit(doc: Document) -> list[Problem]:
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
     title = markup.plain(markup.parse(doc.title))
-    width = doc.format.margins.rule().text_width
+    width, size, bold, where = doc.format.margins.rule().text_width, preset.title, True, "khổ giấy"
+    if doc.subject_in_header:  # "V/v …" under the Số, in the left column (ô 5b)
+        title = nd30.text.subject_line(title)
+        width, size, bold, where = cell, preset.subject, False, "cột số, ký hiệu"
     parts = [x.strip() for x in title.split("\n") if x.strip()]
     for line in parts:
-        lines = _wrapped(line, width, preset.title, True)
+        lines = _wrapped(line, width, size, bold)
         if len(lines) > 1 and len(parts) > 1:
-            out.append(_overflow("title", line, lines, "khổ giấy"))
+            out.append(_overflow("title", line, lines, where))
         elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
             out.append(_lonely("title", lines[-1]))
     return out
@@ -318,9 +322,15 @@ def check_document(
                 )
 
     abbr = doc.issuer.abbreviation
-    if doc.symbol and abbr and not doc.symbol.upper().endswith(abbr.upper()):
-        message = f'ký hiệu "{doc.symbol}" không kết thúc bằng chữ viết tắt của cơ quan "{abbr}"'
-        warns.append(Problem("symbol", "symbol_mismatch", message))
+    # A type with an abbreviation ends its ký hiệu with the issuer's ("KH-UBND"); a Công văn,
+    # which has none, starts with it ("UBND-VX") (Phụ lục I, II.3.b).
+    first = doc.type_info.abbreviation is None
+    if doc.symbol and abbr:
+        sym, want = doc.symbol.upper(), abbr.upper()
+        if not (sym.startswith(want) if first else sym.endswith(want)):
+            where = "bắt đầu" if first else "kết thúc"
+            message = f'ký hiệu "{doc.symbol}" không {where} bằng chữ viết tắt của cơ quan "{abbr}"'
+            warns.append(Problem("symbol", "symbol_mismatch", message))
     warns += typed_numbering(doc, own)
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)

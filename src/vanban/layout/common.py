@@ -314,13 +314,16 @@ def _addressees(inl: Inliner, names: Sequence[str]) -> list[Block]:
 
 @functools.cache
 def _addressee_indents(size: int) -> dict[str, int]:
-    """Indents of the Kính gửi block (twips): the label's, and the addressee lines' so that
-    their dashes sit under the label's colon and a long name wraps after the dash."""
+    """Indents of the Kính gửi block (twips): the label's, hanging so that one long addressee
+    on its line wraps under the addressee's first word, and the addressee lines' so that their
+    dashes sit under the label's colon and a long name wraps after the dash."""
     label = recipients.ADDRESSEES_LABEL
     colon = _metrics.text_width(label[:-1], size)
     dash = _metrics.text_width("- ", size)
+    after_label = round(_metrics.text_width(f"{label} ", size))
     return {
-        "addressees": recipients.ADDRESSEES_INDENT,
+        "addressees": recipients.ADDRESSEES_INDENT + after_label,
+        "addressees_hanging": after_label,
         "addressee": round(recipients.ADDRESSEES_INDENT + colon + dash),
         "addressee_hanging": round(dash),
     }

@@ -400,6 +400,9 @@ class Document(Model):
     """
 
     doc_type: ClassVar[str]
+    #: The trích yếu is the "V/v …" line under the Số (ô 5b, a Công văn), not the heading
+    #: under the tên loại (ô 5a): it is measured in the header's left column.
+    subject_in_header: ClassVar[bool] = False
     #: Set by :func:`vanban.load` once the semantic checks ran and warned.
     _checked: bool = PrivateAttr(default=False)
 

@@ -66,6 +66,17 @@ def symbol(doc_abbreviation: str | None, issuer_abbreviation: str) -> str:
     return "-".join(parts)
 
 
+def letter_symbol(issuer_abbreviation: str, unit_abbreviation: str) -> str:
+    """The ký hiệu of a Công văn: the issuer's abbreviation, then that of the drafting unit
+    or of the field ("đơn vị soạn thảo hoặc lĩnh vực"), joined by "-" (II.3.b; §V
+    "Số: 05/BNV-VP", "Số: 12/UBND-VX"). It names no document type.
+
+    >>> letter_symbol("UBND", "VX"), letter_symbol("BNV", " VP ")
+    ('UBND-VX', 'BNV-VP')
+    """
+    return symbol(issuer_abbreviation, unit_abbreviation)
+
+
 def number_line(number: int | None, sym: str) -> str:
     """The ô 3 line: "Số:", the number (blank until the văn thư registers it), "/", the ký hiệu.
 

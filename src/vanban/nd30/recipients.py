@@ -9,7 +9,10 @@ the dash and the punctuation are the rule's, so they are added here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 #: The label of the recipients block, with its colon (II.9.d).
 LABEL = "Nơi nhận:"
@@ -252,6 +255,37 @@ def recipient_lines(items: Iterable[tuple[str, str | None]], archive: str) -> li
     return lines
 
 
+#: The first Nơi nhận line of a document with a Kính gửi block (Công văn, Tờ trình, Báo cáo
+#: sent upward): it stands for the addressees (Phụ lục I, II.9.b; Mẫu 1.5 "- Như trên;").
+AS_ABOVE = "Như trên"
+
+
+def is_as_above(name: str) -> bool:
+    """Whether a recipient the user wrote is the "Như trên" line, in any punctuation or case.
+
+    >>> is_as_above("- Như trên;"), is_as_above("như trên"), is_as_above("Như trên (b/c)")
+    (True, True, False)
+    """
+    return _strip_punct(name).casefold() == AS_ABOVE.casefold()
+
+
+def with_as_above(
+    items: Sequence[_T], key: Callable[[_T], str], make: Callable[[str], _T]
+) -> list[_T]:
+    """The recipients of a document with Kính gửi: "Như trên" first (Phụ lục I, II.9.b), then
+    the others in the user's order. A "Như trên" the user wrote (read by ``key``) is not
+    doubled, it is moved first; otherwise one is made (by ``make``) and put first.
+
+    >>> with_as_above(["Sở Tài chính", "Lưu trữ"], str, str)
+    ['Như trên', 'Sở Tài chính', 'Lưu trữ']
+    >>> with_as_above(["Sở Tài chính", "- Như trên;"], str, str)
+    ['- Như trên;', 'Sở Tài chính']
+    """
+    given = [x for x in items if is_as_above(key(x))]
+    first = given[0] if given else make(AS_ABOVE)
+    return [first, *(x for x in items if not is_as_above(key(x)))]
+
+
 #: Kính gửi (ô 9a), in thường, upright, with its colon (Phụ lục I, II.9.d).
 ADDRESSEES_LABEL = "Kính gửi:"
 #: Where "Kính gửi:" starts: 3.5 cm from the left margin, as Mẫu 1.5's template places it
@@ -262,17 +296,18 @@ ADDRESSEES_INDENT = 1985
 def addressee_lines(names: Sequence[str]) -> list[str]:
     """The Kính gửi block (ô 9a; Phụ lục I, II.9.d and §V row 8a).
 
-    One addressee goes on the label's line; several go one per line, each starting "- " and
-    ending ";", the last ".", under the label (the dashes line up under its colon, which is
-    the layout's part). Punctuation the user typed at a name's end is replaced.
+    One addressee goes on the label's line, with no dash and no final punctuation, as the §V
+    example "Kính gửi: Bộ Nội vụ" (the rule itself is silent: UNCONFIRMED); several go one per
+    line, each starting "- " and ending ";", the last ".", under the label (the dashes line up
+    under its colon, which is the layout's part). Punctuation the user typed is replaced.
 
-    >>> addressee_lines(["Bộ Nội vụ"])
-    ['Kính gửi: Bộ Nội vụ']
+    >>> addressee_lines(["Bộ Nội vụ"]), addressee_lines(["- Bộ Nội vụ;"])
+    (['Kính gửi: Bộ Nội vụ'], ['Kính gửi: Bộ Nội vụ'])
     >>> addressee_lines(["Bộ Nội vụ", "Bộ Kế hoạch và Đầu tư;", "Bộ Tài chính"])
     ['Kính gửi:', '- Bộ Nội vụ;', '- Bộ Kế hoạch và Đầu tư;', '- Bộ Tài chính.']
     """
     if len(names) == 1:
-        return [f"{ADDRESSEES_LABEL} {names[0].strip()}"]
+        return [f"{ADDRESSEES_LABEL} {_strip_punct(names[0])}"]
     last = len(names) - 1
     return [ADDRESSEES_LABEL] + [
         f"- {_strip_punct(n)}{'.' if i == last else ';'}" for i, n in enumerate(names)
