@@ -59,7 +59,7 @@ def test_sample_passes(sample: dict, size: str) -> None:
 @pytest.mark.parametrize("name", sorted(example_docs()))
 def test_examples_pass_with_zero_findings(name: str) -> None:
     report = check_report(vanban.render(example_docs()[name]))
-    assert report.in_scope and report.document_type == "ke_hoach"
+    assert report.in_scope and report.document_type == example_docs()[name].doc_type
     assert report.findings == []
 
 

@@ -413,6 +413,8 @@ def test_libyaml_path_reads_like_the_python_path(path, monkeypatch) -> None:  # 
     import vanban.loading as loading
 
     text = path.read_text(encoding="utf-8")
+    if len(text) < 4096:
+        pytest.skip("a small file is composed by the Python loader only")
     assert loading._fast_node(text) is not None, "the example should take the libyaml path"
     fast_data, fast = loading.parse_yaml(text, str(path))
     monkeypatch.setattr(loading, "_fast_node", lambda text: None)

@@ -43,6 +43,8 @@ MAX_LOCATIONS = 3
 #: Paper sizes Word writes for A4, in twips.
 _A4 = ((11906, 16838), (11907, 16840), (11907, 16839), (11905, 16838))
 _APPENDIX_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+([IVXLC]+|\d+|[A-Z]))?\b\.?")
+#: The Quốc hiệu, by which the header table of an issued text (Mẫu 1.3) is found.
+_NATIONAL = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _SIZE_TOLERANCE = 0.01
 
 
@@ -942,6 +944,7 @@ class _Checker:
             ),
             len(ps),
         )
+        appendix = min(appendix, self._attached_text(start))
         label = next(
             (i for i in range(start + 1, appendix) if _key(ps[i]).lower().startswith("nơi nhận")),
             None,
@@ -975,6 +978,18 @@ class _Checker:
         if not self.tab_layout:
             self.signers(signer_area)
         return end, appendix
+
+    def _attached_text(self, start: int) -> int:
+        """Where the text a Quyết định issues begins (Mẫu 1.3): a header table with the Quốc
+        hiệu in a later section, after the signature; ``len(ps)`` when there is none."""
+        ps = self.ps
+        for i in range(start + 1, len(ps)):
+            p = ps[i]
+            if p.section > 0 and p.table is not None and _NATIONAL in _key(p).upper():
+                first = next(j for j in range(len(ps)) if ps[j].table == p.table)
+                self.attached_heads = [first]
+                return first
+        return len(ps)
 
     def _after_break(self, i: int) -> bool:
         """Whether a page break comes right before paragraph *i* (in it or in the two before)."""
@@ -1469,7 +1484,7 @@ class _Checker:
                     "căn giữa",
                     para.alignment,
                 )
-        for i in getattr(self, "appendix_heads", []):
+        for i in [*getattr(self, "attached_heads", []), *getattr(self, "appendix_heads", [])]:
             s = self.ps[i].section
             if s >= len(self.v.sections):
                 continue

@@ -52,6 +52,7 @@ import re
 from vanban import _metrics, markup
 from vanban.errors import Problem
 from vanban.models import walk
+from vanban.models.appendix import Appendix
 from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
@@ -158,7 +159,9 @@ def _end_marked_text(
     if closing:
         return ("closing", closing)
     every = doc.texts() if texts is None else texts
-    body = [(p, t) for p, t in every if p.startswith(("content", "sections"))]
+    body = [
+        (p, t) for p, t in every if p.startswith(("content", "sections", "articles", "chapters"))
+    ]
     return body[-1] if body else None
 
 
@@ -278,7 +281,8 @@ def check_document(
                         f"chú thích [^{name}] chưa có nội dung trong footnotes",
                     )
                 )
-    ids = {a.id for a in getattr(doc, "appendices", []) if a.id}
+    # Every phụ lục, the document's own and those of a text it issues (Quyết định, Mẫu 1.3).
+    ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
     for path, value in texts:
         for name in markup.ref_names(value):
             if name not in ids:
