@@ -473,3 +473,27 @@ def test_attached_text_on_its_own_page_in_libreoffice(tmp_path: Path) -> None:
     assert "KẾ HOẠCH" in plan and "(Kèm theo Quyết định số 1875/QĐ-SGDĐT ngày 08 tháng 12" in plan
     assert "Số:" not in plan and "Nơi nhận" not in plan and "Nguyễn Thị Kim Chi" not in plan
     assert schedule.startswith("Phụ lục LỊCH THI ĐẤU CÁC MÔN")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("  - Quyết định này có", "  - Điều 2. Quyết định này có", "articles[1].text"),
+        ("  - Quyết định này có", "  - title: Điều 2 . Hiệu lực\n  - Quyết", "articles[1].title"),
+    ],
+)
+def test_typed_article_label_warns(old: str, new: str, path: str) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        vanban.loads(YAML.replace(old, new))
+    found = [str(w.message) for w in caught if "typed" in str(w.message) or "gõ" in str(w.message)]
+    assert any(f": {path}: " in m for m in found), found
+    assert all("sẽ in hai lần" in m for m in found)
+
+
+def test_article_text_opening_with_dieu_kien_does_not_warn() -> None:
+    text = YAML.replace("  - Quyết định này có", "  - Điều kiện thi hành của Quyết định này có")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        vanban.loads(text)
+    assert not [w for w in caught if "sẽ in hai lần" in str(w.message)]

@@ -71,6 +71,10 @@ _ADDED_LABELS = (
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–—+•])(?=\s)", re.IGNORECASE
 )
+#: "Điều 3.", "Chương II", "Mục 1" typed at the start of an article's or a chương's text
+#: (the library numbers them: :mod:`vanban.nd30.articles`).
+_TYPED_ARTICLE = re.compile(r"^\s*(?:Điều\s+\d+\s*\.|(?:Chương|Mục)\s+[\dIVXLC]+\b)", re.IGNORECASE)
+_ARTICLE_PATH = re.compile(r"(?:^|\.)(?:articles\[\d+\]\.(?:title|text)|chapters\[\d+\]\.title)$")
 #: An authority typed into a signer's title (the library writes it from ``authority``).
 _TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
 #: An asterisk left in the text next to a letter: a marker that found no partner. Between
@@ -100,6 +104,8 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     for path, value in doc.texts() if texts is None else texts:
         label = _added_label(path)
         m = _TYPED_NUMBER.match(value) if label else None
+        if not m and _ARTICLE_PATH.search(path):
+            label, m = '"Điều 1.", "Chương I", "Mục 1"…', _TYPED_ARTICLE.match(value)
         if m:
             out.append(
                 Problem(
