@@ -497,3 +497,14 @@ def test_article_text_opening_with_dieu_kien_does_not_warn() -> None:
         warnings.simplefilter("always")
         vanban.loads(text)
     assert not [w for w in caught if "sẽ in hai lần" in str(w.message)]
+
+
+def test_documented_yaml_loads() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "types" / "quyet-dinh.md").read_text(
+        encoding="utf-8"
+    )
+    snippet = re.search(r"## A Mẫu 1\.2 decision\n\n```yaml\n(.*?)```", page, re.S)
+    assert snippet is not None
+    doc = _load(snippet.group(1))
+    assert isinstance(doc, QuyetDinh) and doc.article_total == 3
+    assert check_docx(_render(doc)) == []
