@@ -287,10 +287,11 @@ def check_document(
                         f"chú thích [^{name}] chưa có nội dung trong footnotes",
                     )
                 )
-    # Every phụ lục, the document's own and those of a text it issues (Quyết định, Mẫu 1.3).
-    ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
+    ids: set[str] | None = None
     for path, value in texts:
         for name in markup.ref_names(value):
+            if ids is None:  # every phụ lục, those of a text a Quyết định issues too
+                ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
             if name not in ids:
                 known = ", ".join(sorted(ids)) or "chưa có phụ lục nào có id"
                 errors.append(
