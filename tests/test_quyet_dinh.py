@@ -508,3 +508,30 @@ def test_documented_yaml_loads() -> None:
     doc = _load(snippet.group(1))
     assert isinstance(doc, QuyetDinh) and doc.article_total == 3
     assert check_docx(_render(doc)) == []
+
+
+@pytest.mark.parametrize(
+    ("authority", "signer", "warns"),
+    [
+        ("GIÁM ĐỐC SỞ NỘI VỤ", "{title: GIÁM ĐỐC, name: A}", False),
+        ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "{title: GIÁM ĐỐC, name: A}", True),
+        (
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+            "{authority: TM, collective: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: A}",
+            False,
+        ),
+        (
+            "GIÁM ĐỐC SỞ NỘI VỤ",
+            "{authority: TM, collective: SỞ NỘI VỤ, title: GIÁM ĐỐC, name: A}",
+            True,
+        ),
+    ],
+)
+def test_signer_must_match_the_authority_line(authority: str, signer: str, warns: bool) -> None:
+    text = YAML.replace("authority: Giám đốc Sở Nội vụ", f"authority: {authority}")
+    text = text.replace("signer: {title: GIÁM ĐỐC, name: Lê Quang Minh}", f"signer: {signer}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        vanban.loads(text)
+    found = [str(w.message) for w in caught if "signer.authority: thẩm quyền" in str(w.message)]
+    assert bool(found) is warns, found

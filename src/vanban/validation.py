@@ -37,6 +37,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
   (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
+- ``authority_signer``: a Quyết định whose signer does not match its authority line (the
+  head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
   (``\\*`` writes one on purpose).
 
@@ -335,6 +337,9 @@ def check_document(
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
+    type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
+    if type_warnings is not None:
+        warns += type_warnings()
     if doc.archive is None:
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')

@@ -17,12 +17,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.appendix import Appendix
 from vanban.models.articles import Article, Chapter, article_count
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.common import Document
 from vanban.models.types import Model, Text
+from vanban.nd30.articles import signer_mismatch
 from vanban.nd30.doctypes import DOC_TYPES
 
 #: The types a Quyết định may issue or approve (Mẫu 1.3: "TÊN LOẠI VĂN BẢN"): every type of
@@ -225,3 +227,9 @@ class QuyetDinh(Document):
 
     def texts(self) -> list[tuple[str, str]]:
         return walk.texts(self)
+
+    def type_warnings(self) -> list[Problem]:
+        """``authority_signer``: a signer that does not match the authority line (Mẫu 1.2
+        footnote 6; :func:`vanban.nd30.articles.signer_mismatch`)."""
+        why = signer_mismatch(self.authority, self.signer.authority.value)
+        return [Problem("signer.authority", "authority_signer", why)] if why else []

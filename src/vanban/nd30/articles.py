@@ -21,6 +21,7 @@ Sources (nd30-types.md §4–§6):
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from vanban.nd30.numbering import roman
@@ -149,3 +150,59 @@ def reference_opening(kind: Literal["kem_theo", "ban_hanh_kem_theo"] = "kem_theo
     ('Kèm theo', 'Ban hành kèm theo')
     """
     return REFERENCE_OPENINGS[kind]
+
+
+#: An authority line naming a head's title (Mẫu 1.2 fn 6: "chức vụ của người đứng đầu").
+_HEAD = re.compile(
+    r"^(?:Q\.\s*|QUYỀN\s+)?(?:CHỦ TỊCH|TỔNG GIÁM ĐỐC|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM"
+    r"|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|CHÁNH|TRƯỞNG"
+    r"|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG)\b"
+)
+#: An authority line naming a collective or a body ("tên của tập thể hoặc tổ chức").
+_BODY = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN|ĐOÀN|SỞ|BỘ|TỔNG CỤC|CỤC|TRƯỜNG|VIỆN|TRUNG TÂM"
+    r"|CHÍNH PHỦ)\b"
+)
+
+
+def authority_kind(text: str) -> Literal["head", "collective"] | None:
+    """Whose power the authority line names (Mẫu 1.2 footnote 6): a head's title, a
+    collective or body, or ``None`` when its first words say neither.
+
+    >>> authority_kind("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"), authority_kind("Bộ trưởng Bộ Nội vụ")
+    ('head', 'head')
+    >>> authority_kind("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"), authority_kind("HỘI ĐỒNG THI")
+    ('collective', 'collective')
+    >>> authority_kind("THẨM QUYỀN BAN HÀNH") is None
+    True
+    """
+    line = " ".join(text.upper().split())
+    if _HEAD.match(line):
+        return "head"
+    return "collective" if _BODY.match(line) else None
+
+
+def signer_mismatch(authority: str, signer_prefix: str) -> str | None:
+    """Why a signer does not match the authority line, or ``None`` (nd30-types.md §4, §18):
+    the head's power is signed by the head, KT., Q. (TL., TUQ. where allowed), never TM.; a
+    collective's or body's power is signed TM. <tập thể> ([P1] II.7.b; Điều 13).
+
+    >>> signer_mismatch("GIÁM ĐỐC SỞ TƯ PHÁP", "KT.") is None
+    True
+    >>> signer_mismatch("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "TM.") is None
+    True
+    >>> signer_mismatch("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "KT.")
+    'thẩm quyền ban hành là tập thể, cơ quan: người ký ghi "TM. <tên tập thể>" (signer.authority: TM)'
+    """
+    kind = authority_kind(authority)
+    if kind == "head" and signer_prefix == "TM.":
+        return (
+            "thẩm quyền ban hành là người đứng đầu: người ký không ghi TM. (thay mặt tập thể); "
+            "nếu tập thể quyết định, ghi tên tập thể ở authority"
+        )
+    if kind == "collective" and signer_prefix != "TM.":
+        return (
+            'thẩm quyền ban hành là tập thể, cơ quan: người ký ghi "TM. <tên tập thể>" '
+            "(signer.authority: TM)"
+        )
+    return None
