@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests_support import EXAMPLES_DIR, example_docs
 
 import vanban
@@ -535,3 +537,51 @@ def test_signer_must_match_the_authority_line(authority: str, signer: str, warns
         vanban.loads(text)
     found = [str(w.message) for w in caught if "signer.authority: thẩm quyền" in str(w.message)]
     assert bool(found) is warns, found
+
+
+@pytest.mark.parametrize("size", ["13", "14"])
+@pytest.mark.parametrize(
+    "name", sorted(n for n, d in example_docs().items() if isinstance(d, QuyetDinh))
+)
+def test_examples_pass_the_checker_in_both_sizes(name: str, size: str) -> None:
+    doc = example_docs()[name].model_copy(deep=True)
+    doc.format.size = size
+    assert check_docx(_render(doc)) == []
+    doc.format.end_mark = False
+    assert {f.rule for f in check_docx(_render(doc))} == {"PL1.II.6.end-mark"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=0, max_value=3), min_size=0, max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_articles_are_numbered_one_to_n_whatever_the_structure(
+    shape: list[list[int]], loose: int
+) -> None:
+    """Chương made of mục (each a number of articles; a chương of no mục has one article):
+    the Điều labels run 1…N in order, "Như Điều N" names the last."""
+    chapters = []
+    for i, sections in enumerate(shape):
+        mucs = [
+            ChapterSection(title=f"Nhóm {i}.{k}", articles=[Article(text="x")] * (n + 1))
+            for k, n in enumerate(sections)
+        ]
+        chapters.append(
+            Chapter(title=f"C{i}", sections=mucs)
+            if mucs
+            else Chapter(title=f"C{i}", articles=[Article(text="y")] * (loose + 1))
+        )
+    doc = _python().model_copy(update={"articles": [], "chapters": chapters})
+    labels = [b.text.split(".")[0] for b in _body(doc) if b.role is Role.ARTICLE]
+    total = doc.article_total
+    assert labels == [f"Điều {n}" for n in range(1, total + 1)]
+    assert f"- Như Điều {total};" in _lines(doc)
+    chapter_lines = [b.text for b in _body(doc) if b.role is Role.CHAPTER]
+    assert [x for x in chapter_lines if x.startswith("Chương")] == [
+        rules.chapter_label(i) for i in range(1, len(shape) + 1)
+    ]
