@@ -123,6 +123,12 @@ class QuyetDinh(Document):
     body_fields: ClassVar[tuple[str, ...]] = ("articles", "chapters", "attachment")
 
     type: Literal["quyet_dinh"] = Field("quyet_dinh", title="Loại văn bản")
+    title: Text = Field(
+        title="Trích yếu nội dung",
+        description='Under "QUYẾT ĐỊNH": "Về việc …" for a decision that rules directly (Mẫu '
+        '1.2), "Ban hành (Phê duyệt) <the attached text>" for one that issues a text (Mẫu 1.3); '
+        "printed as written, a newline breaks the line.",
+    )
     authority: Text = Field(
         title="Thẩm quyền ban hành",
         description="The line above the căn cứ, printed UPPERCASE (Mẫu 1.2 footnote 6): the "
