@@ -585,3 +585,19 @@ def test_articles_are_numbered_one_to_n_whatever_the_structure(
     assert [x for x in chapter_lines if x.startswith("Chương")] == [
         rules.chapter_label(i) for i in range(1, len(shape) + 1)
     ]
+
+
+def test_several_proposals_close_the_bases_in_order() -> None:
+    doc = _load(
+        YAML.replace(
+            "proposal: Chánh Văn phòng Sở\n",
+            "proposal:\n  - Xét đề nghị của Trường Chính trị tỉnh tại Công văn số 15/TCT\n"
+            "  - Chánh Văn phòng Sở\n",
+        )
+    )
+    assert [b.text for b in _body(doc) if b.role is Role.BASIS][-2:] == [
+        "Xét đề nghị của Trường Chính trị tỉnh tại Công văn số 15/TCT;",
+        "Theo đề nghị của Chánh Văn phòng Sở.",
+    ]
+    assert len(doc.proposal) == 2
+    assert _load(YAML).proposal == ["Chánh Văn phòng Sở"]

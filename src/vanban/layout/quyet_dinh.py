@@ -44,7 +44,7 @@ __all__ = ["layout", "reference_line"]
 
 def _body(doc: QuyetDinh, inl: Inliner, width: int) -> list[BodyItem]:
     body = Body(inl, width)
-    lines = [*doc.bases, *([proposal_line(doc.proposal)] if doc.proposal else [])]
+    lines = [*doc.bases, *(proposal_line(p) for p in doc.proposal)]
     for line in basis_lines(lines):
         body.add(Role.BASIS, inl(line))
     body.add(Role.DECISION, [Span(DECISION_LINE)])

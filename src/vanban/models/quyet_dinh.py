@@ -5,13 +5,15 @@ the signature). nd30-types.md §4–§6.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictInt,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -33,6 +35,11 @@ from vanban.nd30.doctypes import DOC_TYPES
 ATTACHABLE = tuple(k for k in DOC_TYPES if k != "cong_van")
 
 AttachedType = Literal[ATTACHABLE]  # type: ignore[valid-type]
+
+
+def _one_or_more(value: Any) -> Any:
+    """One text may stand for a list of one."""
+    return [value] if isinstance(value, str) else value
 
 
 class Attachment(Model):
@@ -141,12 +148,24 @@ class QuyetDinh(Document):
         title="Căn cứ ban hành",
         description='Legal bases, italic, one per line; ";" after each is added.',
     )
-    proposal: Text | None = Field(
-        None,
+    proposal: Annotated[
+        list[Text],
+        BeforeValidator(_one_or_more),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "description": "one proposal"},
+                    {"type": "array", "items": {"type": "string"}, "description": "several"},
+                ]
+            }
+        ),
+    ] = Field(
+        default_factory=list,
         title="Theo đề nghị của",
-        description='Who proposed the decision: "Chánh Văn phòng Sở" prints "Theo đề nghị của '
-        'Chánh Văn phòng Sở." as the last line of the căn cứ block (a line opening "Theo đề '
-        'nghị" or "Xét đề nghị" is kept as written).',
+        description='Who proposed the decision, closing the căn cứ block: "Chánh Văn phòng Sở" '
+        'prints "Theo đề nghị của Chánh Văn phòng Sở."; a line opening "Theo đề nghị" or "Xét '
+        'đề nghị" is kept as written. Several (a list: "Xét đề nghị của <applicant>", then '
+        '"Theo đề nghị của <agency>") end ";" but the last, which ends ".".',
     )
     articles: list[Article] = Field(
         default_factory=list,
