@@ -601,3 +601,17 @@ def test_several_proposals_close_the_bases_in_order() -> None:
     ]
     assert len(doc.proposal) == 2
     assert _load(YAML).proposal == ["Chánh Văn phòng Sở"]
+
+
+def test_quy_che_example_chapters_blanks_and_executors() -> None:
+    doc = example_docs()["so-tu-phap-ban-hanh-quy-che-lam-viec"]
+    assert isinstance(doc, QuyetDinh)
+    lay = layout(doc)
+    assert "- Như Điều 3;" in lay.text() and doc.article_total == 4
+    heading = [b.text for b in lay.appendices[0].heading]
+    assert heading[0] == "QUY CHẾ"
+    assert heading[2].startswith("(Ban hành kèm theo Quyết định số       /QĐ-STP ngày       ")
+    part = [b for b in flatten(lay.appendices[0].body) if b.role is Role.ARTICLE_HEADING]
+    assert [b.text.split(".")[0] for b in part] == [f"Điều {n}" for n in range(1, 10)]
+    chapters = [b.text for b in flatten(lay.appendices[0].body) if b.role is Role.CHAPTER]
+    assert chapters == ["Chương I", "Chương II", "Mục 1", "Mục 2", "Chương III", "Chương IV"]
