@@ -52,7 +52,7 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
     "Recipient": [{"type": "string", "description": "the recipient's name"}],
     "Bullet": [{"type": "string", "description": "the item's text"}],
     "Letter": [{"type": "string", "description": "the điểm's text"}],
-    "Article": [{"type": "string", "description": 'the text after "Điều N."'}],
+    "Article": [{"type": "string", "description": 'nội dung sau "Điều N."'}],
     "Cell": [
         {"type": ["string", "number", "null"], "description": "the cell's text"},
         {"type": "array", "items": {"type": "string"}, "description": "one line each"},

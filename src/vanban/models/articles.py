@@ -31,24 +31,34 @@ class Article(Model):
     titled article "Điều 5. Tiêu đề" (all bold, Phụ lục I II.6.d) with its text under it;
     then its khoản and điểm."""
 
-    model_config = ConfigDict(title="Điều")
+    model_config = ConfigDict(
+        title="Điều",
+        json_schema_extra={
+            "description": 'Điều: "Điều 1." và nội dung trong cùng một đoạn (như Mẫu 1.2, 1.3), '
+            'hoặc điều có tiêu đề "Điều 5. Tiêu đề" in đậm trên một dòng riêng; sau đó là các '
+            "khoản, điểm. Số điều do vanban đánh, liên tục qua các chương."
+        },
+    )
 
     title: Text | None = Field(
         None,
         title="Tiêu đề điều",
-        description='Bold after "Điều N." on its own line; none in the Mẫu 1.2/1.3 form.',
+        description='In đậm sau "Điều N." trên dòng riêng; không có trong mẫu điều của Mẫu '
+        "1.2, 1.3.",
+        examples=["Phạm vi điều chỉnh", "Đối tượng áp dụng"],
     )
     text: Text | None = Field(
         None,
         title="Nội dung điều",
-        description='Without a title: after "Điều N." in the same paragraph (label bold, text '
-        "regular); with a title: a paragraph under it. A blank line starts a new paragraph.",
+        description='Không có tiêu đề: nối sau "Điều N." trong cùng đoạn (số điều in đậm, nội '
+        "dung in thường); có tiêu đề: thành đoạn văn dưới tiêu đề. Dòng trống mở đoạn mới.",
+        examples=["Quyết định này có hiệu lực kể từ ngày ký."],
     )
     content: list[BodyBlock] = Field(
         default_factory=list,
         title="Khoản, điểm",
-        description='Khoản "1.", "2." (numbered anew in each article), điểm "a)", bullets, '
-        "tables: the shared body blocks.",
+        description='Các khoản "1.", "2." (đánh số lại trong mỗi điều), điểm "a)", gạch đầu '
+        "dòng, bảng: các khối nội dung dùng chung.",
     )
 
     @model_validator(mode="before")
@@ -69,22 +79,49 @@ class ChapterSection(Model):
     """Mục of a chương: "Mục 1" and its title (UPPERCASE, bold, centred), then its
     articles."""
 
-    model_config = ConfigDict(title="Mục (trong chương)")
+    model_config = ConfigDict(
+        title="Mục (trong chương)",
+        json_schema_extra={
+            "description": 'Mục trong chương: "Mục 1" và tên mục (in hoa, đậm, căn giữa), rồi '
+            "các điều của mục; số mục đánh lại từ 1 trong mỗi chương."
+        },
+    )
 
-    title: Text = Field(title="Tên mục", description="Printed UPPERCASE bold, centred.")
-    articles: list[Article] = Field(min_length=1, title="Các điều")
+    title: Text = Field(
+        title="Tên mục", description="In hoa, đậm, căn giữa.", examples=["Ban Giám đốc Sở"]
+    )
+    articles: list[Article] = Field(
+        min_length=1, title="Các điều", description="Các điều của mục, ít nhất một điều."
+    )
 
 
 class Chapter(Model):
     """Chương: "Chương I" and its title (UPPERCASE, bold, centred; every chương has a title,
     Phụ lục I II.6.d), then its articles, or its mục."""
 
-    model_config = ConfigDict(title="Chương")
+    model_config = ConfigDict(
+        title="Chương",
+        json_schema_extra={
+            "description": 'Chương: "Chương I" và tên chương (in hoa, đậm, căn giữa; mỗi chương '
+            "phải có tên, Phụ lục I mục II.6.d), rồi các điều, hoặc các mục."
+        },
+    )
 
-    title: Text = Field(title="Tên chương", description="Printed UPPERCASE bold, centred.")
-    articles: list[Article] = Field(default_factory=list, title="Các điều")
+    title: Text = Field(
+        title="Tên chương",
+        description="In hoa, đậm, căn giữa.",
+        examples=["Quy định chung", "Tổ chức thực hiện"],
+    )
+    articles: list[Article] = Field(
+        default_factory=list,
+        title="Các điều",
+        description="Các điều của chương khi chương không chia mục.",
+    )
     sections: list[ChapterSection] = Field(
-        default_factory=list, title="Các mục", description='"Mục 1", "Mục 2"… in this chương.'
+        default_factory=list,
+        title="Các mục",
+        description='Các mục "Mục 1", "Mục 2"… của chương; khi đã chia mục, mọi điều nằm '
+        "trong mục.",
     )
 
     @model_validator(mode="after")

@@ -47,55 +47,80 @@ class Attachment(Model):
     on a new page, with the issuer's header without Số and date, its tên loại and trích yếu,
     the "(Kèm theo Quyết định số … ngày … của …)" line, its body and "./.", no signature."""
 
-    model_config = ConfigDict(title="Văn bản kèm theo")
+    model_config = ConfigDict(
+        title="Văn bản kèm theo",
+        json_schema_extra={
+            "description": "Văn bản được ban hành, phê duyệt kèm theo quyết định (Mẫu 1.3): in "
+            "sau chữ ký, sang trang mới, đánh số trang riêng; tiêu đề cơ quan không có số, ký "
+            'hiệu và ngày; tên loại, trích yếu, dòng "(Kèm theo Quyết định số … ngày … của …)", '
+            'nội dung và dấu "./."; không có chữ ký, nơi nhận.'
+        },
+    )
 
     type: AttachedType = Field(
         title="Loại văn bản kèm theo",
-        description="Its type key: ke_hoach, quy_che, quy_dinh, de_an, chuong_trinh, "
-        "huong_dan, phuong_an…",
+        description="Khóa loại văn bản: ke_hoach, quy_che, quy_dinh, de_an, chuong_trinh, "
+        "huong_dan, phuong_an… (mọi loại có tên loại, trừ công văn).",
+        examples=["ke_hoach", "quy_che"],
     )
     title: Text = Field(
         title="Trích yếu văn bản kèm theo",
-        description="Printed bold under its tên loại; Điều 1 of the Quyết định names it.",
+        description="In đậm dưới tên loại của văn bản kèm theo; Điều 1 của quyết định nêu "
+        "tên loại và trích yếu này.",
+        examples=["Tổ chức Hội khỏe Phù Đổng tỉnh năm 2027", "Làm việc của Sở Tư pháp"],
     )
     action: Literal["ban_hanh", "phe_duyet"] = Field(
         "ban_hanh",
         title="Ban hành hay phê duyệt",
-        description='Điều 1 reads "Ban hành kèm theo Quyết định này …" or "Phê duyệt kèm theo '
-        'Quyết định này …".',
+        description='Điều 1 viết "Ban hành kèm theo Quyết định này …" (ban_hanh) hoặc "Phê '
+        'duyệt kèm theo Quyết định này …" (phe_duyet).',
     )
     article: Text | None = Field(
         None,
         title="Nội dung Điều 1",
-        description='The text of Điều 1 after its label, when the generated "Ban hành kèm theo '
-        'Quyết định này <tên loại> <trích yếu>." is not what the decision says.',
+        description='Nội dung Điều 1 (sau "Điều 1.") do người soạn viết, thay cho câu sinh tự '
+        'động "Ban hành kèm theo Quyết định này <tên loại> <trích yếu>.".',
     )
     reference: Literal["kem_theo", "ban_hanh_kem_theo"] = Field(
         "kem_theo",
         title="Dòng kèm theo",
-        description='"kem_theo": "(Kèm theo Quyết định số …)" as the decree\'s template; '
-        '"ban_hanh_kem_theo": "(Ban hành kèm theo Quyết định số …)" as many offices write.',
+        description='kem_theo: "(Kèm theo Quyết định số …)" như mẫu của Nghị định; '
+        'ban_hanh_kem_theo: "(Ban hành kèm theo Quyết định số …)" như nhiều cơ quan vẫn viết.',
     )
     intro: list[Text] = Field(
-        default_factory=list, title="Mở đầu", description="Paragraphs before its mục or điều."
+        default_factory=list,
+        title="Mở đầu",
+        description="Các đoạn mở đầu, trước mục I (hoặc khoản 1, hoặc chương I).",
     )
     sections: list[Section] = Field(
-        default_factory=list, title="Các mục", description='Mục "I. TITLE" as in a Kế hoạch.'
+        default_factory=list,
+        title="Các mục",
+        description="Các mục I, II… như kế hoạch; tiêu đề mục in hoa.",
     )
     content: list[BodyBlock] = Field(
-        default_factory=list, title="Nội dung (không chia mục)", description="Khoản 1., 2.…"
+        default_factory=list,
+        title="Nội dung (không chia mục)",
+        description="Khi không chia mục: các khoản 1., 2.… ở cấp cao nhất.",
     )
     chapters: list[Chapter] = Field(
-        default_factory=list, title="Các chương", description="A Quy chế, Quy định in chương."
+        default_factory=list,
+        title="Các chương",
+        description="Quy chế, quy định chia chương: Chương I, II…, số điều liên tục qua các "
+        "chương.",
     )
     articles: list[Article] = Field(
-        default_factory=list, title="Các điều", description="Its articles, without chương."
+        default_factory=list,
+        title="Các điều",
+        description="Các điều, khi văn bản không chia chương.",
     )
-    closing: Text | None = Field(None, title="Đoạn kết", description='Ends with "./.".')
+    closing: Text | None = Field(
+        None, title="Đoạn kết", description='Đoạn cuối; kết thúc bằng dấu "./.".'
+    )
     appendices: list[Appendix] = Field(
         default_factory=list,
         title="Phụ lục của văn bản kèm theo",
-        description='After it, each on new pages, "(Kèm theo Quyết định số …)".',
+        description='In sau văn bản kèm theo, mỗi phụ lục sang trang mới, với dòng "(Kèm '
+        'theo Quyết định số …)".',
     )
 
     @model_validator(mode="after")
@@ -123,30 +148,47 @@ class QuyetDinh(Document):
     the articles ("Điều 1." …), Nơi nhận opening "- Như Điều N;"; with an attachment the
     text it issues or approves follows the signature (Mẫu 1.3)."""
 
-    model_config = ConfigDict(title="Quyết định")
+    model_config = ConfigDict(
+        title="Quyết định",
+        json_schema_extra={
+            "description": "Quyết định cá biệt (Mẫu 1.2, 1.3 Phụ lục III Nghị định "
+            '30/2020/NĐ-CP): dòng thẩm quyền ban hành, căn cứ, "Theo đề nghị của …", '
+            '"QUYẾT ĐỊNH:", các điều; nơi nhận mở đầu bằng "- Như Điều N;"; có văn bản kèm '
+            "theo thì văn bản đó in sau chữ ký (Mẫu 1.3)."
+        },
+    )
 
     doc_type: ClassVar[str] = "quyet_dinh"
     #: One of these holds the body (the loader reports it missing with the other fields).
     body_fields: ClassVar[tuple[str, ...]] = ("articles", "chapters", "attachment")
 
-    type: Literal["quyet_dinh"] = Field("quyet_dinh", title="Loại văn bản")
+    type: Literal["quyet_dinh"] = Field(
+        "quyet_dinh", title="Loại văn bản", description="quyet_dinh: Quyết định (QĐ)."
+    )
     title: Text = Field(
         title="Trích yếu nội dung",
-        description='Under "QUYẾT ĐỊNH": "Về việc …" for a decision that rules directly (Mẫu '
-        '1.2), "Ban hành (Phê duyệt) <the attached text>" for one that issues a text (Mẫu 1.3); '
-        "printed as written, a newline breaks the line.",
+        description='Dưới "QUYẾT ĐỊNH": "Về việc …" với quyết định quy định trực tiếp (Mẫu '
+        '1.2), "Ban hành (Phê duyệt) <văn bản kèm theo>" với quyết định ban hành văn bản khác '
+        "(Mẫu 1.3); in đúng như viết, xuống dòng để ngắt dòng.",
+        examples=[
+            "Về việc bổ nhiệm công chức lãnh đạo",
+            "Ban hành Quy chế làm việc của Sở Tư pháp",
+        ],
     )
     authority: Text = Field(
         title="Thẩm quyền ban hành",
-        description="The line above the căn cứ, printed UPPERCASE (Mẫu 1.2 footnote 6): the "
-        "head's title when the power to decide is the head's (\"GIÁM ĐỐC SỞ TƯ PHÁP\", "
-        '"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"), the name of the collective or body when '
-        'it is theirs ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", signed TM.). A newline breaks it.',
+        description="Dòng trên các căn cứ, in hoa, đậm (Mẫu 1.2, chú thích 6): chức vụ của "
+        'người đứng đầu khi thẩm quyền thuộc người đứng đầu ("GIÁM ĐỐC SỞ TƯ PHÁP", "CHỦ TỊCH '
+        'ỦY BAN NHÂN DÂN TỈNH BẮC NINH"; người đứng đầu ký, hoặc KT., Q.); tên tập thể hoặc '
+        'cơ quan khi thẩm quyền thuộc tập thể lãnh đạo, cơ quan ("ỦY BAN NHÂN DÂN TỈNH BẮC '
+        'NINH"; ký TM.). Xuống dòng để ngắt dòng.',
+        examples=["GIÁM ĐỐC SỞ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"],
     )
     bases: list[Text] = Field(
         default_factory=list,
         title="Căn cứ ban hành",
-        description='Legal bases, italic, one per line; ";" after each is added.',
+        description='In nghiêng, mỗi căn cứ một dòng; dấu ";" cuối mỗi dòng được thêm tự động.',
+        examples=[["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]],
     )
     proposal: Annotated[
         list[Text],
@@ -154,46 +196,54 @@ class QuyetDinh(Document):
         WithJsonSchema(
             {
                 "anyOf": [
-                    {"type": "string", "description": "one proposal"},
-                    {"type": "array", "items": {"type": "string"}, "description": "several"},
+                    {"type": "string", "description": "một người (cơ quan) đề nghị"},
+                    {"type": "array", "items": {"type": "string"}, "description": "nhiều dòng"},
                 ]
             }
         ),
     ] = Field(
         default_factory=list,
         title="Theo đề nghị của",
-        description='Who proposed the decision, closing the căn cứ block: "Chánh Văn phòng Sở" '
-        'prints "Theo đề nghị của Chánh Văn phòng Sở."; a line opening "Theo đề nghị" or "Xét '
-        'đề nghị" is kept as written. Several (a list: "Xét đề nghị của <applicant>", then '
-        '"Theo đề nghị của <agency>") end ";" but the last, which ends ".".',
+        description='Người, cơ quan đề nghị, dòng cuối của khối căn cứ: "Chánh Văn phòng Sở" in '
+        'thành "Theo đề nghị của Chánh Văn phòng Sở."; dòng đã mở đầu bằng "Theo đề nghị" hay '
+        '"Xét đề nghị" giữ nguyên. Nhiều dòng (danh sách: "Xét đề nghị của <tổ chức>", rồi '
+        '"Theo đề nghị của <cơ quan>") kết thúc bằng ";", dòng cuối bằng ".".',
+        examples=["Chánh Văn phòng Sở", "Giám đốc Sở Tài chính"],
     )
     articles: list[Article] = Field(
         default_factory=list,
         title="Các điều",
-        description='"Điều 1.", "Điều 2."… With an attachment, Điều 1 (ban hành kèm theo) is '
-        "generated and these are Điều 2 onwards.",
+        description='Các điều "Điều 1.", "Điều 2."… Có văn bản kèm theo thì Điều 1 (ban hành '
+        "kèm theo) được sinh tự động, các điều ghi ở đây là Điều 2 trở đi.",
+        examples=[
+            [
+                "Quyết định này có hiệu lực kể từ ngày ký.",
+                "Chánh Văn phòng Sở và các đơn vị liên quan chịu trách nhiệm thi hành Quyết "
+                "định này.",
+            ]
+        ],
     )
     chapters: list[Chapter] = Field(
         default_factory=list,
         title="Các chương",
-        description='"Chương I"…, articles numbered continuously through them.',
+        description='Các chương "Chương I"…, số điều liên tục qua các chương.',
     )
     attachment: Attachment | None = Field(
         None,
         title="Văn bản kèm theo (Mẫu 1.3)",
-        description="The text this decision issues or approves, printed after the signature.",
+        description="Văn bản quyết định này ban hành hoặc phê duyệt, in sau chữ ký.",
     )
     executors_article: StrictInt | None = Field(
         None,
         ge=1,
         title="Điều giao thi hành",
-        description='The article naming who carries the decision out, for "- Như Điều N;" at '
-        "the top of Nơi nhận; by default the last article.",
+        description='Số của điều nêu người, cơ quan thi hành quyết định, cho dòng "- Như Điều '
+        'N;" đầu nơi nhận; mặc định là điều cuối cùng.',
     )
     appendices: list[Appendix] = Field(
         default_factory=list,
         title="Phụ lục",
-        description="The decision's own phụ lục, after the signature (and the attached text).",
+        description="Phụ lục của quyết định, in sau chữ ký (và sau văn bản kèm theo).",
     )
 
     @field_validator("executors_article")
