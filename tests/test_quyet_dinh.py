@@ -505,7 +505,7 @@ def test_documented_yaml_loads() -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "types" / "quyet-dinh.md").read_text(
         encoding="utf-8"
     )
-    snippet = re.search(r"## A Mẫu 1\.2 decision\n\n```yaml\n(.*?)```", page, re.S)
+    snippet = re.search(r"## Quyết định theo Mẫu 1\.2\n\n```yaml\n(.*?)```", page, re.S)
     assert snippet is not None
     doc = _load(snippet.group(1))
     assert isinstance(doc, QuyetDinh) and doc.article_total == 3
