@@ -615,3 +615,18 @@ def test_quy_che_example_chapters_blanks_and_executors() -> None:
     assert [b.text.split(".")[0] for b in part] == [f"Điều {n}" for n in range(1, 10)]
     chapters = [b.text for b in flatten(lay.appendices[0].body) if b.role is Role.CHAPTER]
     assert chapters == ["Chương I", "Chương II", "Mục 1", "Mục 2", "Chương III", "Chương IV"]
+
+
+def test_attached_title_fit_is_checked_like_the_decisions() -> None:
+    text = (EXAMPLES_DIR / f"{ATTACHED}.yaml").read_text(encoding="utf-8")
+    long = "Tổ chức Hội khỏe Phù Đổng tỉnh Nghệ An lần thứ XII năm 2027 cho học sinh các cấp"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        vanban.loads(
+            text.replace('"Tổ chức Hội khỏe Phù Đổng tỉnh Nghệ An\\nlần', f'"{long}\\nlần')
+        )
+    found = [str(w.message) for w in caught]
+    assert any(": attachment.title: " in m and "Word sẽ ngắt" in m for m in found), found
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vanban.loads(text)  # the example as written fits

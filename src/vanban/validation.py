@@ -191,15 +191,20 @@ def line_fit(doc: Document) -> list[Problem]:
             lines = _wrapped(line.strip(), cell, size, bold)
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
-    title = markup.plain(markup.parse(doc.title))
     width = doc.format.margins.rule().text_width
-    parts = [x.strip() for x in title.split("\n") if x.strip()]
-    for line in parts:
-        lines = _wrapped(line, width, preset.title, True)
-        if len(lines) > 1 and len(parts) > 1:
-            out.append(_overflow("title", line, lines, "khổ giấy"))
-        elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
-            out.append(_lonely("title", lines[-1]))
+    titles = [("title", doc.title)]
+    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    if attachment is not None:
+        titles.append(("attachment.title", attachment.title))
+    for path, value in titles:
+        title = markup.plain(markup.parse(value))
+        parts = [x.strip() for x in title.split("\n") if x.strip()]
+        for line in parts:
+            lines = _wrapped(line, width, preset.title, True)
+            if len(lines) > 1 and len(parts) > 1:
+                out.append(_overflow(path, line, lines, "khổ giấy"))
+            elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
+                out.append(_lonely(path, lines[-1]))
     return out
 
 
