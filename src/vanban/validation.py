@@ -28,8 +28,9 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   line; "Lưu: VT." is written;
 - ``unused_footnote``: a footnote text that no text refers to;
 - ``typed_numbering``: a text that starts with a number, letter or mark the library adds
-  itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "KT. ",
-  "TM. "… in a signer's title), which would print twice;
+  itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "Điều 2.",
+  "Chương II", "Mục 1" before an article's text or a chương's title; "KT. ", "TM. "… in a
+  signer's title), which would print twice;
 - ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
   adds "." / ";" or "./." after it (the colon is dropped or doubled);
 - ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
