@@ -13,6 +13,7 @@ import yaml
 from tests_support import ROOT
 
 import vanban
+from vanban import registry
 from vanban.cli import main
 
 
@@ -89,10 +90,12 @@ def test_schema_command(capsys: pytest.CaptureFixture) -> None:
     assert main(["schema", "ke_hoach"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Kế hoạch"
     assert main(["schema", "khong_co"]) == 2
-    assert "các loại: ke_hoach" in capsys.readouterr().err
-    assert main(["schema"]) == 0  # the list of types
-    listed = capsys.readouterr().out.splitlines()
-    assert listed[0].split()[0] == "ke_hoach" and "Kế hoạch (KH)" in listed[0]
+    err = capsys.readouterr().err
+    assert "các loại: " in err and "ke_hoach" in err.split("các loại: ")[1]
+    assert main(["schema"]) == 0  # the list of types, in the decree's order
+    listed = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "Kế hoạch (KH)" in listed["ke_hoach"]
+    assert list(listed) == list(registry.type_keys())
 
 
 def test_help_everywhere() -> None:

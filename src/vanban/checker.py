@@ -49,6 +49,8 @@ INDENT_RANGE = (
 #: How many locations a grouped finding lists.
 MAX_LOCATIONS = 3
 _APPENDIX_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+([IVXLC]+|\d+|[A-Z]))?\b\.?")
+#: The Quốc hiệu, by which the header table of an issued text (Mẫu 1.3) is found.
+_NATIONAL = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _SIZE_TOLERANCE = 0.01
 #: Margins assumed where a section gives none (to estimate pages): vanban's own, in twips.
 _MARGINS = page.MARGINS_DEFAULT.twips()
@@ -958,6 +960,7 @@ class _Checker:
             ),
             len(ps),
         )
+        appendix = min(appendix, self._attached_text(start))
         label = next(
             (i for i in range(start + 1, appendix) if _key(ps[i]).lower().startswith(_LABEL_WORD)),
             None,
@@ -991,6 +994,18 @@ class _Checker:
         if not self.tab_layout:
             self.signers(signer_area)
         return end, appendix
+
+    def _attached_text(self, start: int) -> int:
+        """Where the text a Quyết định issues begins (Mẫu 1.3): a header table with the Quốc
+        hiệu in a later section, after the signature; ``len(ps)`` when there is none."""
+        ps = self.ps
+        for i in range(start + 1, len(ps)):
+            p = ps[i]
+            if p.section > 0 and p.table is not None and _NATIONAL in _key(p).upper():
+                first = next(j for j in range(len(ps)) if ps[j].table == p.table)
+                self.attached_heads = [first]
+                return first
+        return len(ps)
 
     def _after_break(self, i: int) -> bool:
         """Whether a page break comes right before paragraph *i* (in it or in the two before)."""
@@ -1499,7 +1514,7 @@ class _Checker:
                     "căn giữa",
                     para.alignment,
                 )
-        for i in getattr(self, "appendix_heads", []):
+        for i in [*getattr(self, "attached_heads", []), *getattr(self, "appendix_heads", [])]:
             s = self.ps[i].section
             if s >= len(self.v.sections):
                 continue

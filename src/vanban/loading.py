@@ -830,7 +830,7 @@ def _problems(
         if err["type"] == "missing_abbreviation":
             path, parent = ("issuer",), [root]
         elif err["type"] == "missing_body" and path == ():
-            path, parent = ("sections",), [root]
+            path, parent = (getattr(root, "body_fields", ("sections",))[0],), [root]
         text = _path_text(path)
         message = _message(err, parent, cands, path[-1] if path else None)
         if (text, message) in seen:

@@ -61,6 +61,7 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
     "Recipient": [{"type": "string", "description": "tên nơi nhận"}],
     "Bullet": [{"type": "string", "description": "nội dung của ý"}],
     "Letter": [{"type": "string", "description": "nội dung của điểm"}],
+    "Article": [{"type": "string", "description": 'nội dung sau "Điều N."'}],
     "Cell": [
         {"type": ["string", "number", "null"], "description": "nội dung của ô"},
         {"type": "array", "items": {"type": "string"}, "description": "mỗi dòng một chuỗi"},

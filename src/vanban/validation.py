@@ -29,8 +29,9 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   line; "Lưu: VT." is written;
 - ``unused_footnote``: a footnote text that no text refers to;
 - ``typed_numbering``: a text that starts with a number, letter or mark the library adds
-  itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "KT. ",
-  "TM. "… in a signer's title), which would print twice;
+  itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "Điều 2.",
+  "Chương II", "Mục 1" before an article's text or a chương's title; "KT. ", "TM. "… in a
+  signer's title), which would print twice;
 - ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
   adds "." / ";" or "./." after it (the colon is dropped or doubled);
 - ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
@@ -38,6 +39,8 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   line: than the left column of the header), so Word breaks it where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
   (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
+- ``authority_signer``: a Quyết định whose signer does not match its authority line (the
+  head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
   (``\\*`` writes one on purpose).
 
@@ -53,6 +56,7 @@ import re
 from vanban import _metrics, markup, nd30
 from vanban.errors import Problem
 from vanban.models import walk
+from vanban.models.appendix import Appendix
 from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import page
@@ -72,6 +76,10 @@ _ADDED_LABELS = (
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–—+•])(?=\s)", re.IGNORECASE
 )
+#: "Điều 3.", "Chương II", "Mục 1" typed at the start of an article's or a chương's text
+#: (the library numbers them: :mod:`vanban.nd30.articles`).
+_TYPED_ARTICLE = re.compile(r"^\s*(?:Điều\s+\d+\s*\.|(?:Chương|Mục)\s+[\dIVXLC]+\b)", re.IGNORECASE)
+_ARTICLE_PATH = re.compile(r"(?:^|\.)(?:articles\[\d+\]\.(?:title|text)|chapters\[\d+\]\.title)$")
 #: An authority typed into a signer's title (the library writes it from ``authority``).
 _TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
 #: An asterisk left in the text next to a letter: a marker that found no partner. Between
@@ -101,6 +109,8 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     for path, value in doc.texts() if texts is None else texts:
         label = _added_label(path)
         m = _TYPED_NUMBER.match(value) if label else None
+        if not m and _ARTICLE_PATH.search(path):
+            label, m = '"Điều 1.", "Chương I", "Mục 1"…', _TYPED_ARTICLE.match(value)
         if m:
             out.append(
                 Problem(
@@ -160,7 +170,9 @@ def _end_marked_text(
     if closing:
         return ("closing", closing)
     every = doc.texts() if texts is None else texts
-    body = [(p, t) for p, t in every if p.startswith(("content", "sections"))]
+    body = [
+        (p, t) for p, t in every if p.startswith(("content", "sections", "articles", "chapters"))
+    ]
     return body[-1] if body else None
 
 
@@ -182,18 +194,24 @@ def line_fit(doc: Document) -> list[Problem]:
             lines = _wrapped(line.strip(), cell, size, bold)
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
-    title = markup.plain(markup.parse(doc.title))
-    width, size, bold, where = doc.format.margins.rule().text_width, preset.title, True, "khổ giấy"
-    if doc.subject_in_header:  # "V/v …" under the Số, in the left column (ô 5b)
-        title = nd30.text.subject_line(title)
-        width, size, bold, where = cell, preset.subject, False, "cột số, ký hiệu"
-    parts = [x.strip() for x in title.split("\n") if x.strip()]
-    for line in parts:
-        lines = _wrapped(line, width, size, bold)
-        if len(lines) > 1 and len(parts) > 1:
-            out.append(_overflow("title", line, lines, where))
-        elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
-            out.append(_lonely("title", lines[-1]))
+    width = doc.format.margins.rule().text_width
+    titles = [("title", doc.title)]
+    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    if attachment is not None:
+        titles.append(("attachment.title", attachment.title))
+    for path, value in titles:
+        title = markup.plain(markup.parse(value))
+        line_width, size, bold, where = width, preset.title, True, "khổ giấy"
+        if path == "title" and doc.subject_in_header:  # "V/v …" under the Số (ô 5b)
+            title = nd30.text.subject_line(title)
+            line_width, size, bold, where = cell, preset.subject, False, "cột số, ký hiệu"
+        parts = [x.strip() for x in title.split("\n") if x.strip()]
+        for line in parts:
+            lines = _wrapped(line, line_width, size, bold)
+            if len(lines) > 1 and len(parts) > 1:
+                out.append(_overflow(path, line, lines, where))
+            elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
+                out.append(_lonely(path, lines[-1]))
     return out
 
 
@@ -283,9 +301,11 @@ def check_document(
                         f"chú thích [^{name}] chưa có nội dung trong footnotes",
                     )
                 )
-    ids = {a.id for a in getattr(doc, "appendices", []) if a.id}
+    ids: set[str] | None = None
     for path, value in texts:
         for name in markup.ref_names(value):
+            if ids is None:  # every phụ lục, those of a text a Quyết định issues too
+                ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
             if name not in ids:
                 known = ", ".join(sorted(ids)) or "chưa có phụ lục nào có id"
                 errors.append(
@@ -335,6 +355,9 @@ def check_document(
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
+    type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
+    if type_warnings is not None:
+        warns += type_warnings()
     if doc.archive is None:
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')

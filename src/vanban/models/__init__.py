@@ -5,6 +5,7 @@ in :mod:`.blocks`; each document type in a module of its own (:mod:`.ke_hoach`, 
 """
 
 from vanban.models.appendix import Appendix
+from vanban.models.articles import Article, Chapter, ChapterSection
 from vanban.models.blocks import (
     Bullet,
     Bullets,
@@ -35,9 +36,12 @@ __all__ = [
     "DOCUMENT_TYPES",
     "Appendix",
     "Archive",
+    "Article",
     "Bullet",
     "Bullets",
     "Cell",
+    "Chapter",
+    "ChapterSection",
     "Column",
     "DocDate",
     "Document",

@@ -28,6 +28,8 @@ PLAIN_FIELDS = frozenset(
         "task_labels",
         "task_style",
         "recipients",  # markup, read name by name and purpose by purpose (vanban.validation)
+        "authority",  # a Quyết định's authority line: printed UPPERCASE as written
+        "executors_article",
     }
 )
 #: Fields inside blocks that are not text the reader sees as written.

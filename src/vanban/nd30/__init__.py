@@ -20,6 +20,8 @@ Modules:
 - :mod:`vanban.nd30.money`: sums of money in figures ("1.250.000.000 đồng") and in words;
 - :mod:`vanban.nd30.marks`: mức độ khẩn, độ mật, phạm vi lưu hành and the issuer's contact
   line at the foot of page 1 (ô 10a, 10b, 11, 13).
+- :mod:`vanban.nd30.articles`: điều, chương, mục labels and the fixed lines of a Quyết định
+  (authority line, "Theo đề nghị của", "QUYẾT ĐỊNH:", "Như Điều N", the Mẫu 1.3 Điều 1).
 """
 
 from vanban.nd30.dates import date_line, date_text, short_date

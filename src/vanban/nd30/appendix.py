@@ -88,15 +88,20 @@ def reference_line(
     month: int | None,
     year: int | None,
     issuer: str,
+    opening: str = "Kèm theo",
 ) -> str:
     """The "(Kèm theo …)" line, filled from the parent document (blank where its number or
-    date is blank, as the văn thư fills them in).
+    date is blank, as the văn thư fills them in). The text a Quyết định issues (Mẫu 1.3)
+    carries the same line for the Quyết định, or, as some offices write it, "(Ban hành kèm
+    theo …)" (``opening``; :mod:`vanban.nd30.articles`).
 
     >>> reference_line("Kế hoạch", 5, "KH-UBND", 10, 1, 2025, "Ủy ban nhân dân tỉnh Bắc Giang")
     '(Kèm theo Kế hoạch số 05/KH-UBND ngày 10 tháng 01 năm 2025 của Ủy ban nhân dân tỉnh Bắc Giang)'
     >>> reference_line("Kế hoạch", None, "KH-SCT", None, 3, 2026, "Sở Công Thương")
     '(Kèm theo Kế hoạch số       /KH-SCT ngày       tháng 3 năm 2026 của Sở Công Thương)'
+    >>> reference_line("Quyết định", 7, "QĐ-SNV", 2, 3, 2026, "Sở Nội vụ", "Ban hành kèm theo")
+    '(Ban hành kèm theo Quyết định số 07/QĐ-SNV ngày 02 tháng 3 năm 2026 của Sở Nội vụ)'
     """
     number_part = number_line(number, symbol).removeprefix("Số: ")
     date = date_text(day, month, year)
-    return f"(Kèm theo {type_name} số {number_part} {date} của {issuer})"
+    return f"({opening} {type_name} số {number_part} {date} của {issuer})"

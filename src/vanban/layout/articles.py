@@ -1,0 +1,60 @@
+"""Layout of articles, chương and mục (nd30-types.md §6), for every type that has them.
+
+- Untitled article (Mẫu 1.2, 1.3): one paragraph "**Điều 1.** text" (label bold, text
+  regular); further paragraphs of its text follow as body paragraphs.
+- Titled article: "Điều 5. Tiêu đề", all bold, its own paragraph; its text under it.
+- Khoản and điểm inside an article: the shared body blocks, numbered anew in each article.
+- Chương: "Chương I" then its title UPPERCASE (both bold, centred); mục "Mục 1" + title the
+  same way. Articles are numbered continuously through the chương.
+"""
+
+from __future__ import annotations
+
+from vanban import cleaning as _text
+from vanban.layout.blocks import Role
+from vanban.layout.body import Body
+from vanban.markup import Span
+from vanban.models.articles import Article, Chapter
+from vanban.nd30.articles import article_label, chapter_label, section_label
+
+__all__ = ["article", "articles", "chapters"]
+
+
+def article(body: Body, number: int, item: Article) -> None:
+    """Lay out one article numbered ``number``."""
+    label = article_label(number)
+    paras = _text.paragraphs(item.text) if item.text else []
+    if item.title:
+        body.add(
+            Role.ARTICLE_HEADING, [Span(f"{label} ", bold=True), *body.inl(item.title, bold=True)]
+        )
+    else:
+        first, *paras = paras
+        body.add(Role.ARTICLE, [Span(label, bold=True), Span(" "), *body.inl(first)])
+    for para in paras:
+        body.add(Role.PARAGRAPH, body.inl(para))
+    body.blocks(item.content, ())
+
+
+def articles(body: Body, items: list[Article], start: int = 0) -> int:
+    """Lay out ``items`` numbered from ``start + 1``; return the last number given."""
+    n = start
+    for item in items:
+        n += 1
+        article(body, n, item)
+    return n
+
+
+def chapters(body: Body, items: list[Chapter], start: int = 0) -> int:
+    """Lay out chương (and their mục) with their articles numbered on from ``start``;
+    return the last article number."""
+    n = start
+    for i, chapter in enumerate(items, 1):
+        body.add(Role.CHAPTER, [Span(chapter_label(i))])
+        body.add(Role.CHAPTER_TITLE, body.inl(chapter.title, upper=True))
+        for k, section in enumerate(chapter.sections, 1):
+            body.add(Role.CHAPTER, [Span(section_label(k))])
+            body.add(Role.CHAPTER_TITLE, body.inl(section.title, upper=True))
+            n = articles(body, section.articles, n)
+        n = articles(body, chapter.articles, n)
+    return n

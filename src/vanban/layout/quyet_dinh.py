@@ -1,0 +1,122 @@
+"""Layout of a Quyết định (Mẫu 1.2, 1.3; nd30-types.md §4–§5).
+
+Heading "QUYẾT ĐỊNH", trích yếu and rule; the authority line; căn cứ closed by "Theo đề nghị
+của …."; "QUYẾT ĐỊNH:"; the articles (Điều 1 of a Mẫu 1.3 decision generated from its
+attachment) and "./." after the last; Nơi nhận opening "- Như Điều N;"; after the signature
+the attached text on a new page with its own page numbers; then the phụ lục.
+"""
+
+from __future__ import annotations
+
+from vanban import cleaning as _text
+from vanban import markup
+from vanban.layout import articles as _articles
+from vanban.layout.blocks import AppendixLayout, Block, BodyItem, Layout, Role
+from vanban.layout.body import Body, end_mark_last
+from vanban.layout.common import (
+    Inliner,
+    Regions,
+    _date_parts,
+    _page,
+    _rule_for,
+    build,
+    plain_block,
+)
+from vanban.markup import Span
+from vanban.models.articles import Article
+from vanban.models.common import Recipient
+from vanban.models.quyet_dinh import Attachment, QuyetDinh
+from vanban.nd30 import appendix, page
+from vanban.nd30.articles import (
+    DECISION_LINE,
+    as_article_line,
+    authority_line,
+    is_as_article_line,
+    issuing_article,
+    proposal_line,
+    reference_opening,
+)
+from vanban.nd30.doctypes import DOC_TYPES
+from vanban.nd30.text import basis_lines
+
+__all__ = ["layout", "reference_line"]
+
+
+def _body(doc: QuyetDinh, inl: Inliner, width: int) -> list[BodyItem]:
+    body = Body(inl, width)
+    lines = [*doc.bases, *(proposal_line(p) for p in doc.proposal)]
+    for line in basis_lines(lines):
+        body.add(Role.BASIS, inl(line))
+    body.add(Role.DECISION, [Span(DECISION_LINE)])
+    n = 0
+    if doc.attachment:
+        n = _articles.articles(body, [Article(text=first_article(doc.attachment))])
+    n = _articles.articles(body, doc.articles, n)
+    _articles.chapters(body, doc.chapters, n)
+    if doc.format.end_mark:
+        end_mark_last(body.out)
+    return body.out
+
+
+def first_article(att: Attachment) -> str:
+    """Điều 1 of a Mẫu 1.3 decision: the attachment's own wording, or "Ban hành kèm theo
+    Quyết định này <tên loại> <trích yếu>."."""
+    return att.article or issuing_article(DOC_TYPES[att.type].name, att.title, att.action)
+
+
+def reference_line(doc: QuyetDinh) -> str:
+    """The attached text's "(Kèm theo Quyết định số …/QĐ-… ngày … của …)" line, filled from
+    the decision (blanks where its number or date is blank)."""
+    opening = reference_opening(doc.attachment.reference if doc.attachment else "kem_theo")
+    issuer = doc.issuer.in_text or appendix.of_issuer(doc.issuer.name)
+    return appendix.reference_line(
+        doc.type_info.name, doc.number, doc.symbol_text, *_date_parts(doc), issuer, opening
+    )
+
+
+def _attached(doc: QuyetDinh, inl: Inliner, preset: page.SizePreset) -> list[AppendixLayout]:
+    """The attached text (Mẫu 1.3): header without Số and date, tên loại, trích yếu, the
+    "(Kèm theo …)" line, the short rule under it, its body and "./."; no signature."""
+    att = doc.attachment
+    if att is None:
+        return []
+    sheet = _page(doc.format.margins.rule())
+    heading = [
+        plain_block(Role.DOC_TYPE, DOC_TYPES[att.type].heading),
+        Block(Role.TITLE, tuple(inl(att.title))),
+        plain_block(Role.APPENDIX_REFERENCE, reference_line(doc)),
+    ]
+    title_lines = markup.plain(markup.parse(att.title)).split("\n")
+    rule = _rule_for(title_lines, sheet["text_width"], preset.title, page.RULE_FRACTION)
+    body = Body(inl, sheet["text_width"])
+    for para in att.intro:
+        body.paragraphs(para)
+    body.blocks(att.content, ())
+    body.sections(att.sections)
+    n = _articles.articles(body, att.articles)
+    _articles.chapters(body, att.chapters, n)
+    if att.closing:
+        for para in _text.paragraphs(att.closing):
+            body.add(Role.CLOSING, inl(para))
+    if doc.format.end_mark:
+        end_mark_last(body.out)
+    return [AppendixLayout(heading, rule, body.out, False, sheet, header=True)]
+
+
+def _view(doc: QuyetDinh) -> QuyetDinh:
+    """The document as the shared layout reads it: Nơi nhận opening "- Như Điều N;" (unless
+    the writer put a "Như Điều" line in), every phụ lục in print order."""
+    recipients = list(doc.recipients)
+    if not any(is_as_article_line(r.name) for r in recipients):
+        recipients.insert(0, Recipient(name=as_article_line(doc.executors)))
+    return doc.model_copy(update={"recipients": recipients, "appendices": doc.all_appendices})
+
+
+def layout(doc: QuyetDinh) -> Layout:
+    """Lay out a whole Quyết định."""
+    view = _view(doc)
+    regions = Regions(
+        authority=authority_line(doc.authority),
+        parts=lambda inl, preset: _attached(view, inl, preset),
+    )
+    return build(view, lambda inl, width: _body(view, inl, width), regions)

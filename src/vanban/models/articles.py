@@ -1,0 +1,153 @@
+"""Điều, chương and mục: the structure of a Quyết định, a Nghị quyết, and of the Quy chế,
+Quy định and other texts a Quyết định issues (Phụ lục I, II.6.c–đ; nd30-types.md §6).
+
+Numbers are never typed: articles are numbered "Điều 1.", "Điều 2." … continuously through
+the chương, chương in Roman numerals, mục from 1 in each chương. Inside an article the
+shared body blocks (:data:`~vanban.models.blocks.BodyBlock`) give khoản "1.", "2." (anew in
+each article) and điểm "a)", "b)".
+
+In YAML an article without a title may be written as its text alone::
+
+    articles:
+      - Quyết định này có hiệu lực kể từ ngày ký.
+      - title: Phạm vi điều chỉnh
+        content:
+          - text: Quy chế này quy định …
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from vanban.models.blocks import BodyBlock
+from vanban.models.types import Model, Text
+
+
+class Article(Model):
+    """Điều: "Điều 1." and its text in one paragraph (the form of Mẫu 1.2 and 1.3), or a
+    titled article "Điều 5. Tiêu đề" (all bold, Phụ lục I II.6.d) with its text under it;
+    then its khoản and điểm."""
+
+    model_config = ConfigDict(
+        title="Điều",
+        json_schema_extra={
+            "description": 'Điều: "Điều 1." và nội dung trong cùng một đoạn (như Mẫu 1.2, 1.3), '
+            'hoặc điều có tiêu đề "Điều 5. Tiêu đề" in đậm trên một dòng riêng; sau đó là các '
+            "khoản, điểm. Số điều do vanban đánh, liên tục qua các chương."
+        },
+    )
+
+    title: Text | None = Field(
+        None,
+        title="Tiêu đề điều",
+        description='In đậm sau "Điều N." trên dòng riêng; không có trong mẫu điều của Mẫu '
+        "1.2, 1.3.",
+        examples=["Phạm vi điều chỉnh", "Đối tượng áp dụng"],
+    )
+    text: Text | None = Field(
+        None,
+        title="Nội dung điều",
+        description='Không có tiêu đề: nối sau "Điều N." trong cùng đoạn (số điều in đậm, nội '
+        "dung in thường); có tiêu đề: thành đoạn văn dưới tiêu đề. Dòng trống mở đoạn mới.",
+        examples=["Quyết định này có hiệu lực kể từ ngày ký."],
+    )
+    content: list[BodyBlock] = Field(
+        default_factory=list,
+        title="Khoản, điểm",
+        description='Các khoản "1.", "2." (đánh số lại trong mỗi điều), điểm "a)", gạch đầu '
+        "dòng, bảng: các khối nội dung dùng chung.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _something(self) -> Article:
+        if not (self.title or self.text):
+            raise PydanticCustomError(
+                "empty_article", "điều cần title (tiêu đề) hoặc text (nội dung sau “Điều N.”)"
+            )
+        return self
+
+
+class ChapterSection(Model):
+    """Mục of a chương: "Mục 1" and its title (UPPERCASE, bold, centred), then its
+    articles."""
+
+    model_config = ConfigDict(
+        title="Mục (trong chương)",
+        json_schema_extra={
+            "description": 'Mục trong chương: "Mục 1" và tên mục (in hoa, đậm, căn giữa), rồi '
+            "các điều của mục; số mục đánh lại từ 1 trong mỗi chương."
+        },
+    )
+
+    title: Text = Field(
+        title="Tên mục", description="In hoa, đậm, căn giữa.", examples=["Ban Giám đốc Sở"]
+    )
+    articles: list[Article] = Field(
+        min_length=1, title="Các điều", description="Các điều của mục, ít nhất một điều."
+    )
+
+
+class Chapter(Model):
+    """Chương: "Chương I" and its title (UPPERCASE, bold, centred; every chương has a title,
+    Phụ lục I II.6.d), then its articles, or its mục."""
+
+    model_config = ConfigDict(
+        title="Chương",
+        json_schema_extra={
+            "description": 'Chương: "Chương I" và tên chương (in hoa, đậm, căn giữa; mỗi chương '
+            "phải có tên, Phụ lục I mục II.6.d), rồi các điều, hoặc các mục."
+        },
+    )
+
+    title: Text = Field(
+        title="Tên chương",
+        description="In hoa, đậm, căn giữa.",
+        examples=["Quy định chung", "Tổ chức thực hiện"],
+    )
+    articles: list[Article] = Field(
+        default_factory=list,
+        title="Các điều",
+        description="Các điều của chương khi chương không chia mục.",
+    )
+    sections: list[ChapterSection] = Field(
+        default_factory=list,
+        title="Các mục",
+        description='Các mục "Mục 1", "Mục 2"… của chương; khi đã chia mục, mọi điều nằm '
+        "trong mục.",
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Chapter:
+        if not (self.articles or self.sections):
+            raise PydanticCustomError(
+                "empty_chapter", "chương cần articles (các điều) hoặc sections (các mục)"
+            )
+        if self.articles and self.sections:
+            raise PydanticCustomError(
+                "mixed_chapter",
+                "chương chia mục thì mọi điều nằm trong mục: dùng articles hoặc sections, "
+                "không dùng cả hai",
+            )
+        return self
+
+    def all_articles(self) -> list[Article]:
+        """Its articles in order, through its mục."""
+        if self.sections:
+            return [a for s in self.sections for a in s.articles]
+        return list(self.articles)
+
+
+def article_count(articles: list[Article], chapters: list[Chapter]) -> int:
+    """How many articles a text has (they are numbered continuously through its chương)."""
+    return len(articles) + sum(len(c.all_articles()) for c in chapters)
+
+
+__all__ = ["Article", "Chapter", "ChapterSection", "article_count"]
