@@ -239,6 +239,9 @@ STYLES: dict[str, Style] = {
     ),
     "VBArticle": _body(source="II.6.đ: 'Điều 1.' bold in its runs, the text in thường"),
     "VBArticleHeading": _body(bold=True, source="II.6.đ: điều có tiêu đề, đứng, đậm"),
+    # -- styles of Nghị quyết (Mẫu 1.1), Công điện (Mẫu 1.6) --
+    # -- styles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
+    # -- styles of Biên bản (1.9), Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công --
     # Nội dung (ô 6)
     "VBParagraph": BODY,
     "VBBasis": _body(italic=True, source="II.6.a: căn cứ in nghiêng"),
