@@ -8,6 +8,9 @@ decree's types in :data:`vanban.nd30.doctypes.DOC_TYPES`):
 - ``vanban/layout/<key>.py``: ``layout(doc) -> Layout``;
 - ``templates/<key>/word/document.xml``: its Word template.
 
+Types laid out by one Mẫu (the seventeen of Mẫu 1.4) share its layout module and template
+folder: their models name them (``layout_module``, ``template_folder``).
+
 The registry finds the model modules by their names, without importing them, so that
 ``import vanban`` stays cheap; the model union of the loader, the layout dispatch, the
 template lookup, the ``schema`` command and the root exports all read it.
@@ -73,5 +76,6 @@ def layout(key: str) -> Callable[[Document], Layout]:
     """The layout function of a type."""
     if key not in type_keys():
         raise KeyError(key)
-    fn: Callable[[Document], Layout] = importlib.import_module(f"vanban.layout.{key}").layout
+    module = model(key).layout_module or key  # types of one Mẫu share its layout
+    fn: Callable[[Document], Layout] = importlib.import_module(f"vanban.layout.{module}").layout
     return fn

@@ -224,7 +224,8 @@ class Renderer:
         if check:
             _checked(doc, today)
         lay = layout(doc)
-        return self._template(doc.doc_type).render(context(lay, doc), _format_key(lay))
+        folder = doc.template_folder or doc.doc_type
+        return self._template(folder).render(context(lay, doc), _format_key(lay))
 
     def render_to(self, doc: Document, out: str | os.PathLike[str], **kw: Any) -> Path:
         """Render ``doc`` and write it to ``out`` atomically (never a half-written file)."""

@@ -385,7 +385,7 @@ def fold(line: str, limit: int = 75) -> str:
 
 
 #: The order in which the layout reads a body's lists of blocks: its khoản before its mục,
-#: then what comes after them (layout/ke_hoach.py, layout/common.py ``_appendices``); the
+#: then what comes after them (layout/text_document.py, layout/common.py ``_appendices``); the
 #: phụ lục come after the document's own body.
 _BODY_ORDER = ("content", "sections", "end")
 _FIELD = re.compile(r"^([A-Za-z_]+)(?:\[(\d+)\])?")

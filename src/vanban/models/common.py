@@ -403,6 +403,10 @@ class Document(Model):
     #: The trích yếu is the "V/v …" line under the Số (ô 5b, a Công văn), not the heading
     #: under the tên loại (ô 5a): it is measured in the header's left column.
     subject_in_header: ClassVar[bool] = False
+    #: Types that share a Mẫu share its layout module (``vanban.layout.<name>``) and its
+    #: template folder (``templates/<name>``); ``None``: the type's own, named by its key.
+    layout_module: ClassVar[str | None] = None
+    template_folder: ClassVar[str | None] = None
     #: Set by :func:`vanban.load` once the semantic checks ran and warned.
     _checked: bool = PrivateAttr(default=False)
 
