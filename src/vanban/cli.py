@@ -24,6 +24,7 @@ ví dụ:
   vanban check ke-hoach.yaml               # chỉ kiểm tra dữ liệu
   vanban tasks ke-hoach.yaml               # bảng các nhiệm vụ
   vanban tasks ke-hoach.yaml --ics -o thoi-han.ics
+  vanban new quyet_dinh > qd.yaml          # khung YAML có chú thích của một loại
   vanban schema                            # các loại văn bản
   vanban schema ke_hoach > ke_hoach.schema.json
 
@@ -139,6 +140,22 @@ def _parser() -> argparse.ArgumentParser:
         type=_plan_path,
         metavar="ĐẦU_RA",
         help="tệp đầu ra (mặc định: in ra màn hình)",
+    )
+
+    n = sub.add_parser(
+        "new",
+        help="in khung YAML có chú thích của một loại văn bản",
+        description="In khung YAML của một loại văn bản: mọi trường kèm tên gọi và mô tả tiếng "
+        "Việt, các trường cần thiết đã điền giá trị mẫu (dựng được ngay), các trường tùy chọn "
+        "để sau dấu #.",
+    )
+    n.add_argument("doc_type", metavar="LOẠI", help="loại văn bản (xem: vanban schema)")
+    n.add_argument(
+        "-o",
+        "--output",
+        type=_plan_path,
+        metavar="ĐẦU_RA",
+        help="tệp YAML đầu ra (mặc định: in ra màn hình); không ghi đè tệp đã có",
     )
 
     s = sub.add_parser(
@@ -381,6 +398,32 @@ def _check(args: argparse.Namespace) -> int:
     return worst
 
 
+def _new(args: argparse.Namespace) -> int:
+    from vanban import registry
+    from vanban.skeleton import skeleton
+
+    if args.doc_type not in registry.type_keys():
+        known = ", ".join(registry.type_keys())
+        print(
+            f"vanban: lỗi: loại văn bản {args.doc_type!r} chưa được hỗ trợ; các loại: {known}",
+            file=sys.stderr,
+        )
+        return EXIT_RUN
+    text = skeleton(args.doc_type)
+    out: Path | None = args.output
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if out.exists():
+        print(f"vanban: lỗi: {out} đã có, không ghi đè", file=sys.stderr)
+        return EXIT_RUN
+    from vanban.rendering import write_atomic
+
+    write_atomic(out, text.encode("utf-8"))
+    print(out)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from vanban.schema import schema_text, type_list
 
@@ -412,9 +455,14 @@ def main(argv: list[str] | None = None) -> int:
 
     warnings.showwarning = show
     try:
-        return {"render": _render, "check": _check, "tasks": _tasks, "schema": _schema}[
-            args.command
-        ](args)
+        commands = {
+            "render": _render,
+            "check": _check,
+            "tasks": _tasks,
+            "new": _new,
+            "schema": _schema,
+        }
+        return commands[args.command](args)
     except ValidationError as exc:
         from vanban.loading import iter_problems
 

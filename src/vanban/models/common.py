@@ -47,7 +47,7 @@ class Issuer(Model):
         title="Chữ viết tắt tên cơ quan",
         description='Chữ viết tắt tên cơ quan, tổ chức trong ký hiệu văn bản, ví dụ "UBND" trong '
         '"05/KH-UBND"; không có khoảng trắng, không có dấu "/".',
-        examples=["UBND", "SCT", "KCN"],
+        examples=["SCT", "UBND", "KCN"],
     )
     parent: Text | None = Field(
         None,
@@ -123,7 +123,7 @@ class Signer(Model):
         None,
         title="Chức vụ người ký",
         description='Chức vụ của chính người ký, ví dụ "PHÓ CHỦ TỊCH".',
-        examples=["PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
+        examples=["GIÁM ĐỐC", "PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
     )
     name: LineText = Field(
         title="Họ tên người ký",

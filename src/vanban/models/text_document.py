@@ -72,6 +72,20 @@ class TextDocument(Document):
         default_factory=list,
         title="Các mục",
         description="Các mục I, II, III…; tiêu đề mục in hoa.",
+        examples=[
+            [
+                {
+                    "title": "Mục đích, yêu cầu",
+                    "content": [
+                        {"text": "Bảo đảm thực hiện đúng, đủ các nhiệm vụ được giao."},
+                    ],
+                },
+                {
+                    "title": "Tổ chức thực hiện",
+                    "content": ["Các phòng, đơn vị căn cứ nội dung văn bản này tổ chức thực hiện."],
+                },
+            ]
+        ],
     )
     content: list[BodyBlock] = Field(
         default_factory=list,

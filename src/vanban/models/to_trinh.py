@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field
 
 from vanban.models.text_document import AddressedDocument
+from vanban.models.types import LineText
 
 
 class ToTrinh(AddressedDocument):
-    """Tờ trình: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7)."""
+    """Tờ trình: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7), always addressed to
+    the higher body it submits to (Kính gửi, Phụ lục I, II.9.b)."""
 
     model_config = ConfigDict(
         title="Tờ trình",
         json_schema_extra={
-            "description": "Tờ trình (Mẫu 1.4): đề xuất với cơ quan cấp trên xem xét, quyết định; có Kính gửi (ô 9a) sau trích yếu, Nơi nhận mở đầu bằng “- Như trên;”, đoạn kết thường là “Kính trình … xem xét, quyết định.”."
+            "description": "Tờ trình (Mẫu 1.4): đề xuất với cơ quan cấp trên xem xét, quyết "
+            "định; có Kính gửi (ô 9a) sau trích yếu, Nơi nhận mở đầu bằng “- Như trên;”, đoạn "
+            "kết thường là “Kính trình … xem xét, quyết định.”."
         },
     )
 
@@ -25,12 +28,11 @@ class ToTrinh(AddressedDocument):
     type: Literal["to_trinh"] = Field(
         "to_trinh", title="Loại văn bản", description="to_trinh: Tờ trình (TTr)."
     )
-
-    @model_validator(mode="after")
-    def _addressed(self) -> ToTrinh:
-        if not self.addressees:
-            raise PydanticCustomError(
-                "missing_addressees",
-                "tờ trình cần Kính gửi (addressees): cơ quan cấp trên được trình (Phụ lục I, II.9.b)",
-            )
-        return self
+    addressees: list[LineText] = Field(
+        min_length=1,
+        title="Kính gửi",
+        description="Cơ quan cấp trên được trình (ô 9a; Phụ lục I, II.9.b): một nơi thì cùng "
+        "dòng với “Kính gửi:”, nhiều nơi thì mỗi nơi một dòng; Nơi nhận khi đó mở đầu bằng "
+        "“- Như trên;”.",
+        examples=[["Ủy ban nhân dân tỉnh Hòa Bình Nam"]],
+    )
