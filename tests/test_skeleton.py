@@ -49,9 +49,11 @@ def test_every_field_is_named_with_its_vietnamese_term(key: str) -> None:
             i
             for i, line in enumerate(lines)
             if not line.startswith("# ")
-            or line[2:3].isalpha()
-            and line[2:].split(":")[0].isidentifier()
-            and line[2:].split(":")[0] in s["properties"]
+            or (
+                line[2:3].isalpha()
+                and line[2:].split(":")[0].isidentifier()
+                and line[2:].split(":")[0] in s["properties"]
+            )
         )
         value = "\n".join(line.removeprefix("# ") for line in lines[start:])
         parsed = yaml.safe_load(value)
