@@ -75,7 +75,7 @@ class NghiQuyet(Document):
         'nghị, ví dụ "HỘI ĐỒNG THÀNH VIÊN CÔNG TY …", "HỘI ĐỒNG QUẢN LÝ QUỸ …". Xuống dòng để '
         "ngắt dòng.",
         examples=[
-            "HỘI ĐỒNG THÀNH VIÊN\nCÔNG TY TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT HÒA BÌNH NAM",
+            "HỘI ĐỒNG THÀNH VIÊN CÔNG TY TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT HÒA BÌNH NAM",
             "HỘI ĐỒNG QUẢN LÝ QUỸ ĐẦU TƯ PHÁT TRIỂN TỈNH HÒA BÌNH NAM",
         ],
     )
