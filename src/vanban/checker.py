@@ -26,7 +26,7 @@ from typing import Any
 from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
-from vanban.nd30 import header, page, recipients, rules
+from vanban.nd30 import cable, header, page, recipients, rules
 from vanban.nd30.catalogue import (
     A4_TEXT,
     ERROR,
@@ -913,7 +913,7 @@ class _Checker:
         if not _all(first, "bold") or not _centred(first):
             self.add("PL1.II.5b.doc-type-format", "tên loại phải in đậm, căn giữa", k, "đậm, giữa")
         # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
-        # (the authority line of a Quyết định) or the body.
+        # (the authority line of a Quyết định), a Công điện's "… điện:" line or the body.
         j = k + 1
         title: list[int] = []
         line_seen = _has_line(first)
@@ -931,6 +931,8 @@ class _Checker:
                 break
             if _key(p).lower().startswith(("căn cứ", "kính gửi")):
                 break
+            if kind.key == "cong_dien" and cable.is_sender_line(p.text):
+                break  # Mẫu 1.6: "<CƠ QUAN, CHỨC DANH> điện:" opens the body
             title.append(j)
             line_seen = line_seen or _has_line(p)
             j += 1

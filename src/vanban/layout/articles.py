@@ -10,14 +10,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from vanban import cleaning as _text
 from vanban.layout.blocks import Role
 from vanban.layout.body import Body
 from vanban.markup import Span
 from vanban.models.articles import Article, Chapter
-from vanban.nd30.articles import article_label, chapter_label, section_label
+from vanban.models.common import Recipient
+from vanban.nd30.articles import (
+    article_label,
+    as_article_line,
+    chapter_label,
+    is_as_article_line,
+    proposal_line,
+    section_label,
+)
+from vanban.nd30.text import basis_lines
 
-__all__ = ["article", "articles", "chapters"]
+__all__ = ["article", "articles", "chapters", "opening", "with_as_article"]
+
+
+def opening(body: Body, bases: Sequence[str], proposals: Sequence[str], line: str) -> None:
+    """The block before the articles of a Quyết định or Nghị quyết (Mẫu 1.1–1.3): the căn
+    cứ, closed by the "Theo đề nghị của …" lines, in italics (";" after each, "." after the
+    last), then the decision ``line`` ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
+    for text in basis_lines([*bases, *(proposal_line(p) for p in proposals)]):
+        body.add(Role.BASIS, body.inl(text))
+    body.add(Role.DECISION, [Span(line)])
+
+
+def with_as_article(items: Sequence[Recipient], number: int) -> list[Recipient]:
+    """The Nơi nhận of Mẫu 1.1–1.3: "- Như Điều N;" first (N: the article naming who
+    carries the text out), unless the writer put a "Như Điều" line in."""
+    out = list(items)
+    if not any(is_as_article_line(r.name) for r in out):
+        out.insert(0, Recipient(name=as_article_line(number)))
+    return out
 
 
 def article(body: Body, number: int, item: Article) -> None:

@@ -68,6 +68,8 @@ class Role(str, Enum):
     ADDRESSEES_LABEL = "addressees_label"  # ô 9a: "Kính gửi:" (with the one addressee)
     ADDRESSEE = "addressee"  # ô 9a: "- …;" lines under the colon
     # -- roles of Nghị quyết (Mẫu 1.1), Công điện (Mẫu 1.6) --
+    CABLE_SENDER = "cable_sender"  # Công điện: "<CƠ QUAN, CHỨC DANH> điện:", centred
+    CABLE_RECIPIENT = "cable_recipient"  # Công điện: "- <nơi nhận điện>;" lines under it
     # -- roles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
     # -- roles of Biên bản (1.9), Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công --
 

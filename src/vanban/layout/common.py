@@ -21,7 +21,7 @@ from vanban.layout.blocks import (
 )
 from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
-from vanban.nd30 import appendix, dates, marks, numbering, page, recipients, signer
+from vanban.nd30 import appendix, cable, dates, marks, numbering, page, recipients, signer
 from vanban.nd30 import text as nd30_text
 from vanban.nd30.header import MOTTO, NATIONAL_NAME
 
@@ -278,6 +278,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
             "table_border": page.TABLE_BORDER,
             "table_after": page.TABLE_SPACE_AFTER,
             **_addressee_indents(preset.body),
+            **_cable_indents(preset.body),
         },
         properties={"title": title_text.replace("\n", " "), "subject": doc.type_info.name},
         circulation=_circulation(doc.circulation),
@@ -327,6 +328,14 @@ def _addressee_indents(size: int) -> dict[str, int]:
         "addressee": round(recipients.ADDRESSEES_INDENT + colon + dash),
         "addressee_hanging": round(dash),
     }
+
+
+@functools.cache
+def _cable_indents(size: int) -> dict[str, int]:
+    """Indents of a Công điện's recipient lines (twips): their dashes about 5.5 cm from the
+    margin (:data:`vanban.nd30.cable.RECIPIENTS_INDENT`), a long name wrapping after the dash."""
+    dash = round(_metrics.text_width("- ", size))
+    return {"cable_recipient": cable.RECIPIENTS_INDENT + dash, "cable_recipient_hanging": dash}
 
 
 def _date_parts(doc: Document) -> tuple[int | None, int | None, int | None]:

@@ -22,32 +22,23 @@ from vanban.layout.common import (
     build,
     plain_block,
 )
-from vanban.markup import Span
 from vanban.models.articles import Article
-from vanban.models.common import Recipient
 from vanban.models.quyet_dinh import Attachment, QuyetDinh
 from vanban.nd30 import appendix, page
 from vanban.nd30.articles import (
     DECISION_LINE,
-    as_article_line,
     authority_line,
-    is_as_article_line,
     issuing_article,
-    proposal_line,
     reference_opening,
 )
 from vanban.nd30.doctypes import DOC_TYPES
-from vanban.nd30.text import basis_lines
 
 __all__ = ["layout", "reference_line"]
 
 
 def _body(doc: QuyetDinh, inl: Inliner, width: int) -> list[BodyItem]:
     body = Body(inl, width)
-    lines = [*doc.bases, *(proposal_line(p) for p in doc.proposal)]
-    for line in basis_lines(lines):
-        body.add(Role.BASIS, inl(line))
-    body.add(Role.DECISION, [Span(DECISION_LINE)])
+    _articles.opening(body, doc.bases, doc.proposal, DECISION_LINE)
     n = 0
     if doc.attachment:
         n = _articles.articles(body, [Article(text=first_article(doc.attachment))])
@@ -106,9 +97,7 @@ def _attached(doc: QuyetDinh, inl: Inliner, preset: page.SizePreset) -> list[App
 def _view(doc: QuyetDinh) -> QuyetDinh:
     """The document as the shared layout reads it: Nơi nhận opening "- Như Điều N;" (unless
     the writer put a "Như Điều" line in), every phụ lục in print order."""
-    recipients = list(doc.recipients)
-    if not any(is_as_article_line(r.name) for r in recipients):
-        recipients.insert(0, Recipient(name=as_article_line(doc.executors)))
+    recipients = _articles.with_as_article(doc.recipients, doc.executors)
     return doc.model_copy(update={"recipients": recipients, "appendices": doc.all_appendices})
 
 

@@ -90,4 +90,15 @@ class Appendix(Model):
         return self
 
 
-__all__ = ["Appendix", "Identifier"]
+def duplicate_id_error(items: list[Appendix]) -> PydanticCustomError | None:
+    """The error of two phụ lục with the same ``id`` (a ``[@id]`` would be ambiguous)."""
+    ids = [a.id for a in items if a.id]
+    for name in ids:
+        if ids.count(name) > 1:
+            return PydanticCustomError(
+                "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
+            )
+    return None
+
+
+__all__ = ["Appendix", "Identifier", "duplicate_id_error"]

@@ -150,4 +150,41 @@ def article_count(articles: list[Article], chapters: list[Chapter]) -> int:
     return len(articles) + sum(len(c.all_articles()) for c in chapters)
 
 
-__all__ = ["Article", "Chapter", "ChapterSection", "article_count"]
+def executors_error(value: int | None, total: int, noun: str) -> PydanticCustomError | None:
+    """The error of an ``executors_article`` past the last article of a Quyết định or Nghị
+    quyết (``noun``: "quyết định", "nghị quyết"), or ``None``."""
+    if value is None or value <= total:
+        return None
+    return PydanticCustomError(
+        "bad_executors_article",
+        "{noun} chỉ có {total} điều, không có Điều {n}",
+        {"noun": noun, "total": total, "n": value},
+    )
+
+
+def body_error(
+    has_body: bool, articles: list[Article], chapters: list[Chapter], noun: str
+) -> PydanticCustomError | None:
+    """The error of a text decided in articles (Quyết định, Nghị quyết: ``noun``) that has
+    no body, or both articles and chương at its top level; ``None`` when it is sound."""
+    if not has_body:
+        return PydanticCustomError(
+            "missing_body",
+            "{noun} cần articles (các điều) hoặc chapters (các chương)",
+            {"noun": noun},
+        )
+    if articles and chapters:
+        return PydanticCustomError(
+            "mixed_body", "dùng articles (các điều) hoặc chapters (các chương), không cả hai"
+        )
+    return None
+
+
+__all__ = [
+    "Article",
+    "Chapter",
+    "ChapterSection",
+    "article_count",
+    "body_error",
+    "executors_error",
+]

@@ -22,7 +22,13 @@ from pydantic_core import PydanticCustomError
 from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.articles import Article, Chapter, article_count
+from vanban.models.articles import (
+    Article,
+    Chapter,
+    article_count,
+    body_error,
+    executors_error,
+)
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.common import Document
 from vanban.models.types import Model, Text
@@ -253,24 +259,17 @@ class QuyetDinh(Document):
         if value is None or not {"articles", "chapters", "attachment"} <= data.keys():
             return value
         total = article_count(data["articles"], data["chapters"]) + bool(data["attachment"])
-        if value > total:
-            raise PydanticCustomError(
-                "bad_executors_article",
-                "quyết định chỉ có {total} điều, không có Điều {n}",
-                {"total": total, "n": value},
-            )
+        error = executors_error(value, total, "quyết định")
+        if error:
+            raise error
         return value
 
     @model_validator(mode="after")
     def _body(self) -> QuyetDinh:
-        if not (self.articles or self.chapters or self.attachment):
-            raise PydanticCustomError(
-                "missing_body", "quyết định cần articles (các điều) hoặc chapters (các chương)"
-            )
-        if self.articles and self.chapters:
-            raise PydanticCustomError(
-                "mixed_body", "dùng articles (các điều) hoặc chapters (các chương), không cả hai"
-            )
+        has_body = bool(self.articles or self.chapters or self.attachment)
+        error = body_error(has_body, self.articles, self.chapters, "quyết định")
+        if error:
+            raise error
         if self.attachment and self.chapters:
             raise PydanticCustomError(
                 "mixed_body",

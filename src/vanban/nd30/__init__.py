@@ -21,7 +21,10 @@ Modules:
 - :mod:`vanban.nd30.marks`: mức độ khẩn, độ mật, phạm vi lưu hành and the issuer's contact
   line at the foot of page 1 (ô 10a, 10b, 11, 13).
 - :mod:`vanban.nd30.articles`: điều, chương, mục labels and the fixed lines of a Quyết định
-  (authority line, "Theo đề nghị của", "QUYẾT ĐỊNH:", "Như Điều N", the Mẫu 1.3 Điều 1).
+  (authority line, "Theo đề nghị của", "QUYẾT ĐỊNH:", "Như Điều N", the Mẫu 1.3 Điều 1) and
+  of a Nghị quyết ("QUYẾT NGHỊ:", the "TM." signer);
+- :mod:`vanban.nd30.cable`: the sender line "… điện:" and the recipient lines of a Công
+  điện (Mẫu 1.6).
 """
 
 from vanban.nd30.dates import date_line, date_text, short_date

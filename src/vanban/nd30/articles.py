@@ -10,7 +10,7 @@ Sources (nd30-types.md §4–§6):
   Arabic number (II.6.đ); mục numbers restart in each chương ([derived], UNCONFIRMED).
 - The authority line (Mẫu 1.2 footnote 6): the head's title when the power to decide is the
   head's, the name of the collective or body when it is theirs; printed UPPERCASE.
-- "QUYẾT ĐỊNH:" closes the căn cứ block (template only); the "Theo đề nghị của …" line is
+- "QUYẾT ĐỊNH:" (Mẫu 1.2, 1.3), "QUYẾT NGHỊ:" (Mẫu 1.1) closes the căn cứ block (template only); the "Theo đề nghị của …" line is
   the last line of that block and ends with "." (II.6.a).
 - The Nơi nhận of Mẫu 1.1–1.3 starts "- Như Điều …;": the article naming who carries the
   decision out.
@@ -34,6 +34,8 @@ CHAPTER_WORD = "Chương"
 SECTION_WORD = "Mục"
 #: The line between the căn cứ and the articles of a Quyết định (Mẫu 1.2, 1.3).
 DECISION_LINE = "QUYẾT ĐỊNH:"
+#: The line between the căn cứ and the articles of a Nghị quyết (Mẫu 1.1).
+RESOLUTION_LINE = "QUYẾT NGHỊ:"
 #: The opening of the proposal line that closes the căn cứ block (Mẫu 1.2).
 PROPOSAL_PREFIX = "Theo đề nghị của"
 #: What the Mẫu 1.3 Điều 1 does with the attached text, by the model's key.
@@ -206,3 +208,32 @@ def signer_mismatch(authority: str, signer_prefix: str) -> str | None:
             "(signer.authority: TM)"
         )
     return None
+
+
+def decision_line(type_key: str) -> str:
+    """The line that closes the căn cứ block and opens the articles: "QUYẾT NGHỊ:" in a
+    Nghị quyết (Mẫu 1.1), "QUYẾT ĐỊNH:" in a Quyết định (Mẫu 1.2, 1.3); template only, 14
+    bold, UPPERCASE, centred (nd30-types.md §3, §21.1).
+
+    >>> decision_line("nghi_quyet"), decision_line("quyet_dinh")
+    ('QUYẾT NGHỊ:', 'QUYẾT ĐỊNH:')
+    """
+    return RESOLUTION_LINE if type_key == "nghi_quyet" else DECISION_LINE
+
+
+def resolution_signer_mismatch(signer_prefix: str) -> str | None:
+    """Why the signer of a Nghị quyết is wrong, or ``None``: a resolution is the decision of
+    a collective, signed "TM. <tên tập thể>" + chức vụ (Phụ lục I, II.7.b; Điều 13.2;
+    nd30-types.md §3, §18).
+
+    >>> resolution_signer_mismatch("TM.") is None
+    True
+    >>> resolution_signer_mismatch("KT.")
+    'nghị quyết là quyết định của tập thể: người ký ghi "TM. <tên tập thể>" (signer.authority: TM)'
+    """
+    if signer_prefix == "TM.":
+        return None
+    return (
+        'nghị quyết là quyết định của tập thể: người ký ghi "TM. <tên tập thể>" '
+        "(signer.authority: TM)"
+    )

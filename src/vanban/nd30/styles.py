@@ -240,6 +240,17 @@ STYLES: dict[str, Style] = {
     "VBArticle": _body(source="II.6.đ: 'Điều 1.' bold in its runs, the text in thường"),
     "VBArticleHeading": _body(bold=True, source="II.6.đ: điều có tiêu đề, đứng, đậm"),
     # -- styles of Nghị quyết (Mẫu 1.1), Công điện (Mẫu 1.6) --
+    "VBCableSender": Style(
+        "body",
+        align="center",
+        before=2 * page.PARAGRAPH_SPACING,
+        source="Mẫu 1.6 fn 6: '<cơ quan, chức danh> điện:' in thường, đứng, canh giữa, "
+        "sau một dòng trống",
+    ),
+    "VBCableRecipient": _body(
+        first_line=0,
+        source="Mẫu 1.6 fn 7: '- <nơi nhận điện>;' mỗi nơi một dòng, cách lề trái khoảng 5,5 cm",
+    ),
     # -- styles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
     # -- styles of Biên bản (1.9), Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công --
     # Nội dung (ô 6)
