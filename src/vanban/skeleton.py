@@ -102,7 +102,7 @@ def skeleton(key: str) -> str:
         description = prop.get("description") or target.get("description") or ""
         lines.append("")
         lines += _comment(f"{title}: {description}" if description else title)
-        value = _sample(s, prop, name)
+        value = model.skeleton_values.get(name, _sample(s, prop, name))
         filled = name in required or ("", name) in _FILLED or name == body
         if filled and value is not None:
             lines += _dump(name, value)

@@ -406,6 +406,9 @@ class Document(Model):
     #: Types that share a Mẫu share its layout module (``vanban.layout.<name>``) and its
     #: template folder (``templates/<name>``); ``None``: the type's own, named by its key.
     layout_module: ClassVar[str | None] = None
+    #: Sample values ``vanban new`` uses where the shared samples would not suit the type
+    #: (a nghị quyết is signed TM. its collective).
+    skeleton_values: ClassVar[dict[str, Any]] = {}
     template_folder: ClassVar[str | None] = None
     #: Set by :func:`vanban.load` once the semantic checks ran and warned.
     _checked: bool = PrivateAttr(default=False)

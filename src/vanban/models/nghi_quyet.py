@@ -54,6 +54,14 @@ class NghiQuyet(Document):
     )
 
     doc_type: ClassVar[str] = "nghi_quyet"
+    skeleton_values: ClassVar[dict[str, Any]] = {
+        "signer": {
+            "authority": "TM",
+            "collective": "HỘI ĐỒNG THÀNH VIÊN",
+            "title": "CHỦ TỊCH",
+            "name": "Nguyễn Văn An",
+        }
+    }
     #: One of these holds the body (the loader reports it missing with the other fields).
     body_fields: ClassVar[tuple[str, ...]] = ("articles", "chapters")
 
