@@ -15,6 +15,9 @@ import datetime as _dt
 
 from vanban.nd30 import dates
 
+#: The types whose heading is the tên loại and its rule, with no trích yếu (Mẫu 1.8, 1.10).
+WITHOUT_TITLE = frozenset({"giay_gioi_thieu", "giay_nghi_phep"})
+
 #: Weekday names as Vietnamese writes them, Monday first (``date.weekday()`` order).
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
