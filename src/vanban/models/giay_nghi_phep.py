@@ -99,8 +99,16 @@ class GiayNghiPhep(Document):
         description="Không lớn hơn số ngày từ ngày bắt đầu đến ngày kết thúc.",
         examples=[5, 12],
     )
-    start: Day = Field(title="Nghỉ từ ngày", examples=["2026-07-13"])
-    end: Day = Field(title="Nghỉ đến hết ngày", examples=["2026-07-17"])
+    start: Day = Field(
+        title="Nghỉ từ ngày",
+        description='Ngày bắt đầu nghỉ, in "kể từ ngày … tháng … năm …".',
+        examples=["2026-07-13"],
+    )
+    end: Day = Field(
+        title="Nghỉ đến hết ngày",
+        description='Ngày nghỉ cuối cùng, in "đến hết ngày … tháng … năm …".',
+        examples=["2026-07-17"],
+    )
     leave_place: Text = Field(
         title="Nơi nghỉ phép",
         description='In sau "tại" (Mẫu 1.10, chú thích 6).',
