@@ -4,6 +4,7 @@ person a giấy names, a calendar day, the time of a meeting."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -49,6 +50,10 @@ Day = Annotated[
 ]
 
 
+#: A text that means to be a date with its hour, ISO-like.
+_MOMENT = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[ T]\d")
+
+
 def _when(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         _in_years(value.date())
@@ -60,6 +65,12 @@ def _when(value: Any) -> Any:
         try:
             moment = dt.datetime.fromisoformat(text)
         except ValueError:
+            if _MOMENT.match(text):  # "2026-02-30 08:00", "2026-03-05 25:00"
+                raise PydanticCustomError(
+                    "bad_datetime",
+                    'ngày giờ không hợp lệ "{value}" (cần dạng 2026-03-05 08:00)',
+                    {"value": text[:40]},
+                ) from None
             day = _parse_date_text(text, _DAY_HINT)
             return text if day is None else day
         if len(text) > 10:  # "2026-03-05 08:00": a date with its hour
