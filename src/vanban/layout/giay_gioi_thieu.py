@@ -7,25 +7,13 @@ from __future__ import annotations
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
 from vanban.layout.common import Inliner, Regions, build, plain_block
-from vanban.layout.giay_moi import field, in_text
+from vanban.layout.fields import field, in_text, person_lines
 from vanban.markup import Span
 from vanban.models.common import Recipient
 from vanban.models.giay_gioi_thieu import GiayGioiThieu
-from vanban.models.persons import Person
 from vanban.nd30 import forms, recipients
 
-__all__ = ["layout", "person_lines"]
-
-
-def person_lines(inl: Inliner, person: Person) -> list[BodyItem]:
-    """ "Ông (bà): …", "Chức vụ: …" and "Đơn vị công tác: …" (Mẫu 1.8, 1.10, footnote 5)."""
-    out: list[BodyItem] = [
-        plain_block(Role.PARAGRAPH, forms.person_line(person.name, person.honorific)),
-        field(inl, forms.POSITION, person.position),
-    ]
-    if person.unit:
-        out.append(field(inl, forms.UNIT, person.unit))
-    return out
+__all__ = ["layout"]
 
 
 def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:

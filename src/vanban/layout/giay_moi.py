@@ -8,25 +8,13 @@ from vanban import cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
 from vanban.layout.common import Inliner, build
+from vanban.layout.fields import field, in_text
 from vanban.markup import Span
-from vanban.models.common import Document
 from vanban.models.giay_moi import GiayMoi
 from vanban.models.persons import when_text
-from vanban.nd30 import appendix, forms
+from vanban.nd30 import forms
 
 __all__ = ["in_text", "layout"]
-
-
-def in_text(doc: Document, given: str | None) -> str:
-    """The issuer as it reads in a sentence: the type's own field, ``issuer.in_text``, or the
-    name in running text (:func:`vanban.nd30.appendix.of_issuer`)."""
-    issuer = doc.issuer
-    return given or issuer.in_text or appendix.of_issuer(issuer.name)
-
-
-def field(inl: Inliner, label: str, value: str) -> Block:
-    """A field line "<label>: <value>", the label in thường, đứng (the template's)."""
-    return Block(Role.PARAGRAPH, (Span(f"{label}: "), *inl(value)))
 
 
 def _body(doc: GiayMoi, inl: Inliner) -> list[BodyItem]:

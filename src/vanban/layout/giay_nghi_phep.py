@@ -7,8 +7,7 @@ from __future__ import annotations
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
 from vanban.layout.common import Inliner, Regions, build, plain_block
-from vanban.layout.giay_gioi_thieu import person_lines
-from vanban.layout.giay_moi import field, in_text
+from vanban.layout.fields import field, in_text, person_lines
 from vanban.markup import Span
 from vanban.models.common import Recipient
 from vanban.models.giay_nghi_phep import GiayNghiPhep
