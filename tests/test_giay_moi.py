@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vanban
 from vanban.checker import check_report
@@ -139,7 +141,7 @@ def test_field_lines_in_the_template_order_not_bold() -> None:
     ("time", "printed"),
     [
         ("2026-03-05 08:00", "08 giờ 00 phút, thứ Năm, ngày 05 tháng 3 năm 2026"),
-        ("2026-02-01 14:30", "14 giờ 30 phút, Chủ nhật, ngày 01 tháng 02 năm 2026"),
+        ("2027-02-07 14:30", "14 giờ 30 phút, Chủ nhật, ngày 07 tháng 02 năm 2027"),
         ("2026-03-05", "thứ Năm, ngày 05 tháng 3 năm 2026"),
         ("Sáng thứ Năm, ngày 05/3/2026", "Sáng thứ Năm, ngày 05/3/2026"),
     ],
@@ -196,3 +198,27 @@ def test_located_vietnamese_errors(change: dict[str, Any], path: str, message: s
     assert problem.line is not None
     assert message in problem.message
     assert re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", problem.message)
+
+
+def test_a_meeting_before_the_invitation_is_dated_warns() -> None:
+    with pytest.warns(vanban.VanbanWarning, match="trước ngày ban hành giấy mời"):
+        vanban.loads(yaml.safe_dump(invitation(time="2026-03-01 08:00"), allow_unicode=True))
+    load(
+        invitation(time="2026-03-02 14:00")
+    )  # the same day: no warning (load turns it into an error)
+
+
+@given(st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2150, 12, 31)))
+def test_time_text_reads_back_the_moment(moment: dt.datetime) -> None:
+    text = forms.time_text(moment)
+    m = re.fullmatch(
+        r"(\d\d) giờ (\d\d) phút, (thứ Hai|thứ Ba|thứ Tư|thứ Năm|thứ Sáu|thứ Bảy|Chủ nhật), "
+        r"ngày (\d\d) tháng (\d\d?) năm (\d{4})",
+        text,
+    )
+    assert m, text
+    hour, minute, weekday, day, month, year = m.groups()
+    back = dt.datetime(int(year), int(month), int(day), int(hour), int(minute))
+    assert back == moment.replace(second=0, microsecond=0)
+    assert forms.WEEKDAYS.index(weekday) == moment.weekday()
+    assert (len(month) == 2) == (moment.month < 3 or moment.month >= 10)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.common import Document
 from vanban.models.persons import When
@@ -126,3 +128,15 @@ class GiayMoi(Document):
 
     def texts(self) -> list[tuple[str, str]]:
         return walk.texts(self)
+
+    def type_warnings(self) -> list[Problem]:
+        """``meeting_before_date``: a meeting held before the invitation is issued."""
+        day = self.time.date() if isinstance(self.time, dt.datetime) else self.time
+        issued = self.date.earliest if self.date else None
+        if isinstance(day, dt.date) and issued and day < issued:
+            message = (
+                f"thời gian họp ({day.isoformat()}) trước ngày ban hành giấy mời "
+                f"({issued.isoformat()})"
+            )
+            return [Problem("time", "meeting_before_date", message)]
+        return []
