@@ -99,7 +99,14 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
     CHROMIUM is None and not __import__("os").environ.get("CI"),
     reason="headless Chromium is not installed (Debian package chromium)",
 )
-@pytest.mark.parametrize("stem", ["so-cong-thuong-chuyen-doi-so", "giam-ngheo-ben-vung"])
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "so-cong-thuong-chuyen-doi-so",
+        "giam-ngheo-ben-vung",
+        "giay-nghi-phep-so-tai-chinh-nghi-phep-nam",  # the xác nhận block under the closing
+    ],
+)
 def test_browser_shows_the_docx_words(stem: str, tmp_path: Path) -> None:
     """Chromium prints the preview to PDF; its words are the .docx's words (body, tables,
     footnotes and the first-page contact footer), none missing and none added."""

@@ -26,7 +26,7 @@ from typing import Any
 from vanban import _metrics
 from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
-from vanban.nd30 import cable, header, page, recipients, rules
+from vanban.nd30 import cable, forms, header, page, recipients, rules
 from vanban.nd30.catalogue import (
     A4_TEXT,
     ERROR,
@@ -912,6 +912,8 @@ class _Checker:
             )
         if not _all(first, "bold") or not _centred(first):
             self.add("PL1.II.5b.doc-type-format", "tên loại phải in đậm, căn giữa", k, "đậm, giữa")
+        if kind.key in forms.WITHOUT_TITLE:  # Mẫu 1.8, 1.10: no trích yếu, the body follows
+            return k
         # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
         # (the authority line of a Quyết định), a Công điện's "… điện:" line or the body.
         j = k + 1

@@ -33,7 +33,7 @@ from vanban.layout.blocks import (
 )
 from vanban.markup import LineBreak, Span, Tab
 from vanban.models.common import Document
-from vanban.nd30 import page
+from vanban.nd30 import forms, page
 
 __all__ = ["to_html"]
 
@@ -266,6 +266,18 @@ def _signer(lay: Layout) -> str:
     )
 
 
+def _confirmation(lay: Layout) -> str:
+    """The xác nhận block of Mẫu 1.10: a table under the signer's, its left column used."""
+    if not lay.confirmation:
+        return ""
+    left, right = forms.CONFIRMATION_COLUMNS
+    return (
+        f'<table class="vb-signer" style="width: {_cm(left + right)}; margin-top: 12pt">'
+        f'<colgroup><col style="width: {_cm(left)}"><col style="width: {_cm(right)}"></colgroup>'
+        f"<tr><td>{''.join(_p(b) for b in lay.confirmation)}</td><td></td></tr></table>"
+    )
+
+
 def _part(lay: Layout, a: AppendixLayout) -> str:
     cls = "vb-page landscape" if a.landscape else "vb-page"
     inner = _header(lay, bare=True) if a.header else ""
@@ -282,6 +294,7 @@ def layout_html(lay: Layout) -> str:
     parts += [_p(b) for b in (*lay.authority, *lay.addressees)]
     parts.append(_items(lay.body))
     parts.append(_signer(lay))
+    parts.append(_confirmation(lay))
     if lay.contact:
         parts.append(f'<div class="vb-contact">{"".join(_p(b) for b in lay.contact)}</div>')
     if lay.footnotes:

@@ -35,7 +35,7 @@ from vanban.errors import (
 from vanban.layout import Block, Layout, Role, layout
 from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCell, TableRow
 from vanban.models.common import Document
-from vanban.nd30 import page
+from vanban.nd30 import forms, page
 from vanban.templating import Prepared
 from vanban.validation import check_document
 
@@ -132,6 +132,7 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     created = f"{d.isoformat()}T00:00:00Z" if d else FIXED_CREATED
     hl, hr = page.HEADER_COLUMNS
     sl, sr = page.SIGNER_COLUMNS
+    cl, cr = forms.CONFIRMATION_COLUMNS
     last = _Para(lay.body[-1]) if lay.body and isinstance(lay.body[-1], Block) else None
     return {
         "doc_type": doc.doc_type,
@@ -159,6 +160,8 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "marks": [_box(m) for m in lay.marks],
         "signer_above_name": _paras(lay.signer_above_name),
         "signer_below_name": _paras(lay.signer_below_name),
+        "confirmation": _paras(lay.confirmation),
+        "confirmation_table": {"left": cl, "right": cr, "width": cl + cr},
         "contact": _paras(lay.contact),
         "footnotes": [{"id": n, "runs": _ooxml.runs(inl)} for n, inl in lay.footnotes],
         "header_table": {"left": hl, "right": hr, "width": hl + hr, "indent": page.HEADER_INDENT},

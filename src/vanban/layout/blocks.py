@@ -71,6 +71,8 @@ class Role(str, Enum):
     CABLE_SENDER = "cable_sender"  # Công điện: "<CƠ QUAN, CHỨC DANH> điện:", centred
     CABLE_RECIPIENT = "cable_recipient"  # Công điện: "- <nơi nhận điện>;" lines under it
     # -- roles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
+    CONFIRMATION_TITLE = "confirmation_title"  # Mẫu 1.10: "XÁC NHẬN CỦA …" (left, below)
+    CONFIRMATION_NAME = "confirmation_name"  # … the name of who confirms, room above it
     # -- roles of Biên bản (1.9), Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công --
 
     @property
@@ -244,6 +246,8 @@ class Layout:
     authority: list[Block] = field(default_factory=list)
     #: "Kính gửi:" and its addressees (ô 9a), before the body.
     addressees: list[Block] = field(default_factory=list)
+    #: A signature block under the closing, on the left: the xác nhận of Mẫu 1.10.
+    confirmation: list[Block] = field(default_factory=list)
 
     def items(self) -> list[BodyItem]:
         """Every paragraph and table in reading order: the circulation mark, header left
@@ -266,6 +270,7 @@ class Layout:
             *self.signer_above_name,
             self.signer_name,
             *self.signer_below_name,
+            *self.confirmation,
             *self.contact,
         ]
         for a in self.appendices:

@@ -152,13 +152,18 @@ class Regions:
     ``heading``: tên loại, trích yếu and the rule under them (ô 5a); when ``False`` the
     trích yếu is the "V/v …" line under the Số (ô 5b), as in a Công văn. ``authority``: the
     authority line of a Quyết định or Nghị quyết. ``addressees``: the names of the Kính gửi
-    block (ô 9a). ``parts``: what comes after the signature before the phụ lục.
+    block (ô 9a). ``parts``: what comes after the signature before the phụ lục. ``title``:
+    whether the heading has a trích yếu under the tên loại (not in a Giấy giới thiệu or Giấy
+    nghỉ phép, Mẫu 1.8, 1.10: the rule is then under the tên loại). ``confirmation``: a
+    signature block under the closing, on the left (the xác nhận of Mẫu 1.10).
     """
 
     heading: bool = True
+    title: bool = True
     authority: str | None = None
     addressees: Sequence[str] = ()
     parts: PartsBuilder | None = None
+    confirmation: Sequence[Block] = ()
 
 
 _DEFAULT_REGIONS = Regions()
@@ -203,7 +208,12 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     heading: list[Block] = []
     subject: list[Block] = []
     title_rule: Rule | None = None
-    if regions.heading:
+    if regions.heading and not regions.title:
+        heading = [plain_block(Role.DOC_TYPE, doc.type_info.heading)]
+        title_rule = _rule_for(
+            [doc.type_info.heading], text_width, preset.title, page.RULE_FRACTION
+        )
+    elif regions.heading:
         heading = [
             plain_block(Role.DOC_TYPE, doc.type_info.heading),
             Block(Role.TITLE, tuple(inl(doc.title))),
@@ -300,6 +310,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         subject=subject,
         authority=authority,
         addressees=addressees,
+        confirmation=list(regions.confirmation),
     )
 
 

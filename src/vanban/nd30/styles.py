@@ -252,6 +252,20 @@ STYLES: dict[str, Style] = {
         source="Mẫu 1.6 fn 7: '- <nơi nhận điện>;' mỗi nơi một dòng, cách lề trái khoảng 5,5 cm",
     ),
     # -- styles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
+    "VBConfirmationTitle": Style(
+        "signer",
+        bold=True,
+        upper=True,
+        align="center",
+        source="Mẫu 1.10: xác nhận of the place of leave, a signer title (II.7.đ)",
+    ),
+    "VBConfirmationName": Style(
+        "signer",
+        bold=True,
+        align="center",
+        before=page.SIGNATURE_SPACE,
+        source="Mẫu 1.10: the name under the xác nhận, 14 đậm; room for chữ ký and dấu above",
+    ),
     # -- styles of Biên bản (1.9), Hợp đồng, Bản ghi nhớ, Bản thỏa thuận, Thư công --
     # Nội dung (ô 6)
     "VBParagraph": BODY,

@@ -1,0 +1,39 @@
+"""Layout of a Giấy giới thiệu (Mẫu 1.8): tên loại and its rule, no trích yếu; "… trân trọng
+giới thiệu:" centred, the person's lines, "Được cử đến", "Về việc", the fixed request, the
+validity with "./."; Nơi nhận starts with "Như trên"."""
+
+from __future__ import annotations
+
+from vanban.layout.blocks import Block, BodyItem, Layout, Role
+from vanban.layout.body import end_mark_last
+from vanban.layout.common import Inliner, Regions, build, plain_block
+from vanban.layout.fields import field, in_text, person_lines
+from vanban.markup import Span
+from vanban.models.common import Recipient
+from vanban.models.giay_gioi_thieu import GiayGioiThieu
+from vanban.nd30 import forms, recipients
+
+__all__ = ["layout"]
+
+
+def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
+    out: list[BodyItem] = [
+        plain_block(Role.PARAGRAPH_CENTER, forms.introduction_line(in_text(doc, doc.introducer))),
+        *person_lines(inl, doc.person),
+        field(inl, forms.SENT_TO, doc.sent_to),
+        field(inl, forms.ABOUT, doc.purpose),
+        plain_block(Role.PARAGRAPH, forms.support_line(doc.person.honorific)),
+        Block(Role.CLOSING, (Span(forms.validity_line(doc.valid_until)),)),
+    ]
+    if doc.format.end_mark:
+        end_mark_last(out)
+    return out
+
+
+def layout(doc: GiayGioiThieu) -> Layout:
+    """Lay out a whole Giấy giới thiệu."""
+    listed = recipients.with_as_above(
+        doc.recipients, lambda r: r.name, lambda name: Recipient(name=name)
+    )
+    sent = doc.model_copy(update={"recipients": listed})
+    return build(sent, lambda inl, width: _body(doc, inl), Regions(title=False))
