@@ -387,3 +387,17 @@ def test_signature_never_stands_alone_in_libreoffice(
         ).stdout.split("\f")  # fmt: skip
         closing = next(i for i, p in enumerate(pages) if "ĐOẠNKẾT" in p)
         assert "Nơi nhận" in pages[closing] and "Nguyễn Văn A" in pages[closing], docx.name
+
+
+def test_title_and_text_in_one_paragraph_are_joined_by_a_colon() -> None:
+    """A khoản or điểm with a title and a text prints "a) Sở Tài chính: chủ trì …"; a title
+    that ends with its own punctuation keeps it."""
+    from vanban.layout.body import Body
+
+    body = Body(lambda text, **kw: markup.parse(text, **kw), 9000)
+    body.item("a)", "Sở Tài chính", "chủ trì thẩm định.")
+    body.item("b)", "Sở Nội vụ:", "phối hợp.")
+    assert [b.text for b in body.out] == [
+        "a) Sở Tài chính: chủ trì thẩm định.",
+        "b) Sở Nội vụ: phối hợp.",
+    ]

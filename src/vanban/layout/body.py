@@ -149,8 +149,9 @@ class Body:
     def item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
             inl = [Span(f"{label} ", bold=True), *self.inl(title, bold=True)]
-            if text:
-                inl += [Span(" "), *self.inl(text)]
+            if text:  # "a) Sở Tài chính: chủ trì …": a colon unless the title ends its own
+                joint = " " if title.rstrip().endswith((":", ".", "?", "!", ";")) else ": "
+                inl += [Span(joint), *self.inl(text)]
             self.add(Role.ITEM_HEADING, inl)
         elif text:
             first, *rest = _text.paragraphs(text)
