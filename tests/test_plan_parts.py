@@ -270,7 +270,7 @@ def test_plan_without_muc(sample: dict[str, Any]) -> None:
     data["content"] = [{"title": "Mục đích", "text": "Một."}, {"title": "Yêu cầu", "text": "Hai."}]
     lay = layout(KeHoach.model_validate(data))
     heads = [b.text for b in lay.body if isinstance(b, Block) and b.role is Role.ITEM_HEADING]
-    assert heads == ["1. Mục đích Một.", "2. Yêu cầu Hai."]
+    assert heads == ["1. Mục đích: Một.", "2. Yêu cầu: Hai."]
     assert not any(b.role is Role.HEADING1 for b in lay.body if isinstance(b, Block))
     del data["content"]
     with pytest.raises(vanban.ValidationError, match="sections"):
