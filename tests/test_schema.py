@@ -404,3 +404,17 @@ def test_most_written_fields_have_examples() -> None:
         ("Appendix", "title"),
     ]
     assert [k for k in wanted if not props[k].get("examples")] == []
+
+
+def test_schema_accepts_widths_as_users_write_them(sample: dict) -> None:
+    """A column width may be written "2.5cm", "25 mm" or "1,5cm" (the model turns it into
+    millimetres): the schema must not flag what the loader accepts."""
+    validator = jsonschema.Draft202012Validator(schema())
+    for width in ("2.5cm", "25 mm", "1,5cm", "30mm", 3):
+        data = json.loads(json.dumps(sample))
+        data["content"] = [{"columns": [{"title": "A", "width": width}, "B"], "rows": [["1", "2"]]}]
+        data.pop("sections", None)
+        validator.validate(data)
+    data["content"][0]["columns"][0]["width"] = "2.5 inch"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)

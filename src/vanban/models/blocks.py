@@ -36,6 +36,7 @@ from pydantic import (
     Field,
     StrictBool,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -396,7 +397,19 @@ def _width(value: Any) -> Any:
 #: A column width: a number is a share of the width left after the fixed columns; "2.5cm" or
 #: "25mm" is fixed (kept as millimetres, "25mm").
 Width = Annotated[
-    Annotated[float, Field(gt=0, le=1000)] | Annotated[str, Field(pattern=r"^\d+(\.\d+)?mm$")],
+    Annotated[float, Field(gt=0, le=1000)]
+    | Annotated[
+        str,
+        Field(pattern=r"^\d+(\.\d+)?mm$"),
+        # What a user may write (the validator turns it into millimetres): "2.5cm", "25 mm".
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": r"^\s*\d+([.,]\d+)?\s*(cm|mm)\s*$",
+                "description": "độ rộng cố định, ví dụ 2.5cm hoặc 25mm",
+            }
+        ),
+    ],
     BeforeValidator(_width),
 ]
 
