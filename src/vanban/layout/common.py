@@ -152,16 +152,23 @@ class Regions:
     ``heading``: tên loại, trích yếu and the rule under them (ô 5a); when ``False`` the
     trích yếu is the "V/v …" line under the Số (ô 5b), as in a Công văn. ``authority``: the
     authority line of a Quyết định or Nghị quyết. ``addressees``: the names of the Kính gửi
-    block (ô 9a). ``parts``: what comes after the signature before the phụ lục.
+    block (ô 9a). ``parts``: what comes after the signature before the phụ lục. ``date``:
+    the địa danh, ngày (ô 4) in the header; a Biên bản (Mẫu 1.9) has none. ``signer_pair``:
+    two signers side by side (title lines then name, left and right) in place of the one
+    signer, the Nơi nhận under them.
     """
 
     heading: bool = True
     authority: str | None = None
     addressees: Sequence[str] = ()
     parts: PartsBuilder | None = None
+    date: bool = True
+    signer_pair: tuple[list[Block], list[Block]] | None = None
 
 
 _DEFAULT_REGIONS = Regions()
+#: The empty ô 4 of a document without địa danh, ngày in its header (Mẫu 1.9).
+_EMPTY_DATE = Block(Role.PLACE_DATE, ())
 
 
 def appendix_labels(doc: Document) -> list[str]:
@@ -196,7 +203,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     header_left += [plain_block(Role.ISSUER, line) for line in issuer]
     header_right = [plain_block(Role.NATIONAL, NATIONAL_NAME), plain_block(Role.MOTTO, MOTTO)]
 
-    date_line = dates.date_line(doc.place, *_date_parts(doc))
+    date_line = dates.date_line(doc.place, *_date_parts(doc)) if regions.date else ""
     motto_width = _motto_width(preset.motto)
 
     title_text = markup.plain(markup.parse(doc.title))
@@ -234,15 +241,25 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
 
     s = doc.signer
-    signer_blocks = [
-        plain_block(Role.SIGNER_TITLE, line)
-        for line in signer.signer_lines(
-            s.authority, title=s.title, head_title=s.head_title, collective=s.collective
-        )
-    ]
-    others = [
-        plain_block(Role.SIGNER_OTHER, line) for line in signer.other_title_lines(s.other_titles)
-    ]
+    pair = regions.signer_pair
+    signer_blocks = (
+        []
+        if pair
+        else [
+            plain_block(Role.SIGNER_TITLE, line)
+            for line in signer.signer_lines(
+                s.authority, title=s.title, head_title=s.head_title, collective=s.collective
+            )
+        ]
+    )
+    others = (
+        []
+        if pair
+        else [
+            plain_block(Role.SIGNER_OTHER, line)
+            for line in signer.other_title_lines(s.other_titles)
+        ]
+    )
     above = s.other_titles_position == "above_name"
     parts = regions.parts(inl, preset) if regions.parts else []
     appendices = parts + _appendices(doc, inl, labels, preset)
@@ -251,7 +268,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         header_left=header_left,
         header_right=header_right,
         number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text)),
-        place_date=plain_block(Role.PLACE_DATE, date_line),
+        place_date=plain_block(Role.PLACE_DATE, date_line) if date_line else _EMPTY_DATE,
         issuer_rule=_rule_for(issuer, left_cell, preset.issuer, page.RULE_FRACTION),
         motto_rule=Rule(motto_width, right_cell),
         heading=heading,
@@ -259,7 +276,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         body=body,
         recipients=recipient_blocks,
         signer=signer_blocks,
-        signer_name=plain_block(Role.SIGNER_NAME, s.name),
+        signer_name=Block(Role.SIGNER_NAME, ()) if pair else plain_block(Role.SIGNER_NAME, s.name),
         footnotes=inl.notes,
         page=_page(margins),
         sizes={
@@ -299,6 +316,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         subject=subject,
         authority=authority,
         addressees=addressees,
+        signer_pair=pair,
     )
 
 
