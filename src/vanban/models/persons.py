@@ -1,0 +1,48 @@
+"""A person named in a document's fields: the chair and secretary of a Biên bản, the
+representative of a party to a Hợp đồng (honorific, name, position)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from vanban.models.types import LineText, Model, Text
+from vanban.nd30.minutes import person_text
+
+
+class Person(Model):
+    """Ông (bà), họ tên, chức vụ."""
+
+    model_config = ConfigDict(
+        title="Người",
+        json_schema_extra={
+            "description": 'Một người được ghi trong văn bản: danh xưng ("Ông", "Bà"), họ tên, '
+            "chức vụ. Viết gọn: chỉ họ tên."
+        },
+    )
+
+    honorific: Literal["Ông", "Bà"] | None = Field(
+        None, title="Danh xưng", description='"Ông" hoặc "Bà" (nếu có).', examples=["Ông", "Bà"]
+    )
+    name: LineText = Field(
+        title="Họ tên",
+        description="Họ, tên đệm (nếu có) và tên; in đậm dưới chữ ký khi người này ký.",
+        examples=["Nguyễn Văn An", "Lê Thị Hoa"],
+    )
+    position: Text | None = Field(
+        None,
+        title="Chức vụ",
+        description="Chức vụ, đơn vị công tác, in sau họ tên.",
+        examples=["Phó Giám đốc Sở Nội vụ", "Chuyên viên Văn phòng Sở"],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+    @property
+    def text(self) -> str:
+        """As named in a field: "Ông Nguyễn Văn An, Phó Giám đốc Sở Nội vụ"."""
+        return person_text(self.name, self.position, self.honorific)
