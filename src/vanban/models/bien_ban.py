@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
@@ -45,6 +46,17 @@ def signer_from(data: Any, person_field: str, type_name: str, title: str) -> Any
     if isinstance(name, str) and name.strip():
         return {**data, "signer": {"title": title, "name": name}}
     return data
+
+
+def _clock(value: Any) -> Any:
+    """A time may be written with a one-digit hour ("8:00")."""
+    if isinstance(value, str) and re.fullmatch(r"\d:\d\d", value.strip()):
+        return "0" + value.strip()
+    return value
+
+
+#: A time of day as "08:00" or "8:00".
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
 
 
 class BienBan(Document):
@@ -144,7 +156,7 @@ class BienBan(Document):
         "dòng, bảng.",
         examples=[["Ông Nguyễn Văn An nêu mục đích, yêu cầu của cuộc họp."]],
     )
-    end: dt.time = Field(
+    end: Clock = Field(
         title="Giờ kết thúc",
         description='Dạng "11:30"; in "… kết thúc vào 11 giờ 30 phút cùng ngày".',
         examples=["11:30"],
