@@ -30,9 +30,10 @@ def without_signer(description: str) -> Callable[[dict[str, Any]], None]:
     return edit
 
 
-def signer_from(data: Any, person_field: str, type_name: str, title: str) -> Any:
+def signer_from(data: Any, person: Any, type_name: str, title: str) -> Any:
     """Fill the shared ``signer`` (unused in the layout of a two-signer text) from one of the
-    type's own people, and refuse a ``signer`` written in the data."""
+    type's own people (``person``, as written in the data), and refuse a ``signer`` written
+    in the data."""
     if not isinstance(data, dict):
         return data
     if "signer" in data:
@@ -41,7 +42,6 @@ def signer_from(data: Any, person_field: str, type_name: str, title: str) -> Any
             "{type} không dùng signer: người ký lấy từ các trường của văn bản",
             {"type": type_name},
         )
-    person = data.get(person_field)
     name = person.get("name") if isinstance(person, dict) else getattr(person, "name", person)
     if isinstance(name, str) and name.strip():
         return {**data, "signer": {"title": title, "name": name}}
@@ -178,7 +178,8 @@ class BienBan(Document):
     @model_validator(mode="before")
     @classmethod
     def _signer(cls, data: Any) -> Any:
-        return signer_from(data, "chair", "biên bản", "CHỦ TỌA")
+        person = data.get("chair") if isinstance(data, dict) else None
+        return signer_from(data, person, "biên bản", "CHỦ TỌA")
 
     @model_validator(mode="after")
     def _times(self) -> BienBan:
