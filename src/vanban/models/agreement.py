@@ -45,10 +45,12 @@ class Party(Model):
         description="Danh xưng, họ tên, chức vụ; ký dưới chữ ĐẠI DIỆN BÊN …",
         examples=[{"honorific": "Ông", "name": "Nguyễn Văn An", "position": "Giám đốc"}],
     )
-    address: LineText | None = Field(None, title="Địa chỉ")
-    phone: LineText | None = Field(None, title="Điện thoại")
-    email: LineText | None = Field(None, title="Thư điện tử")
-    tax_code: LineText | None = Field(None, title="Mã số thuế")
+    address: LineText | None = Field(None, title="Địa chỉ", description="Địa chỉ trụ sở.")
+    phone: LineText | None = Field(None, title="Điện thoại", description="Số điện thoại.")
+    email: LineText | None = Field(None, title="Thư điện tử", description="Địa chỉ thư điện tử.")
+    tax_code: LineText | None = Field(
+        None, title="Mã số thuế", description="Mã số thuế của bên (nếu có)."
+    )
     account: LineText | None = Field(
         None,
         title="Số tài khoản",
