@@ -155,7 +155,9 @@ class Regions:
     block (ô 9a). ``parts``: what comes after the signature before the phụ lục. ``date``:
     the địa danh, ngày (ô 4) in the header; a Biên bản (Mẫu 1.9) has none. ``signer_pair``:
     two signers side by side (title lines then name, left and right) in place of the one
-    signer, the Nơi nhận under them.
+    signer, the Nơi nhận under them. ``number``: the Số, ký hiệu (ô 3); a Thư công has none.
+    ``subject``: without ``heading``, the trích yếu as the "V/v …" line; ``False`` when the
+    type prints its title itself (a Thư công).
     """
 
     heading: bool = True
@@ -163,12 +165,16 @@ class Regions:
     addressees: Sequence[str] = ()
     parts: PartsBuilder | None = None
     date: bool = True
+    number: bool = True
+    subject: bool = True
     signer_pair: tuple[list[Block], list[Block]] | None = None
 
 
 _DEFAULT_REGIONS = Regions()
 #: The empty ô 4 of a document without địa danh, ngày in its header (Mẫu 1.9).
 _EMPTY_DATE = Block(Role.PLACE_DATE, ())
+#: The empty ô 3 of a document without Số, ký hiệu (Thư công).
+_EMPTY_NUMBER = Block(Role.NUMBER, ())
 
 
 def appendix_labels(doc: Document) -> list[str]:
@@ -216,7 +222,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
             Block(Role.TITLE, tuple(inl(doc.title))),
         ]
         title_rule = _rule_for(title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION)
-    else:
+    elif regions.subject:
         subject = [Block(Role.SUBJECT, tuple(inl(nd30_text.subject_line(doc.title))))]
     authority = (
         [plain_block(Role.AUTHORITY, line) for line in _lines(regions.authority.upper())]
@@ -267,7 +273,9 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     return Layout(
         header_left=header_left,
         header_right=header_right,
-        number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text)),
+        number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text))
+        if regions.number
+        else _EMPTY_NUMBER,
         place_date=plain_block(Role.PLACE_DATE, date_line) if date_line else _EMPTY_DATE,
         issuer_rule=_rule_for(issuer, left_cell, preset.issuer, page.RULE_FRACTION),
         motto_rule=Rule(motto_width, right_cell),
