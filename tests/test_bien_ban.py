@@ -178,3 +178,13 @@ def test_a_signer_field_is_refused_and_an_end_before_the_start() -> None:
         load(record(signer={"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"}))
     with pytest.raises(vanban.ValidationError, match=r"kết thúc .* trước thời gian bắt đầu"):
         load(record(end="7:30"))
+
+
+
+def test_preview_shows_the_two_signers_then_the_recipients() -> None:
+    from vanban.preview import to_html
+
+    html = to_html(load(RECORD))
+    signer = html[html.index('class="vb-signer"') :]
+    assert signer.index("THƯ KÝ") < signer.index("CHỦ TỌA") < signer.index("Nơi nhận:")
+    assert signer.index("Lê Thị Hoa") < signer.index("Nguyễn Văn An")

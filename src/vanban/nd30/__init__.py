@@ -22,6 +22,10 @@ Modules:
   line at the foot of page 1 (ô 10a, 10b, 11, 13).
 - :mod:`vanban.nd30.articles`: điều, chương, mục labels and the fixed lines of a Quyết định
   (authority line, "Theo đề nghị của", "QUYẾT ĐỊNH:", "Như Điều N", the Mẫu 1.3 Điều 1).
+- :mod:`vanban.nd30.minutes`: the fields of a Biên bản (Mẫu 1.9): times, participants, the
+  end line, the THƯ KÝ / CHỦ TỌA titles.
+- :mod:`vanban.nd30.agreements`: the fixed lines of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận
+  (parties, "Hôm nay, …", "ĐẠI DIỆN BÊN A").
 """
 
 from vanban.nd30.dates import date_line, date_text, short_date
