@@ -180,7 +180,6 @@ def test_a_signer_field_is_refused_and_an_end_before_the_start() -> None:
         load(record(end="7:30"))
 
 
-
 def test_preview_shows_the_two_signers_then_the_recipients() -> None:
     from vanban.preview import to_html
 
