@@ -11,9 +11,8 @@ from pydantic import ConfigDict, Field, model_validator
 
 from vanban.models import walk
 from vanban.models.articles import Article
-from vanban.models.bien_ban import signer_from
 from vanban.models.common import Document
-from vanban.models.persons import Person
+from vanban.models.persons import Person, signer_from
 from vanban.models.types import LineText, Model, Text
 
 

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import ConfigDict, Field
 
 from vanban.models.agreement import Agreement
-from vanban.models.bien_ban import without_signer
+from vanban.models.persons import without_signer
 
 
 class BanGhiNho(Agreement):

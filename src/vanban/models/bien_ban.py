@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
@@ -13,39 +12,8 @@ from pydantic_core import PydanticCustomError
 from vanban.models import walk
 from vanban.models.blocks import BodyBlock
 from vanban.models.common import Document
-from vanban.models.persons import Person
+from vanban.models.persons import Person, signer_from, without_signer
 from vanban.models.types import LineText, Text
-
-
-def without_signer(description: str) -> Callable[[dict[str, Any]], None]:
-    """The ``json_schema_extra`` of a type whose signers are fields of its own: its
-    description, and no ``signer`` field."""
-
-    def edit(schema: dict[str, Any]) -> None:
-        schema["description"] = description
-        schema.get("properties", {}).pop("signer", None)
-        if "signer" in schema.get("required", []):
-            schema["required"].remove("signer")
-
-    return edit
-
-
-def signer_from(data: Any, person: Any, type_name: str, title: str) -> Any:
-    """Fill the shared ``signer`` (unused in the layout of a two-signer text) from one of the
-    type's own people (``person``, as written in the data), and refuse a ``signer`` written
-    in the data."""
-    if not isinstance(data, dict):
-        return data
-    if "signer" in data:
-        raise PydanticCustomError(
-            "signer_not_used",
-            "{type} không dùng signer: người ký lấy từ các trường của văn bản",
-            {"type": type_name},
-        )
-    name = person.get("name") if isinstance(person, dict) else getattr(person, "name", person)
-    if isinstance(name, str) and name.strip():
-        return {**data, "signer": {"title": title, "name": name}}
-    return data
 
 
 def _clock(value: Any) -> Any:

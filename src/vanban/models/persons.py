@@ -1,11 +1,14 @@
 """A person named in a document's fields: the chair and secretary of a Biên bản, the
-representative of a party to a Hợp đồng (honorific, name, position)."""
+representative of a party to a Hợp đồng (honorific, name, position); and what the types
+signed by such people (side by side, not by ``signer``) share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from vanban.models.types import LineText, Model, Text
 from vanban.nd30.minutes import person_text
@@ -46,3 +49,34 @@ class Person(Model):
     def text(self) -> str:
         """As named in a field: "Ông Nguyễn Văn An, Phó Giám đốc Sở Nội vụ"."""
         return person_text(self.name, self.position, self.honorific)
+
+
+def without_signer(description: str) -> Callable[[dict[str, Any]], None]:
+    """The ``json_schema_extra`` of a type whose signers are fields of its own: its
+    description, and no ``signer`` field."""
+
+    def edit(schema: dict[str, Any]) -> None:
+        schema["description"] = description
+        schema.get("properties", {}).pop("signer", None)
+        if "signer" in schema.get("required", []):
+            schema["required"].remove("signer")
+
+    return edit
+
+
+def signer_from(data: Any, person: Any, type_name: str, title: str) -> Any:
+    """Fill the shared ``signer`` (unused in the layout of a two-signer text) from one of the
+    type's own people (``person``, as written in the data), and refuse a ``signer`` written
+    in the data."""
+    if not isinstance(data, dict):
+        return data
+    if "signer" in data:
+        raise PydanticCustomError(
+            "signer_not_used",
+            "{type} không dùng signer: người ký lấy từ các trường của văn bản",
+            {"type": type_name},
+        )
+    name = person.get("name") if isinstance(person, dict) else getattr(person, "name", person)
+    if isinstance(name, str) and name.strip():
+        return {**data, "signer": {"title": title, "name": name}}
+    return data
