@@ -187,3 +187,11 @@ def test_preview_shows_the_two_signers_then_the_recipients() -> None:
     signer = html[html.index('class="vb-signer"') :]
     assert signer.index("THƯ KÝ") < signer.index("CHỦ TỌA") < signer.index("Nơi nhận:")
     assert signer.index("Lê Thị Hoa") < signer.index("Nguyễn Văn An")
+
+
+def test_one_participant_is_on_the_label_line() -> None:
+    v = view(record(participants="Toàn thể công chức Sở (có danh sách kèm theo)"))
+    assert para(v, "Thành phần tham dự").text == (
+        "Thành phần tham dự: Toàn thể công chức Sở (có danh sách kèm theo)."
+    )
+    assert not [t for t in texts(v) if t.startswith("- Toàn thể")]

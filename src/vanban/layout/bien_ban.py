@@ -2,8 +2,8 @@
 
 Header without địa danh, ngày (ô 4) unless ``header_date``; "BIÊN BẢN", the meeting's name
 and the rule; the fields "Thời gian bắt đầu", "Địa điểm", "Thành phần tham dự" (one "- …;"
-line each), "Chủ tọa", "Thư ký", "Nội dung:" and the content (shared body blocks); the line
-"Cuộc họp kết thúc vào …" closed by "./."; then THƯ KÝ (left) and CHỦ TỌA (right) side by
+line each, or the one participant on the label's line), "Chủ tọa", "Thư ký", "Nội dung:" and
+the content (shared body blocks); the line "Cuộc họp kết thúc vào …" closed by "./."; then THƯ KÝ (left) and CHỦ TỌA (right) side by
 side, no prefix, and the Nơi nhận under the secretary's column.
 """
 
@@ -30,9 +30,12 @@ def _body(doc: BienBan, inl: Inliner, width: int) -> list[BodyItem]:
     body = Body(inl, width)
     body.add(Role.PARAGRAPH, [Span(minutes.start_line(doc.start))])
     _field(body, minutes.PLACE_LABEL, doc.venue)
-    body.add(Role.PARAGRAPH, [Span(f"{minutes.PARTICIPANTS_LABEL}:")])
-    for line in minutes.participant_lines(doc.participants):
-        body.add(Role.BULLET, [Span("- "), *inl(line[2:])])
+    if len(doc.participants) == 1:  # one: on the label's line
+        _field(body, minutes.PARTICIPANTS_LABEL, doc.participants[0])
+    else:
+        body.add(Role.PARAGRAPH, [Span(f"{minutes.PARTICIPANTS_LABEL}:")])
+        for line in minutes.participant_lines(doc.participants):
+            body.add(Role.BULLET, [Span("- "), *inl(line[2:])])
     body.add(
         Role.PARAGRAPH,
         [Span(minutes.field_line(minutes.chair_label(doc.chair_word), doc.chair.text))],

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
@@ -14,6 +14,11 @@ from vanban.models.blocks import BodyBlock
 from vanban.models.common import Document
 from vanban.models.persons import Person, signer_from, without_signer
 from vanban.models.types import LineText, Text
+
+
+def _one_or_list(value: Any) -> Any:
+    """One participant may be written as a text rather than a list of one."""
+    return [value] if isinstance(value, str) else value
 
 
 def _clock(value: Any) -> Any:
@@ -88,11 +93,22 @@ class BienBan(Document):
         description="Nơi họp.",
         examples=["Phòng họp số 2, trụ sở Sở Nội vụ tỉnh Hòa Bình Nam"],
     )
-    participants: list[Text] = Field(
+    participants: Annotated[
+        list[Text],
+        BeforeValidator(_one_or_list),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                    {"type": "string", "description": "một thành phần, in cùng dòng"},
+                ]
+            }
+        ),
+    ] = Field(
         min_length=1,
         title="Thành phần tham dự",
-        description='Mỗi thành phần một dòng "- …;", dòng cuối kết thúc bằng "."; các dấu được '
-        "thêm tự động.",
+        description='Một thành phần: in cùng dòng "Thành phần tham dự: …". Nhiều thành phần: mỗi '
+        'thành phần một dòng "- …;", dòng cuối kết thúc bằng "."; các dấu được thêm tự động.',
         examples=[["Ông Nguyễn Văn An, Phó Giám đốc Sở Nội vụ", "Đại diện các phòng chuyên môn"]],
     )
     chair: Person = Field(
