@@ -3,8 +3,9 @@
 Header without địa danh, ngày (ô 4) unless ``header_date``; "BIÊN BẢN", the meeting's name
 and the rule; the fields "Thời gian bắt đầu", "Địa điểm", "Thành phần tham dự" (one "- …;"
 line each, or the one participant on the label's line), "Chủ tọa", "Thư ký", "Nội dung:" and
-the content (shared body blocks); the line "Cuộc họp kết thúc vào …" closed by "./."; then THƯ KÝ (left) and CHỦ TỌA (right) side by
-side, no prefix, and the Nơi nhận under the secretary's column.
+the content (shared body blocks); the line "Cuộc họp kết thúc vào …" closed by "./."; then
+THƯ KÝ (left) and CHỦ TỌA (right) side by side, no prefix, and the Nơi nhận under the
+secretary's column.
 """
 
 from __future__ import annotations
