@@ -187,7 +187,10 @@ def _broken(data: dict) -> list[tuple[str, dict]]:
 
     def case(name: str, change) -> None:  # type: ignore[no-untyped-def]
         d = copy.deepcopy(data)
-        change(d)
+        try:
+            change(d)
+        except KeyError:  # a field the type does not have (a Biên bản has no signer, place)
+            return
         cases.append((name, d))
 
     # (a Giấy giới thiệu or Giấy nghỉ phép has no trích yếu: the misspelled field is added)

@@ -391,10 +391,14 @@ class _Checker:
             self.out_of_scope("không có Quốc hiệu ở đầu văn bản", top[0] if top else None)
             return self.findings()
         self.date_missing: int | None = None
+        self.number_missing: int | None = None
         header_end = self.header(national)
         heading_end = self.heading(header_end)
         if not self.in_scope:
             return self.findings()
+        if self.number_missing is not None and self.doc_type != "thu_cong":
+            # A Thư công has no abbreviation, so no Số, ký hiệu (nd30-types.md §15).
+            self.add("PL1.II.3.number-missing", 'không thấy dòng "Số: …/…"', self.number_missing)
         if self.date_missing is not None and self.doc_type != "bien_ban":
             # A Biên bản records its time in the text (Mẫu 1.x of Phụ lục III has no ô 4).
             self.add(
@@ -658,7 +662,7 @@ class _Checker:
         del split_ok
         self.symbol = ""
         if number is None:
-            self.add("PL1.II.3.number-missing", 'không thấy dòng "Số: …/…"', n)
+            self.number_missing = n
         else:
             typed = " ".join(ps[number].text.split())
             parsed = rules.parse_number_line(typed)
@@ -823,7 +827,7 @@ class _Checker:
                         self.add(rid, f"ngày tháng viết chưa đúng: {piece}", i, expected, found)
         self.date_missing = n if date is None else None
         if number is None:
-            self.add("PL1.II.3.number-missing", 'không thấy dòng "Số: …/…"', n)
+            self.number_missing = n
         end = number if number is not None else n + 1
         k = end + 1
         while k < len(ps) and ps[k].text.strip():
@@ -863,11 +867,27 @@ class _Checker:
             return k
         first = ps[k]
         kind = rules.heading_doc_type(first.text) if first.table is None else None
+        number_missing = self.number_missing
         sym_type = rules.symbol_doc_type(self.symbol) if self.symbol else None
         upper_key = _key(first).upper()
         foreign = any(upper_key.startswith(name) for name in rules.NOT_ADMINISTRATIVE)
         if kind is None and _centred(first) and _upper(first.text) and foreign:
             self.out_of_scope(f"tên loại {upper_key[:40]} không thuộc Phụ lục III", k)
+            return k
+        letter = (
+            kind is None
+            and number_missing is not None
+            and _centred(first)
+            and _all(first, "bold")
+            and rules.is_letter_heading(first.text)
+        )
+        if letter:
+            # A Thư công: no Số, its own heading ("THƯ CHÚC MỪNG" …) and centred lines under it.
+            self.doc_type = "thu_cong"
+            j = k + 1
+            while j < len(ps) and ps[j].text.strip() and ps[j].table is None and _centred(ps[j]):
+                k = j
+                j += 1
             return k
         if kind is None:
             if sym_type is not None and sym_type.key != "cong_van":
@@ -1242,8 +1262,13 @@ class _Checker:
             for i in range(start + 1, end)
             if ps[i].text.strip() and ps[i].table is None and i != self.subject
         ]
-        # Kính gửi: a line of its own, or a cell of the header table
-        kg = next((i for i in idx[:6] if _key(ps[i]).lower().startswith("kính gửi")), None)
+        # Kính gửi: a line of its own, or a cell of the header table; a Thư công's greeting
+        # ("Kính gửi các thầy giáo, cô giáo!") is not one.
+        greeting = self.doc_type == "thu_cong"
+        kg = next(
+            (i for i in idx[:6] if not greeting and _key(ps[i]).lower().startswith("kính gửi")),
+            None,
+        )
         in_table = next(
             (
                 i

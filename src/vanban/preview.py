@@ -28,6 +28,7 @@ from vanban.layout.blocks import (
     Layout,
     NoteRef,
     PageBreakMark,
+    Role,
     Rule,
     Table,
 )
@@ -254,6 +255,21 @@ def _header(lay: Layout, *, bare: bool = False) -> str:
 
 def _signer(lay: Layout) -> str:
     left, right = page.SIGNER_COLUMNS
+    if lay.signer_pair is not None:
+        cells = "".join(
+            "<td>"
+            + "".join(_p(b) for b in col if b.role != Role.SIGNER_NAME)
+            + '<div class="vb-signature-space"></div>'
+            + "".join(_p(b) for b in col if b.role == Role.SIGNER_NAME)
+            + "</td>"
+            for col in lay.signer_pair
+        )
+        under = f"<tr><td>{''.join(_p(b) for b in lay.recipients)}</td><td></td></tr>"
+        return (
+            f'<table class="vb-signer" style="width: {_cm(left + right)}; margin-top: 12pt">'
+            f'<colgroup><col style="width: {_cm(left)}"><col style="width: {_cm(right)}">'
+            f"</colgroup><tr>{cells}</tr>{under if lay.recipients else ''}</table>"
+        )
     sign = "".join(_p(b) for b in lay.signer)
     sign += '<div class="vb-signature-space"></div>'
     sign += "".join(_p(b) for b in lay.signer_above_name)

@@ -155,6 +155,8 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "recipients": _paras(lay.recipients),
         "signer": _paras(lay.signer),
         "signer_name": _Para(lay.signer_name),
+        # Two signers side by side (_blocks/signer_pair.xml), or None.
+        "signer_pair": [_paras(c) for c in lay.signer_pair] if lay.signer_pair else None,
         # Marks, the signer's other titles and the contact footer (empty when unused).
         "circulation": _box(lay.circulation) if lay.circulation else None,
         "marks": [_box(m) for m in lay.marks],

@@ -95,8 +95,10 @@ def skeleton(key: str) -> str:
         f"type: {key}",
     ]
     for name, prop in s["properties"].items():
-        if name == "type":
-            continue
+        if name == "type" or (
+            name in model.skeleton_values and model.skeleton_values[name] is None
+        ):
+            continue  # the type key, or a shared field this type refuses (a thư công's số)
         target = _ref(s, prop)
         title = prop.get("title") or target.get("title") or name
         description = prop.get("description") or target.get("description") or ""

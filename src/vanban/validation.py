@@ -358,7 +358,8 @@ def check_document(
     type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
     if type_warnings is not None:
         warns += type_warnings()
-    if doc.archive is None:
+    # A two-party text (Hợp đồng …) has no Nơi nhận unless one is given.
+    if doc.archive is None and not getattr(doc, "recipients_optional", False):
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')
         )

@@ -248,6 +248,29 @@ class Layout:
     addressees: list[Block] = field(default_factory=list)
     #: A signature block under the closing, on the left: the xác nhận of Mẫu 1.10.
     confirmation: list[Block] = field(default_factory=list)
+    #: Two signers side by side (Biên bản, Mẫu 1.9; Hợp đồng…): each column's title lines
+    #: then its name; in place of ``signer`` and ``signer_name``, with the Nơi nhận under the
+    #: left column.
+    signer_pair: tuple[list[Block], list[Block]] | None = None
+
+    def signature(self) -> list[Block]:
+        """The signature region in reading order: Nơi nhận then the signer, or the two
+        signers (left, right) then the Nơi nhận under them; then a xác nhận block."""
+        if self.signer_pair is not None:
+            return [
+                *self.signer_pair[0],
+                *self.signer_pair[1],
+                *self.recipients,
+                *self.confirmation,
+            ]
+        return [
+            *self.recipients,
+            *self.signer,
+            *self.signer_above_name,
+            self.signer_name,
+            *self.signer_below_name,
+            *self.confirmation,
+        ]
 
     def items(self) -> list[BodyItem]:
         """Every paragraph and table in reading order: the circulation mark, header left
@@ -265,12 +288,7 @@ class Layout:
             *self.authority,
             *self.addressees,
             *self.body,
-            *self.recipients,
-            *self.signer,
-            *self.signer_above_name,
-            self.signer_name,
-            *self.signer_below_name,
-            *self.confirmation,
+            *self.signature(),
             *self.contact,
         ]
         for a in self.appendices:

@@ -155,7 +155,12 @@ class Regions:
     block (ô 9a). ``parts``: what comes after the signature before the phụ lục. ``title``:
     whether the heading has a trích yếu under the tên loại (not in a Giấy giới thiệu or Giấy
     nghỉ phép, Mẫu 1.8, 1.10: the rule is then under the tên loại). ``confirmation``: a
-    signature block under the closing, on the left (the xác nhận of Mẫu 1.10).
+    signature block under the closing, on the left (the xác nhận of Mẫu 1.10). ``date``:
+    the địa danh, ngày (ô 4) in the header; a Biên bản (Mẫu 1.9) has none. ``signer_pair``:
+    two signers side by side (title lines then name, left and right) in place of the one
+    signer, the Nơi nhận under them. ``number``: the Số, ký hiệu (ô 3); a Thư công has none.
+    ``subject``: without ``heading``, the trích yếu as the "V/v …" line; ``False`` when the
+    type prints its title itself (a Thư công).
     """
 
     heading: bool = True
@@ -164,9 +169,17 @@ class Regions:
     addressees: Sequence[str] = ()
     parts: PartsBuilder | None = None
     confirmation: Sequence[Block] = ()
+    date: bool = True
+    number: bool = True
+    subject: bool = True
+    signer_pair: tuple[list[Block], list[Block]] | None = None
 
 
 _DEFAULT_REGIONS = Regions()
+#: The empty ô 4 of a document without địa danh, ngày in its header (Mẫu 1.9).
+_EMPTY_DATE = Block(Role.PLACE_DATE, ())
+#: The empty ô 3 of a document without Số, ký hiệu (Thư công).
+_EMPTY_NUMBER = Block(Role.NUMBER, ())
 
 
 def appendix_labels(doc: Document) -> list[str]:
@@ -201,7 +214,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     header_left += [plain_block(Role.ISSUER, line) for line in issuer]
     header_right = [plain_block(Role.NATIONAL, NATIONAL_NAME), plain_block(Role.MOTTO, MOTTO)]
 
-    date_line = dates.date_line(doc.place, *_date_parts(doc))
+    date_line = dates.date_line(doc.place, *_date_parts(doc)) if regions.date else ""
     motto_width = _motto_width(preset.motto)
 
     title_text = markup.plain(markup.parse(doc.title))
@@ -219,7 +232,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
             Block(Role.TITLE, tuple(inl(doc.title))),
         ]
         title_rule = _rule_for(title_text.split("\n"), text_width, preset.title, page.RULE_FRACTION)
-    else:
+    elif regions.subject:
         subject = [Block(Role.SUBJECT, tuple(inl(nd30_text.subject_line(doc.title))))]
     authority = (
         [plain_block(Role.AUTHORITY, line) for line in _lines(regions.authority.upper())]
@@ -244,15 +257,25 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
 
     s = doc.signer
-    signer_blocks = [
-        plain_block(Role.SIGNER_TITLE, line)
-        for line in signer.signer_lines(
-            s.authority, title=s.title, head_title=s.head_title, collective=s.collective
-        )
-    ]
-    others = [
-        plain_block(Role.SIGNER_OTHER, line) for line in signer.other_title_lines(s.other_titles)
-    ]
+    pair = regions.signer_pair
+    signer_blocks = (
+        []
+        if pair
+        else [
+            plain_block(Role.SIGNER_TITLE, line)
+            for line in signer.signer_lines(
+                s.authority, title=s.title, head_title=s.head_title, collective=s.collective
+            )
+        ]
+    )
+    others = (
+        []
+        if pair
+        else [
+            plain_block(Role.SIGNER_OTHER, line)
+            for line in signer.other_title_lines(s.other_titles)
+        ]
+    )
     above = s.other_titles_position == "above_name"
     parts = regions.parts(inl, preset) if regions.parts else []
     appendices = parts + _appendices(doc, inl, labels, preset)
@@ -260,8 +283,10 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     return Layout(
         header_left=header_left,
         header_right=header_right,
-        number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text)),
-        place_date=plain_block(Role.PLACE_DATE, date_line),
+        number=plain_block(Role.NUMBER, numbering.number_line(doc.number, doc.symbol_text))
+        if regions.number
+        else _EMPTY_NUMBER,
+        place_date=plain_block(Role.PLACE_DATE, date_line) if date_line else _EMPTY_DATE,
         issuer_rule=_rule_for(issuer, left_cell, preset.issuer, page.RULE_FRACTION),
         motto_rule=Rule(motto_width, right_cell),
         heading=heading,
@@ -269,7 +294,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         body=body,
         recipients=recipient_blocks,
         signer=signer_blocks,
-        signer_name=plain_block(Role.SIGNER_NAME, s.name),
+        signer_name=Block(Role.SIGNER_NAME, ()) if pair else plain_block(Role.SIGNER_NAME, s.name),
         footnotes=inl.notes,
         page=_page(margins),
         sizes={
@@ -311,6 +336,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         authority=authority,
         addressees=addressees,
         confirmation=list(regions.confirmation),
+        signer_pair=pair,
     )
 
 

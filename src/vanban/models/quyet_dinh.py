@@ -38,7 +38,7 @@ from vanban.nd30.doctypes import DOC_TYPES
 #: The types a Quyết định may issue or approve (Mẫu 1.3: "TÊN LOẠI VĂN BẢN"): every type of
 #: the decree's table with a tên loại line; which ones offices issue this way is outside the
 #: decree (UNCONFIRMED, nd30-types §1).
-ATTACHABLE = tuple(k for k in DOC_TYPES if k != "cong_van")
+ATTACHABLE = tuple(k for k in DOC_TYPES if DOC_TYPES[k].abbreviation)  # not Công văn, Thư công
 
 AttachedType = Literal[ATTACHABLE]  # type: ignore[valid-type]
 

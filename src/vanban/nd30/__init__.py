@@ -25,6 +25,10 @@ Modules:
   of a Nghị quyết ("QUYẾT NGHỊ:", the "TM." signer);
 - :mod:`vanban.nd30.cable`: the sender line "… điện:" and the recipient lines of a Công
   điện (Mẫu 1.6).
+- :mod:`vanban.nd30.minutes`: the fields of a Biên bản (Mẫu 1.9): times, participants, the
+  end line, the THƯ KÝ / CHỦ TỌA titles.
+- :mod:`vanban.nd30.agreements`: the fixed lines of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận
+  (parties, "Hôm nay, …", "ĐẠI DIỆN BÊN A").
 """
 
 from vanban.nd30.dates import date_line, date_text, short_date

@@ -2,7 +2,8 @@
 
 The abbreviation is the first group of the ký hiệu ("KH" in "05/KH-UBND"). Mixed-case
 forms (QyĐ, CTr, TTr) are kept exactly as the decree's table prints them. Công văn has no
-abbreviation: its ký hiệu is "<issuer>-<unit>" (nd30.md §6).
+abbreviation: its ký hiệu is "<issuer>-<unit>" (nd30.md §6). Thư công (Điều 7, type 29) has
+neither an abbreviation nor a Mẫu (nd30-types.md §15): vanban prints it without Số, ký hiệu.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ _TABLE = [
     ("phieu_chuyen", "Phiếu chuyển", "PC"),
     ("phieu_bao", "Phiếu báo", "PB"),
     ("cong_van", "Công văn", None),
+    ("thu_cong", "Thư công", None),
 ]
 
 #: The Phụ lục III table, keyed by the snake-case name used in data files (``type: ke_hoach``).

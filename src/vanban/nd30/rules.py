@@ -268,6 +268,20 @@ def heading_doc_type(heading: str) -> doctypes.DocType | None:
     return best
 
 
+def is_letter_heading(heading: str) -> bool:
+    """Whether a heading is that of a Thư công ("THƯ CHÚC MỪNG", "THƯ CẢM ƠN", "THƯ CÔNG"):
+    the decree gives the type no Mẫu and no abbreviation (Điều 7; nd30-types.md §15), so it
+    is told by its heading, UPPERCASE, starting with "THƯ".
+
+    >>> is_letter_heading("THƯ CHÚC MỪNG"), is_letter_heading("THƯ KÝ")
+    (True, False)
+    >>> is_letter_heading("Thư cảm ơn"), is_letter_heading("THÔNG BÁO")
+    (False, False)
+    """
+    key = comparable(heading).strip()
+    return key == key.upper() and key.startswith("THƯ ") and not key.startswith("THƯ KÝ")
+
+
 # --------------------------------------------------------------------------- body, signer, lists
 
 

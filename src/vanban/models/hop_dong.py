@@ -1,0 +1,31 @@
+"""Hợp đồng (HĐ): no Mẫu in the decree; laid out as the two-party text of
+:mod:`vanban.layout.agreement` (nd30-types.md §15, UNCONFIRMED)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import ConfigDict, Field
+
+from vanban.models.agreement import Agreement
+from vanban.models.signatories import without_signer
+
+
+class HopDong(Agreement):
+    """Hợp đồng: header and tên loại of Mẫu 1.4, căn cứ, the parties, the articles, the two
+    representatives' signatures side by side."""
+
+    model_config = ConfigDict(
+        title="Hợp đồng",
+        json_schema_extra=without_signer(
+            "Hợp đồng (Nghị định 30/2020/NĐ-CP không có mẫu; trình bày theo cách thông dụng): "
+            "phần đầu và tên loại như Mẫu 1.4, căn cứ, các bên (Bên A, Bên B), các điều, chữ ký "
+            "ĐẠI DIỆN BÊN A và ĐẠI DIỆN BÊN B ngang nhau; không có nơi nhận trừ khi được ghi."
+        ),
+    )
+
+    doc_type: ClassVar[str] = "hop_dong"
+
+    type: Literal["hop_dong"] = Field(
+        "hop_dong", title="Loại văn bản", description="hop_dong: Hợp đồng (HĐ)."
+    )
