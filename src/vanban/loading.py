@@ -32,6 +32,7 @@ import pydantic
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from vanban import registry
 from vanban.cleaning import bad_character
 from vanban.errors import (
     InputError,
@@ -41,7 +42,7 @@ from vanban.errors import (
     escape_control,
     os_message,
 )
-from vanban.models import DOCUMENT_TYPES, Document
+from vanban.models import Document
 from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
 from vanban.models.common import Archive, Recipient
 from vanban.models.types import pydantic_errors
@@ -891,8 +892,8 @@ def validate(
         problem = _locate(Problem("", "not_mapping", message, source), _builder)
         raise ValidationError(_in_order([*prior, problem]))
     kind = data.get("type")
-    if kind not in DOCUMENT_TYPES:
-        known = ", ".join(DOCUMENT_TYPES)
+    if kind not in registry.type_keys():
+        known = ", ".join(registry.type_keys())
         what = (
             "thiếu type (loại văn bản)"
             if kind is None
@@ -902,7 +903,7 @@ def validate(
             Problem("type", "bad_type", f"{what}; các loại: {known}", source), _builder
         )
         raise ValidationError(_in_order([*prior, problem]))
-    model = DOCUMENT_TYPES[kind]
+    model = registry.model(kind)
     body_fields: tuple[str, ...] = getattr(model, "body_fields", ())
     if body_fields and not any(k in data for k in body_fields):
         # One of them is required: said with the other missing fields, not after them.

@@ -4,6 +4,8 @@ The shared parts of every administrative document live in :mod:`.common`; the bo
 in :mod:`.blocks`; each document type in a module of its own (:mod:`.ke_hoach`, …: see :mod:`vanban.registry`).
 """
 
+from typing import Any
+
 from vanban.models.appendix import Appendix
 from vanban.models.articles import Article, Chapter, ChapterSection
 from vanban.models.blocks import (
@@ -27,10 +29,6 @@ from vanban.models.blocks import (
 )
 from vanban.models.common import Archive, Document, Format, Issuer, Margins, Recipient, Signer
 from vanban.models.types import DocDate
-from vanban.registry import models as _models
-
-#: Document types by the ``type`` key of a data file (found by :mod:`vanban.registry`).
-DOCUMENT_TYPES: dict[str, type[Document]] = _models()
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -66,10 +64,13 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> type[Document]:
-    # The types' models by class name (vanban.models.KeHoach), from the registry.
-    from vanban.registry import class_names, model
+def __getattr__(name: str) -> Any:
+    # The types' models by class name (vanban.models.KeHoach), from the registry, imported
+    # on first use: a program that reads one type does not build the models of all 29.
+    from vanban.registry import class_names, model, models
 
+    if name == "DOCUMENT_TYPES":  # document types by the ``type`` key of a data file
+        return models()
     key = class_names().get(name)
     if key is None:
         raise AttributeError(f"module 'vanban.models' has no attribute {name!r}")
