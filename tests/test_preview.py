@@ -105,6 +105,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
         "so-cong-thuong-chuyen-doi-so",
         "giam-ngheo-ben-vung",
         "giay-nghi-phep-so-tai-chinh-nghi-phep-nam",  # the xác nhận block under the closing
+        "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc",  # two signers side by side
+        "cong-van-so-giao-duc-tuyen-sinh-lop-10",  # V/v under the Số, Kính gửi
+        "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong",  # a decision and the text it issues
     ],
 )
 def test_browser_shows_the_docx_words(stem: str, tmp_path: Path) -> None:
