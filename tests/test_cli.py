@@ -146,3 +146,20 @@ def test_version(capsys: pytest.CaptureFixture) -> None:
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.strip() == f"vanban {vanban.__version__}"
+
+
+def test_the_root_exports_only_its_public_list() -> None:
+    """``vanban`` re-exports its public surface (``__all__``, listed once); every other name
+    at the root is private or a subpackage."""
+    import types
+
+    public = {n for n in dir(vanban) if not n.startswith("_")}
+    extra = {
+        n
+        for n in public - set(vanban.__all__)
+        if not isinstance(getattr(vanban, n), types.ModuleType)
+    }
+    assert extra == set()
+    for name in vanban.__all__:
+        assert getattr(vanban, name) is not None
+    assert {"KeHoach", "QuyetDinh", "CongVan", "ThuCong"} <= set(vanban.__all__)

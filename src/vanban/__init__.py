@@ -9,9 +9,7 @@ everything else may change.
 >>> data = vanban.render(plan)  # doctest: +SKIP
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from vanban.errors import (
     InputError,
@@ -21,7 +19,7 @@ from vanban.errors import (
     VanbanError,
     VanbanWarning,
 )
-from vanban.registry import class_names
+from vanban.registry import class_names as _class_names
 
 __version__ = "0.1.0"
 
@@ -41,10 +39,10 @@ __all__ = [
     "render",
     "to_pdf",
     # The model of every document type (KeHoach, QuyetDinh, CongVan…), from the registry.
-    *class_names(),
+    *_class_names(),
 ]
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from vanban.checker import check_docx as check
     from vanban.loading import load, loads
     from vanban.models import Document
@@ -62,11 +60,11 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     # Heavy modules (pydantic models, Jinja, docxtpl) load on first use, so that
     # ``import vanban`` and the command line start fast.
     where = _LAZY.get(name)
-    if where is None and name in class_names():
+    if where is None and name in _class_names():
         where = ("vanban.models", name)
     if where is None:
         raise AttributeError(f"module 'vanban' has no attribute {name!r}")
