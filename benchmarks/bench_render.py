@@ -128,8 +128,8 @@ def docxtpl_template(path: Path, fmt_ctx: dict) -> Path:
     """vanban's ke_hoach template as a .docx a docxtpl user would have."""
     import jinja2
 
-    from vanban.rendering import FIXED_CREATED
-    from vanban.templating import read_parts
+    from vanban._rendering import FIXED_CREATED
+    from vanban._templating import read_parts
 
     parts = read_parts("ke_hoach")
     parts["word/styles.xml"] = (
@@ -151,7 +151,7 @@ def docxtpl_env():  # type: ignore[no-untyped-def]
     """The Jinja environment given to docxtpl: autoescape, and a loader for the partials."""
     import jinja2
 
-    from vanban.templating import templates_dir
+    from vanban._templating import templates_dir
 
     loader = jinja2.FileSystemLoader(str(templates_dir()))
     return jinja2.Environment(loader=loader, autoescape=True)
@@ -178,7 +178,7 @@ class Floor:
         from docxtpl import DocxTemplate
 
         from vanban import _zip
-        from vanban.templating import (
+        from vanban._templating import (
             _FIRST,
             _TAGGED,
             _clean,
@@ -221,8 +221,8 @@ class Floor:
 
 def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     import vanban
+    from vanban._rendering import Renderer, context
     from vanban.layout import layout
-    from vanban.rendering import Renderer, context
 
     n = a.docs
     yamls = [plans.plan_yaml(plans.seed_plan(i)) for i in range(n)]
@@ -328,7 +328,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
 
 def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
     import vanban
-    from vanban.rendering import Renderer
+    from vanban._rendering import Renderer
 
     print("\n(b) big plans (render from the model; loads beside it)")
     renderer = Renderer()
@@ -474,7 +474,7 @@ def hwm():
             return int(line.split()[1]) / 1024
 warnings.simplefilter("ignore")
 import vanban
-from vanban.rendering import Renderer
+from vanban._rendering import Renderer
 path, today = sys.argv[1], dt.date.fromisoformat(sys.argv[2])
 h0 = hwm()
 t = time.perf_counter()

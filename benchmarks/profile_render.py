@@ -31,7 +31,7 @@ def main() -> None:
     a = ap.parse_args()
 
     import vanban
-    from vanban.rendering import Renderer
+    from vanban._rendering import Renderer
 
     docs = [
         vanban.loads(plans.plan_yaml(plans.seed_plan(i, tasks=a.tasks)), today=TODAY)

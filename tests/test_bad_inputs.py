@@ -29,10 +29,10 @@ from typing import Any
 import pytest
 
 import vanban
-from vanban.docx_reader import read_docx
+from vanban._docx_reader import read_docx
+from vanban._rendering import render
+from vanban._validation import TEXT_ADVICE
 from vanban.errors import Problem
-from vanban.rendering import render
-from vanban.validation import TEXT_ADVICE
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(HERE.glob("[0-9]*.yaml"))

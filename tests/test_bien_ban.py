@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 import vanban
+from vanban._docx_reader import DocxView, ParaView, read_docx
 from vanban.checker import check_report
-from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Issuer, Recipient
 from vanban.models.signatories import Person
 

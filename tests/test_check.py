@@ -14,8 +14,8 @@ from tests_support import example_docs
 from word_docs import build
 
 import vanban
+from vanban._cli import main
 from vanban.checker import UnreadableDocx, check_docx, check_report
-from vanban.cli import main
 from vanban.models import KeHoach
 from vanban.nd30.catalogue import CATALOGUE, RULES
 

@@ -14,7 +14,7 @@ from tests_support import ROOT
 
 import vanban
 from vanban import registry
-from vanban.cli import main
+from vanban._cli import main
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from tests_support import example_docs
 
 import vanban
 from vanban import _metrics
+from vanban._docx_reader import DocxView, ParaView, read_docx
 from vanban.checker import check_docx, check_report
-from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Archive, Issuer, Recipient, Signer
 from vanban.models.blocks import Item
 from vanban.models.cong_dien import CongDien

@@ -19,11 +19,11 @@ from tests_support import EXAMPLES_DIR
 
 import vanban
 from vanban import _metrics
+from vanban._docx_reader import DocxView, ParaView, read_docx
+from vanban._schema import schema
 from vanban.checker import check_report
-from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Issuer, Recipient, Signer
 from vanban.nd30 import recipients
-from vanban.schema import schema
 
 #: A small letter as data; each test copies it.
 LETTER: dict[str, Any] = {

@@ -1,4 +1,4 @@
-"""Tests for vanban.docx_reader: effective formatting read back from .docx files."""
+"""Tests for vanban._docx_reader: effective formatting read back from .docx files."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-import vanban.docx_reader as docx_reader
-from vanban.docx_reader import DocxView, read_docx
+import vanban._docx_reader as docx_reader
+from vanban._docx_reader import DocxView, read_docx
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -10,7 +10,7 @@ import pytest
 
 import vanban
 from vanban import registry
-from vanban.loading import parse_yaml
+from vanban._loading import parse_yaml
 from vanban.nd30.doctypes import DOC_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 Each file in ``examples/`` rebuilds a real Kế hoạch whose text, extracted from the original,
 is kept in ``tests/fixtures/seeds/`` (:data:`SEEDS`). The test renders the example, reads the
-.docx back with :func:`~vanban.docx_reader.read_docx` and checks that every non-empty line of
+.docx back with :func:`~vanban._docx_reader.read_docx` and checks that every non-empty line of
 the seed is a paragraph of the rendered document, in the seed's order.
 
 Normalisation, applied to both sides unless said otherwise:
@@ -51,8 +51,8 @@ from pathlib import Path
 import pytest
 
 import vanban
-from vanban.docx_reader import DocxView, ParaView, read_docx
-from vanban.rendering import render
+from vanban._docx_reader import DocxView, ParaView, read_docx
+from vanban._rendering import render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = ROOT / "examples"

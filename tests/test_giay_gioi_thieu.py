@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 import vanban
+from vanban._docx_reader import DocxView, ParaView, read_docx
 from vanban.checker import check_report
-from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Issuer, Signer
 from vanban.models.persons import Person
 

@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vanban
+from vanban._docx_reader import DocxView, ParaView, read_docx
 from vanban.checker import check_report
-from vanban.docx_reader import DocxView, ParaView, read_docx
 from vanban.models import Issuer, Recipient, Signer
 from vanban.nd30 import forms
 

@@ -21,10 +21,10 @@ import pytest
 
 import vanban
 from vanban import _files
-from vanban.cli import main
-from vanban.loading import validate
+from vanban._cli import main
+from vanban._loading import validate
+from vanban._rendering import Renderer
 from vanban.models import KeHoach
-from vanban.rendering import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_YAML = (Path(__file__).parent / "bad_inputs/injection/07-unicode-text.yaml").read_text("utf-8")
@@ -141,7 +141,7 @@ def test_file_name_too_long_is_vietnamese(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_render_many_confines_names_to_out_dir(doc: KeHoach, tmp_path: Path) -> None:
-    from vanban.rendering import safe_file_name
+    from vanban._rendering import safe_file_name
 
     out = tmp_path / "out"
     out.mkdir()
@@ -268,7 +268,7 @@ def test_json_huge_integer_and_depth(tmp_path: Path) -> None:
         vanban.load(path)
     (p,) = info.value.errors
     assert (p.code, p.line, p.column) == ("number_too_large", 2, 12)
-    from vanban.loading import MAX_DEPTH
+    from vanban._loading import MAX_DEPTH
 
     for depth, refused in ((MAX_DEPTH, False), (MAX_DEPTH + 1, True)):
         nested = "[" * depth + "]" * depth
@@ -415,7 +415,7 @@ def test_a_good_document_still_checks(doc: KeHoach) -> None:
 
 
 def test_recipient_markup_does_not_cross_fields(sample: dict[str, Any]) -> None:
-    from vanban.docx_reader import read_docx
+    from vanban._docx_reader import read_docx
 
     data = copy.deepcopy(sample)
     data["recipients"] = [{"name": "Sở *Y tế", "purpose": "để t/h*"}, "Sở *Tài chính*"]

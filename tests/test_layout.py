@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from vanban._markup import Span
 from vanban.layout import Role, layout
-from vanban.markup import Span
 from vanban.models import KeHoach
 
 

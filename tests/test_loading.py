@@ -15,11 +15,11 @@ from tests_support import EXAMPLES_DIR as EXAMPLES
 
 import vanban
 import vanban._files
-import vanban.rendering as render_module
-from vanban.docx_reader import read_docx
-from vanban.loading import iter_problems, parse_yaml
+import vanban._rendering as render_module
+from vanban._docx_reader import read_docx
+from vanban._loading import iter_problems, parse_yaml
+from vanban._rendering import render
 from vanban.models import KeHoach
-from vanban.rendering import render
 
 PLAN = """\
 type: ke_hoach
@@ -410,7 +410,7 @@ def test_unwritable_output_folder_even_as_root(
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_libyaml_path_reads_like_the_python_path(path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Large files are composed by libyaml; data and every position must match the reference."""
-    import vanban.loading as loading
+    import vanban._loading as loading
 
     text = path.read_text(encoding="utf-8")
     if len(text) < 4096:  # a short letter: the Python loader reads it, libyaml is not tried

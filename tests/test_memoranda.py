@@ -12,7 +12,7 @@ import yaml
 from test_hop_dong import CONTRACT, load, para, texts
 
 import vanban
-from vanban.docx_reader import read_docx
+from vanban._docx_reader import read_docx
 
 TYPES = [
     ("ban_ghi_nho", "BanGhiNho", "BẢN GHI NHỚ", "BGN", "bản ghi nhớ"),

@@ -17,11 +17,11 @@ import pytest
 from tests_support import example_docs
 
 import vanban
+from vanban._templating import templates_dir
 from vanban.layout.blocks import Role
 from vanban.models import KeHoach
 from vanban.nd30 import page
 from vanban.nd30.styles import SIZE_KEYS, STYLES, Style
-from vanban.templating import templates_dir
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = ("0", "false", "off")

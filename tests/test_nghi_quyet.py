@@ -12,8 +12,8 @@ import pytest
 from tests_support import example_docs
 
 import vanban
+from vanban._docx_reader import read_docx
 from vanban.checker import check_docx, check_report
-from vanban.docx_reader import read_docx
 from vanban.layout import Role, layout
 from vanban.layout.blocks import flatten
 from vanban.models import Archive, Issuer, Recipient, Signer

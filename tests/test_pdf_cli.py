@@ -19,7 +19,7 @@ from tests_support import EXAMPLES_DIR
 
 import vanban
 from vanban import pdf
-from vanban.cli import main
+from vanban._cli import main
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

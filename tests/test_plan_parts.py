@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 import vanban
-from vanban import markup
+from vanban import _markup as markup
+from vanban._markup import Span
 from vanban.layout import layout
 from vanban.layout.blocks import Block, Role, Table
-from vanban.markup import Span
 from vanban.models import KeHoach
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import vanban
-from vanban.docx_reader import read_docx
+from vanban._docx_reader import read_docx
 from vanban.layout import layout
 from vanban.layout.blocks import Block
 from vanban.preview import to_html

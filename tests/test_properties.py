@@ -1,6 +1,6 @@
 """Property tests: any valid plan, from any text, renders to a .docx that opens and holds the
 text as typed, transformed only by the documented text rules (docs/yaml-format.md, "Text
-rules"; :mod:`vanban.cleaning`; :mod:`vanban.markup`).
+rules"; :mod:`vanban._cleaning`; :mod:`vanban._markup`).
 
 The rules are re-stated here (:func:`rule_clean`) rather than imported, so the test checks
 the implementation against the documentation and not against itself:
@@ -35,11 +35,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import vanban
-from vanban.docx_reader import DocxView, read_docx
+from vanban._docx_reader import DocxView, read_docx
+from vanban._rendering import render
+from vanban._validation import TEXT_ADVICE
 from vanban.models import KeHoach
 from vanban.nd30 import numbering
-from vanban.rendering import render
-from vanban.validation import TEXT_ADVICE
 
 settings.register_profile(
     "ci",

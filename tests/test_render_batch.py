@@ -21,11 +21,12 @@ from xml.etree import ElementTree
 import pytest
 
 import vanban
-from vanban import _ooxml, templating
+from vanban import _ooxml
+from vanban import _templating as templating
+from vanban._markup import Span
+from vanban._rendering import FIXED_CREATED, Renderer, context, render
 from vanban.layout import layout
-from vanban.markup import Span
 from vanban.models import KeHoach
-from vanban.rendering import FIXED_CREATED, Renderer, context, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -142,7 +143,7 @@ def test_same_bytes_in_other_processes_with_and_without_the_cache(tmp_path: Path
         expected = hashlib.sha256(render(vanban.load(path))).hexdigest()
     code = (
         "import hashlib, sys, warnings; warnings.simplefilter('ignore'); import vanban\n"
-        "from vanban.rendering import render\n"
+        "from vanban._rendering import render\n"
         "print(hashlib.sha256(render(vanban.load(sys.argv[1]))).hexdigest())"
     )
     cache = tmp_path / "cache"
@@ -294,7 +295,7 @@ class Block:
 sys.meta_path.insert(0, Block())
 import warnings; warnings.simplefilter("ignore")
 import vanban
-from vanban.rendering import Renderer
+from vanban._rendering import Renderer
 data = Renderer().render(vanban.load(sys.argv[1]))
 print(len(data), sorted(m for m in sys.modules if m.split(".")[0] in ("docxtpl", "docx", "lxml")))
 """
@@ -308,7 +309,7 @@ def test_a_fresh_process_with_a_warm_cache_never_imports_docxtpl(tmp_path: Path)
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
     )
     assert cold.returncode != 0 and "docxtpl is blocked" in cold.stderr  # preparing needs it
-    prepare = "import vanban.templating as t; t.Prepared.load('ke_hoach')"
+    prepare = "import vanban._templating as t; t.Prepared.load('ke_hoach')"
     subprocess.run([sys.executable, "-c", prepare], env=_env(cache), check=True)
     warm = subprocess.run(
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True

@@ -13,8 +13,8 @@ import pytest
 from tests_support import EXAMPLES_DIR, ROOT
 
 from vanban import registry
-from vanban.loading import parse_yaml
-from vanban.schema import schema, schema_text
+from vanban._loading import parse_yaml
+from vanban._schema import schema, schema_text
 
 
 @pytest.mark.parametrize("key", registry.type_keys())
@@ -212,8 +212,8 @@ def _broken(data: dict) -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_schema_rejects_broken_copies_of_the_example(path: Path) -> None:
     """What the loader refuses, the editor flags: each broken copy fails both."""
+    from vanban._loading import validate
     from vanban.errors import ValidationError
-    from vanban.loading import validate
 
     s = _example_schema(path)
     # VS Code's YAML extension validates as draft 7 does: the verdicts must be the same.

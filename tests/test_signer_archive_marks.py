@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 import vanban
-from vanban.docx_reader import read_docx
+from vanban._docx_reader import read_docx
+from vanban._loading import loads
 from vanban.errors import ValidationError
 from vanban.layout import Role, layout
-from vanban.loading import loads
 from vanban.models import KeHoach
 from vanban.nd30 import marks, recipients
 
@@ -238,7 +238,7 @@ def test_layout_blocks_hold_the_new_parts(sample: dict) -> None:
 def test_schema_accepts_the_new_fields(sample: dict, other_titles: Any) -> None:
     import jsonschema
 
-    from vanban.schema import schema
+    from vanban._schema import schema
 
     data = {
         **sample,

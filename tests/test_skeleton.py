@@ -11,10 +11,10 @@ import yaml
 
 import vanban
 from vanban import registry
+from vanban._cli import main
+from vanban._schema import schema
+from vanban._skeleton import skeleton
 from vanban.checker import check_report
-from vanban.cli import main
-from vanban.schema import schema
-from vanban.skeleton import skeleton
 
 TYPES = registry.type_keys()
 

@@ -1,7 +1,7 @@
 """Snapshots of the rendered examples: text and effective formatting, paragraph by paragraph.
 
 Each example in ``examples/`` is rendered and read back with
-:meth:`~vanban.docx_reader.DocxView.normalised`, one line per paragraph with its style,
+:meth:`~vanban._docx_reader.DocxView.normalised`, one line per paragraph with its style,
 alignment, indents, spacing and run formatting, then the tables, the section, the headers and
 the footnotes. Any change to the output shows as a diff; when it is intended, regenerate with
 ``pytest tests/test_snapshots.py --snapshot-update`` and review ``tests/__snapshots__/``.
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import vanban
-from vanban.docx_reader import read_docx
-from vanban.rendering import render
+from vanban._docx_reader import read_docx
+from vanban._rendering import render
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from tests_support import ROOT, example_docs
 
 import vanban
-from vanban import markup
+from vanban import _markup as markup
 from vanban.models import KeHoach
 from vanban.tasks import TaskList, TaskRow, fold, ics_text
 

@@ -12,8 +12,8 @@ import yaml
 
 import vanban
 from vanban import registry
+from vanban._docx_reader import read_docx
 from vanban.checker import check_report
-from vanban.docx_reader import read_docx
 from vanban.layout import layout
 from vanban.nd30.doctypes import DOC_TYPES
 

@@ -1,4 +1,4 @@
-"""The text rules (vanban.cleaning) and the inline syntax (vanban.markup), unit by unit."""
+"""The text rules (vanban._cleaning) and the inline syntax (vanban._markup), unit by unit."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vanban
-from vanban import cleaning, markup
+from vanban import _cleaning as cleaning
+from vanban import _markup as markup
+from vanban._markup import Footnote, LineBreak, Span, Tab
 from vanban._ooxml import escape as xml_escape
-from vanban.markup import Footnote, LineBreak, Span, Tab
 
 #: XML 1.0 (fifth edition) production 2, "Char".
 _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 import vanban
 from vanban import _package
-from vanban.cli import main
+from vanban._cli import main
+from vanban._templating import Prepared
 from vanban.models import KeHoach
-from vanban.templating import Prepared
 
 HERE = Path(__file__).resolve().parent / "bad_inputs" / "templates"
 CASES = sorted(HERE.glob("[0-9]*.txt"))
@@ -67,7 +67,7 @@ def make_template(folder: Path, body: str, *, raw: bool = False, name: str = "t.
 
 @pytest.fixture
 def doc(sample: dict) -> KeHoach:
-    from vanban.loading import validate
+    from vanban._loading import validate
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 import vanban
-from vanban.docx_reader import read_docx
+from vanban._docx_reader import read_docx
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_user_template_text_is_escaped(word_template: Path, sample: dict) -> Non
 
 
 def test_cli_template_option(word_template: Path, tmp_path: Path) -> None:
-    from vanban.cli import main
+    from vanban._cli import main
 
     example = Path(__file__).resolve().parent.parent / "examples" / "giam-ngheo-ben-vung.yaml"
     out = tmp_path / "x.docx"

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 import vanban
-from vanban.cli import main
+from vanban._cli import main
+from vanban._validation import check_document
 from vanban.models import KeHoach
-from vanban.validation import check_document
 
 
 def _warnings(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -199,7 +199,7 @@ def test_check_command_prints_located_warnings(
 def test_text_advice_pattern_matches_each_text_warning(sample: dict) -> None:
     import re
 
-    from vanban.validation import TEXT_ADVICE, check_document
+    from vanban._validation import TEXT_ADVICE, check_document
 
     data = _with(sample, ("sections", 0, "title"), "I. Mục đích")
     data["bases"] = ["Căn cứ X:"]

@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 
 import vanban
-from vanban.docx_reader import ParaView, read_docx
+from vanban._docx_reader import ParaView, read_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -43,20 +43,20 @@ __all__ = [
 ]
 
 if _typing.TYPE_CHECKING:
+    from vanban._loading import load, loads
+    from vanban._rendering import Renderer, render
     from vanban.checker import check_docx as check
-    from vanban.loading import load, loads
     from vanban.models import Document
     from vanban.pdf import to_pdf
-    from vanban.rendering import Renderer, render
 
 _LAZY = {
     "check": ("vanban.checker", "check_docx"),
     "to_pdf": ("vanban.pdf", "to_pdf"),
     "Document": ("vanban.models", "Document"),
-    "Renderer": ("vanban.rendering", "Renderer"),
-    "render": ("vanban.rendering", "render"),
-    "load": ("vanban.loading", "load"),
-    "loads": ("vanban.loading", "loads"),
+    "Renderer": ("vanban._rendering", "Renderer"),
+    "render": ("vanban._rendering", "render"),
+    "load": ("vanban._loading", "load"),
+    "loads": ("vanban._loading", "loads"),
 }
 
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from vanban.cli import main
+from vanban._cli import main
 
 sys.exit(main())

@@ -13,8 +13,8 @@ from typing import cast
 
 from markupsafe import Markup
 
+from vanban._markup import LineBreak, Span, Tab
 from vanban.layout.blocks import Inline, NoteRef, PageBreakMark
-from vanban.markup import LineBreak, Span, Tab
 
 
 def escape(text: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vanban import _metrics
-from vanban.docx_reader import DocxView, ParaView, read_docx
+from vanban._docx_reader import DocxView, ParaView, read_docx
 from vanban.errors import Problem, ValidationError
 from vanban.nd30 import cable, forms, header, page, recipients, rules
 from vanban.nd30.catalogue import (

@@ -46,7 +46,7 @@ def to_pdf(
     beside a LibreOffice the user has open.
     """
     if isinstance(source, Document):
-        from vanban.rendering import render
+        from vanban._rendering import render
 
         source = render(source)
     else:  # a file or bytes from elsewhere: a well-formed .docx within the limits, or an error
@@ -76,7 +76,7 @@ def to_pdf(
             raise VanbanError("LibreOffice không tạo ra tệp PDF")
         data = pdf.read_bytes()
     if out is not None:
-        from vanban.rendering import write_atomic
+        from vanban._rendering import write_atomic
 
         write_atomic(Path(out), data)
     return data

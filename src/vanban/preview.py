@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
+from vanban._markup import LineBreak, Span, Tab
 from vanban.layout import layout as _layout
 from vanban.layout.blocks import (
     AppendixLayout,
@@ -32,7 +33,6 @@ from vanban.layout.blocks import (
     Rule,
     Table,
 )
-from vanban.markup import LineBreak, Span, Tab
 from vanban.models.common import Document
 from vanban.nd30 import forms, page
 
@@ -48,7 +48,7 @@ def _cm(twips: float) -> str:
 
 
 def _styles_xml() -> str:
-    from vanban.templating import templates_dir
+    from vanban._templating import templates_dir
 
     return (templates_dir() / "_common" / "word" / "styles.xml").read_text(encoding="utf-8")
 

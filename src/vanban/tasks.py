@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
-from vanban import markup
+from vanban import _markup as markup
 from vanban.layout.blocks import Block, Role
 from vanban.layout.blocks import Table as LaidTable
 from vanban.models import walk

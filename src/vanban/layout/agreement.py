@@ -11,13 +11,13 @@ under them only when recipients or an archive line are given.
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
+from vanban._markup import Span
 from vanban.layout import articles as _articles
 from vanban.layout.bien_ban import signer_column
 from vanban.layout.blocks import BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, Regions, _date_parts, build
-from vanban.markup import Span
 from vanban.models.agreement import Agreement, Party
 from vanban.nd30 import agreements
 from vanban.nd30.text import basis_lines

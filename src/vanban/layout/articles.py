@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
+from vanban._markup import Span
 from vanban.layout.blocks import Role
 from vanban.layout.body import Body
-from vanban.markup import Span
 from vanban.models.articles import Article, Chapter
 from vanban.models.common import Recipient
 from vanban.nd30.articles import (

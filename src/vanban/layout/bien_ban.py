@@ -10,10 +10,10 @@ secretary's column.
 
 from __future__ import annotations
 
+from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, Regions, build, plain_block
-from vanban.markup import Span
 from vanban.models.bien_ban import BienBan
 from vanban.models.signatories import Person
 from vanban.nd30 import minutes

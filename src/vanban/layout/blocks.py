@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
-from vanban import markup
-from vanban.markup import LineBreak, Span, Tab
+from vanban import _markup as markup
+from vanban._markup import LineBreak, Span, Tab
 
 
 class Role(str, Enum):

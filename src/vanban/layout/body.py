@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
+from vanban._markup import Span
 from vanban.layout import tables
 from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
-from vanban.markup import Span
 from vanban.models import blocks as m
 from vanban.nd30 import dates, numbering
 from vanban.nd30.text import split_end_mark, with_end_mark

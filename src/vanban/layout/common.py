@@ -6,7 +6,9 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from vanban import _metrics, markup
+from vanban import _markup as markup
+from vanban import _metrics
+from vanban._markup import Footnote, Ref, Span
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import (
     AppendixLayout,
@@ -19,7 +21,6 @@ from vanban.layout.blocks import (
     Role,
     Rule,
 )
-from vanban.markup import Footnote, Ref, Span
 from vanban.models.common import Document
 from vanban.nd30 import appendix, cable, dates, marks, numbering, page, recipients, signer
 from vanban.nd30 import text as nd30_text

@@ -5,7 +5,7 @@ paragraph and "./."; Nơi nhận and the signer; no Kính gửi."""
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, build

@@ -4,7 +4,7 @@ Nơi nhận that starts with "Như trên"."""
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, Regions, build

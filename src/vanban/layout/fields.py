@@ -3,9 +3,9 @@ a field line, the issuer's name in a sentence, the person's lines."""
 
 from __future__ import annotations
 
+from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Role
 from vanban.layout.common import Inliner, plain_block
-from vanban.markup import Span
 from vanban.models.common import Document
 from vanban.models.persons import Person
 from vanban.nd30 import appendix, forms

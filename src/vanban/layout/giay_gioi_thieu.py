@@ -4,11 +4,11 @@ validity with "./."; Nơi nhận starts with "Như trên"."""
 
 from __future__ import annotations
 
+from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
 from vanban.layout.common import Inliner, Regions, build, plain_block
 from vanban.layout.fields import field, in_text, person_lines
-from vanban.markup import Span
 from vanban.models.common import Recipient
 from vanban.models.giay_gioi_thieu import GiayGioiThieu
 from vanban.nd30 import forms, recipients

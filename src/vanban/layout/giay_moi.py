@@ -4,12 +4,12 @@ closing."""
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
+from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
 from vanban.layout.common import Inliner, build
 from vanban.layout.fields import field, in_text
-from vanban.markup import Span
 from vanban.models.giay_moi import GiayMoi
 from vanban.models.persons import when_text
 from vanban.nd30 import forms

@@ -8,8 +8,8 @@ the attached text on a new page with its own page numbers; then the phụ lục.
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
-from vanban import markup
+from vanban import _cleaning as _text
+from vanban import _markup as markup
 from vanban.layout import articles as _articles
 from vanban.layout.blocks import AppendixLayout, Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
+from vanban._markup import Span
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import Block, Inline, Role, Table, TableCell, TableRow
-from vanban.markup import Span
 from vanban.models import blocks as m
 from vanban.models.grid import Placed, place
 from vanban.nd30 import dates, numbering, page

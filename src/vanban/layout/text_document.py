@@ -5,7 +5,7 @@ laid out by :mod:`vanban.layout.body`, chương and điều by :mod:`vanban.layo
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
 from vanban.layout import articles as _articles
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last

@@ -8,12 +8,12 @@ and the signer as in every type; the Nơi nhận only when given.
 
 from __future__ import annotations
 
-from vanban import cleaning as _text
-from vanban import markup
+from vanban import _cleaning as _text
+from vanban import _markup as markup
+from vanban._markup import LineBreak, Span
 from vanban.layout.blocks import Block, BodyItem, Inline, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import Inliner, Regions, _rule_for, build, plain_block
-from vanban.markup import LineBreak, Span
 from vanban.models.thu_cong import ThuCong
 from vanban.nd30 import page
 

@@ -13,7 +13,7 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from vanban import cleaning as _text
+from vanban import _cleaning as _text
 
 
 class Model(BaseModel):
@@ -61,7 +61,7 @@ class Model(BaseModel):
 
 @contextlib.contextmanager
 def pydantic_errors() -> Iterator[None]:
-    """Within: building a model raises pydantic's own error (for :mod:`vanban.loading`, which
+    """Within: building a model raises pydantic's own error (for :mod:`vanban._loading`, which
     translates it with the positions of the file)."""
     token = _building.set(_building.get() + 1)
     try:
@@ -76,8 +76,8 @@ _building: contextvars.ContextVar[int] = contextvars.ContextVar("vanban_building
 
 
 def _vanban_error(exc: pydantic.ValidationError, model: type[BaseModel]) -> Exception:
+    from vanban._loading import _in_order, _problems  # the one translation of pydantic's errors
     from vanban.errors import ValidationError
-    from vanban.loading import _in_order, _problems  # the one translation of pydantic's errors
 
     return ValidationError(_in_order(_problems(exc, model, None, None)))  # type: ignore[arg-type]
 
@@ -99,7 +99,7 @@ def _not_empty(value: str) -> str:
     return value
 
 
-#: Text as the user wrote it, cleaned by the rules of :mod:`vanban.cleaning` (NFC, trimmed ends).
+#: Text as the user wrote it, cleaned by the rules of :mod:`vanban._cleaning` (NFC, trimmed ends).
 Text = Annotated[str, AfterValidator(_check_text), AfterValidator(_not_empty)]
 
 

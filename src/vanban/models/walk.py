@@ -27,7 +27,7 @@ PLAIN_FIELDS = frozenset(
         "format",
         "task_labels",
         "task_style",
-        "recipients",  # markup, read name by name and purpose by purpose (vanban.validation)
+        "recipients",  # markup, read name by name and purpose by purpose (vanban._validation)
         "authority",  # a Quyết định's authority line: printed UPPERCASE as written
         "executors_article",
     }

@@ -201,7 +201,7 @@ def _version() -> str:
 
 
 def _load(path: Path, max_bytes: int | None):  # type: ignore[no-untyped-def]
-    from vanban.loading import MAX_BYTES, load
+    from vanban._loading import MAX_BYTES, load
 
     return load(path, max_bytes=max_bytes or MAX_BYTES)
 
@@ -271,16 +271,16 @@ def _pdfs(paths: list[Path]) -> int:
 
 
 def _renderer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from vanban.rendering import Renderer, default_renderer
+    from vanban._rendering import Renderer, default_renderer
 
     return Renderer(args.template) if args.template else default_renderer()
 
 
 def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
     """Many plans: every valid one rendered, every failed one named with its problems."""
+    from vanban._loading import iter_problems
+    from vanban._rendering import BatchFailure
     from vanban.errors import InputError, ValidationError
-    from vanban.loading import iter_problems
-    from vanban.rendering import BatchFailure
 
     out_dir: Path | None = args.output
     if out_dir is not None and not out_dir.is_dir():
@@ -371,7 +371,7 @@ def _tasks(args: argparse.Namespace) -> int:
             stream.write(text.encode("utf-8"))
             stream.flush()
         return EXIT_OK
-    from vanban.rendering import write_atomic
+    from vanban._rendering import write_atomic
 
     write_atomic(out, text.encode("utf-8-sig" if args.csv else "utf-8"))
     print(out)
@@ -379,7 +379,7 @@ def _tasks(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from vanban import check_cli
+    from vanban import _check_cli as check_cli
 
     if args.rules:
         return check_cli.print_rules(json_output=args.json)
@@ -400,7 +400,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from vanban import registry
-    from vanban.skeleton import skeleton
+    from vanban._skeleton import skeleton
 
     if args.doc_type not in registry.type_keys():
         known = ", ".join(registry.type_keys())
@@ -417,7 +417,7 @@ def _new(args: argparse.Namespace) -> int:
     if out.exists():
         print(f"vanban: lỗi: {out} đã có, không ghi đè", file=sys.stderr)
         return EXIT_RUN
-    from vanban.rendering import write_atomic
+    from vanban._rendering import write_atomic
 
     write_atomic(out, text.encode("utf-8"))
     print(out)
@@ -425,7 +425,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from vanban.schema import schema_text, type_list
+    from vanban._schema import schema_text, type_list
 
     if args.doc_type is None:
         sys.stdout.write(type_list())
@@ -464,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         return commands[args.command](args)
     except ValidationError as exc:
-        from vanban.loading import iter_problems
+        from vanban._loading import iter_problems
 
         for problem in iter_problems(exc):
             print(escape_control(str(problem)), file=sys.stderr)

@@ -3,7 +3,7 @@
 The per-document path does the least work that must be done: lay the document out (numbers,
 wording, footnotes), render the compiled Jinja template of the parts that change, compress
 them, and write the zip, reusing the parts that never change. docxtpl prepares the template
-once (:mod:`vanban.templating`); python-docx and lxml are not on this path.
+once (:mod:`vanban._templating`); python-docx and lxml are not on this path.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any
 from markupsafe import Markup
 
 from vanban import _files, _ooxml
+from vanban._templating import Prepared
+from vanban._validation import check_document
 from vanban.errors import (
     InputError,
     Problem,
@@ -36,8 +38,6 @@ from vanban.layout import Block, Layout, Role, layout
 from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCell, TableRow
 from vanban.models.common import Document
 from vanban.nd30 import forms, page
-from vanban.templating import Prepared
-from vanban.validation import check_document
 
 #: Document-property dates when the document has no full date of its own: fixed, so the
 #: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)

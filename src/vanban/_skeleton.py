@@ -2,7 +2,7 @@
 Vietnamese name and description, the fields a document needs filled with sample values (so
 the skeleton renders as it is), the others commented out with a sample value to copy.
 
-Everything is read from the type's JSON Schema (:mod:`vanban.schema`): its titles,
+Everything is read from the type's JSON Schema (:mod:`vanban._schema`): its titles,
 descriptions and examples are the ones an editor shows, so the skeleton cannot say something
 else.
 """
@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from vanban import registry
-from vanban.schema import schema
+from vanban._schema import schema
 
 #: Fields filled in although the schema does not require them: a document without them is
 #: valid but not what an office sends (a ký hiệu needs the issuer's abbreviation, a signer

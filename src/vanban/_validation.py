@@ -53,7 +53,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from vanban import _metrics, markup, nd30
+from vanban import _markup as markup
+from vanban import _metrics, nd30
 from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.appendix import Appendix

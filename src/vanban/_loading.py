@@ -33,7 +33,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vanban import registry
-from vanban.cleaning import bad_character
+from vanban._cleaning import bad_character
+from vanban._validation import check_document
 from vanban.errors import (
     InputError,
     Problem,
@@ -47,7 +48,6 @@ from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters,
 from vanban.models.common import Archive, Recipient
 from vanban.models.types import pydantic_errors
 from vanban.nd30.text import format_number
-from vanban.validation import check_document
 
 #: Files larger than this are refused before they are read (bytes); see ``load(max_bytes=)``.
 MAX_BYTES = 10 * 1024 * 1024
@@ -883,7 +883,7 @@ def validate(
     """Validate plain data (as from YAML or JSON) into a document model.
 
     Every problem is reported at once, in file order: those found while reading (duplicate
-    keys, refused tags), those of the fields, and the checks of meaning (:mod:`vanban.validation`)
+    keys, refused tags), those of the fields, and the checks of meaning (:mod:`vanban._validation`)
     when the fields hold. Warnings of the checks are issued as :class:`VanbanWarning`.
     """
     prior = list(_builder.problems) if _builder is not None else []
