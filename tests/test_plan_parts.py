@@ -401,3 +401,26 @@ def test_title_and_text_in_one_paragraph_are_joined_by_a_colon() -> None:
         "a) Sở Tài chính: chủ trì thẩm định.",
         "b) Sở Nội vụ: phối hợp.",
     ]
+
+
+def test_lead_in_and_group_rows_are_kept_with_what_follows(sample: dict[str, Any]) -> None:
+    """The paragraph that leads into a table, and a group's title row, stay on the page of
+    the row after them (keepNext); other rows and paragraphs do not carry it."""
+    table = {
+        "columns": ["STT", "Nội dung"],
+        "rows": [{"group": "Khối văn phòng"}, ["1", "Tiếp nhận hồ sơ"], ["2", "Trả kết quả"]],
+    }
+    plan = _plan(sample, content=["Lịch trực như sau:", table, "Các đơn vị thực hiện."])
+    plan = plan.model_copy(update={"sections": []})
+    with zipfile.ZipFile(io.BytesIO(vanban.render(plan))) as z:
+        xml = z.read("word/document.xml").decode()
+    body = xml[xml.index("Lịch trực như sau") - 400 :]
+    lead = body[: body.index("<w:tbl>")]
+    assert lead.rfind("<w:keepNext/>") > lead.rfind("<w:p>")  # on the lead-in paragraph
+    rows = re.findall(r"<w:tr>.*?</w:tr>", body[body.index("<w:tbl>") :], re.S)
+    group = next(r for r in rows if "Khối văn phòng" in r)
+    plain = next(r for r in rows if "Tiếp nhận hồ sơ" in r)
+    assert "<w:keepNext/>" in group and "<w:keepNext/>" not in plain
+    after = body[body.index("</w:tbl>") :]
+    first = after[: after.index("</w:p>")]
+    assert "Các đơn vị thực hiện" in after and "<w:keepNext/>" not in first

@@ -84,10 +84,10 @@ class _Cell:
 
 
 class _Row:
-    __slots__ = ("cells", "header")
+    __slots__ = ("cells", "header", "keep")
 
     def __init__(self, row: TableRow, memo: dict[int, list[_Para]]) -> None:
-        self.header = row.header
+        self.header, self.keep = row.header, row.keep
         self.cells = [_Cell(c, memo) for c in row.cells]
 
 

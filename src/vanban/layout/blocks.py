@@ -145,10 +145,12 @@ class TableCell(NamedTuple):
 
 
 class TableRow(NamedTuple):
-    """A row; ``header`` rows repeat at the top of every page the table runs onto."""
+    """A row; ``header`` rows repeat at the top of every page the table runs onto; a
+    ``keep`` row (a group's title row) stays on the page of the row after it."""
 
     cells: tuple[TableCell, ...]
     header: bool = False
+    keep: bool = False
 
 
 @dataclass

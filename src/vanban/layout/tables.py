@@ -146,11 +146,13 @@ def _group_row(inl: Inliner, label: str, title: str, widths: tuple[int, ...]) ->
     bold_label = Block(Role.TABLE_CELL_CENTER, (Span(label, bold=True),))
     if len(widths) == 1:
         inlines = [Span(f"{label}. ", bold=True), *inl(title, bold=True)]
-        return TableRow((TableCell((Block(Role.TABLE_CELL, tuple(inlines)),), widths[0]),))
+        return TableRow(
+            (TableCell((Block(Role.TABLE_CELL, tuple(inlines)),), widths[0]),), keep=True
+        )
     rest = TableCell(
         (Block(Role.TABLE_CELL, tuple(inl(title, bold=True))),), sum(widths[1:]), len(widths) - 1
     )
-    return TableRow((TableCell((bold_label,), widths[0]), rest))
+    return TableRow((TableCell((bold_label,), widths[0]), rest), keep=True)
 
 
 def table(block: m.Table, inl: Inliner, total: int) -> Table:
