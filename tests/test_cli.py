@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -120,7 +121,9 @@ def test_python_dash_m_and_warning(plan: Path, sample: dict, tmp_path: Path) -> 
     assert "cảnh báo:" in r.stderr and "Lưu: VT." in r.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])
+@pytest.mark.parametrize(
+    "command", [[], ["render"], ["check"], ["schema"], ["tasks"], ["new"], ["completion"]]
+)
 def test_help_has_no_english(command: list[str], capsys: pytest.CaptureFixture) -> None:
     with pytest.raises(SystemExit):
         main([*command, "--help"])
@@ -163,3 +166,32 @@ def test_the_root_exports_only_its_public_list() -> None:
     for name in vanban.__all__:
         assert getattr(vanban, name) is not None
     assert {"KeHoach", "QuyetDinh", "CongVan", "ThuCong"} <= set(vanban.__all__)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completion(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
+    """``vanban completion`` prints a bash script: run in bash, it completes commands,
+    options and the document types after ``new``."""
+    assert main(["completion"]) == 0
+    script = tmp_path / "vanban.bash"
+    script.write_text(capsys.readouterr().out, encoding="utf-8")
+
+    def complete(*words: str) -> list[str]:
+        quoted = " ".join(f"'{w}'" for w in words)
+        run = subprocess.run(
+            [
+                "bash",
+                "-c",
+                f'source "{script}"; COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; '
+                '_vanban; printf "%s\\n" "${COMPREPLY[@]}"',
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return run.stdout.split()
+
+    assert complete("vanban", "ne") == ["new"]
+    assert complete("vanban", "new", "qu") == ["quyet_dinh", "quy_che", "quy_dinh"]
+    assert complete("vanban", "render", "--p") == ["--pdf"]
+    assert "--json" in complete("vanban", "check", "--")

@@ -170,7 +170,48 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LOẠI",
         help="loại văn bản; bỏ trống để xem danh sách các loại",
     )
+
+    sub.add_parser(
+        "completion",
+        help="in đoạn mã gợi ý lệnh cho bash",
+        description="In đoạn mã gợi ý lệnh (tab completion) cho bash. Dùng: "
+        'eval "$(vanban completion)" trong ~/.bashrc.',
+    )
     return p
+
+
+def _completion(args: argparse.Namespace) -> int:
+    """A bash completion script read from the parser itself: the commands, each command's
+    options, the document types after ``new`` and ``schema``, file names elsewhere."""
+    from vanban import registry
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    top = " ".join([*sub.choices, "--help", "--version"])
+    cases = []
+    for name, command in sub.choices.items():
+        options = " ".join(o for a in command._actions for o in a.option_strings)
+        cases.append(f'        {name}) opts="{options}";;')
+    types = " ".join(registry.type_keys())
+    sys.stdout.write(
+        "# vanban: gợi ý lệnh cho bash (vanban completion)\n"
+        "_vanban() {\n"
+        '    local cur="${COMP_WORDS[COMP_CWORD]}" opts=""\n'
+        '    if [ "$COMP_CWORD" -eq 1 ]; then\n'
+        f'        COMPREPLY=( $(compgen -W "{top}" -- "$cur") ); return\n'
+        "    fi\n"
+        '    case "${COMP_WORDS[1]}" in\n' + "\n".join(cases) + "\n    esac\n"
+        '    if [[ "$cur" == -* ]]; then\n'
+        '        COMPREPLY=( $(compgen -W "$opts" -- "$cur") ); return\n'
+        "    fi\n"
+        '    case "${COMP_WORDS[1]}" in\n'
+        f'        new|schema) COMPREPLY=( $(compgen -W "{types}" -- "$cur") ); return;;\n'
+        "    esac\n"
+        '    COMPREPLY=( $(compgen -f -- "$cur") )\n'
+        "}\n"
+        "complete -o filenames -F _vanban vanban\n"
+    )
+    return EXIT_OK
 
 
 def _plan_arguments(parser: argparse.ArgumentParser, *, many: bool = False) -> None:
@@ -461,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
             "tasks": _tasks,
             "new": _new,
             "schema": _schema,
+            "completion": _completion,
         }
         return commands[args.command](args)
     except ValidationError as exc:
