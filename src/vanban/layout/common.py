@@ -21,7 +21,7 @@ from vanban.layout.blocks import (
     Role,
     Rule,
 )
-from vanban.models.common import Document
+from vanban.models.common import Document, Recipient
 from vanban.nd30 import appendix, cable, dates, marks, numbering, page, recipients, signer
 from vanban.nd30 import text as nd30_text
 from vanban.nd30.header import MOTTO, NATIONAL_NAME
@@ -174,9 +174,20 @@ class Regions:
     number: bool = True
     subject: bool = True
     signer_pair: tuple[list[Block], list[Block]] | None = None
+    #: The Nơi nhận as the type prints it ("Như trên" or "Như Điều N" first, the person
+    #: granted leave first…); ``None``: the document's own list.
+    recipients: Sequence[Recipient] | None = None
 
 
 _DEFAULT_REGIONS = Regions()
+
+
+def as_above(items: Sequence[Recipient]) -> list[Recipient]:
+    """The Nơi nhận of a document with Kính gửi: "Như trên" first, not doubled (Phụ lục I,
+    II.9.b; :func:`vanban.nd30.recipients.with_as_above`)."""
+    return recipients.with_as_above(items, lambda r: r.name, lambda name: Recipient(name=name))
+
+
 #: The empty ô 4 of a document without địa danh, ngày in its header (Mẫu 1.9).
 _EMPTY_DATE = Block(Role.PLACE_DATE, ())
 #: The empty ô 3 of a document without Số, ký hiệu (Thư công).
@@ -249,11 +260,12 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         archive.copies if archive else None,
         archive.drafter_text if archive else None,
     )
-    lines = recipients.recipient_lines(((r.name, r.purpose) for r in doc.recipients), archive_text)
+    listed = doc.recipients if regions.recipients is None else regions.recipients
+    lines = recipients.recipient_lines(((r.name, r.purpose) for r in listed), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
     recipient_blocks += [
         Block(Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose))
-        for line, r in zip(lines, doc.recipients, strict=False)
+        for line, r in zip(lines, listed, strict=False)
     ]
     recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 from vanban import _cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, build
-from vanban.models.common import Recipient
+from vanban.layout.common import Inliner, Regions, as_above, build
 from vanban.models.cong_van import CongVan
-from vanban.nd30 import recipients
 
 __all__ = ["layout"]
 
@@ -28,9 +26,5 @@ def _body(doc: CongVan, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: CongVan) -> Layout:
     """Lay out a whole Công văn."""
-    listed = recipients.with_as_above(
-        doc.recipients, lambda r: r.name, lambda name: Recipient(name=name)
-    )
-    sent = doc.model_copy(update={"recipients": listed})
-    regions = Regions(heading=False, addressees=doc.addressees)
-    return build(sent, lambda inl, width: _body(doc, inl, width), regions)
+    regions = Regions(heading=False, addressees=doc.addressees, recipients=as_above(doc.recipients))
+    return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
-from vanban.layout.common import Inliner, Regions, build, plain_block
+from vanban.layout.common import Inliner, Regions, as_above, build, plain_block
 from vanban.layout.fields import field, in_text, person_lines
-from vanban.models.common import Recipient
 from vanban.models.giay_gioi_thieu import GiayGioiThieu
-from vanban.nd30 import forms, recipients
+from vanban.nd30 import forms
 
 __all__ = ["layout"]
 
@@ -32,8 +31,5 @@ def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
 
 def layout(doc: GiayGioiThieu) -> Layout:
     """Lay out a whole Giấy giới thiệu."""
-    listed = recipients.with_as_above(
-        doc.recipients, lambda r: r.name, lambda name: Recipient(name=name)
-    )
-    sent = doc.model_copy(update={"recipients": listed})
-    return build(sent, lambda inl, width: _body(doc, inl), Regions(title=False))
+    regions = Regions(title=False, recipients=as_above(doc.recipients))
+    return build(doc, lambda inl, width: _body(doc, inl), regions)

@@ -53,6 +53,5 @@ def layout(doc: GiayNghiPhep) -> Layout:
     """Lay out a whole Giấy nghỉ phép."""
     person = Recipient(name=doc.person.addressed)
     others = [r for r in doc.recipients if r.name != person.name]
-    sent = doc.model_copy(update={"recipients": [person, *others]})
-    regions = Regions(title=False, confirmation=_confirmation(doc))
-    return build(sent, lambda inl, width: _body(doc, inl), regions)
+    regions = Regions(title=False, confirmation=_confirmation(doc), recipients=[person, *others])
+    return build(doc, lambda inl, width: _body(doc, inl), regions)

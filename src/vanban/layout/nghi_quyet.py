@@ -30,7 +30,8 @@ def _body(doc: NghiQuyet, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: NghiQuyet) -> Layout:
     """Lay out a whole Nghị quyết."""
-    recipients = _articles.with_as_article(doc.recipients, doc.executors)
-    view = doc.model_copy(update={"recipients": recipients})
-    regions = Regions(authority=authority_line(doc.authority))
-    return build(view, lambda inl, width: _body(view, inl, width), regions)
+    regions = Regions(
+        authority=authority_line(doc.authority),
+        recipients=_articles.with_as_article(doc.recipients, doc.executors),
+    )
+    return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -9,10 +9,8 @@ from vanban import _cleaning as _text
 from vanban.layout import articles as _articles
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, build
-from vanban.models.common import Recipient
+from vanban.layout.common import Inliner, Regions, as_above, build
 from vanban.models.text_document import TextDocument
-from vanban.nd30 import recipients
 from vanban.nd30.text import basis_lines
 
 __all__ = ["layout"]
@@ -39,10 +37,7 @@ def _body(doc: TextDocument, inl: Inliner, width: int) -> list[BodyItem]:
 def layout(doc: TextDocument) -> Layout:
     """Lay out a whole văn bản of Mẫu 1.4 (a Kế hoạch, a Tờ trình, a Quy chế…)."""
     addressees: list[str] = getattr(doc, "addressees", [])
-    sent = doc
-    if addressees:  # the Kính gửi addressees are "Như trên" in Nơi nhận (Phụ lục I, II.9.b)
-        listed = recipients.with_as_above(
-            doc.recipients, lambda r: r.name, lambda name: Recipient(name=name)
-        )
-        sent = doc.model_copy(update={"recipients": listed})
-    return build(sent, lambda inl, width: _body(doc, inl, width), Regions(addressees=addressees))
+    # The Kính gửi addressees are "Như trên" in Nơi nhận (Phụ lục I, II.9.b).
+    listed = as_above(doc.recipients) if addressees else None
+    regions = Regions(addressees=addressees, recipients=listed)
+    return build(doc, lambda inl, width: _body(doc, inl, width), regions)

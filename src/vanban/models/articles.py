@@ -17,13 +17,34 @@ In YAML an article without a title may be written as its text alone::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models.blocks import BodyBlock
 from vanban.models.types import Model, Text
+
+
+def _one_or_more(value: Any) -> Any:
+    """One text may stand for a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+#: The "Theo (Xét) đề nghị của …" lines that close the căn cứ block of a Quyết định or a
+#: Nghị quyết: one text, or a list of them.
+ProposalLines = Annotated[
+    list[Text],
+    BeforeValidator(_one_or_more),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "một người (cơ quan) đề nghị"},
+                {"type": "array", "items": {"type": "string"}, "description": "nhiều dòng"},
+            ]
+        }
+    ),
+]
 
 
 class Article(Model):
@@ -180,6 +201,26 @@ def body_error(
     return None
 
 
+def mixed_body_error(
+    in_sections: bool, articles: list[Article], chapters: list[Chapter], noun: str
+) -> PydanticCustomError | None:
+    """The error of a text that may be written in mục and khoản or in chương and điều (a quy
+    chế, a quy định, the text a Quyết định issues: ``noun``) but mixes them; ``None`` when
+    it does not."""
+    if in_sections and (chapters or articles):
+        return PydanticCustomError(
+            "mixed_body",
+            "{noun} chia mục/khoản (sections, content) hoặc chia chương/điều "
+            "(chapters, articles), không cả hai",
+            {"noun": noun},
+        )
+    if chapters and articles:
+        return PydanticCustomError(
+            "mixed_body", "dùng chapters (các chương) hoặc articles (các điều), không cả hai"
+        )
+    return None
+
+
 __all__ = [
     "Article",
     "Chapter",
@@ -187,4 +228,5 @@ __all__ = [
     "article_count",
     "body_error",
     "executors_error",
+    "mixed_body_error",
 ]

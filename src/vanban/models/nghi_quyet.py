@@ -4,15 +4,13 @@ those of the Quyết định (:mod:`vanban.models.articles`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
-    BeforeValidator,
     ConfigDict,
     Field,
     StrictInt,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -23,6 +21,7 @@ from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import (
     Article,
     Chapter,
+    ProposalLines,
     article_count,
     body_error,
     executors_error,
@@ -30,11 +29,6 @@ from vanban.models.articles import (
 from vanban.models.common import Document
 from vanban.models.types import Text
 from vanban.nd30.articles import resolution_signer_mismatch
-
-
-def _one_or_more(value: Any) -> Any:
-    """One text may stand for a list of one."""
-    return [value] if isinstance(value, str) else value
 
 
 class NghiQuyet(Document):
@@ -94,18 +88,7 @@ class NghiQuyet(Document):
         "Thường gồm văn bản quy định thẩm quyền của tập thể và biên bản phiên họp.",
         examples=[["Căn cứ Luật Doanh nghiệp ngày 17 tháng 6 năm 2020"]],
     )
-    proposal: Annotated[
-        list[Text],
-        BeforeValidator(_one_or_more),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "string", "description": "một người (cơ quan) đề nghị"},
-                    {"type": "array", "items": {"type": "string"}, "description": "nhiều dòng"},
-                ]
-            }
-        ),
-    ] = Field(
+    proposal: ProposalLines = Field(
         default_factory=list,
         title="Theo (xét) đề nghị của",
         description='Dòng cuối của khối căn cứ: "Giám đốc Công ty" in thành "Theo đề nghị của '

@@ -5,15 +5,13 @@ the signature). nd30-types.md §4–§6.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import (
-    BeforeValidator,
     ConfigDict,
     Field,
     StrictInt,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -25,9 +23,11 @@ from vanban.models.appendix import Appendix
 from vanban.models.articles import (
     Article,
     Chapter,
+    ProposalLines,
     article_count,
     body_error,
     executors_error,
+    mixed_body_error,
 )
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.common import Document
@@ -41,11 +41,6 @@ from vanban.nd30.doctypes import DOC_TYPES
 ATTACHABLE = tuple(k for k in DOC_TYPES if DOC_TYPES[k].abbreviation)  # not Công văn, Thư công
 
 AttachedType = Literal[ATTACHABLE]  # type: ignore[valid-type]
-
-
-def _one_or_more(value: Any) -> Any:
-    """One text may stand for a list of one."""
-    return [value] if isinstance(value, str) else value
 
 
 class Attachment(Model):
@@ -136,16 +131,10 @@ class Attachment(Model):
                 "missing_body",
                 "văn bản kèm theo cần nội dung: sections, content, chapters hoặc articles",
             )
-        if (self.sections or self.content) and (self.chapters or self.articles):
-            raise PydanticCustomError(
-                "mixed_body",
-                "văn bản kèm theo chia mục/khoản (sections, content) hoặc chia chương/điều "
-                "(chapters, articles), không cả hai",
-            )
-        if self.chapters and self.articles:
-            raise PydanticCustomError(
-                "mixed_body", "dùng chapters (các chương) hoặc articles (các điều), không cả hai"
-            )
+        in_sections = bool(self.sections or self.content)
+        error = mixed_body_error(in_sections, self.articles, self.chapters, "văn bản kèm theo")
+        if error:
+            raise error
         return self
 
 
@@ -196,18 +185,7 @@ class QuyetDinh(Document):
         description='In nghiêng, mỗi căn cứ một dòng; dấu ";" cuối mỗi dòng được thêm tự động.',
         examples=[["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]],
     )
-    proposal: Annotated[
-        list[Text],
-        BeforeValidator(_one_or_more),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "string", "description": "một người (cơ quan) đề nghị"},
-                    {"type": "array", "items": {"type": "string"}, "description": "nhiều dòng"},
-                ]
-            }
-        ),
-    ] = Field(
+    proposal: ProposalLines = Field(
         default_factory=list,
         title="Theo đề nghị của",
         description='Người, cơ quan đề nghị, dòng cuối của khối căn cứ: "Chánh Văn phòng Sở" in '

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.articles import Article, Chapter
+from vanban.models.articles import Article, Chapter, mixed_body_error
 from vanban.models.blocks import BodyBlock, FieldName, Section
 from vanban.models.common import Document
 from vanban.models.types import LineText, Text
@@ -183,14 +183,9 @@ class ArticledDocument(TextDocument):
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticledDocument:
-        if (self.chapters or self.articles) and (self.sections or self.content):
-            raise PydanticCustomError(
-                "mixed_body",
-                "dùng chương, điều (chapters, articles) hoặc mục, khoản (sections, content), "
-                "không cả hai",
-            )
-        if self.chapters and self.articles:
-            raise PydanticCustomError(
-                "mixed_body", "dùng chapters (các chương) hoặc articles (các điều), không cả hai"
-            )
+        in_sections = bool(self.sections or self.content)
+        noun = self.type_info.name.lower()
+        error = mixed_body_error(in_sections, self.articles, self.chapters, noun)
+        if error:
+            raise error
         return self
