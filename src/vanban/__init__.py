@@ -34,15 +34,18 @@ __all__ = [
     "VanbanWarning",
     "__version__",
     "check",
+    "dump",
     "load",
     "loads",
     "render",
+    "save",
     "to_pdf",
     # The model of every document type (KeHoach, QuyetDinh, CongVan…), from the registry.
     *_class_names(),
 ]
 
 if _typing.TYPE_CHECKING:
+    from vanban._dumping import dump, save
     from vanban._loading import load, loads
     from vanban._rendering import Renderer, render
     from vanban.checker import check_docx as check
@@ -56,6 +59,8 @@ _LAZY = {
     "Renderer": ("vanban._rendering", "Renderer"),
     "render": ("vanban._rendering", "render"),
     "load": ("vanban._loading", "load"),
+    "dump": ("vanban._dumping", "dump"),
+    "save": ("vanban._dumping", "save"),
     "loads": ("vanban._loading", "loads"),
 }
 
