@@ -13,17 +13,47 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class DocType:
-    """One document type: its name as printed in the document (tên loại) and its abbreviation.
+    """One document type: its name as printed in the document (tên loại), its abbreviation,
+    and the facts of its form that the layout, the checker and the import read (each type's
+    Mẫu in Phụ lục III; nd30-types.md for the types without one).
 
     >>> DOC_TYPES["ke_hoach"].heading
     'KẾ HOẠCH'
     >>> DOC_TYPES["ke_hoach"].abbreviation
     'KH'
+    >>> DOC_TYPES["cong_van"].subject_line, DOC_TYPES["cong_van"].named
+    (True, False)
+    >>> DOC_TYPES["bien_ban"].header_date, DOC_TYPES["bien_ban"].signers
+    (False, 2)
     """
 
     key: str
     name: str
     abbreviation: str | None
+    #: Số, ký hiệu in the header (ô 3); a Thư công has none (nd30-types.md §15).
+    number: bool = True
+    #: Địa danh and ngày in the header (ô 4); Mẫu 1.9 (Biên bản) has none.
+    header_date: bool = True
+    #: The tên loại printed above the trích yếu (ô 5a); not in a Công văn (Mẫu 1.5) nor a
+    #: Thư công, which prints a heading of its own.
+    named: bool = True
+    #: The trích yếu as the "V/v …" line under the Số (ô 5b, Mẫu 1.5).
+    subject_line: bool = False
+    #: A trích yếu under the tên loại; Mẫu 1.8 and 1.10 have none (the rule is under the
+    #: tên loại).
+    title: bool = True
+    #: Opens with a greeting ("Kính gửi …!") rather than a Kính gửi block (Thư công).
+    greeting: bool = False
+    #: Addressed to bodies in a Kính gửi block as part of its form (Mẫu 1.5).
+    addressed: bool = False
+    #: The body opens with the sender line "<CƠ QUAN> điện:" (Mẫu 1.6).
+    sender_line: bool = False
+    #: How many sign side by side: 2 for a Biên bản (Mẫu 1.9) and the two-party texts.
+    signers: int = 1
+    #: A xác nhận block under the signature (Mẫu 1.10).
+    confirmation: bool = False
+    #: May open with căn cứ lines in italics (a Công văn's "Căn cứ …" is prose).
+    basis: bool = True
 
     @property
     def heading(self) -> str:
@@ -63,5 +93,21 @@ _TABLE = [
     ("thu_cong", "Thư công", None),
 ]
 
+#: What sets each type's form apart from Mẫu 1.4 (the common form), by key.
+_FACTS: dict[str, dict[str, object]] = {
+    "bien_ban": {"header_date": False, "signers": 2},
+    "hop_dong": {"signers": 2},
+    "ban_ghi_nho": {"signers": 2},
+    "ban_thoa_thuan": {"signers": 2},
+    "cong_dien": {"sender_line": True},
+    "giay_gioi_thieu": {"title": False},
+    "giay_nghi_phep": {"title": False, "confirmation": True},
+    "cong_van": {"named": False, "subject_line": True, "addressed": True, "basis": False},
+    "thu_cong": {"number": False, "named": False, "greeting": True},
+}
+
 #: The Phụ lục III table, keyed by the snake-case name used in data files (``type: ke_hoach``).
-DOC_TYPES: dict[str, DocType] = {key: DocType(key, name, abbr) for key, name, abbr in _TABLE}
+DOC_TYPES: dict[str, DocType] = {
+    key: DocType(key, name, abbr, **_FACTS.get(key, {}))  # type: ignore[arg-type]
+    for key, name, abbr in _TABLE
+}

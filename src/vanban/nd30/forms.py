@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 
 from vanban.nd30 import dates
+from vanban.nd30.doctypes import DOC_TYPES
 
 #: The types whose heading is the tên loại and its rule, with no trích yếu (Mẫu 1.8, 1.10).
-WITHOUT_TITLE = frozenset({"giay_gioi_thieu", "giay_nghi_phep"})
+WITHOUT_TITLE = frozenset(k for k, t in DOC_TYPES.items() if not t.title)
 
 #: Weekday names as Vietnamese writes them, Monday first (``date.weekday()`` order).
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
