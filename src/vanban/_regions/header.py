@@ -1,0 +1,212 @@
+"""The header (ô 1–4, 11): Quốc hiệu and Tiêu ngữ, issuer, Số and ký hiệu, V/v, địa danh and
+date, and the lines under them, found wherever the grid puts them (2 or 3 columns, rows
+split, or a header typed with tabs and no table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanban._regions.paragraphs import has_line, is_underscores, key, pieces, upper
+from vanban._regions.state import Reading
+from vanban.nd30 import rules
+
+#: The words of the Quốc hiệu by which the header is found.
+NATIONAL_WORDS = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+@dataclass
+class Header:
+    """Where the header's parts are (paragraph indexes; ``None`` when not found)."""
+
+    national: int
+    #: Typed with tabs or runs of spaces, without a table: only its texts are read.
+    tabbed: bool = False
+    #: The paragraphs of the header (its table, or a window around the Quốc hiệu).
+    region: list[int] = field(default_factory=list)
+    end: int = 0
+    #: The Quốc hiệu stands in a table.
+    in_table: bool = False
+    #: Non-empty paragraphs of the left column (issuer, Số, V/v) and of the right one.
+    left: list[int] = field(default_factory=list)
+    right: list[int] = field(default_factory=list)
+    motto: int | None = None
+    #: A line drawn under the Tiêu ngữ was seen (its own, or a free one near the header).
+    motto_line: bool = True
+    #: The paragraphs carrying the lines of the right column (for the line's length).
+    motto_lines: list[int] = field(default_factory=list)
+    issuer_lines: list[int] = field(default_factory=list)
+    #: A line drawn under the issuer was seen.
+    issuer_line: bool = True
+    number: int | None = None
+    #: The ký hiệu as typed after "Số …/" ("KH-UBND"), "" when there is no Số.
+    symbol: str = ""
+    subject: int | None = None
+    date: int | None = None
+    #: In a tabbed header: the pieces of its lines, and which of them hold Số and date.
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+    number_piece: int | None = None
+    date_piece: int | None = None
+
+
+def find_national(reading: Reading) -> int | None:
+    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one."""
+    ps = reading.ps
+    top = [i for i, p in enumerate(ps[:60]) if p.text.strip()]
+    return next(
+        (
+            i
+            for i in top[:25]
+            if any(
+                NATIONAL_WORDS in key(x).upper() and upper(x) and len(x) < 50
+                for x in pieces(ps[i].text)
+            )
+        ),
+        None,
+    )
+
+
+def first_text(reading: Reading) -> int | None:
+    """The first paragraph with text among the first lines."""
+    return next((i for i, p in enumerate(reading.ps[:60]) if p.text.strip()), None)
+
+
+def read_header(reading: Reading, n: int) -> Header:
+    """Read the header around the Quốc hiệu at paragraph ``n``."""
+    ps = reading.ps
+    nat = ps[n]
+    parts = pieces(nat.text)
+    if parts and "XÃ HỘI CHỦ NGHĨA" not in key(parts[0]).upper():
+        return _read_tabbed(reading, n)
+    h = Header(national=n, in_table=nat.table is not None)
+    if nat.table is not None:
+        region = [i for i, p in enumerate(ps) if p.table == nat.table]
+        split = nat.cell or 0
+
+        def is_left(i: int) -> bool:
+            return split > 0 and (ps[i].cell or 0) < split
+
+    else:
+        start = max(0, n - 8)
+        region = list(range(start, min(len(ps), n + 8)))
+
+        def is_left(i: int) -> bool:
+            return True
+
+    h.region, h.end = region, region[-1]
+    texts = [i for i in region if ps[i].text.strip()]
+    h.left = [i for i in texts if is_left(i)]
+    h.right = [i for i in texts if not is_left(i)] or list(texts)
+    h.motto = next(
+        (i for i in h.right if key(ps[i]).lower().startswith("độc lập")),
+        n if "độc lập" in key(nat).lower() else None,
+    )
+    # The lines: drawn in the left or right column, or floating near the header (a pool
+    # either column may take from).
+    lines_left = [i for i in region if is_left(i) and has_line(ps[i])]
+    lines_right = [i for i in region if not is_left(i) and has_line(ps[i])]
+    outside = [
+        i
+        for i in range(max(0, region[0] - 3), min(len(ps), h.end + 3))
+        if i not in region and ps[i].shapes and not ps[i].text.strip()
+    ]
+    pool = sum(len(ps[i].shapes) for i in outside)
+    # Several lines anchored in one paragraph: one is its own, the others may be anywhere.
+    pool += sum(max(0, len(ps[i].shapes) - 1) for i in lines_left + lines_right)
+    if nat.table is None:
+        pool += len(lines_left)
+        lines_left = []
+    h.motto_lines = lines_right
+    if not lines_right:
+        h.motto_line = pool > 0
+        pool = max(0, pool - 1)
+    h.issuer_line = bool(lines_left) or pool > 0
+    # Số, V/v, issuer, date
+    h.number = next(
+        (
+            i
+            for i in h.left or region
+            if key(ps[i]).startswith("Số") and rules.parse_number_line(ps[i].text)
+        ),
+        None,
+    )
+    if h.number is None:
+        h.number = next(
+            (i for i in region if rules.parse_number_line(ps[i].text) is not None), None
+        )
+    h.subject = next(
+        (i for i in (h.left or region) if key(ps[i]).lower().startswith(("v/v", "về việc"))),
+        None,
+    )
+    number = h.number
+    h.issuer_lines = [
+        i
+        for i in h.left
+        if (number is None or i < number or (ps[i].row or 0) < (ps[number].row or 0))
+        and not is_underscores(ps[i].text)
+        and rules.mark_text(ps[i].text) is None
+        and not key(ps[i]).startswith("Số")
+        and i not in (n, h.motto)
+        and not _above_national(reading, i, n)
+    ]
+    if number is not None:
+        parsed = rules.parse_number_line(" ".join(ps[number].text.split()))
+        h.symbol = parsed[1] if parsed else ""
+    h.date = next(
+        (
+            i
+            for i in h.right
+            if "ngày" in key(ps[i]).lower()
+            and "năm" in key(ps[i]).lower()
+            and not key(ps[i]).startswith("Số")
+        ),
+        None,
+    )
+    return h
+
+
+def _above_national(reading: Reading, i: int, n: int) -> bool:
+    """Whether paragraph *i* is a box above the Quốc hiệu (the phạm vi lưu hành, ô 11),
+    not the issuer: a row of the header table above the Quốc hiệu's row, a box of its own
+    (another table, or a paragraph boxed on all sides) before it, or vanban's mark style.
+    """
+    p, nat = reading.ps[i], reading.ps[n]
+    if p.style_id == rules.MARK_STYLE or p.style_name == rules.MARK_STYLE:
+        return True
+    if p.table is not None and p.table == nat.table:
+        return (p.row or 0) < (nat.row or 0)
+    boxed = p.table is not None or {"top", "bottom", "left", "right"} <= set(p.borders)
+    return i < n and boxed
+
+
+def _read_tabbed(reading: Reading, n: int) -> Header:
+    """A header typed with tabs and spaces, without a table: its pieces of text."""
+    ps = reading.ps
+    h = Header(national=n, tabbed=True)
+    h.region = list(range(max(0, n - 2), min(len(ps), n + 6)))
+    for i in h.region:
+        for piece in pieces(ps[i].text):
+            text = key(piece)
+            h.pieces.append((i, piece))
+            parsed = rules.parse_number_line(piece)
+            if h.number is None and parsed:
+                h.number = i
+                h.number_piece = len(h.pieces) - 1
+                h.symbol = parsed[1]
+            elif h.date is None and "ngày" in text and "năm" in text and "tháng" in text:
+                h.date = i
+                h.date_piece = len(h.pieces) - 1
+    end = h.number if h.number is not None else n + 1
+    k = end + 1
+    while k < len(ps) and ps[k].text.strip():
+        if key(ps[k]).lower().startswith(("v/v", "về việc")):
+            h.subject = k
+        elif h.subject is None:
+            break
+        end = k
+        k += 1
+    h.end = end
+    h.motto_line = any(
+        ps[i].shapes or ps[i].borders or is_underscores(ps[i].text)
+        for i in range(max(0, n - 2), end + 2)
+    )
+    return h

@@ -1,0 +1,128 @@
+"""The heading (ô 5): tên loại and trích yếu with the rule under them; for a type printed
+without tên loại (Công văn), the "V/v" line; for a Thư công, its own heading. The heading
+also decides the document's type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vanban._regions.header import Header
+from vanban._regions.paragraphs import all_runs, centred, has_line, key, upper
+from vanban._regions.state import Reading
+from vanban.nd30 import cable, rules
+from vanban.nd30.doctypes import DocType
+
+
+@dataclass
+class Heading:
+    """What the heading says and where its lines are."""
+
+    #: The first paragraph after the header and its marks (the tên loại's place).
+    start: int
+    #: The last paragraph of the heading (the body starts after it).
+    end: int
+    #: The type's key (``None`` when the document ends before a heading).
+    doc_type: str | None = None
+    #: The type named by the tên loại line, when there is one.
+    kind: DocType | None = None
+    #: The type named by the ký hiệu.
+    symbol_type: DocType | None = None
+    #: Why the document is not an administrative text of the decree (``None``: it is one).
+    out_of_scope: str | None = None
+    #: The ký hiệu names a type but no tên loại is printed.
+    type_missing: bool = False
+    #: The marks (KHẨN, MẬT…) between the header and the heading.
+    marks: list[int] = field(default_factory=list)
+    #: The trích yếu lines under the tên loại.
+    title: list[int] = field(default_factory=list)
+    #: A rule was seen under the tên loại or trích yếu.
+    title_line: bool = True
+    #: The "V/v" line of a Công văn (in the header or typed under it).
+    subject: int | None = None
+
+
+def read_heading(reading: Reading, header: Header) -> Heading:
+    """Read the heading after the header (which ends at ``header.end``)."""
+    ps = reading.ps
+    k = header.end + 1
+    marks: list[int] = []
+    while k < len(ps) and (not ps[k].text.strip() or rules.mark_text(ps[k].text)):
+        marks.append(k)
+        k += 1
+    h = Heading(start=k, end=k, marks=marks, subject=header.subject)
+    if k >= len(ps):
+        return h
+    first = ps[k]
+    kind = rules.heading_doc_type(first.text) if first.table is None else None
+    h.symbol_type = rules.symbol_doc_type(header.symbol) if header.symbol else None
+    upper_key = key(first).upper()
+    foreign = any(upper_key.startswith(name) for name in rules.NOT_ADMINISTRATIVE)
+    if kind is None and centred(first) and upper(first.text) and foreign:
+        h.out_of_scope = f"tên loại {upper_key[:40]} không thuộc Phụ lục III"
+        return h
+    letter = (
+        kind is None
+        and header.number is None
+        and centred(first)
+        and all_runs(first, "bold")
+        and rules.is_letter_heading(first.text)
+    )
+    if letter:
+        # A Thư công: no Số, its own heading ("THƯ CHÚC MỪNG" …) and centred lines under it.
+        h.doc_type = "thu_cong"
+        j = k + 1
+        while j < len(ps) and ps[j].text.strip() and ps[j].table is None and centred(ps[j]):
+            k = j
+            j += 1
+        h.end = k
+        return h
+    if kind is None:
+        sym_type = h.symbol_type
+        if sym_type is not None and sym_type.key != "cong_van":
+            h.doc_type = sym_type.key
+            h.type_missing = True
+            h.end = k - 1
+            return h
+        h.doc_type = "cong_van"
+        if h.subject is None:
+            # "V/v …" typed under the header table rather than in its left column
+            below = [i for i in range(k, min(len(ps), k + 4)) if ps[i].text.strip()]
+            h.subject = next(
+                (i for i in below if key(ps[i]).lower().startswith(("v/v", "về việc"))), None
+            )
+        h.end = k - 1
+        return h
+    h.doc_type = kind.key
+    h.kind = kind
+    if not kind.title:  # Mẫu 1.8, 1.10: no trích yếu, the body follows
+        return h
+    # Trích yếu: the centred bold lines under the tên loại, up to an UPPERCASE line
+    # (the authority line of a Quyết định), a Công điện's "… điện:" line or the body.
+    j = k + 1
+    title: list[int] = []
+    line_seen = has_line(first)
+    while j < len(ps) and len(title) < 5:
+        p = ps[j]
+        if not p.text.strip():
+            if has_line(p):
+                line_seen = True
+            if title and not p.shapes and not p.borders:
+                j += 1
+                break
+            j += 1
+            continue
+        if p.table is not None or not centred(p) or upper(p.text):
+            break
+        if key(p).lower().startswith(("căn cứ", "kính gửi")):
+            break
+        if kind.sender_line and cable.is_sender_line(p.text):
+            break  # Mẫu 1.6: "<CƠ QUAN, CHỨC DANH> điện:" opens the body
+        title.append(j)
+        line_seen = line_seen or has_line(p)
+        j += 1
+    h.title = title
+    if title and not line_seen:
+        near = range(max(0, k - 2), min(len(ps), j + 2))
+        h.title_line = any(ps[i].shapes for i in near)
+    h.end = title[-1] if title else k
+    return h

@@ -1,0 +1,84 @@
+"""The reading state every region reader shares: the paragraphs as a reader numbers them and
+the page each one is estimated to fall on."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from vanban._docx_reader import DocxView, ParaView
+from vanban._regions.paragraphs import sizes
+from vanban.nd30 import page
+
+#: Margins assumed where a section gives none (to estimate pages): vanban's own, in twips.
+_MARGINS = page.MARGINS_DEFAULT.twips()
+
+
+@dataclass
+class Reading:
+    """A Word document as read so far: its paragraphs (body, tables and text boxes in reading
+    order), the number a reader gives each non-empty one, and its estimated page."""
+
+    view: DocxView
+    reader_no: list[int] = field(default_factory=list)
+    page_of: list[int] = field(default_factory=list)
+    pages: int = 1
+
+    @property
+    def ps(self) -> list[ParaView]:
+        return self.view.paragraphs
+
+
+def read(view: DocxView) -> Reading:
+    """Number the paragraphs as a reader does and estimate their pages."""
+    reading = Reading(view)
+    n = 0
+    height = 0.0
+    pg = 1
+    row_seen: dict[tuple[int, int], float] = {}
+    previous_section = 0
+    for p in view.paragraphs:
+        s = view.sections[p.section] if p.section < len(view.sections) else view.section
+        usable = (
+            (s.page_height or page.PAGE_HEIGHT)
+            - (s.margin_top or _MARGINS["top"])
+            - (s.margin_bottom or _MARGINS["bottom"])
+        )
+        width = (
+            (s.page_width or page.PAGE_WIDTH)
+            - (s.margin_left or _MARGINS["left"])
+            - (s.margin_right or _MARGINS["right"])
+        )
+        if p.section != previous_section and s.start_type != "continuous":
+            pg += 1
+            height = 0.0
+        previous_section = p.section
+        if p.page_break and height > 0:
+            pg += 1
+            height = 0.0
+        size = max(sizes(p) or [13.0])
+        if p.table is not None:
+            grid = view.tables[p.table].grid if p.table < len(view.tables) else []
+            cell_w = grid[p.cell] if p.cell is not None and p.cell < len(grid) else width
+            width = max(cell_w, 1000)
+        chars_per_line = max(width / (size * 20 * 0.44), 10)
+        lines = max(1, math.ceil(len(" ".join(p.text.split())) / chars_per_line))
+        line_h = p.line if p.line_rule != "auto" else size * 20 * 1.15 * p.line / 240
+        h = lines * line_h + p.space_before + p.space_after
+        if p.table is not None:
+            key = (p.table, p.row or 0)
+            cell_key = (p.table, (p.row or 0) * 1000 + (p.cell or 0))
+            row_seen[cell_key] = row_seen.get(cell_key, 0.0) + h
+            previous_max = row_seen.get(key, 0.0)
+            h = max(0.0, row_seen[cell_key] - previous_max)
+            row_seen[key] = max(previous_max, row_seen[cell_key])
+        height += h
+        if height > usable:
+            pg += 1
+            height = h
+        if p.text.strip():
+            n += 1
+        reading.reader_no.append(n)
+        reading.page_of.append(pg)
+    reading.pages = pg
+    return reading
