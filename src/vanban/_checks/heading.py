@@ -8,6 +8,7 @@ from vanban._checks.header import check_mark
 from vanban._regions.heading import Heading
 from vanban._regions.paragraphs import all_runs, centred, upper
 from vanban.nd30 import rules
+from vanban.nd30.doctypes import DOC_TYPES
 
 
 def check_heading(out: Collector, h: Heading, symbol: str) -> None:
@@ -25,7 +26,8 @@ def check_heading(out: Collector, h: Heading, symbol: str) -> None:
             "(không có)",
         )
         return
-    if h.doc_type == "cong_van" and h.kind is None:
+    facts = DOC_TYPES.get(h.doc_type or "")
+    if h.kind is None and facts is not None and facts.subject_line:
         if h.subject is None:
             out.add("PL1.II.5b.subject-missing", "công văn không có dòng V/v", k)
         return

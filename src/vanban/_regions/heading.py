@@ -10,7 +10,12 @@ from vanban._regions.header import Header
 from vanban._regions.paragraphs import all_runs, centred, has_line, key, upper
 from vanban._regions.state import Reading
 from vanban.nd30 import cable, rules
-from vanban.nd30.doctypes import DocType
+from vanban.nd30.doctypes import DOC_TYPES, DocType
+
+#: The type of a document without tên loại whose trích yếu is a "V/v" line (Công văn), and
+#: the type that opens with a heading of its own and a greeting (Thư công).
+_BY_SUBJECT_LINE = next(k for k, t in DOC_TYPES.items() if t.subject_line)
+_BY_GREETING = next(k for k, t in DOC_TYPES.items() if t.greeting)
 
 
 @dataclass
@@ -69,7 +74,7 @@ def read_heading(reading: Reading, header: Header) -> Heading:
     )
     if letter:
         # A Thư công: no Số, its own heading ("THƯ CHÚC MỪNG" …) and centred lines under it.
-        h.doc_type = "thu_cong"
+        h.doc_type = _BY_GREETING
         j = k + 1
         while j < len(ps) and ps[j].text.strip() and ps[j].table is None and centred(ps[j]):
             k = j
@@ -78,12 +83,12 @@ def read_heading(reading: Reading, header: Header) -> Heading:
         return h
     if kind is None:
         sym_type = h.symbol_type
-        if sym_type is not None and sym_type.key != "cong_van":
+        if sym_type is not None and sym_type.key != _BY_SUBJECT_LINE:
             h.doc_type = sym_type.key
             h.type_missing = True
             h.end = k - 1
             return h
-        h.doc_type = "cong_van"
+        h.doc_type = _BY_SUBJECT_LINE
         if h.subject is None:
             # "V/v …" typed under the header table rather than in its left column
             below = [i for i in range(k, min(len(ps), k + 4)) if ps[i].text.strip()]
