@@ -57,7 +57,7 @@ def read_regions(view: DocxView) -> Regions:
     if heading.out_of_scope is not None:
         regions.out_of_scope, regions.out_of_scope_at = heading.out_of_scope, heading.start
         return regions
-    closing = regions.closing = read_closing(reading, heading.end, tabbed=header.tabbed)
+    closing = regions.closing = read_closing(reading, heading.end)
     regions.body = read_body(
         reading,
         heading.end,

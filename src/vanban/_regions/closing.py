@@ -49,7 +49,7 @@ class Closing:
     signers: list[Signer] = field(default_factory=list)
 
 
-def read_closing(reading: Reading, start: int, *, tabbed: bool) -> Closing:
+def read_closing(reading: Reading, start: int) -> Closing:
     """Read what follows the body, which starts after paragraph ``start``."""
     ps = reading.ps
     appendix = next(
@@ -97,8 +97,7 @@ def read_closing(reading: Reading, start: int, *, tabbed: bool) -> Closing:
             )
             signer_area = [i for i in range(end, appendix) if ps[i].text.strip()]
     c.end = end
-    if not tabbed:
-        c.signers = _read_signers(reading, signer_area)
+    c.signers = _read_signers(reading, signer_area)
     return c
 
 

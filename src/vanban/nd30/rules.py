@@ -176,6 +176,33 @@ def date_problems(line: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def parse_date_line(line: str) -> tuple[str, int | None, int | None, int | None] | None:
+    """The place and the day, month, year of a typed date line (ô 4), blanks as ``None``;
+    ``None`` when the line is not one (II.4: "Địa danh, ngày … tháng … năm …").
+
+    >>> parse_date_line("Hà Nội, ngày 05 tháng 3 năm 2026")
+    ('Hà Nội', 5, 3, 2026)
+    >>> parse_date_line("Lào Cai, ngày       tháng 6 năm 2026")
+    ('Lào Cai', None, 6, 2026)
+    >>> parse_date_line("Hà Nội, 15/10/2026") is None
+    True
+    """
+    m = _DATE_RE.match(" ".join(unicodedata.normalize("NFC", line).split()))
+    if m is None:
+        return None
+
+    def number(part: str) -> int | None:
+        digits = part.strip(" .…_")
+        return int(digits) if digits.isdigit() else None
+
+    return (
+        m.group("place").strip(),
+        number(m.group("day")),
+        number(m.group("month")),
+        number(m.group("year")),
+    )
+
+
 # --------------------------------------------------------------------------- số, ký hiệu (ô 3)
 
 _NUMBER_RE = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<number>[^/]*?)\s*/\s*(?P<symbol>.*?)\s*$")

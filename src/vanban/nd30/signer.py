@@ -154,3 +154,54 @@ def other_title_lines(titles: Sequence[str]) -> list[str]:
     ['PHÓ GIÁM ĐỐC', 'SỞ CÔNG THƯƠNG', 'LÀO CAI']
     """
     return [line.strip().upper() for title in titles for line in title.split("\n") if line.strip()]
+
+
+def parse_signer_lines(lines: Sequence[str]) -> dict[str, str]:
+    """The quyền hạn, collective and titles of typed title lines (ô 7a): the inverse of
+    :func:`signer_lines`, as the fields ``authority``, ``collective``, ``head_title``,
+    ``title``; lines past the form's are ``other_titles`` (joined by newlines).
+
+    >>> parse_signer_lines(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+    {'authority': 'TM.', 'collective': 'ỦY BAN NHÂN DÂN', 'head_title': 'CHỦ TỊCH', 'title': 'PHÓ CHỦ TỊCH'}
+    >>> parse_signer_lines(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+    {'authority': 'KT.', 'head_title': 'GIÁM ĐỐC', 'title': 'PHÓ GIÁM ĐỐC'}
+    >>> parse_signer_lines(["Q. CHỦ TỊCH"])
+    {'authority': 'Q.', 'head_title': 'CHỦ TỊCH'}
+    >>> parse_signer_lines(["GIÁM ĐỐC"])
+    {'title': 'GIÁM ĐỐC'}
+    >>> parse_signer_lines(["TM. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN"])
+    {'authority': 'TM.', 'collective': 'ĐOÀN KIỂM TRA', 'title': 'TRƯỞNG ĐOÀN'}
+    """
+    rest = [" ".join(line.split()) for line in lines if line.strip()]
+    out: dict[str, str] = {}
+
+    def prefixed(line: str) -> tuple[Authority, str] | None:
+        head, _, tail = line.partition(" ")
+        key = head.upper().replace(" ", "")
+        key = key if key.endswith(".") else key + "."
+        for a in Authority:
+            if a is not Authority.NONE and a.value == key and tail.strip():
+                return a, tail.strip()
+        return None
+
+    first = prefixed(rest[0]) if rest else None
+    if first is None:
+        if rest:
+            out["title"] = rest.pop(0)
+    else:
+        a, what = first
+        rest.pop(0)
+        out["authority"] = a.value
+        if a is Authority.TM:
+            out["collective"] = what
+            second = prefixed(rest[0]) if rest else None
+            if second is not None and second[0] is Authority.KT:
+                out["head_title"] = second[1]
+                rest.pop(0)
+        else:
+            out["head_title"] = what
+        if a is not Authority.Q and rest:
+            out["title"] = rest.pop(0)
+    if rest:
+        out["other_titles"] = "\n".join(rest)
+    return out

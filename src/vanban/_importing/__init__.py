@@ -1,0 +1,277 @@
+"""Word into vanban: a .docx becomes a typed document of its detected type (``from_docx``).
+
+The region reader that the checker uses (:mod:`vanban._regions`) finds the header, heading,
+body, signer, Nơi nhận and phụ lục; here they become the model's fields. What cannot be
+carried (images, text boxes, fields, a structure the type has no place for) is reported as a
+located note and kept as text where it has text; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from vanban._importing.inline import runs_text
+from vanban._importing.outline import Outline, elements
+from vanban._importing.parts import header_fields, recipient_fields, signer_fields
+from vanban._regions import Regions, read_regions
+from vanban._regions.paragraphs import all_runs, key, pieces, upper
+from vanban.errors import Problem, ValidationError
+from vanban.models import Document
+from vanban.nd30.doctypes import DOC_TYPES
+
+__all__ = ["ImportResult", "NotAnAdministrativeDocument", "from_docx"]
+
+#: The types whose body is Điều (and Chương), after an authority line and căn cứ.
+_ARTICLED = ("quyet_dinh", "nghi_quyet")
+
+
+class NotAnAdministrativeDocument(ValidationError):
+    """The Word file is not an administrative document of the decree (no Quốc hiệu, or a
+    tên loại Phụ lục III does not know): nothing is imported."""
+
+    def __init__(self, why: str, source: str | None = None) -> None:
+        self.why = why
+        super().__init__(
+            [
+                Problem(
+                    "",
+                    "not_administrative",
+                    f"không phải văn bản hành chính theo Nghị định 30/2020/NĐ-CP ({why}); "
+                    "không chuyển được",
+                    source,
+                )
+            ]
+        )
+
+
+@dataclass
+class ImportResult:
+    """A Word document imported: the model of its type and the notes on what could not be
+    carried as it was."""
+
+    model: Document
+    doc_type: str
+    notes: list[str] = field(default_factory=list)
+
+    def yaml(self) -> str:
+        """The document as YAML (:func:`vanban.dump`), its notes as comments at the top."""
+        from vanban._dumping import dump
+
+        text = dump(self.model)
+        if not self.notes:
+            return text
+        head, _, rest = text.partition("\n")
+        comments = "".join(f"# Ghi chú khi chuyển: {note}\n" for note in self.notes)
+        return f"{head}\n{comments}{rest}"
+
+
+def _skip_set(regions: Regions) -> set[int]:
+    """Paragraphs read as other parts than the body: Kính gửi and its addressees, the V/v
+    line."""
+    b, h = regions.body, regions.heading
+    skip: set[int] = set()
+    if b is not None:
+        for i in (b.kinh_gui, b.kinh_gui_in_table):
+            if i is not None:
+                skip.add(i)
+        skip.update(b.addressees)
+    if h is not None and h.subject is not None:
+        skip.add(h.subject)
+    return skip
+
+
+def _addressees(regions: Regions) -> list[str]:
+    b = regions.body
+    ps = regions.reading.ps
+    if b is None:
+        return []
+    at = b.kinh_gui if b.kinh_gui is not None else b.kinh_gui_in_table
+    if at is None:
+        return []
+    if b.addressees:
+        return [" ".join(ps[i].text.split()).lstrip("-–+ ").rstrip(";.,").strip() for i in b.addressees]
+    text = " ".join(ps[at].text.split())
+    rest = text.partition(":")[2] if ":" in text else text[len("Kính gửi") :]
+    return [x.strip().lstrip("-–+ ").rstrip(";.,").strip() for x in rest.split("\n") if x.strip()]
+
+
+def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: str) -> None:
+    reading = regions.reading
+    ps = reading.ps
+    heading, closing, body = regions.heading, regions.closing, regions.body
+    assert heading is not None and closing is not None and body is not None
+    articles = doc_type in _ARTICLED
+    skip = _skip_set(regions)
+    start = heading.end + 1
+    # The authority line (UPPERCASE, before the căn cứ) and the căn cứ of a Quyết định
+    first_body = body.paragraphs[0] if body.paragraphs else closing.end
+    authority = [
+        i
+        for i in range(start, first_body)
+        if i not in skip and ps[i].text.strip() and ps[i].table is None and upper(ps[i].text)
+    ]
+    if authority and articles:
+        fields["authority"] = " ".join(" ".join(ps[i].text.split()) for i in authority)
+    skip.update(i for i in range(start, first_body))
+    bases, proposal = [], []
+    from vanban import registry
+
+    takes_bases = "bases" in registry.model(doc_type).model_fields
+    for i in body.basis if takes_bases else []:
+        line = " ".join(ps[i].text.split()).rstrip(";.,").strip()
+        if key(line).lower().startswith(("theo đề nghị", "xét đề nghị")) and articles:
+            proposal.append(line)
+        else:
+            bases.append(line)
+        skip.add(i)
+    if bases:
+        fields["bases"] = bases
+    if proposal:
+        fields["proposal"] = proposal
+    outline = Outline(reading, notes)
+    for el in elements(reading, start, closing.end, skip):
+        p = ps[el.index]
+        if el.table is not None:
+            notes.append(
+                f"đoạn {reading.reader_no[el.index]}, trang ~{reading.page_of[el.index]}: "
+                "bảng chuyển thành các đoạn văn"
+            )
+            for i in el.cells:
+                if ps[i].text.strip():
+                    outline.add(ps[i], i, articles=articles)
+            continue
+        t = " ".join(p.text.split())
+        if articles and upper(t) and t.endswith(":") and len(t) < 30:
+            continue  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
+        if p.shapes and "shape" in p.shapes:
+            notes.append(
+                f"đoạn {reading.reader_no[el.index]}, trang ~{reading.page_of[el.index]}: "
+                "hình vẽ hoặc khung chữ không chuyển được; giữ lại chữ"
+            )
+        outline.add(p, el.index, articles=articles)
+    closing_text = outline.finish() if not articles else None
+    if articles:
+        if outline.chapters:
+            fields["chapters"] = outline.chapters
+        else:
+            fields["articles"] = outline.articles or [{"text": t} for t in outline.intro]
+        return
+    if doc_type == "cong_van":
+        content = [*outline.intro, *outline.top]
+        for section in outline.sections:
+            content.append({"title": section["title"], "content": section["content"]})
+        fields["content"] = content or ([closing_text] if closing_text else [])
+        if closing_text and content:
+            fields["closing"] = closing_text
+        return
+    if outline.intro:
+        fields["intro"] = outline.intro
+    if outline.sections:
+        fields["sections"] = outline.sections
+        if outline.top:
+            fields.setdefault("intro", []).extend(x for x in outline.top if isinstance(x, str))
+    else:
+        fields["content"] = outline.top or ([closing_text] if closing_text else [])
+        if not outline.top:
+            closing_text = None
+    if closing_text:
+        fields["closing"] = closing_text
+
+
+def _caps_title(regions: Regions) -> list[int]:
+    """A trích yếu typed in capitals under the tên loại (the reader stops at capitals, which
+    are an authority line in a Quyết định): the centred bold lines before a Kính gửi, căn
+    cứ or the body, for a type without an authority line."""
+    heading = regions.heading
+    assert heading is not None
+    if heading.kind is None or not heading.kind.title or heading.kind.key in _ARTICLED:
+        return []
+    ps = regions.reading.ps
+    out: list[int] = []
+    j = heading.start + 1
+    while j < len(ps) and len(out) < 5:
+        p = ps[j]
+        if not p.text.strip():
+            if out:
+                break
+            j += 1
+            continue
+        if p.table is not None or p.alignment != "center" or not all_runs(p, "bold"):
+            break
+        if key(p).lower().startswith(("kính gửi", "căn cứ")):
+            break
+        out.append(j)
+        j += 1
+    return out
+
+
+def _from_regions(regions: Regions, source: str | None) -> ImportResult:
+    if regions.out_of_scope is not None:
+        raise NotAnAdministrativeDocument(regions.out_of_scope, source)
+    heading = regions.heading
+    assert heading is not None
+    doc_type = heading.doc_type
+    if doc_type is None or doc_type not in DOC_TYPES:
+        raise NotAnAdministrativeDocument("không thấy tên loại văn bản", source)
+    from vanban import registry
+
+    notes: list[str] = []
+    fields: dict[str, Any] = {"type": doc_type}
+    fields.update(header_fields(regions, notes))
+    ps = regions.reading.ps
+    title_lines = heading.title or _caps_title(regions)
+    if title_lines:
+        fields["title"] = "\n".join(" ".join(ps[i].text.split()) for i in title_lines)
+        if not heading.title:
+            notes.append(
+                f"đoạn {regions.reading.reader_no[title_lines[0]]}: trích yếu in hoa; "
+                "Nghị định trình bày trích yếu bằng chữ in thường (Phụ lục I, II.5.b)"
+            )
+            heading.end = max(heading.end, title_lines[-1])
+    elif heading.subject is not None:
+        subject = " ".join(ps[heading.subject].text.split())
+        header = regions.header
+        if header is not None and header.tabbed and heading.subject == header.subject:
+            subject = " ".join(
+                " ".join(pieces(ps[i].text)[0].split())
+                for i in range(header.subject, header.end + 1)
+                if pieces(ps[i].text)
+            )
+        for prefix in ("V/v", "v/v", "Về việc"):
+            if subject.startswith(prefix):
+                subject = subject[len(prefix) :].strip()
+        fields["title"] = subject
+    signer = signer_fields(regions)
+    if signer is not None:
+        fields["signer"] = signer
+    fields.update(recipient_fields(regions))
+    if DOC_TYPES[doc_type].addressed or doc_type in ("to_trinh", "bao_cao"):
+        names = _addressees(regions)
+        if names:
+            fields["addressees"] = names
+    _body(regions, notes, fields, doc_type)
+    model_cls = registry.model(doc_type)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = model_cls.model_validate({k: v for k, v in fields.items() if k != "type"})
+    notes.extend(str(w.message) for w in caught)
+    return ImportResult(model, doc_type, notes)
+
+
+def from_docx(source: bytes | str | os.PathLike[str]) -> ImportResult:
+    """Import a Word document: the model of its detected type, and notes on what could not
+    be carried. A file that is not an administrative document of the decree raises
+    :class:`NotAnAdministrativeDocument`; one that cannot be read, ``UnreadableDocx``; one
+    whose parts do not make a valid document, :class:`vanban.ValidationError`."""
+    from vanban.checker import read_checked
+
+    view = read_checked(source)
+    name = None if isinstance(source, bytes) else os.fspath(source)
+    return _from_regions(read_regions(view), name)
+
+
+def _unused() -> None:  # pragma: no cover
+    runs_text([])

@@ -1,0 +1,224 @@
+"""The body of a Word document as vanban's blocks: mục (I., II.), khoản (1., 1.1.), điểm
+(a), b)), gạch đầu dòng (-, +), Điều and Chương, paragraphs and tables.
+
+Typed numbers are recognised and removed, since vanban numbers by itself; paragraphs keep
+their bold and italic runs in the inline syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vanban._docx_reader import ParaView
+from vanban._importing.inline import runs_text
+from vanban._regions.paragraphs import all_runs, upper
+from vanban._regions.state import Reading
+from vanban.nd30.text import END_MARK
+
+_ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\s*[.)/]\s*(?P<rest>.*)$", re.S)
+_NUMBER = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3})*)\s*[.)/]\s*(?P<rest>.*)$", re.S)
+_LETTER = re.compile(r"^(?P<label>[a-zđ])\s*(?:\)|\.|/\.?)\s*(?P<rest>.*)$", re.S)
+_BULLET = re.compile(r"^(?P<label>[-–—•+*])\s*(?P<rest>.*)$", re.S)
+_ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+)\s*[.:]?\s*(?P<rest>.*)$", re.S)
+_CHAPTER = re.compile(r"^Chương\s+(?P<label>[IVXLC]+|\d+)\b\.?\s*(?P<rest>.*)$", re.S)
+
+
+@dataclass
+class Element:
+    """One part of the body in reading order: a paragraph, or a table (its paragraphs)."""
+
+    index: int
+    table: int | None = None
+    cells: list[int] = field(default_factory=list)
+
+
+def elements(reading: Reading, start: int, end: int, skip: set[int]) -> list[Element]:
+    """The body's paragraphs and tables between ``start`` and ``end`` (exclusive)."""
+    ps = reading.ps
+    out: list[Element] = []
+    for i in range(start, end):
+        if i in skip:
+            continue
+        p = ps[i]
+        if p.table is not None:
+            if out and out[-1].table == p.table:
+                out[-1].cells.append(i)
+            else:
+                out.append(Element(i, p.table, [i]))
+        elif p.text.strip():
+            out.append(Element(i))
+    return out
+
+
+def _text(p: ParaView, *, plain: bool = False) -> str:
+    return runs_text(p.runs, plain=plain).strip()
+
+
+def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    m = pattern.match(text)
+    return (m.group("label"), m.group("rest").strip()) if m else None
+
+
+def _strip_end_mark(text: str) -> str:
+    stripped = text.rstrip()
+    return stripped[: -len(END_MARK)].rstrip() if stripped.endswith(END_MARK) else text
+
+
+def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
+    """A numbered item's bold lead as its title, the rest as its text."""
+    runs = list(p.runs)
+    if all_runs(p, "bold"):
+        return {"title": rest_plain}
+    # A bold lead "Tên:" followed by text
+    bold_prefix = ""
+    for r in runs:
+        if r.bold or not r.text.strip():
+            bold_prefix += r.text
+        else:
+            break
+    lead = bold_prefix.strip()
+    if lead.startswith(label):
+        lead = lead[len(label) :].lstrip(" .)/")
+    if lead and len(lead) < len(rest_plain) and rest_plain.startswith(lead):
+        text = rest_plain[len(lead) :].strip()
+        title = lead.rstrip(":").strip()
+        if title and text:
+            return {"title": title, "text": text.lstrip(":").strip() or text}
+    return {"text": rest_plain}
+
+
+class Outline:
+    """Builds the nested blocks as paragraphs arrive in order."""
+
+    def __init__(self, reading: Reading, notes: list[str]) -> None:
+        self.reading = reading
+        self.notes = notes
+        self.intro: list[Any] = []
+        self.sections: list[dict[str, Any]] = []
+        self.top: list[Any] = []  # content when there are no sections
+        self.articles: list[dict[str, Any]] = []
+        self.chapters: list[dict[str, Any]] = []
+        self._item: list[dict[str, Any]] = []  # the open khoản, by depth
+        self._letter: dict[str, Any] | None = None
+        self._bullet: dict[str, Any] | None = None
+        self._article: dict[str, Any] | None = None
+        #: The list holding the last paragraph added, when it was a plain paragraph.
+        self._last: list[Any] | None = None
+
+    # -- where a block goes
+
+    def _container(self) -> list[Any]:
+        if self._letter is not None:
+            return self._letter.setdefault("content", [])
+        if self._item:
+            return self._item[-1].setdefault("content", [])
+        if self._article is not None:
+            return self._article.setdefault("content", [])
+        if self.sections:
+            return self.sections[-1]["content"]
+        return self.top
+
+    def _close(self, *, items: bool = True) -> None:
+        self._last = None
+        self._letter = None
+        self._bullet = None
+        if items:
+            self._item = []
+
+    # -- the kinds of paragraph
+
+    def add(self, p: ParaView, where: int, *, articles: bool = False) -> None:
+        plain = _strip_end_mark(" ".join(p.text.split()))
+        text = _strip_end_mark(_text(p))
+        if articles and (m := _split(plain, _CHAPTER)):
+            self._close()
+            self._article = None
+            self.chapters.append({"title": m[1] or plain, "articles": []})
+            return
+        if articles and (m := _split(plain, _ARTICLE)):
+            self._close()
+            article: dict[str, Any] = {}
+            rest = _split(_text(p, plain=True), _ARTICLE)
+            body = rest[1] if rest else m[1]
+            if all_runs(p, "bold") or (p.runs and p.runs[0].bold):
+                article.update(_title_text(p, body, f"Điều {m[0]}"))
+                if "text" in article and "title" not in article:
+                    article = {"text": article["text"]}
+            else:
+                article["text"] = body
+            if not article.get("title") and not article.get("text"):
+                article["title"] = body or m[0]
+            (self.chapters[-1]["articles"] if self.chapters else self.articles).append(article)
+            self._article = article
+            return
+        roman = _split(plain, _ROMAN)
+        if roman and not articles and (upper(roman[1]) or all_runs(p, "bold")):
+            self._close()
+            self.sections.append({"title": roman[1].rstrip(":") or roman[0], "content": []})
+            return
+        number = _split(plain, _NUMBER)
+        if number and (p.numbered is False):
+            self._close(items=False)
+            depth = number[0].count(".")
+            rest_inline = _split(text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER)
+            item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
+            while len(self._item) > depth:
+                self._item.pop()
+            if self._item:
+                self._item[-1].setdefault("content", []).append(item)
+            else:
+                self._container().append(item)
+            self._item.append(item)
+            return
+        letter = _split(plain, _LETTER)
+        if letter and len(letter[1]) > 1:
+            self._last = None
+            self._bullet = None
+            rest = _split(text, _LETTER)
+            entry = _title_text(p, rest[1] if rest else letter[1], letter[0])
+            self._letter = None
+            container = self._container()
+            if container and isinstance(container[-1], dict) and "letters" in container[-1]:
+                container[-1]["letters"].append(entry)
+            else:
+                container.append({"letters": [entry]})
+            self._letter = entry
+            return
+        bullet = _split(plain, _BULLET)
+        if bullet and bullet[1]:
+            self._last = None
+            rest = _split(text, _BULLET)
+            entry_text = rest[1] if rest else bullet[1]
+            if bullet[0] == "+" and self._bullet is not None:
+                self._bullet.setdefault("bullets", []).append({"text": entry_text})
+                return
+            container = self._container()
+            entry2: dict[str, Any] = {"text": entry_text}
+            if container and isinstance(container[-1], dict) and "bullets" in container[-1]:
+                container[-1]["bullets"].append(entry2)
+            else:
+                container.append({"bullets": [entry2]})
+            self._bullet = entry2
+            return
+        self._bullet = None
+        if not self.sections and not self._item and not self._article and not self.top:
+            self.intro.append(text)
+            self._last = self.intro
+            return
+        self._container().append(text)
+        self._last = self._container()
+
+    def finish(self) -> str | None:
+        """The last paragraph of the body as the closing, when it is a plain paragraph of a
+        mục or of the body (not of a khoản or điểm)."""
+        container = self.sections[-1]["content"] if self.sections else self.top
+        place = self._last
+        if place is None or not place or not isinstance(place[-1], str):
+            return None
+        if place is not container and not (place is self.intro and not container):
+            return None
+        if place is container and len(container) == 1 and self.sections:
+            return None  # a mục cannot be left empty
+        return place.pop() or None
