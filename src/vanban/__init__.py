@@ -35,6 +35,7 @@ __all__ = [
     "__version__",
     "check",
     "dump",
+    "from_docx",
     "load",
     "loads",
     "render",
@@ -46,6 +47,7 @@ __all__ = [
 
 if _typing.TYPE_CHECKING:
     from vanban._dumping import dump, save
+    from vanban._importing import from_docx
     from vanban._loading import load, loads
     from vanban._rendering import Renderer, render
     from vanban.checker import check_docx as check
@@ -60,6 +62,7 @@ _LAZY = {
     "render": ("vanban._rendering", "render"),
     "load": ("vanban._loading", "load"),
     "dump": ("vanban._dumping", "dump"),
+    "from_docx": ("vanban._importing", "from_docx"),
     "save": ("vanban._dumping", "save"),
     "loads": ("vanban._loading", "loads"),
 }

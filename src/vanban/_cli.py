@@ -27,6 +27,8 @@ ví dụ:
   vanban new quyet_dinh > qd.yaml          # khung YAML có chú thích của một loại
   vanban schema                            # các loại văn bản
   vanban schema ke_hoach > ke_hoach.schema.json
+  vanban import cong-van.docx -o cong-van.yaml   # tệp Word thành YAML
+  vanban fix cong-van.docx -o cong-van-nd30.docx # bản Word đúng thể thức
 
 mã thoát: 0 thành công; 1 dữ liệu có lỗi; 2 không chạy được (sai lệnh, thiếu tệp, không ghi được).
 """
@@ -170,6 +172,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LOẠI",
         help="loại văn bản; bỏ trống để xem danh sách các loại",
     )
+
+    from vanban._import_cli import add_parsers
+
+    add_parsers(sub, _plan_path)
 
     sub.add_parser(
         "completion",
@@ -479,6 +485,18 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    from vanban._import_cli import run_import
+
+    return run_import(args)
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from vanban._import_cli import run_fix
+
+    return run_fix(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
@@ -503,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
             "new": _new,
             "schema": _schema,
             "completion": _completion,
+            "import": _import,
+            "fix": _fix,
         }
         return commands[args.command](args)
     except ValidationError as exc:

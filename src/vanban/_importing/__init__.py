@@ -92,7 +92,9 @@ def _addressees(regions: Regions) -> list[str]:
     if at is None:
         return []
     if b.addressees:
-        return [" ".join(ps[i].text.split()).lstrip("-–+ ").rstrip(";.,").strip() for i in b.addressees]
+        return [
+            " ".join(ps[i].text.split()).lstrip("-–+ ").rstrip(";.,").strip() for i in b.addressees
+        ]
     text = " ".join(ps[at].text.split())
     rest = text.partition(":")[2] if ":" in text else text[len("Kính gửi") :]
     return [x.strip().lstrip("-–+ ").rstrip(";.,").strip() for x in rest.split("\n") if x.strip()]
@@ -106,16 +108,17 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     articles = doc_type in _ARTICLED
     skip = _skip_set(regions)
     start = heading.end + 1
-    # The authority line (UPPERCASE, before the căn cứ) and the căn cứ of a Quyết định
+    # The authority line of a Quyết định or Nghị quyết (UPPERCASE, before the căn cứ)
     first_body = body.paragraphs[0] if body.paragraphs else closing.end
-    authority = [
-        i
-        for i in range(start, first_body)
-        if i not in skip and ps[i].text.strip() and ps[i].table is None and upper(ps[i].text)
-    ]
-    if authority and articles:
-        fields["authority"] = " ".join(" ".join(ps[i].text.split()) for i in authority)
-    skip.update(i for i in range(start, first_body))
+    if articles:
+        authority = [
+            i
+            for i in range(start, first_body)
+            if i not in skip and ps[i].text.strip() and ps[i].table is None and upper(ps[i].text)
+        ]
+        if authority:
+            fields["authority"] = " ".join(" ".join(ps[i].text.split()) for i in authority)
+        skip.update(range(start, first_body))
     bases, proposal = [], []
     from vanban import registry
 
@@ -171,8 +174,9 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["intro"] = outline.intro
     if outline.sections:
         fields["sections"] = outline.sections
-        if outline.top:
-            fields.setdefault("intro", []).extend(x for x in outline.top if isinstance(x, str))
+        if outline.top:  # numbered parts before mục I: kept as paragraphs of the mở đầu
+            notes.append("các khoản đánh số trước mục I được giữ thành đoạn văn mở đầu")
+            fields.setdefault("intro", []).extend(_flat_texts(outline.top))
     else:
         fields["content"] = outline.top or ([closing_text] if closing_text else [])
         if not outline.top:
@@ -205,6 +209,21 @@ def _caps_title(regions: Regions) -> list[int]:
             break
         out.append(j)
         j += 1
+    return out
+
+
+def _flat_texts(blocks: list[Any]) -> list[str]:
+    """The texts of blocks, in order, as paragraphs."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            out.append(block)
+            continue
+        head = ": ".join(x for x in (block.get("title"), block.get("text")) if x)
+        if head:
+            out.append(head)
+        for name in ("content", "letters", "bullets"):
+            out += _flat_texts(block.get(name, []))
     return out
 
 

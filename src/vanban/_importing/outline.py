@@ -110,14 +110,13 @@ class Outline:
     # -- where a block goes
 
     def _container(self) -> list[Any]:
-        if self._letter is not None:
-            return self._letter.setdefault("content", [])
-        if self._item:
-            return self._item[-1].setdefault("content", [])
-        if self._article is not None:
-            return self._article.setdefault("content", [])
+        holder = self._letter or (self._item[-1] if self._item else None) or self._article
+        if holder is not None:
+            content: list[Any] = holder.setdefault("content", [])
+            return content
         if self.sections:
-            return self.sections[-1]["content"]
+            section_content: list[Any] = self.sections[-1]["content"]
+            return section_content
         return self.top
 
     def _close(self, *, items: bool = True) -> None:
@@ -162,7 +161,9 @@ class Outline:
         if number and (p.numbered is False):
             self._close(items=False)
             depth = number[0].count(".")
-            rest_inline = _split(text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER)
+            rest_inline = _split(
+                text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER
+            )
             item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
             while len(self._item) > depth:
                 self._item.pop()

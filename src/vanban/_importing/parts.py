@@ -25,9 +25,14 @@ def _symbol_parts(symbol: str, doc_type: str | None) -> tuple[str | None, str | 
     if facts is not None and facts.subject_line:  # Công văn: <CQ>-<đơn vị>
         unit = "-".join(groups[1:]) or None
         return groups[0] or None, unit, len(groups) >= 2 and "/" not in symbol
-    if facts is not None and facts.abbreviation and len(groups) == 2:
-        if groups[0] == facts.abbreviation and groups[1] and "/" not in symbol:
-            return groups[1], None, True
+    if (
+        facts is not None
+        and len(groups) == 2
+        and groups[0] == facts.abbreviation
+        and groups[1]
+        and "/" not in symbol
+    ):
+        return groups[1], None, True
     return (groups[-1] if len(groups) > 1 else None), None, False
 
 
@@ -51,7 +56,11 @@ def header_fields(regions: Regions, notes: list[str]) -> dict[str, Any]:
         return _number_date(regions, h, issuer_tabbed, out, notes)
     bold = [i for i in h.issuer_lines if all_runs(ps[i], "bold")]
     name_lines = bold or h.issuer_lines[-1:]
-    parent_lines = [i for i in h.issuer_lines if i not in name_lines and i < name_lines[0]] if name_lines else []
+    parent_lines = (
+        [i for i in h.issuer_lines if i not in name_lines and i < name_lines[0]]
+        if name_lines
+        else []
+    )
     issuer: dict[str, Any] = {}
     if name_lines:
         issuer["name"] = "\n".join(line for i in name_lines for line in _lines(ps[i].text))
