@@ -35,6 +35,7 @@ Paragraph properties: ``docDefaults/pPrDefault`` -> table style pPr -> paragraph
 script slot) merge attribute by attribute, so a style that sets ``before`` and direct
 formatting that sets ``after`` both hold.
 
+Numbering labels are counted from ``word/numbering.xml`` (:mod:`vanban._numbering`).
 Not resolved (documented limits): numbering (``w:numPr``) indents and run properties,
 table style conditional formats (``w:tblStylePr``: firstRow, band1Horz, ...), row-level
 ``w:tblPrEx``, ``beforeLines``/``afterLines``/auto-spacing, character-unit indents
@@ -55,6 +56,7 @@ from typing import IO, Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
+from vanban._numbering import Numbering
 from vanban.nd30 import page
 
 __all__ = [
@@ -347,6 +349,9 @@ class ParaView:
     shape_widths: tuple[int, ...] = ()
     cell_borders: frozenset[str] = frozenset()
     numbered: bool = False
+    #: The label Word's automatic numbering shows before the text ("1.", "a)", "-"), "" when
+    #: the paragraph is not numbered or its list is not defined.
+    label: str = ""
     page_break: bool = False
     tabs: tuple[tuple[str, int], ...] = ()
 
@@ -766,7 +771,13 @@ def _parse_ppr(ppr: ET.Element | None) -> dict[str, Any]:
     num = ppr.find(_w("numPr"))
     if num is not None:
         num_id = num.find(_w("numId"))
-        layer["numPr"] = num_id is None or num_id.get(W_VAL) not in (None, "0")
+        ilvl = num.find(_w("ilvl"))
+        value = num_id.get(W_VAL) if num_id is not None else None
+        if value in (None, "0"):
+            layer["numPr"] = num_id is None  # numId 0 turns a style's numbering off
+        else:
+            level = ilvl.get(W_VAL) if ilvl is not None else "0"
+            layer["numPr"] = (value, int(level) if (level or "").isdigit() else 0)
     tabs = ppr.find(_w("tabs"))
     if tabs is not None:
         stops = []
@@ -1069,8 +1080,11 @@ def _children(parent: ET.Element, tag: str) -> Iterator[ET.Element]:
 class _Walker:
     """Collects paragraphs, tables, fields and footnote references of one story."""
 
-    def __init__(self, styles: _Styles, collect_sections: bool = False) -> None:
+    def __init__(
+        self, styles: _Styles, collect_sections: bool = False, numbering: Numbering | None = None
+    ) -> None:
         self.styles = styles
+        self.numbering = numbering
         self.paragraphs: list[ParaView] = []
         self.tables: list[TableView | None] = []
         self.fields: list[str] = []
@@ -1214,6 +1228,10 @@ class _Walker:
         ind = props.get("ind", {})
         spacing = props.get("spacing", {})
         drawn = _shapes_with_widths(p)
+        num = props.get("numPr")
+        label = ""
+        if isinstance(num, tuple) and self.numbering is not None:
+            label = self.numbering.label(num[0], num[1])
         self.paragraphs.append(
             ParaView(
                 text="".join(r.text for r in runs),
@@ -1240,6 +1258,7 @@ class _Walker:
                 shape_widths=tuple(width for _, width in drawn),
                 cell_borders=ctx.borders if ctx is not None else frozenset(),
                 numbered=bool(props.get("numPr")),
+                label=label,
                 page_break=bool(props.get("pageBreakBefore")) or _has_page_break(p),
                 tabs=tuple(props.get("tabs", ())),
             )
@@ -1399,7 +1418,9 @@ def _read(package: _Package) -> DocxView:
     styles_part = package.related(main, "styles") or "word/styles.xml"
     styles = _Styles(package.xml(styles_part), theme)
 
-    walker = _Walker(styles, collect_sections=True)
+    numbering_part = package.related(main, "numbering")
+    numbering = Numbering.read(package.xml(numbering_part) if numbering_part else None)
+    walker = _Walker(styles, collect_sections=True, numbering=numbering)
     walker.blocks(body)
     body_sect = body.find(W_SECTPR)
     if body_sect is not None:

@@ -131,6 +131,8 @@ class Outline:
     def add(self, p: ParaView, where: int, *, articles: bool = False) -> None:
         plain = _strip_end_mark(" ".join(p.text.split()))
         text = _strip_end_mark(_text(p))
+        if p.label:  # Word's automatic numbering: its label, as if typed
+            plain, text = f"{p.label} {plain}", f"{p.label} {text}"
         if articles and (m := _split(plain, _CHAPTER)):
             self._close()
             self._article = None
@@ -158,7 +160,7 @@ class Outline:
             self.sections.append({"title": roman[1].rstrip(":") or roman[0], "content": []})
             return
         number = _split(plain, _NUMBER)
-        if number and (p.numbered is False):
+        if number:
             self._close(items=False)
             depth = number[0].count(".")
             rest_inline = _split(
