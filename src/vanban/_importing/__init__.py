@@ -156,6 +156,12 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
             )
         outline.add(p, el.index, articles=articles)
     closing_text = outline.finish() if not articles else None
+    view = reading.view
+    notes_found = {
+        f"n{k}": " ".join(view.footnotes.get(k, "").split()) for k in sorted(outline.footnotes)
+    }
+    if notes_found:
+        fields["footnotes"] = {k: v or "…" for k, v in notes_found.items()}
     if articles:
         if outline.chapters:
             fields["chapters"] = outline.chapters

@@ -26,7 +26,9 @@ def _marks(bold: bool, italic: bool) -> str:
     return "*" * ((2 if bold else 0) + (1 if italic else 0))
 
 
-def runs_text(runs: Sequence[Any], *, plain: bool = False) -> str:
+def runs_text(
+    runs: Sequence[Any], *, plain: bool = False, notes: dict[int, str] | None = None
+) -> str:
     """The paragraph's runs as inline text (footnote marks and hidden text left out).
 
     >>> from types import SimpleNamespace as R
@@ -36,6 +38,12 @@ def runs_text(runs: Sequence[Any], *, plain: bool = False) -> str:
     """
     pieces: list[tuple[str, bool, bool]] = []
     for r in runs:
+        if getattr(r, "is_footnote_ref", False) and notes is not None:
+            note = getattr(r, "footnote_id", None)
+            if note is not None:
+                pieces.append((f"\0[^n{note}]", False, False))  # kept as a mark
+                notes.setdefault(note, "")
+            continue
         if getattr(r, "is_footnote_ref", False) or getattr(r, "hidden", False):
             continue
         text = r.text
@@ -43,12 +51,15 @@ def runs_text(runs: Sequence[Any], *, plain: bool = False) -> str:
             continue
         bold = bool(r.bold) and not plain
         italic = bool(r.italic) and not plain
-        if pieces and pieces[-1][1:] == (bold, italic):
+        if pieces and pieces[-1][1:] == (bold, italic) and not pieces[-1][0].startswith("\0"):
             pieces[-1] = (pieces[-1][0] + text, bold, italic)
         else:
             pieces.append((text, bold, italic))
     out: list[str] = []
     for text, bold, italic in pieces:
+        if text.startswith("\0"):
+            out.append(text[1:])
+            continue
         marks = _marks(bold, italic)
         core = text.strip()
         if not marks or not core or not any(c.isalnum() for c in core):

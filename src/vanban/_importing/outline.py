@@ -52,8 +52,8 @@ def elements(reading: Reading, start: int, end: int, skip: set[int]) -> list[Ele
     return out
 
 
-def _text(p: ParaView, *, plain: bool = False) -> str:
-    return runs_text(p.runs, plain=plain).strip()
+def _text(p: ParaView, *, plain: bool = False, notes: dict[int, str] | None = None) -> str:
+    return runs_text(p.runs, plain=plain, notes=notes).strip()
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
@@ -95,6 +95,8 @@ class Outline:
     def __init__(self, reading: Reading, notes: list[str]) -> None:
         self.reading = reading
         self.notes = notes
+        #: The footnotes referenced in the body, by their id in the document.
+        self.footnotes: dict[int, str] = {}
         self.intro: list[Any] = []
         self.sections: list[dict[str, Any]] = []
         self.top: list[Any] = []  # content when there are no sections
@@ -130,7 +132,7 @@ class Outline:
 
     def add(self, p: ParaView, where: int, *, articles: bool = False) -> None:
         plain = _strip_end_mark(" ".join(p.text.split()))
-        text = _strip_end_mark(_text(p))
+        text = _strip_end_mark(_text(p, notes=self.footnotes))
         if p.label:  # Word's automatic numbering: its label, as if typed
             plain, text = f"{p.label} {plain}", f"{p.label} {text}"
         if articles and (m := _split(plain, _CHAPTER)):
