@@ -357,6 +357,17 @@ class ParaView:
 
 
 @dataclass(frozen=True)
+class CellView:
+    """One cell of a table row: the grid column it starts at, how many it spans
+    (``w:gridSpan``), and its part in a vertical merge (``w:vMerge``: ``"restart"`` opens
+    one, ``"continue"`` is covered by the cell above, ``None`` none)."""
+
+    column: int
+    span: int = 1
+    vmerge: str | None = None
+
+
+@dataclass(frozen=True)
 class TableView:
     """One table (nested tables included, numbered in document order).
 
@@ -376,6 +387,10 @@ class TableView:
     alignment: str = "left"
     borders: dict[str, dict[str, str]] = field(default_factory=dict)
     parent: int | None = None
+    #: Per row, its cells (``cells[r][c]`` is the ``w:tc`` a paragraph's ``row``/``cell``
+    #: name), and how many rows at the top repeat as a header (``w:tblHeader``).
+    cells: list[list[CellView]] = field(default_factory=list)
+    header_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -1152,11 +1167,28 @@ class _Walker:
         rows = list(_children(tbl, W_TR))
         visible = False
         any_cell = False
+        cell_views: list[list[CellView]] = []
+        header_rows = 0
         for r, tr in enumerate(rows):
             cells = list(_children(tr, W_TC))
+            trpr = tr.find(_w("trPr"))
+            repeats = trpr is not None and _on_element(trpr.find(_w("tblHeader")))
+            if repeats and header_rows == r:
+                header_rows += 1
+            row_views: list[CellView] = []
+            column = 0
             for c, tc in enumerate(cells):
                 any_cell = True
                 tcpr = tc.find(W_TCPR)
+                span_el = tcpr.find(_w("gridSpan")) if tcpr is not None else None
+                span_text = span_el.get(W_VAL) if span_el is not None else None
+                span = int(span_text) if span_text and span_text.isdigit() else 1
+                vmerge_el = tcpr.find(_w("vMerge")) if tcpr is not None else None
+                vmerge = None
+                if vmerge_el is not None:
+                    vmerge = "restart" if vmerge_el.get(W_VAL) == "restart" else "continue"
+                row_views.append(CellView(column, max(span, 1), vmerge))
+                column += max(span, 1)
                 cell_borders = dict(style_cell_borders)
                 if tcpr is not None:
                     cell_borders.update(_borders(tcpr.find(_w("tcBorders"))))
@@ -1175,6 +1207,7 @@ class _Walker:
                     visible = True
                 ctx = _TableContext(index, r, c, table_ppr, table_rpr, frozenset(sides))
                 self.blocks(tc, ctx)
+            cell_views.append(row_views)
         if not any_cell:
             visible = any(_visible(b) for b in table_borders.values())
 
@@ -1188,6 +1221,8 @@ class _Walker:
             alignment=alignment,
             borders=table_borders,
             parent=outer.table if outer is not None else None,
+            cells=cell_views,
+            header_rows=header_rows,
         )
 
     # -- paragraph level

@@ -16,6 +16,7 @@ from typing import Any
 from vanban._importing.inline import runs_text
 from vanban._importing.outline import Outline, elements
 from vanban._importing.parts import header_fields, recipient_fields, signer_fields
+from vanban._importing.tables import table_block
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
@@ -138,9 +139,17 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     for el in elements(reading, start, closing.end, skip):
         p = ps[el.index]
         if el.table is not None:
+            table = reading.view.tables[el.table] if el.table < len(reading.view.tables) else None
+            nested = any(ps[i].table != el.table for i in el.cells) or (
+                table is not None and table.parent is not None
+            )
+            if table is not None and table.has_borders and not nested:
+                outline.add_block(table_block(reading, table, el.cells))
+                continue
             notes.append(
                 f"đoạn {reading.reader_no[el.index]}, trang ~{reading.page_of[el.index]}: "
-                "bảng chuyển thành các đoạn văn"
+                + ("bảng lồng trong bảng" if nested else "bảng không kẻ khung")
+                + " chuyển thành các đoạn văn"
             )
             for i in el.cells:
                 if ps[i].text.strip():

@@ -215,6 +215,16 @@ class Outline:
         self._container().append(text)
         self._last = self._container()
 
+    def add_block(self, block: dict[str, Any]) -> None:
+        """A block read whole (a table) where the text stands."""
+        self._bullet = None
+        self._last = None
+        if not self.sections and not self._item and not self._article and not self.top:
+            # before any numbered part: the body's first block
+            self.top.append(block)
+            return
+        self._container().append(block)
+
     def finish(self) -> str | None:
         """The last paragraph of the body as the closing, when it is a plain paragraph of a
         mục or of the body (not of a khoản or điểm)."""

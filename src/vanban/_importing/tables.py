@@ -1,0 +1,90 @@
+"""A Word table as a vanban table: columns and their widths (as shares, so the table always
+fits the page), header rows (``w:tblHeader``, or a bold first row), rows of cells with their
+column and row spans, bold cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vanban._docx_reader import TableView
+from vanban._importing.inline import runs_text
+from vanban._regions.paragraphs import all_runs
+from vanban._regions.state import Reading
+
+#: Twips in a centimetre: column widths become shares in centimetres ("2.5" for 2.5 cm).
+_TWIPS_PER_CM = 567
+
+
+def _cell(reading: Reading, paragraphs: list[int], span: int, rowspan: int) -> dict[str, Any]:
+    ps = reading.ps
+    texts = [p for p in paragraphs if ps[p].text.strip()]
+    bold = bool(texts) and all(all_runs(ps[i], "bold") for i in texts)
+    lines = [runs_text(ps[i].runs, plain=bold).strip() for i in texts]
+    cell: dict[str, Any] = {}
+    if lines:
+        cell["text"] = lines[0] if len(lines) == 1 else lines
+    if span > 1:
+        cell["colspan"] = span
+    if rowspan > 1:
+        cell["rowspan"] = rowspan
+    if bold:
+        cell["bold"] = True
+    return cell
+
+
+def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> dict[str, Any]:
+    """The table block of one Word table (its cell paragraphs ``paragraphs``)."""
+    ps = reading.ps
+    by_cell: dict[tuple[int, int], list[int]] = {}
+    for i in paragraphs:
+        p = ps[i]
+        if p.table == table.index and p.row is not None and p.cell is not None:
+            by_cell.setdefault((p.row, p.cell), []).append(i)
+    grid = table.grid or [_TWIPS_PER_CM * 3] * max((len(r) for r in table.cells), default=1)
+    # Row spans: a "restart" cell spans itself and the "continue" cells below it in its column.
+    spans: dict[tuple[int, int], int] = {}
+    for r, row in enumerate(table.cells):
+        for c, cell in enumerate(row):
+            if cell.vmerge != "restart":
+                continue
+            n = 1
+            for below in table.cells[r + 1 :]:
+                if any(x.column == cell.column and x.vmerge == "continue" for x in below):
+                    n += 1
+                else:
+                    break
+            spans[(r, c)] = n
+    rows: list[list[dict[str, Any] | str]] = []
+    for r, row in enumerate(table.cells):
+        out: list[dict[str, Any] | str] = []
+        for c, cell in enumerate(row):
+            if cell.vmerge == "continue":
+                continue  # covered by the cell above
+            made = _cell(reading, by_cell.get((r, c), []), cell.span, spans.get((r, c), 1))
+            plain = set(made) <= {"text"} and isinstance(made.get("text", ""), str)
+            out.append(made.get("text", "") if plain else made)
+        rows.append(out)
+    header_count = table.header_rows
+    if header_count == 0 and len(rows) > 1:
+        first = rows[0]
+        if first and all(isinstance(x, dict) and x.get("bold") for x in first):
+            header_count = 1
+    columns: list[dict[str, Any]] = [{"width": round(max(w, 1) / _TWIPS_PER_CM, 2)} for w in grid]
+    block: dict[str, Any] = {"columns": columns}
+    head = rows[:header_count]
+    simple = (
+        len(head) == 1
+        and len(head[0]) == len(columns)
+        and all(isinstance(x, str) or set(x) <= {"text", "bold"} for x in head[0])
+    )
+    if simple:
+        for column, cell in zip(columns, head[0], strict=True):
+            text = cell if isinstance(cell, str) else cell.get("text", "")
+            if isinstance(text, list):
+                text = "\n".join(text)
+            if text:
+                column["title"] = text
+    elif head:
+        block["header"] = [[c if isinstance(c, dict) else {"text": c} for c in row] for row in head]
+    block["rows"] = rows[header_count:]
+    return block
