@@ -787,12 +787,12 @@ def _parse_ppr(ppr: ET.Element | None) -> dict[str, Any]:
     if num is not None:
         num_id = num.find(_w("numId"))
         ilvl = num.find(_w("ilvl"))
-        value = num_id.get(W_VAL) if num_id is not None else None
-        if value in (None, "0"):
+        list_id = num_id.get(W_VAL) if num_id is not None else None
+        if list_id is None or list_id == "0":
             layer["numPr"] = num_id is None  # numId 0 turns a style's numbering off
         else:
-            level = ilvl.get(W_VAL) if ilvl is not None else "0"
-            layer["numPr"] = (value, int(level) if (level or "").isdigit() else 0)
+            level = (ilvl.get(W_VAL) if ilvl is not None else None) or "0"
+            layer["numPr"] = (list_id, int(level) if level.isdigit() else 0)
     tabs = ppr.find(_w("tabs"))
     if tabs is not None:
         stops = []

@@ -78,12 +78,12 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
         and all(isinstance(x, str) or set(x) <= {"text", "bold"} for x in head[0])
     )
     if simple:
-        for column, cell in zip(columns, head[0], strict=True):
-            text = cell if isinstance(cell, str) else cell.get("text", "")
-            if isinstance(text, list):
-                text = "\n".join(text)
-            if text:
-                column["title"] = text
+        for column, head_cell in zip(columns, head[0], strict=True):
+            title = head_cell if isinstance(head_cell, str) else head_cell.get("text", "")
+            if isinstance(title, list):
+                title = "\n".join(title)
+            if title:
+                column["title"] = title
     elif head:
         block["header"] = [[c if isinstance(c, dict) else {"text": c} for c in row] for row in head]
     block["rows"] = rows[header_count:]
