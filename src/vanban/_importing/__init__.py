@@ -156,6 +156,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
                     outline.add(ps[i], i, articles=articles)
             continue
         t = " ".join(p.text.split())
+        if p.page_break and el.index > start and not articles:
+            outline.add_block({"page_break": True})  # a page break typed in the body
         if articles and upper(t) and t.endswith(":") and len(t) < 30:
             continue  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"
         if p.shapes and "shape" in p.shapes:
@@ -165,6 +167,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
             )
         outline.add(p, el.index, articles=articles)
     closing_text = outline.finish() if not articles else None
+    if outline.deadline_lines:
+        fields["task_style"] = "lines"
     view = reading.view
     notes_found = {
         f"n{k}": " ".join(view.footnotes.get(k, "").split()) for k in sorted(outline.footnotes)
@@ -185,6 +189,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         if closing_text and content:
             fields["closing"] = closing_text
         return
+    if not outline.sections and not outline.top:  # paragraphs only: they are the content
+        outline.top, outline.intro = outline.intro, []
     if outline.intro:
         fields["intro"] = outline.intro
     if outline.sections:
@@ -193,9 +199,9 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
             notes.append("các khoản đánh số trước mục I được giữ thành đoạn văn mở đầu")
             fields.setdefault("intro", []).extend(_flat_texts(outline.top))
     else:
-        fields["content"] = outline.top or ([closing_text] if closing_text else [])
-        if not outline.top:
-            closing_text = None
+        if not outline.top and closing_text:
+            outline.top, closing_text = [closing_text], None
+        fields["content"] = outline.top
     if closing_text:
         fields["closing"] = closing_text
 
@@ -225,6 +231,26 @@ def _caps_title(regions: Regions) -> list[int]:
         out.append(j)
         j += 1
     return out
+
+
+def _drop_automatic_recipients(fields: dict[str, Any], doc_type: str) -> None:
+    """The first line of Nơi nhận that vanban writes by itself is left to it: "Như trên"
+    after a Kính gửi, "Như Điều N" of the last article of a Quyết định or Nghị quyết."""
+    recipients = fields.get("recipients") or []
+    if not recipients or not isinstance(recipients[0], str):
+        return
+    first = " ".join(recipients[0].split())
+    if fields.get("addressees") and key(first).lower() == "như trên":
+        recipients.pop(0)
+    elif doc_type in _ARTICLED and key(first).lower().startswith("như điều"):
+        count = len(fields.get("articles", [])) or sum(
+            len(c.get("articles", [])) for c in fields.get("chapters", [])
+        )
+        number = first.split()[-1]
+        if number.isdigit() and count:
+            if int(number) != count:
+                fields["executors_article"] = int(number)
+            recipients.pop(0)
 
 
 def _flat_texts(blocks: list[Any]) -> list[str]:
@@ -258,7 +284,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     ps = regions.reading.ps
     title_lines = heading.title or _caps_title(regions)
     if title_lines:
-        fields["title"] = "\n".join(" ".join(ps[i].text.split()) for i in title_lines)
+        fields["title"] = "\n".join(
+            " ".join(line.split()) for i in title_lines for line in ps[i].text.split("\n")
+        )
         if not heading.title:
             notes.append(
                 f"đoạn {regions.reading.reader_no[title_lines[0]]}: trích yếu in hoa; "
@@ -266,7 +294,7 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
             )
             heading.end = max(heading.end, title_lines[-1])
     elif heading.subject is not None:
-        subject = " ".join(ps[heading.subject].text.split())
+        subject = "\n".join(" ".join(x.split()) for x in ps[heading.subject].text.split("\n"))
         header = regions.header
         if header is not None and header.tabbed and heading.subject == header.subject:
             subject = " ".join(
@@ -287,6 +315,7 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
         if names:
             fields["addressees"] = names
     _body(regions, notes, fields, doc_type)
+    _drop_automatic_recipients(fields, doc_type)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

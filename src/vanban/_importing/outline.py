@@ -13,8 +13,9 @@ from typing import Any
 
 from vanban._docx_reader import ParaView
 from vanban._importing.inline import runs_text
-from vanban._regions.paragraphs import all_runs, upper
+from vanban._regions.paragraphs import all_runs, key, upper
 from vanban._regions.state import Reading
+from vanban.layout.body import DEADLINE_LABEL, TASK_ROLES
 from vanban.nd30.text import END_MARK
 
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\s*[.)/]\s*(?P<rest>.*)$", re.S)
@@ -22,6 +23,12 @@ _NUMBER = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3})*)\s*[.)/]\s*(?P<rest>.*)$
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\s*(?:\)|\.|/\.?)\s*(?P<rest>.*)$", re.S)
 _BULLET = re.compile(r"^(?P<label>[-–—•+*])\s*(?P<rest>.*)$", re.S)
 _ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+)\s*[.:]?\s*(?P<rest>.*)$", re.S)
+#: The role lines under a task ("- Chủ trì: Sở Nội vụ") and the task fields they fill.
+_TASK_LINES = {label: name for name, label in TASK_ROLES}
+_TASK_LINE = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>.+)$", re.S)
+#: A deadline written after a task: "(hoàn thành trước ngày 30/11/2024)", "(Quý IV/2026)".
+_INLINE_DEADLINE = re.compile(r"^(?P<task>.*\S)\s*\((?P<deadline>[^()]+)\)\.?$", re.S)
+_DATE = re.compile(r"^(?:hoàn thành )?trước ngày (\d{1,2})/(\d{1,2})/(\d{4})$")
 _CHAPTER = re.compile(r"^Chương\s+(?P<label>[IVXLC]+|\d+)\b\.?\s*(?P<rest>.*)$", re.S)
 
 
@@ -56,14 +63,44 @@ def _text(p: ParaView, *, plain: bool = False, notes: dict[int, str] | None = No
     return runs_text(p.runs, plain=plain, notes=notes).strip()
 
 
+def _inline_task(item: dict[str, Any], plain: str, p: ParaView) -> None:
+    """A khoản ending with its deadline in parentheses, in italics ("… (hoàn thành trước
+    ngày 30/11/2024).", "… (Quý IV/2026)."), or in vanban's task style: a task."""
+    m = _INLINE_DEADLINE.match(item["text"].replace("*", "") if "\\*" not in item["text"] else "")
+    italic_tail = len(p.runs) >= 2 and p.runs[-2].italic and not p.runs[-1].italic
+    if m is None or not (italic_tail or p.style_id == "VBTask"):
+        return
+    deadline = m.group("deadline").strip()
+    if not (italic_tail or _DATE.match(deadline)):
+        return
+    item.pop("text")
+    item["task"] = m.group("task").strip()
+    item["deadline"] = deadline_value(deadline)
+
+
+def deadline_value(text: str) -> str:
+    """A deadline as the model takes it: a date "trước ngày 30/11/2024" as 2024-11-30, other
+    text as written ("thường xuyên", "Quý IV/2026").
+
+    >>> deadline_value("trước ngày 05/4/2025"), deadline_value("thường xuyên")
+    ('2025-04-05', 'thường xuyên')
+    """
+    m = _DATE.match(text.strip().removeprefix("hoàn thành ").strip())
+    if m:
+        day, month, year = (int(x) for x in m.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return text.strip()
+
+
 def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
     m = pattern.match(text)
     return (m.group("label"), m.group("rest").strip()) if m else None
 
 
 def _strip_end_mark(text: str) -> str:
+    """The text without the end mark vanban adds back ("… thực hiện./." → "… thực hiện.")."""
     stripped = text.rstrip()
-    return stripped[: -len(END_MARK)].rstrip() if stripped.endswith(END_MARK) else text
+    return stripped[: -len(END_MARK) + 1].rstrip() if stripped.endswith(END_MARK) else text
 
 
 def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
@@ -106,13 +143,18 @@ class Outline:
         self._letter: dict[str, Any] | None = None
         self._bullet: dict[str, Any] | None = None
         self._article: dict[str, Any] | None = None
+        #: Tasks were read from role lines; and their deadlines from lines of their own.
+        self.task_lines = False
+        self.last_is_closing = False
+        self.deadline_lines = False
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
 
     # -- where a block goes
 
     def _container(self) -> list[Any]:
-        holder = self._letter or (self._item[-1] if self._item else None) or self._article
+        items = [i for i in self._item if "task" not in i]  # a task holds no content
+        holder = self._letter or (items[-1] if items else None) or self._article
         if holder is not None:
             content: list[Any] = holder.setdefault("content", [])
             return content
@@ -169,6 +211,8 @@ class Outline:
                 text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER
             )
             item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
+            if "text" in item and "title" not in item:
+                _inline_task(item, plain, p)
             while len(self._item) > depth:
                 self._item.pop()
             if self._item:
@@ -192,6 +236,8 @@ class Outline:
             self._letter = entry
             return
         bullet = _split(plain, _BULLET)
+        if bullet and bullet[1] and self._task_line(bullet[1], p):
+            return
         if bullet and bullet[1]:
             self._last = None
             rest = _split(text, _BULLET)
@@ -208,12 +254,45 @@ class Outline:
             self._bullet = entry2
             return
         self._bullet = None
+        open_article = self._article
+        if open_article is not None and "text" in open_article and "content" not in open_article:
+            open_article["text"] += "\n\n" + text  # the article's text goes on
+            return
+        self.last_is_closing = p.style_id == "VBClosing" or (
+            not (p.style_id or "").startswith("VB") and key(plain).lower().startswith("trên đây")
+        )
         if not self.sections and not self._item and not self._article and not self.top:
             self.intro.append(text)
             self._last = self.intro
             return
         self._container().append(text)
         self._last = self._container()
+
+    def _task_line(self, line: str, p: ParaView) -> bool:
+        """A role line under the open khoản ("- Chủ trì: …", "- Thời gian thực hiện: …"):
+        the khoản is a task, the line one of its fields."""
+        m = _TASK_LINE.match(line)
+        if m is None or not self._item or self._letter is not None:
+            return False
+        label, value = m.group("label").strip(), m.group("value").strip().rstrip(";")
+        item = self._item[-1]
+        if label == DEADLINE_LABEL:
+            name = "deadline"
+        elif label in _TASK_LINES:
+            name = _TASK_LINES[label]
+        else:
+            return False
+        if item.get("content") or "title" in item or name in item:
+            return False
+        if "task" not in item:
+            if "text" not in item:
+                return False
+            item["task"] = item.pop("text")
+        item[name] = deadline_value(value) if name == "deadline" else value
+        self.task_lines = True
+        if name == "deadline":
+            self.deadline_lines = True
+        return True
 
     def add_block(self, block: dict[str, Any]) -> None:
         """A block read whole (a table) where the text stands."""
@@ -227,13 +306,19 @@ class Outline:
 
     def finish(self) -> str | None:
         """The last paragraph of the body as the closing, when it is a plain paragraph of a
-        mục or of the body (not of a khoản or điểm)."""
+        mục or of the body (not of a khoản or điểm) and reads as one: vanban's closing style,
+        or "Trên đây …" as offices close a plan or a report."""
         container = self.sections[-1]["content"] if self.sections else self.top
         place = self._last
-        if place is None or not place or not isinstance(place[-1], str):
+        if not self.last_is_closing:
             return None
-        if place is not container and not (place is self.intro and not container):
+        if place is None or not place or not isinstance(place[-1], str):
             return None
         if place is container and len(container) == 1 and self.sections:
             return None  # a mục cannot be left empty
-        return place.pop() or None
+        last: str = place.pop()
+        if not place and place is not container and place is not self.intro:
+            for holder in (*self._item, self._letter, self._article):
+                if holder is not None and holder.get("content") == []:
+                    del holder["content"]
+        return last or None

@@ -186,11 +186,6 @@ def recipient_fields(regions: Regions) -> dict[str, Any]:
         if not text.lstrip().startswith(("-", "+", "–", "•")) and recipients and k > 0:
             recipients[-1] = f"{recipients[-1]} {line}"  # a recipient wrapped onto two lines
             continue
-        if "(" in line and line.endswith(")"):
-            name, _, purpose = line.rpartition("(")
-            if name.strip() and key(purpose).startswith(("để", "đ/b", "b/c", "t/h", "p/h")):
-                recipients.append({"name": name.strip(), "purpose": purpose[:-1].strip()})
-                continue
-        recipients.append(line)
+        recipients.append(line)  # "(để b/c)" stays in the name: it prints the same
     out["recipients"] = recipients
     return out
