@@ -31,5 +31,5 @@ def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
 
 def layout(doc: GiayGioiThieu) -> Layout:
     """Lay out a whole Giấy giới thiệu."""
-    regions = Regions(title=False, recipients=as_above(doc.recipients))
+    regions = Regions(title=False, recipients=as_above(doc))
     return build(doc, lambda inl, width: _body(doc, inl), regions)
