@@ -39,7 +39,8 @@ CV = "cong-van-so-tai-chinh-bao-cao-von"
 BC = "bao-cao-so-nong-nghiep-phong-chong-thien-tai"
 TTR = "to-trinh-so-noi-vu-tinh-gian-bien-che"
 GGT = "giay-gioi-thieu-so-noi-vu-khao-sat-thu-tuc"
-KH = "ubnd-tinh-ho-tro-khac-phuc-thien-tai"
+QD2 = "ubnd-tinh-ho-tro-khac-phuc-thien-tai"
+KH = "bo-nnmt-ke-hoach-giam-phat-thai-khi-nha-kinh"
 
 
 @cache
@@ -84,14 +85,13 @@ def test_executors_article_off_drops_nhu_dieu(stem: str, off: Any) -> None:
     assert before[1].startswith("- Như Điều ")
     doc = _doc(stem, executors_article=off)
     assert _lines(doc) == [before[0], *before[2:]]
-    assert ("executors_article", "as_article_off") in _codes(doc)
+    assert _codes(doc) == _codes(_doc(stem))  # the office's choice, by name: no warning
 
 
 @pytest.mark.parametrize("stem", [QD, NQ])
 def test_executors_article_text_replaces_the_line(stem: str) -> None:
     doc = _doc(stem, executors_article="Như Điều 3, Điều 4 (để t/h)")
     assert _lines(doc)[1] == "- Như Điều 3, Điều 4 (để t/h);"
-    assert not [c for c in _codes(doc) if c[1] == "as_article_off"]
 
 
 def test_executors_article_number_forms_keep_working() -> None:
@@ -108,12 +108,10 @@ def test_executors_article_that_means_nothing_is_refused(value: Any, why: str) -
     assert [e.path for e in caught.value.errors] == ["executors_article"]
 
 
-def test_executors_article_off_from_yaml_warns_located() -> None:
+def test_executors_article_off_from_yaml_is_silent() -> None:
     text = (ROOT / "examples" / f"{QD}.yaml").read_text(encoding="utf-8")
     text = text.replace("\nrecipients:", "\nexecutors_article: false\nrecipients:", 1)
-    found = [m for m in _loads_warnings(text) if "executors_article" in m]
-    assert len(found) == 1 and found[0].startswith("p.yaml:")
-    assert "Như Điều" in found[0] and "1.1–1.3" in found[0]
+    assert _loads_warnings(text) == []
 
 
 # ----------------------------------------------------------------------------- "Như trên"
@@ -125,10 +123,9 @@ def test_as_above_off_and_replaced(stem: str) -> None:
     assert default[1] == "- Như trên;"
     off = _doc(stem, as_above=False)
     assert _lines(off) == [default[0], *default[2:]]
-    assert ("as_above", "as_above_off") in _codes(off)
+    assert _codes(off) == _codes(_doc(stem))
     own = _doc(stem, as_above="Như trên (để b/c)")
     assert _lines(own) == [default[0], "- Như trên (để b/c);", *default[2:]]
-    assert not [c for c in _codes(own) if c[1] == "as_above_off"]
 
 
 def test_no_nhu_tren_when_the_recipients_name_every_addressee() -> None:

@@ -29,7 +29,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from vanban.errors import Problem
 from vanban.models.blocks import BodyBlock
 from vanban.models.types import LineText, Model, Text
 from vanban.nd30.articles import as_article_line
@@ -290,8 +289,8 @@ def executors_field(noun: str) -> Any:
         None,
         title="Điều giao thi hành",
         description=f'Số của điều nêu người, cơ quan thi hành {noun}, cho dòng "- Như Điều N;" '
-        "đầu nơi nhận; mặc định là điều cuối cùng. false hoặc 0: không in dòng này (có cảnh "
-        'báo); một đoạn chữ, ví dụ "Như Điều 3, Điều 4": in dòng đó thay cho "Như Điều N".',
+        "đầu nơi nhận; mặc định là điều cuối cùng. false hoặc 0: không in dòng này; một đoạn "
+        'chữ, ví dụ "Như Điều 3, Điều 4": in dòng đó thay cho "Như Điều N".',
         examples=[3, False, "Như Điều 3 (để t/h)"],
     )
 
@@ -310,17 +309,3 @@ def executors_line(value: bool | int | str | None, total: int) -> str | None:
     if isinstance(value, str):
         return value
     return as_article_line(value or total)
-
-
-def executors_warnings(value: bool | int | str | None) -> list[Problem]:
-    """``as_article_off``: the "Như Điều" line turned off, with what the decree writes."""
-    if value is not False:
-        return []
-    return [
-        Problem(
-            "executors_article",
-            "as_article_off",
-            'nơi nhận không mở đầu bằng "- Như Điều …;"; các mẫu 1.1–1.3 (Phụ lục III Nghị định '
-            "30) mở đầu nơi nhận bằng dòng chỉ điều giao thi hành",
-        )
-    ]

@@ -382,8 +382,8 @@ def as_above_field() -> Any:
         True,
         title='Dòng "- Như trên;" đầu nơi nhận',
         description='true (mặc định): nơi nhận mở đầu bằng "- Như trên;" (Phụ lục I, Mục II, '
-        "9.b), trừ khi mọi nơi Kính gửi đã có trong recipients; false: không in dòng này (có "
-        'cảnh báo); một đoạn chữ, ví dụ "Như trên (để t/h)": in dòng đó thay cho "Như trên".',
+        "9.b), trừ khi mọi nơi Kính gửi đã có trong recipients; false: không in dòng này; một "
+        'đoạn chữ, ví dụ "Như trên (để t/h)": in dòng đó thay cho "Như trên".',
         examples=[False, "Như trên (để t/h)"],
     )
 
@@ -664,8 +664,9 @@ class Document(Model):
     def type_warnings(self) -> list[Problem]:
         """Warnings of the parts vanban writes by itself in Nơi nhận, where the office asked
         for a form the decree does not write: ``archive_form``, ``archive_without_vt``
-        (:meth:`Archive.warnings`), ``as_above_off``, ``end_mark_own``. A type adds its own after
-        these."""
+        (:meth:`Archive.warnings`), ``end_mark_own`` (the .docx checker reports it too). A line
+        the office turns off by name (``as_above: false``, ``executors_article: false``) is its
+        choice, documented beside the default: no warning. A type adds its own after these."""
         out = self.archive.warnings() if self.archive else []
         mark = self.format.end_mark_text
         if mark is not None and mark != END_MARK:
@@ -675,16 +676,6 @@ class Document(Model):
                     "end_mark_own",
                     f'nội dung kết thúc bằng "{mark}"; các mẫu của Phụ lục III Nghị định 30 kết '
                     f'thúc nội dung bằng "{END_MARK}"',
-                )
-            )
-        addressed = bool(getattr(self, "addressees", True))
-        if getattr(self, "as_above", True) is False and addressed:
-            out.append(
-                Problem(
-                    "as_above",
-                    "as_above_off",
-                    'nơi nhận không mở đầu bằng "- Như trên;"; Nghị định 30 mở đầu nơi nhận của '
-                    "văn bản có Kính gửi bằng dòng này (Phụ lục I, Mục II, 9.b)",
                 )
             )
         return out

@@ -27,7 +27,6 @@ from vanban.models.articles import (
     executors_error,
     executors_field,
     executors_line,
-    executors_warnings,
 )
 from vanban.models.common import Document
 from vanban.models.types import Text
@@ -171,4 +170,4 @@ class NghiQuyet(Document):
         :func:`vanban.nd30.articles.resolution_signer_mismatch`)."""
         why = resolution_signer_mismatch(self.signer.authority.value)
         own = [Problem("signer.authority", "resolution_signer", why)] if why else []
-        return [*super().type_warnings(), *executors_warnings(self.executors_article), *own]
+        return [*super().type_warnings(), *own]

@@ -29,7 +29,6 @@ from vanban.models.articles import (
     executors_error,
     executors_field,
     executors_line,
-    executors_warnings,
     mixed_body_error,
 )
 from vanban.models.blocks import BodyBlock, Section
@@ -294,4 +293,4 @@ class QuyetDinh(Document):
         footnote 6; :func:`vanban.nd30.articles.signer_mismatch`)."""
         why = signer_mismatch(self.authority, self.signer.authority.value)
         own = [Problem("signer.authority", "authority_signer", why)] if why else []
-        return [*super().type_warnings(), *executors_warnings(self.executors_article), *own]
+        return [*super().type_warnings(), *own]
