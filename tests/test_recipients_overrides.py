@@ -274,3 +274,27 @@ def test_one_addressee_as_a_string(stem: str) -> None:
         "Kính gửi: Ủy ban nhân dân tỉnh\nHòa Bình Nam"
     ]
     assert check_docx(vanban.render(doc)) == []
+
+
+# ----------------------------------------------- Giấy giới thiệu, Giấy nghỉ phép (Mẫu 1.8, 1.10)
+
+GNP = "giay-nghi-phep-so-tai-chinh-nghi-phep-nam"
+
+
+def test_leave_person_first_in_recipients_off_and_replaced() -> None:
+    default = _lines(_doc(GNP))
+    off = _lines(_doc(GNP, person_recipient=False))
+    assert off == [default[0], *default[2:]]
+    own = _lines(_doc(GNP, person_recipient="Bà Trần Thị Hoa (để t/h)"))
+    assert own == [default[0], "- Bà Trần Thị Hoa (để t/h);", *default[2:]]
+
+
+def test_introduction_request_line_off_and_replaced() -> None:
+    def texts(doc: vanban.Document) -> list[str]:
+        return [b.text for b in layout(doc).body if hasattr(b, "text")]  # type: ignore[union-attr]
+
+    default = texts(_doc(GGT))
+    request = next(t for t in default if t.startswith("Đề nghị Quý cơ quan"))
+    assert texts(_doc(GGT, request=False)) == [t for t in default if t != request]
+    own = "Đề nghị Quý cơ quan giúp đỡ để bà hoàn thành nhiệm vụ."
+    assert texts(_doc(GGT, request=own)) == [own if t == request else t for t in default]
