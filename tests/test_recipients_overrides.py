@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vanban
 from vanban import registry
@@ -30,6 +32,7 @@ from vanban.checker import check_docx
 from vanban.errors import ValidationError
 from vanban.layout import layout
 from vanban.models.common import Archive
+from vanban.nd30 import recipients
 
 ROOT = Path(__file__).resolve().parent.parent
 QD = "so-noi-vu-bo-nhiem-truong-phong"
@@ -298,3 +301,23 @@ def test_introduction_request_line_off_and_replaced() -> None:
     assert texts(_doc(GGT, request=False)) == [t for t in default if t != request]
     own = "Đề nghị Quý cơ quan giúp đỡ để bà hoàn thành nhiệm vụ."
     assert texts(_doc(GGT, request=own)) == [own if t == request else t for t in default]
+
+
+# ------------------------------------------------------------------- Lưu units, any text
+
+_UNIT_CHARS = st.sampled_from(list("VTPHNCĐBKQLabcđêơư&.-() 0123456789/b"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_UNIT_CHARS, min_size=1, max_size=14))
+def test_any_archive_unit_prints_or_is_refused_as_meaningless(text: str) -> None:
+    try:
+        printed, why = recipients.read_archive_unit(text)
+    except ValueError as exc:  # only what cannot be meant
+        assert "không được để trống" in str(exc) or "từ 1 trở lên" in str(exc)
+        return
+    assert printed and printed == " ".join(printed.split())
+    assert recipients.read_archive_unit(printed) == (printed, why)  # printing is stable
+    line = recipients.archive_line([printed])
+    assert line == (f"Lưu: VT, {printed}." if printed != "VT" else "Lưu: VT.")
+    assert not line.endswith("..") and not line.endswith(",.")

@@ -104,7 +104,7 @@ def test_archive_units_list_and_drafter_with_copies_issued(sample: dict) -> None
         ("VT NC", "VT NC", "dấu phẩy"),
         ("VT, CN()", "CN()", "người soạn thảo hoặc đơn vị"),
         ("VT, CN/TH", "CN/TH", '"/"'),
-        (["NC."], "NC.", "sau dấu chấm"),
+        (["NC.châu"], "NC.châu", "sau dấu chấm"),
         ("VT, (Linh)", "(Linh)", "dấu ngoặc đơn"),
         (["TH (Thắng) (Long)"], "TH (Thắng) (Long)", "dấu ngoặc đơn"),
         ("VT, CN (Linh) x", "CN (Linh) x", "dấu ngoặc đơn"),

@@ -127,7 +127,8 @@ def read_archive_unit(text: str) -> tuple[str, str | None]:
     - ``CN Loan``: the drafter after a space (a name, so it has lower-case letters);
     - any of these followed by the copies: ``TH (Thắng) (2)``.
 
-    Runs of spaces become one, and spaces inside parentheses are dropped. Any other form
+    Runs of spaces become one, spaces inside parentheses are dropped, and a final ".", ","
+    or ";" is left to the line (which ends with its own "."). Any other form
     (copies written "(5b)", lower-case letters, a missing parenthesis, two abbreviations
     without a comma…) is printed as written, its spaces made regular, with the reason, in
     Vietnamese, for a warning. Refused (``ValueError``): an empty unit, zero copies.
@@ -145,7 +146,7 @@ def read_archive_unit(text: str) -> tuple[str, str | None]:
     ...
     ValueError: đơn vị lưu "HC (0)": số bản lưu phải từ 1 trở lên
     """
-    s = _SPACES.sub(" ", text).strip()
+    s = _SPACES.sub(" ", text).strip().rstrip(".,;").rstrip()
     try:
         return _strict_unit(s, text), None
     except _Departure as why:
