@@ -20,7 +20,6 @@ from vanban.models.articles import Article, Chapter
 from vanban.models.common import Recipient
 from vanban.nd30.articles import (
     article_label,
-    as_article_line,
     chapter_label,
     is_as_article_line,
     proposal_line,
@@ -40,12 +39,13 @@ def opening(body: Body, bases: Sequence[str], proposals: Sequence[str], line: st
     body.add(Role.DECISION, [Span(line)])
 
 
-def with_as_article(items: Sequence[Recipient], number: int) -> list[Recipient]:
-    """The Nơi nhận of Mẫu 1.1–1.3: "- Như Điều N;" first (N: the article naming who
-    carries the text out), unless the writer put a "Như Điều" line in."""
+def with_as_article(items: Sequence[Recipient], line: str | None) -> list[Recipient]:
+    """The Nơi nhận of Mẫu 1.1–1.3: "- Như Điều N;" first (``line``: the article naming who
+    carries the text out, or the office's own line; ``None``: none), unless the writer put a
+    "Như Điều" line in."""
     out = list(items)
-    if not any(is_as_article_line(r.name) for r in out):
-        out.insert(0, Recipient(name=as_article_line(number)))
+    if line is not None and not any(is_as_article_line(r.name) for r in out):
+        out.insert(0, Recipient(name=line))
     return out
 
 

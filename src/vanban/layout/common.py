@@ -182,10 +182,17 @@ class Regions:
 _DEFAULT_REGIONS = Regions()
 
 
-def as_above(items: Sequence[Recipient]) -> list[Recipient]:
+def as_above(doc: Document) -> list[Recipient]:
     """The Nơi nhận of a document with Kính gửi: "Như trên" first, not doubled (Phụ lục I,
-    II.9.b; :func:`vanban.nd30.recipients.with_as_above`)."""
-    return recipients.with_as_above(items, lambda r: r.name, lambda name: Recipient(name=name))
+    II.9.b; :func:`vanban.nd30.recipients.with_as_above`), as the office set it (``as_above``:
+    off, or its own line) and not when the recipients already name every addressee."""
+    return recipients.with_as_above(
+        doc.recipients,
+        lambda r: r.name,
+        lambda name: Recipient(name=name),
+        first=getattr(doc, "as_above", True),
+        addressees=getattr(doc, "addressees", ()),
+    )
 
 
 #: The empty ô 4 of a document without địa danh, ngày in its header (Mẫu 1.9).
@@ -254,12 +261,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     addressees = _addressees(inl, regions.addressees)
     body = body_builder(inl, text_width)
 
-    archive = doc.archive
-    archive_text = recipients.archive_line(
-        archive.units if archive else (),
-        archive.copies if archive else None,
-        archive.drafter_text if archive else None,
-    )
+    archive_text = doc.archive.line() if doc.archive else recipients.archive_line()
     listed = doc.recipients if regions.recipients is None else regions.recipients
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in listed), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
@@ -291,6 +293,10 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     )
     above = s.other_titles_position == "above_name"
     parts = regions.parts(inl, preset) if regions.parts else []
+    mark = fmt.end_mark_text
+    if mark is not None and mark != nd30_text.END_MARK:
+        for items in (body, *(p.body for p in parts)):
+            _own_end_mark(items, mark)
     appendices = parts + _appendices(doc, inl, labels, preset)
     indent = page.first_line_indent(fmt.first_line_indent)
     return Layout(
@@ -351,6 +357,28 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
         confirmation=list(regions.confirmation),
         signer_pair=pair,
     )
+
+
+def _own_end_mark(items: list[BodyItem], mark: str) -> None:
+    """Write the office's end mark (``format.end_mark`` given as a text) where the type's
+    layout put "./.": the last text of the last paragraph of the content, footnote marks
+    after it aside (:func:`vanban.layout.body.end_mark_last`)."""
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k]
+        if not isinstance(item, Block):
+            return
+        if item.role in (Role.TABLE_AFTER, Role.PAGE_BREAK):
+            continue
+        inlines = list(item.inlines)
+        for i in range(len(inlines) - 1, -1, -1):
+            x = inlines[i]
+            if isinstance(x, Span):
+                inlines[i] = x._replace(text=nd30_text.with_own_end_mark(x.text, mark))
+                items[k] = item._replace(inlines=tuple(inlines))
+                return
+            if not isinstance(x, NoteRef):
+                return
+        return
 
 
 def _addressees(inl: Inliner, names: Sequence[str]) -> list[Block]:

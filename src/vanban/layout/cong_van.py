@@ -26,5 +26,5 @@ def _body(doc: CongVan, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: CongVan) -> Layout:
     """Lay out a whole Công văn."""
-    regions = Regions(heading=False, addressees=doc.addressees, recipients=as_above(doc.recipients))
+    regions = Regions(heading=False, addressees=doc.addressees, recipients=as_above(doc))
     return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -21,7 +21,7 @@ def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
         *person_lines(inl, doc.person),
         field(inl, forms.SENT_TO, doc.sent_to),
         field(inl, forms.ABOUT, doc.purpose),
-        plain_block(Role.PARAGRAPH, forms.support_line(doc.person.honorific)),
+        *_request(doc, inl),
         Block(Role.CLOSING, (Span(forms.validity_line(doc.valid_until)),)),
     ]
     if doc.format.end_mark:
@@ -29,7 +29,16 @@ def _body(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
     return out
 
 
+def _request(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
+    """The fixed request of Mẫu 1.8, the office's own words, or none (``request``)."""
+    if doc.request is False:
+        return []
+    if doc.request is True:
+        return [plain_block(Role.PARAGRAPH, forms.support_line(doc.person.honorific))]
+    return [Block(Role.PARAGRAPH, tuple(inl(doc.request)))]
+
+
 def layout(doc: GiayGioiThieu) -> Layout:
     """Lay out a whole Giấy giới thiệu."""
-    regions = Regions(title=False, recipients=as_above(doc.recipients))
+    regions = Regions(title=False, recipients=as_above(doc))
     return build(doc, lambda inl, width: _body(doc, inl), regions)

@@ -51,7 +51,11 @@ def _confirmation(doc: GiayNghiPhep) -> list[Block]:
 
 def layout(doc: GiayNghiPhep) -> Layout:
     """Lay out a whole Giấy nghỉ phép."""
-    person = Recipient(name=doc.person.addressed)
-    others = [r for r in doc.recipients if r.name != person.name]
-    regions = Regions(title=False, confirmation=_confirmation(doc), recipients=[person, *others])
+    own = doc.person_recipient
+    if own is False:
+        listed = list(doc.recipients)
+    else:
+        person = Recipient(name=doc.person.addressed if own is True else own)
+        listed = [person, *(r for r in doc.recipients if r.name != person.name)]
+    regions = Regions(title=False, confirmation=_confirmation(doc), recipients=listed)
     return build(doc, lambda inl, width: _body(doc, inl), regions)

@@ -32,6 +32,6 @@ def layout(doc: NghiQuyet) -> Layout:
     """Lay out a whole Nghị quyết."""
     regions = Regions(
         authority=authority_line(doc.authority),
-        recipients=_articles.with_as_article(doc.recipients, doc.executors),
+        recipients=_articles.with_as_article(doc.recipients, doc.executors_line),
     )
     return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -97,7 +97,7 @@ def _attached(doc: QuyetDinh, inl: Inliner, preset: page.SizePreset) -> list[App
 def _view(doc: QuyetDinh) -> QuyetDinh:
     """The document as the shared layout reads it: Nơi nhận opening "- Như Điều N;" (unless
     the writer put a "Như Điều" line in), every phụ lục in print order."""
-    recipients = _articles.with_as_article(doc.recipients, doc.executors)
+    recipients = _articles.with_as_article(doc.recipients, doc.executors_line)
     return doc.model_copy(update={"recipients": recipients, "appendices": doc.all_appendices})
 
 

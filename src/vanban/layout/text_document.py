@@ -38,6 +38,6 @@ def layout(doc: TextDocument) -> Layout:
     """Lay out a whole văn bản of Mẫu 1.4 (a Kế hoạch, a Tờ trình, a Quy chế…)."""
     addressees: list[str] = getattr(doc, "addressees", [])
     # The Kính gửi addressees are "Như trên" in Nơi nhận (Phụ lục I, II.9.b).
-    listed = as_above(doc.recipients) if addressees else None
+    listed = as_above(doc) if addressees else None
     regions = Regions(addressees=addressees, recipients=listed)
     return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -17,13 +17,21 @@ In YAML an article without a title may be written as its text alone::
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from vanban.models.blocks import BodyBlock
-from vanban.models.types import Model, Text
+from vanban.models.types import LineText, Model, Text
+from vanban.nd30.articles import as_article_line
 
 
 def _one_or_more(value: Any) -> Any:
@@ -230,3 +238,74 @@ __all__ = [
     "executors_error",
     "mixed_body_error",
 ]
+
+
+def _executors_value(value: Any) -> Any:
+    """``executors_article`` as written: ``0``, ``false`` or an empty text turn the "Như Điều"
+    line off; a text of digits is a number; ``true`` means nothing."""
+    if isinstance(value, bool):
+        if value:
+            raise PydanticCustomError(
+                "bad_executors_article",
+                'executors_article: true không có nghĩa; ghi số điều, false (không in dòng "Như '
+                'Điều") hoặc dòng cần in',
+            )
+        return False
+    if isinstance(value, int) and value == 0:
+        return False
+    if isinstance(value, int) and value < 0:
+        raise PydanticCustomError(
+            "bad_executors_article", "số điều phải từ 1 trở lên, không phải {n}", {"n": value}
+        )
+    if isinstance(value, str):
+        if not value.strip():
+            return False
+        if value.strip().isdigit():
+            return _executors_value(int(value.strip()))
+    return value
+
+
+#: The first Nơi nhận line of a Quyết định or Nghị quyết (Mẫu 1.1–1.3): the number of the
+#: article naming the executors ("- Như Điều N;"), ``false`` for none, or the line itself.
+ExecutorsArticle = Annotated[
+    Literal[False] | StrictInt | LineText | None,
+    BeforeValidator(_executors_value),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "boolean", "const": False},
+                {"type": "string"},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+
+
+def executors_field(noun: str) -> Any:
+    """The ``executors_article`` field of a Quyết định or Nghị quyết (``noun``)."""
+    return Field(
+        None,
+        title="Điều giao thi hành",
+        description=f'Số của điều nêu người, cơ quan thi hành {noun}, cho dòng "- Như Điều N;" '
+        "đầu nơi nhận; mặc định là điều cuối cùng. false hoặc 0: không in dòng này; một đoạn "
+        'chữ, ví dụ "Như Điều 3, Điều 4": in dòng đó thay cho "Như Điều N".',
+        examples=[3, False, "Như Điều 3 (để t/h)"],
+    )
+
+
+def executors_line(value: bool | int | str | None, total: int) -> str | None:
+    """The first Nơi nhận line as the office asked: "Như Điều N" (N: ``value`` or the last
+    article, ``total``), its own text, or ``None`` when turned off.
+
+    >>> executors_line(None, 4), executors_line(2, 4), executors_line(False, 4)
+    ('Như Điều 4', 'Như Điều 2', None)
+    >>> executors_line("Như Điều 3, Điều 4", 4)
+    'Như Điều 3, Điều 4'
+    """
+    if value is False:
+        return None
+    if isinstance(value, str):
+        return value
+    return as_article_line(value or total)

@@ -17,12 +17,19 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vanban.errors import Problem
 from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text
 from vanban.nd30 import doctypes, marks, numbering, page, recipients
 from vanban.nd30.signer import Authority, signer_problem
+from vanban.nd30.text import END_MARK
 
 if TYPE_CHECKING:
     from vanban.tasks import TaskList
+
+
+def _off_when_empty(value: Any) -> Any:
+    """An empty text turns an automatic text off, as ``false`` does."""
+    return False if isinstance(value, str) and not value.strip() else value
 
 
 class Issuer(Model):
@@ -232,8 +239,9 @@ class Archive(Model):
         default_factory=list,
         title="Đơn vị lưu",
         description='Đơn vị soạn thảo, viết như thường dùng: "NC", "TH (Thắng)", "CN(Linh)", '
-        '"NC.Châu", "HC (2)".',
-        examples=[["NC"], ["TH (Thắng)", "KT (Long)"]],
+        '"NC.Châu", "HC (2)", đơn vị có bộ phận "VP(TH)", "CCHC&VTLT". Cách viết khác (ví dụ số '
+        'bản "TCCB (5b)") được in như đã viết, kèm cảnh báo.',
+        examples=[["NC"], ["TH (Thắng)", "KT (Long)"], ["VP(TH)", "BĐKH"]],
     )
     copies: StrictInt | None = Field(
         None,
@@ -253,6 +261,20 @@ class Archive(Model):
         title="Số lượng bản phát hành",
         description='In cùng ký hiệu người soạn thảo: drafter "PL", issued 300 → "PL.(300)".',
     )
+    records_office: bool = Field(
+        True,
+        title="Ghi VT (văn thư) đầu dòng Lưu",
+        description='Mặc định "Lưu: VT, …" như Nghị định 30 (Phụ lục I, Mục II, 9.d); false: '
+        'cơ quan không ghi VT, dòng in "Lưu: <đơn vị>." (có cảnh báo).',
+    )
+    text: LineText | None = Field(
+        None,
+        title="Dòng Lưu viết nguyên văn",
+        description='Cả dòng Lưu in đúng như viết, ví dụ "Lưu: VT, VP(TH), BĐKH (2b)."; vanban '
+        'chỉ thêm "- " ở đầu. Khi dòng khác mẫu "Lưu: VT, …." của Nghị định thì có cảnh báo. '
+        "Không dùng cùng units, copies, drafter.",
+        examples=["Lưu: VT, VP(TH), BĐKH."],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -266,6 +288,22 @@ class Archive(Model):
 
     @model_validator(mode="after")
     def _drafter(self) -> Archive:
+        if self.text is not None:
+            given = [k for k in ("units", "copies", "drafter", "issued") if getattr(self, k)]
+            if given or not self.records_office:
+                both = ", ".join([*given, *([] if self.records_office else ["records_office"])])
+                raise PydanticCustomError(
+                    "archive_text_and_parts",
+                    "dòng Lưu viết nguyên văn (text) không dùng cùng {both}: ghi cả dòng trong "
+                    "text, hoặc bỏ text",
+                    {"both": both},
+                )
+            return self
+        if not self.records_office and not self.units and not self.drafter:
+            raise PydanticCustomError(
+                "empty_archive",
+                "dòng Lưu không ghi VT (records_office: false) cần ít nhất một đơn vị (units)",
+            )
         if self.issued is not None and not self.drafter:
             raise PydanticCustomError(
                 "bad_drafter", "số bản phát hành (issued) cần ký hiệu người soạn thảo (drafter)"
@@ -281,6 +319,73 @@ class Archive(Model):
     def drafter_text(self) -> str | None:
         """Ô 12 as printed, e.g. "PL.(300)"."""
         return recipients.drafter_code(self.drafter, self.issued) if self.drafter else None
+
+    def line(self) -> str:
+        """The "Lưu" line as printed, without its dash: the one written in full, or "Lưu: VT,
+        <units>[ (copies)][, <ô 12>]." (:func:`vanban.nd30.recipients.archive_line`)."""
+        if self.text is not None:
+            return recipients.archive_text(self.text)
+        return recipients.archive_line(
+            self.units, self.copies, self.drafter_text, records_office=self.records_office
+        )
+
+    def warnings(self, path: str = "archive") -> list[Problem]:
+        """The forms the decree does not write, each with what it writes (II.9.d):
+        ``archive_form`` on a unit or the line written in full, ``archive_without_vt``."""
+        out = []
+        if self.text is not None:
+            why = recipients.archive_text_departure(self.text)
+            if why:
+                out.append(Problem(f"{path}.text", "archive_form", why))
+        for i, unit in enumerate(self.units):
+            why = recipients.archive_unit_departure(unit)
+            if why:
+                out.append(Problem(f"{path}.units[{i}]", "archive_form", why))
+        if not self.records_office:
+            out.append(
+                Problem(
+                    f"{path}.records_office",
+                    "archive_without_vt",
+                    f"dòng Lưu in không có VT; Nghị định 30 ghi văn thư trước đơn vị soạn thảo: "
+                    f'"{recipients.ARCHIVE_DECREE_FORM}" ({recipients.ARCHIVE_RULE})',
+                )
+            )
+        return out
+
+
+def _one_or_list(value: Any) -> Any:
+    """One addressee may be written as a text rather than a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+def _addressees_schema(min_items: int) -> WithJsonSchema:
+    array: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    if min_items:
+        array["minItems"] = min_items
+    one = {"type": "string", "description": "một nơi nhận duy nhất; xuống dòng để ngắt dòng"}
+    return WithJsonSchema({"anyOf": [array, one]})
+
+
+#: Kính gửi (ô 9a): a list of addressees, or one as a text; a line break inside one is kept.
+Addressees = Annotated[list[Text], BeforeValidator(_one_or_list), _addressees_schema(0)]
+#: Kính gửi of a type that must have one (a Công văn, a Tờ trình).
+RequiredAddressees = Annotated[list[Text], BeforeValidator(_one_or_list), _addressees_schema(1)]
+
+#: "- Như trên;" first in Nơi nhận (Phụ lục I, II.9.b): ``true`` (the decree's line), ``false``
+#: (none), or the office's own line.
+AsAbove = Annotated[bool | LineText, BeforeValidator(_off_when_empty)]
+
+
+def as_above_field() -> Any:
+    """The ``as_above`` field of the types whose Nơi nhận opens with "- Như trên;"."""
+    return Field(
+        True,
+        title='Dòng "- Như trên;" đầu nơi nhận',
+        description='true (mặc định): nơi nhận mở đầu bằng "- Như trên;" (Phụ lục I, Mục II, '
+        "9.b), trừ khi mọi nơi Kính gửi đã có trong recipients; false: không in dòng này; một "
+        'đoạn chữ, ví dụ "Như trên (để t/h)": in dòng đó thay cho "Như trên".',
+        examples=[False, "Như trên (để t/h)"],
+    )
 
 
 def _rule(fn: Any, code: str) -> Any:
@@ -381,8 +486,12 @@ class Format(Model):
         le=page.LINE_SPACING_LINES[1],
         title="Giãn dòng (dòng đơn đến 1,5 dòng)",
     )
-    end_mark: bool = Field(
-        True, title='Dấu kết thúc "./."', description="Kết thúc nội dung bằng ./. (Mẫu 1.4)."
+    end_mark: Annotated[bool | LineText, BeforeValidator(_off_when_empty)] = Field(
+        True,
+        title='Dấu kết thúc "./."',
+        description='true (mặc định): kết thúc nội dung bằng "./." (các mẫu Phụ lục III); false: '
+        'không in dấu kết thúc; một đoạn chữ, ví dụ "/.": in dấu đó thay cho "./.".',
+        examples=[False, "/."],
     )
     table_size: int = Field(
         page.TABLE_SIZE,
@@ -391,6 +500,13 @@ class Format(Model):
         title="Cỡ chữ trong bảng",
         description="Tính bằng point; Nghị định không quy định, các cơ quan thường dùng 12–13.",
     )
+
+    @property
+    def end_mark_text(self) -> str | None:
+        """The end mark as printed: "./." by default, the office's own, or ``None`` (off)."""
+        if self.end_mark is True:
+            return END_MARK
+        return self.end_mark or None
 
 
 class Document(Model):
@@ -544,6 +660,25 @@ class Document(Model):
     def texts(self) -> list[tuple[str, str]]:
         """Every markup-bearing text of the document as (field path, text), in document order."""
         return []
+
+    def type_warnings(self) -> list[Problem]:
+        """Warnings of the parts vanban writes by itself in Nơi nhận, where the office asked
+        for a form the decree does not write: ``archive_form``, ``archive_without_vt``
+        (:meth:`Archive.warnings`), ``end_mark_own`` (the .docx checker reports it too). A line
+        the office turns off by name (``as_above: false``, ``executors_article: false``) is its
+        choice, documented beside the default: no warning. A type adds its own after these."""
+        out = self.archive.warnings() if self.archive else []
+        mark = self.format.end_mark_text
+        if mark is not None and mark != END_MARK:
+            out.append(
+                Problem(
+                    "format.end_mark",
+                    "end_mark_own",
+                    f'nội dung kết thúc bằng "{mark}"; các mẫu của Phụ lục III Nghị định 30 kết '
+                    f'thúc nội dung bằng "{END_MARK}"',
+                )
+            )
+        return out
 
     def _repr_html_(self) -> str:
         """The HTML preview Jupyter shows (:func:`vanban.preview.to_html`)."""

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
 from vanban.models.appendix import Appendix
 from vanban.models.blocks import BodyBlock
-from vanban.models.common import Document
-from vanban.models.types import Abbreviation, LineText, Text
+from vanban.models.common import AsAbove, Document, RequiredAddressees, as_above_field
+from vanban.models.types import Abbreviation, Text
 from vanban.nd30 import numbering
-
-
-def _one_or_list(value: Any) -> Any:
-    """One addressee may be written as a text rather than a list of one."""
-    return [value] if isinstance(value, str) else value
 
 
 class CongVan(Document):
@@ -59,25 +54,15 @@ class CongVan(Document):
         "mục II.3.b); bắt buộc khi không ghi ký hiệu (symbol).",
         examples=["VX", "KT", "VP"],
     )
-    addressees: Annotated[
-        list[LineText],
-        BeforeValidator(_one_or_list),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
-                    {"type": "string", "description": "một nơi nhận duy nhất"},
-                ]
-            }
-        ),
-    ] = Field(
+    addressees: RequiredAddressees = Field(
         min_length=1,
         title="Kính gửi",
         description='Một nơi (in cùng dòng "Kính gửi: …") hoặc nhiều nơi, mỗi nơi một dòng bắt '
         'đầu bằng "-", kết thúc bằng ";", nơi cuối cùng bằng "."; các dấu được thêm tự động '
-        "(ô 9a).",
+        "(ô 9a). Xuống dòng trong tên một nơi để ngắt dòng ở đó.",
         examples=[["Sở Tài chính"], ["Bộ Nội vụ", "Bộ Tài chính"]],
     )
+    as_above: AsAbove = as_above_field()
     content: list[BodyBlock] = Field(
         min_length=1,
         title="Nội dung",

@@ -9,7 +9,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
-from vanban.models.common import Document
+from vanban.models.common import AsAbove, Document, as_above_field
 from vanban.models.persons import Day, Person
 from vanban.models.types import LineText, Text
 
@@ -74,6 +74,15 @@ class GiayGioiThieu(Document):
         description='In "Giấy này có giá trị đến hết ngày … tháng … năm …".',
         examples=["2026-03-31"],
     )
+    request: AsAbove = Field(
+        True,
+        title='Dòng "Đề nghị Quý cơ quan tạo điều kiện …"',
+        description='true (mặc định, Mẫu 1.8): "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có '
+        'tên ở trên hoàn thành nhiệm vụ."; false: không in dòng này; một đoạn chữ: in đoạn đó '
+        "thay.",
+        examples=[False, "Đề nghị Quý cơ quan giúp đỡ để bà Hoa hoàn thành nhiệm vụ."],
+    )
+    as_above: AsAbove = as_above_field()
 
     @model_validator(mode="before")
     @classmethod

@@ -9,7 +9,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
-from vanban.models.common import Document
+from vanban.models.common import AsAbove, Document
 from vanban.models.giay_gioi_thieu import refuse_title
 from vanban.models.persons import Day, Person
 from vanban.models.types import LineText, Model, Text
@@ -132,6 +132,13 @@ class GiayNghiPhep(Document):
         title="Xác nhận của nơi nghỉ phép",
         description="Cơ quan xác nhận và họ tên người xác nhận; viết confirmation: {} (hoặc true) để "
         "in khối xác nhận theo mẫu.",
+    )
+    person_recipient: AsAbove = Field(
+        True,
+        title="Người được nghỉ phép ở đầu nơi nhận",
+        description='true (mặc định, Mẫu 1.10): nơi nhận mở đầu bằng người được nghỉ phép ("- Bà '
+        'Trần Thị Hoa;"); false: không in dòng này; một đoạn chữ: in dòng đó thay.',
+        examples=[False, "Bà Trần Thị Hoa (để t/h)"],
     )
 
     @model_validator(mode="before")

@@ -9,7 +9,6 @@ from typing import Any, ClassVar, Literal
 from pydantic import (
     ConfigDict,
     Field,
-    StrictInt,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -21,10 +20,13 @@ from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import (
     Article,
     Chapter,
+    ExecutorsArticle,
     ProposalLines,
     article_count,
     body_error,
     executors_error,
+    executors_field,
+    executors_line,
 )
 from vanban.models.common import Document
 from vanban.models.types import Text
@@ -114,13 +116,7 @@ class NghiQuyet(Document):
         title="Các chương",
         description='Các chương "Chương I"…, số điều liên tục qua các chương.',
     )
-    executors_article: StrictInt | None = Field(
-        None,
-        ge=1,
-        title="Điều giao thi hành",
-        description='Số của điều nêu người, đơn vị thi hành nghị quyết, cho dòng "- Như Điều '
-        'N;" đầu nơi nhận; mặc định là điều cuối cùng.',
-    )
+    executors_article: ExecutorsArticle = executors_field("nghị quyết")
     appendices: list[Appendix] = Field(
         default_factory=list,
         title="Phụ lục",
@@ -129,9 +125,13 @@ class NghiQuyet(Document):
 
     @field_validator("executors_article")
     @classmethod
-    def _executors_exists(cls, value: int | None, info: ValidationInfo) -> int | None:
+    def _executors_exists(cls, value: Any, info: ValidationInfo) -> Any:
         data = info.data
-        if value is None or not {"articles", "chapters"} <= data.keys():
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or not {"articles", "chapters"} <= data.keys()
+        ):
             return value
         error = executors_error(
             value, article_count(data["articles"], data["chapters"]), "nghị quyết"
@@ -151,8 +151,16 @@ class NghiQuyet(Document):
 
     @property
     def executors(self) -> int:
-        """The number of the article that names the executors ("Như Điều N")."""
-        return self.executors_article or article_count(self.articles, self.chapters)
+        """The number of the article that names the executors ("Như Điều N"): the one given,
+        else the last (also when the line is turned off or written as a text)."""
+        given = self.executors_article
+        number = given if isinstance(given, int) and not isinstance(given, bool) else None
+        return number or article_count(self.articles, self.chapters)
+
+    @property
+    def executors_line(self) -> str | None:
+        """The first Nơi nhận line ("Như Điều N", the office's own text), ``None`` when off."""
+        return executors_line(self.executors_article, self.executors)
 
     def texts(self) -> list[tuple[str, str]]:
         return walk.texts(self)
@@ -161,4 +169,5 @@ class NghiQuyet(Document):
         """``resolution_signer``: a signer other than "TM. <tập thể>" (Phụ lục I, II.7.b;
         :func:`vanban.nd30.articles.resolution_signer_mismatch`)."""
         why = resolution_signer_mismatch(self.signer.authority.value)
-        return [Problem("signer.authority", "resolution_signer", why)] if why else []
+        own = [Problem("signer.authority", "resolution_signer", why)] if why else []
+        return [*super().type_warnings(), *own]

@@ -5,12 +5,11 @@ the signature). nd30-types.md §4–§6.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     ConfigDict,
     Field,
-    StrictInt,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -23,10 +22,13 @@ from vanban.models.appendix import Appendix
 from vanban.models.articles import (
     Article,
     Chapter,
+    ExecutorsArticle,
     ProposalLines,
     article_count,
     body_error,
     executors_error,
+    executors_field,
+    executors_line,
     mixed_body_error,
 )
 from vanban.models.blocks import BodyBlock, Section
@@ -217,13 +219,7 @@ class QuyetDinh(Document):
         title="Văn bản kèm theo (Mẫu 1.3)",
         description="Văn bản quyết định này ban hành hoặc phê duyệt, in sau chữ ký.",
     )
-    executors_article: StrictInt | None = Field(
-        None,
-        ge=1,
-        title="Điều giao thi hành",
-        description='Số của điều nêu người, cơ quan thi hành quyết định, cho dòng "- Như Điều '
-        'N;" đầu nơi nhận; mặc định là điều cuối cùng.',
-    )
+    executors_article: ExecutorsArticle = executors_field("quyết định")
     appendices: list[Appendix] = Field(
         default_factory=list,
         title="Phụ lục",
@@ -232,9 +228,13 @@ class QuyetDinh(Document):
 
     @field_validator("executors_article")
     @classmethod
-    def _executors_exists(cls, value: int | None, info: ValidationInfo) -> int | None:
+    def _executors_exists(cls, value: Any, info: ValidationInfo) -> Any:
         data = info.data
-        if value is None or not {"articles", "chapters", "attachment"} <= data.keys():
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or not {"articles", "chapters", "attachment"} <= data.keys()
+        ):
             return value
         total = article_count(data["articles"], data["chapters"]) + bool(data["attachment"])
         error = executors_error(value, total, "quyết định")
@@ -268,8 +268,16 @@ class QuyetDinh(Document):
 
     @property
     def executors(self) -> int:
-        """The number of the article that names the executors ("Như Điều N")."""
-        return self.executors_article or self.article_total
+        """The number of the article that names the executors ("Như Điều N"): the one given,
+        else the last (also when the line is turned off or written as a text)."""
+        given = self.executors_article
+        number = given if isinstance(given, int) and not isinstance(given, bool) else None
+        return number or self.article_total
+
+    @property
+    def executors_line(self) -> str | None:
+        """The first Nơi nhận line ("Như Điều N", the office's own text), ``None`` when off."""
+        return executors_line(self.executors_article, self.executors)
 
     @property
     def all_appendices(self) -> list[Appendix]:
@@ -284,4 +292,5 @@ class QuyetDinh(Document):
         """``authority_signer``: a signer that does not match the authority line (Mẫu 1.2
         footnote 6; :func:`vanban.nd30.articles.signer_mismatch`)."""
         why = signer_mismatch(self.authority, self.signer.authority.value)
-        return [Problem("signer.authority", "authority_signer", why)] if why else []
+        own = [Problem("signer.authority", "authority_signer", why)] if why else []
+        return [*super().type_warnings(), *own]

@@ -19,8 +19,8 @@ from vanban.models import walk
 from vanban.models.appendix import Appendix
 from vanban.models.articles import Article, Chapter, mixed_body_error
 from vanban.models.blocks import BodyBlock, FieldName, Section
-from vanban.models.common import Document
-from vanban.models.types import LineText, Text
+from vanban.models.common import Addressees, AsAbove, Document, as_above_field
+from vanban.models.types import Text
 
 _BODY_NAMES = {
     "sections": "sections (các mục)",
@@ -155,13 +155,15 @@ class AddressedDocument(TextDocument):
     """A Mẫu 1.4 type that may be addressed with Kính gửi (ô 9a): a tờ trình, a báo cáo sent
     to a higher body (Phụ lục I, II.9.b); its Nơi nhận then opens "- Như trên;"."""
 
-    addressees: list[LineText] = Field(
+    addressees: Addressees = Field(
         default_factory=list,
         title="Kính gửi",
         description="Cơ quan, người nhận văn bản ghi sau “Kính gửi:” (ô 9a): một nơi thì cùng "
-        "dòng, nhiều nơi thì mỗi nơi một dòng; Nơi nhận khi đó mở đầu bằng “- Như trên;”.",
+        "dòng, nhiều nơi thì mỗi nơi một dòng (một nơi có thể viết thành một đoạn chữ; xuống "
+        "dòng trong tên để ngắt dòng ở đó); Nơi nhận khi đó mở đầu bằng “- Như trên;”.",
         examples=[["Ủy ban nhân dân tỉnh Hòa Bình Nam"]],
     )
+    as_above: AsAbove = as_above_field()
 
 
 class ArticledDocument(TextDocument):

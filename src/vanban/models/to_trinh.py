@@ -6,8 +6,8 @@ from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
+from vanban.models.common import RequiredAddressees
 from vanban.models.text_document import AddressedDocument
-from vanban.models.types import LineText
 
 
 class ToTrinh(AddressedDocument):
@@ -28,11 +28,12 @@ class ToTrinh(AddressedDocument):
     type: Literal["to_trinh"] = Field(
         "to_trinh", title="Loại văn bản", description="to_trinh: Tờ trình (TTr)."
     )
-    addressees: list[LineText] = Field(
+    addressees: RequiredAddressees = Field(
         min_length=1,
         title="Kính gửi",
         description="Cơ quan cấp trên được trình (ô 9a; Phụ lục I, II.9.b): một nơi thì cùng "
         "dòng với “Kính gửi:”, nhiều nơi thì mỗi nơi một dòng; Nơi nhận khi đó mở đầu bằng "
-        "“- Như trên;”.",
+        "“- Như trên;”. Một nơi có thể viết thành một đoạn chữ; xuống dòng trong tên để ngắt "
+        "dòng ở đó.",
         examples=[["Ủy ban nhân dân tỉnh Hòa Bình Nam"]],
     )

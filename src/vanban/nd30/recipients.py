@@ -37,13 +37,18 @@ def purpose_text(purpose: str | None) -> str:
 
 
 def archive_line(
-    units: Sequence[str] = (), copies: int | None = None, drafter: str | None = None
+    units: Sequence[str] = (),
+    copies: int | None = None,
+    drafter: str | None = None,
+    *,
+    records_office: bool = True,
 ) -> str:
     """The last recipient line: ``Lưu: VT, <units>[ (copies)][, <drafter code>].`` (II.9.d; ô 12).
 
     The copy count, when given, follows the last unit in parentheses as in the decree's own
     list "Lưu: VT, HC (2)."; the drafter's code and number of copies issued (ô 12) close the
-    line, as in the decree's example "PL.(300)".
+    line, as in the decree's example "PL.(300)". ``records_office=False`` leaves the văn thư
+    (VT) out, for an office that does not write it (the decree does: a warning's business).
 
     >>> archive_line(["NC"])
     'Lưu: VT, NC.'
@@ -53,8 +58,13 @@ def archive_line(
     'Lưu: VT.'
     >>> archive_line(["TCCB"], drafter="PL.(300)")
     'Lưu: VT, TCCB, PL.(300).'
+    >>> archive_line(["CCHC&VTLT", "TCCB (5b)"], records_office=False)
+    'Lưu: CCHC&VTLT, TCCB (5b).'
     """
-    parts = [ARCHIVE_FIRST, *(u.strip() for u in units if u.strip() and u.strip() != ARCHIVE_FIRST)]
+    first = [ARCHIVE_FIRST] if records_office else []
+    parts = [*first, *(u.strip() for u in units if u.strip() and u.strip() != ARCHIVE_FIRST)]
+    if not parts:
+        raise ValueError("dòng Lưu cần ít nhất một đơn vị khi không ghi VT")
     text = ", ".join(parts)
     if copies is not None:
         if copies < 1:
@@ -66,16 +76,22 @@ def archive_line(
 
 
 _SPACES = re.compile(r"\s+")
-_NAME_PART = re.compile(r"^\s*(?P<name>[^()]*?)\s*$")
+
+#: Where the decree writes the "Lưu" line, for the messages of the forms it does not write.
+ARCHIVE_RULE = "Phụ lục I, Mục II, 9.d"
+#: The decree's form of the line, for those messages (its own list ends so).
+ARCHIVE_DECREE_FORM = "Lưu: VT, HC (2)."
 
 
 def _is_code(text: str) -> bool:
-    """An abbreviation of a unit or a drafter: capitals (Đ included) and digits, maybe "-",
-    starting with a capital ("NC", "TCCB", "BP1C", "NCKSTTHC", "QLĐT")."""
+    """An abbreviation of a unit or a drafter: capitals (Đ included) and digits, maybe "-" or
+    "&" inside, starting with a capital ("NC", "TCCB", "BP1C", "NCKSTTHC", "QLĐT",
+    "CCHC&VTLT")."""
     return (
         bool(text)
         and text[0].isupper()
-        and all(c.isupper() or c.isdigit() or c == "-" for c in text)
+        and not text.endswith(("&", "-"))
+        and all(c.isupper() or c.isdigit() or c in "-&" for c in text)
     )
 
 
@@ -90,63 +106,118 @@ def _is_person(text: str) -> bool:
     )
 
 
-def archive_unit(text: str) -> str:
-    """One unit of the "Lưu" line, checked and with its spacing made regular.
+class _Departure(ValueError):
+    """A unit the decree's forms do not read: printed as written, with a warning."""
+
+
+def read_archive_unit(text: str) -> tuple[str, str | None]:
+    """One unit of the "Lưu" line as printed, and why it departs from the decree's forms
+    (``None`` when it does not).
 
     II.9.d asks for the drafting unit's abbreviation and the number of copies kept; offices
-    add the drafter's name to it, in parentheses or after a dot, and vanban prints the unit as
-    they write it. Accepted, with ``NC`` for any unit abbreviation (capitals and digits):
+    add the drafter's name to it, in parentheses or after a dot, or name a sub-unit, and
+    vanban prints the unit as they write it. Read without remark, with ``NC`` for any unit
+    abbreviation (capitals and digits, "-" or "&" inside: ``CCHC&VTLT``):
 
     - ``NC``; ``HC (2)`` (copies kept, as the decree's own "Lưu: VT, HC (2).");
     - ``TH (Thắng)``, ``CN(Linh)``, ``CN(M.Cường)``: the drafter in parentheses, with or
       without a space before them, as written;
+    - ``VP(TH)``, ``VP (TH)``: a sub-unit in parentheses (an abbreviation);
     - ``NC.Châu``: the drafter after a dot (spaces around the dot are dropped);
     - ``CN Loan``: the drafter after a space (a name, so it has lower-case letters);
     - any of these followed by the copies: ``TH (Thắng) (2)``.
 
-    Runs of spaces become one, and spaces inside parentheses are dropped. Anything else is
-    refused with the reason, in Vietnamese: an abbreviation with lower-case letters or "/",
-    unbalanced or empty parentheses, two abbreviations without a comma ("VT NC").
+    Runs of spaces become one, spaces inside parentheses are dropped, and a final ".", ","
+    or ";" is left to the line (which ends with its own "."). Any other form
+    (copies written "(5b)", lower-case letters, a missing parenthesis, two abbreviations
+    without a comma…) is printed as written, its spaces made regular, with the reason, in
+    Vietnamese, for a warning. Refused (``ValueError``): an empty unit, zero copies.
 
-    >>> [archive_unit(u) for u in ["NC", "TH  (Thắng)", "CN(Linh)", "NC. Châu", "HC (2)"]]
-    ['NC', 'TH (Thắng)', 'CN(Linh)', 'NC.Châu', 'HC (2)']
-    >>> archive_unit("CN(Linh")
+    >>> [read_archive_unit(u)[0] for u in ["NC", "TH  (Thắng)", "CN(Linh)", "NC. Châu"]]
+    ['NC', 'TH (Thắng)', 'CN(Linh)', 'NC.Châu']
+    >>> read_archive_unit("VP(TH)"), read_archive_unit("CCHC&VTLT")
+    (('VP(TH)', None), ('CCHC&VTLT', None))
+    >>> read_archive_unit("TCCB  (5b)")
+    ('TCCB (5b)', 'số bản lưu viết "(5b)", Nghị định ghi số trong ngoặc đơn: "TCCB (5)"')
+    >>> read_archive_unit("CN(Linh")
+    ('CN(Linh', 'thiếu dấu ")"')
+    >>> read_archive_unit("HC (0)")
     Traceback (most recent call last):
     ...
-    ValueError: đơn vị lưu "CN(Linh": thiếu dấu ")"
-    >>> archive_unit("VT NC")
-    Traceback (most recent call last):
-    ...
-    ValueError: đơn vị lưu "VT NC": hai chữ viết tắt cần dấu phẩy giữa chúng ("VT, NC")
+    ValueError: đơn vị lưu "HC (0)": số bản lưu phải từ 1 trở lên
     """
-    raw = text
-    s = _SPACES.sub(" ", text).strip()
+    s = _SPACES.sub(" ", text).strip().rstrip(".,;").rstrip()
+    try:
+        return _strict_unit(s, text), None
+    except _Departure as why:
+        return s, str(why)
 
-    def bad(why: str) -> ValueError:
-        return ValueError(f'đơn vị lưu "{raw.strip()}": {why}')
 
+def archive_unit(text: str) -> str:
+    """One unit of the "Lưu" line as printed (:func:`read_archive_unit`).
+
+    >>> [archive_unit(u) for u in ["NC", "TH  (Thắng)", "VP(TH)", "NC. Châu", "HC (2)"]]
+    ['NC', 'TH (Thắng)', 'VP(TH)', 'NC.Châu', 'HC (2)']
+    """
+    return read_archive_unit(text)[0]
+
+
+def archive_unit_departure(text: str) -> str | None:
+    """The warning for a unit the decree's forms do not read, saying what the decree writes
+    (II.9.d); ``None`` for a unit it reads.
+
+    >>> archive_unit_departure("VP(TH)") is None
+    True
+    >>> print(archive_unit_departure("VT NC"))
+    đơn vị lưu "VT NC" được in như đã viết (hai chữ viết tắt cần dấu phẩy giữa chúng ("VT, NC")); Nghị định 30 ghi chữ viết tắt của đơn vị soạn thảo và số bản lưu trong ngoặc đơn, ví dụ "Lưu: VT, HC (2)." (Phụ lục I, Mục II, 9.d)
+    """
+    printed, why = read_archive_unit(text)
+    if why is None:
+        return None
+    return (
+        f'đơn vị lưu "{printed}" được in như đã viết ({why}); Nghị định 30 ghi chữ viết tắt '
+        "của đơn vị soạn thảo và số bản lưu trong ngoặc đơn, ví dụ "
+        f'"{ARCHIVE_DECREE_FORM}" ({ARCHIVE_RULE})'
+    )
+
+
+def _strict_unit(s: str, raw: str) -> str:
+    """A unit in one of the forms :func:`read_archive_unit` reads without remark; otherwise
+    :class:`_Departure` with the reason, or ``ValueError`` for what cannot be meant."""
     if not s:
-        raise bad("không được để trống")
+        raise ValueError(f'đơn vị lưu "{raw.strip()}": không được để trống')
+    bad = _Departure
     if s.count("(") != s.count(")"):
         raise bad('thiếu dấu ")"' if s.count("(") > s.count(")") else 'thừa dấu ")"')
     copies = ""
     m = re.search(r"\s*\(\s*(\d+)\s*\)$", s)
     if m and m.start() > 0:
-        copies, s = f" ({int(m.group(1))})", s[: m.start()]
         if int(m.group(1)) < 1:
-            raise bad("số bản lưu phải từ 1 trở lên")
+            raise ValueError(f'đơn vị lưu "{raw.strip()}": số bản lưu phải từ 1 trở lên')
+        copies, s = f" ({int(m.group(1))})", s[: m.start()]
+    m = re.search(r"\s*\(\s*(\d+)\s*(?:b|bản)\.?\s*\)$", s, re.IGNORECASE)
+    if m and m.start() > 0:
+        if int(m.group(1)) < 1:
+            raise ValueError(f'đơn vị lưu "{raw.strip()}": số bản lưu phải từ 1 trở lên')
+        written = s[m.start() :].strip()
+        raise bad(
+            f'số bản lưu viết "{written}", Nghị định ghi số trong ngoặc đơn: '
+            f'"{s[: m.start()]} ({int(m.group(1))})"'
+        )
     m = re.fullmatch(r"(?P<code>[^\s.(]+)(?P<sep>\s?)\((?P<who>[^()]*)\)", s)
     if m:
         code, who = m.group("code"), " ".join(m.group("who").split())
         if not _is_code(code):
             raise bad(_code_problem(code))
         if not who:
-            raise bad("trong ngoặc đơn cần tên người soạn thảo")
-        if not _is_person(who):
-            raise bad(f'"{who}" không phải tên người soạn thảo')
+            raise bad("trong ngoặc đơn cần tên người soạn thảo hoặc đơn vị")
+        if not (_is_person(who) or _is_code(who)):
+            raise bad(f'"{who}" không phải tên người soạn thảo hay chữ viết tắt của đơn vị')
         return f"{code}{m.group('sep')}({who}){copies}"
     if "(" in s or ")" in s:
-        raise bad("dấu ngoặc đơn chỉ để ghi tên người soạn thảo hoặc số bản lưu, sau chữ viết tắt")
+        raise bad(
+            "dấu ngoặc đơn chỉ để ghi tên người soạn thảo, đơn vị hoặc số bản lưu, sau chữ viết tắt"
+        )
     code, dot, who = s.partition(".")
     code, who = code.strip(), who.strip()
     if dot:
@@ -171,7 +242,7 @@ def _code_problem(code: str) -> str:
     if not code:
         return "thiếu chữ viết tắt của đơn vị"
     if "/" in code:
-        return 'chữ viết tắt không được chứa dấu "/"'
+        return 'chữ viết tắt thường không chứa dấu "/"'
     return f'"{code}" không phải chữ viết tắt của đơn vị (chữ in hoa và chữ số, ví dụ NC, TCCB)'
 
 
@@ -269,21 +340,82 @@ def is_as_above(name: str) -> bool:
     return _strip_punct(name).casefold() == AS_ABOVE.casefold()
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one recipient: punctuation, spacing, line breaks, case and a
+    purpose in parentheses after the name ("(b/c)") aside."""
+
+    def key(name: str) -> str:
+        name = re.sub(r"\s*\([^()]*\)$", "", _strip_punct(name))
+        return " ".join(name.split()).casefold()
+
+    return key(a) == key(b)
+
+
 def with_as_above(
-    items: Sequence[_T], key: Callable[[_T], str], make: Callable[[str], _T]
+    items: Sequence[_T],
+    key: Callable[[_T], str],
+    make: Callable[[str], _T],
+    first: bool | str = True,
+    addressees: Sequence[str] = (),
 ) -> list[_T]:
     """The recipients of a document with Kính gửi: "Như trên" first (Phụ lục I, II.9.b), then
     the others in the user's order. A "Như trên" the user wrote (read by ``key``) is not
     doubled, it is moved first; otherwise one is made (by ``make``) and put first.
 
+    ``first`` is the office's choice: ``False`` writes no "Như trên", a text writes that
+    line in its place. Nor is one made when the user listed every addressee among the
+    recipients himself: "Như trên" would name them twice.
+
     >>> with_as_above(["Sở Tài chính", "Lưu trữ"], str, str)
     ['Như trên', 'Sở Tài chính', 'Lưu trữ']
     >>> with_as_above(["Sở Tài chính", "- Như trên;"], str, str)
     ['- Như trên;', 'Sở Tài chính']
+    >>> with_as_above(["Sở Tài chính"], str, str, first=False)
+    ['Sở Tài chính']
+    >>> with_as_above(["Sở Tài chính"], str, str, first="Như trên (để t/h)")
+    ['Như trên (để t/h)', 'Sở Tài chính']
+    >>> with_as_above(["UBND tỉnh;", "Sở Tài chính"], str, str, addressees=["UBND tỉnh"])
+    ['UBND tỉnh;', 'Sở Tài chính']
     """
     given = [x for x in items if is_as_above(key(x))]
-    first = given[0] if given else make(AS_ABOVE)
-    return [first, *(x for x in items if not is_as_above(key(x)))]
+    rest = [x for x in items if not is_as_above(key(x))]
+    if given:
+        return [given[0], *rest]
+    names = [key(x) for x in items]
+    listed = bool(addressees) and all(any(_same_name(a, n) for n in names) for a in addressees)
+    if first is False or listed:
+        return rest
+    return [make(AS_ABOVE if first is True else first), *rest]
+
+
+def archive_text(text: str) -> str:
+    """A "Lưu" line the office writes in full, as printed: as written, after the dash every
+    recipient line has (a dash the user typed is not doubled).
+
+    >>> archive_text("- Lưu: VT, VP(TH), BĐKH."), archive_text("Lưu VT")
+    ('Lưu: VT, VP(TH), BĐKH.', 'Lưu VT')
+    """
+    return " ".join(text.strip().lstrip("-–").split())
+
+
+def archive_text_departure(text: str) -> str | None:
+    """Why a "Lưu" line written in full departs from the decree's form ("Lưu: VT, <đơn vị
+    soạn thảo> (số bản lưu)." II.9.d), for a warning; ``None`` when it does not.
+
+    >>> archive_text_departure("Lưu: VT, VP(TH), BĐKH.") is None
+    True
+    >>> print(archive_text_departure("Lưu hồ sơ"))
+    dòng Lưu "Lưu hồ sơ" được in như đã viết; Nghị định 30 viết "Lưu: VT, <đơn vị soạn thảo> (số bản lưu).", ví dụ "Lưu: VT, HC (2)." (Phụ lục I, Mục II, 9.d)
+    """
+    line = archive_text(text)
+    head = f"{ARCHIVE_LABEL} {ARCHIVE_FIRST}"
+    if (line == f"{head}." or line.startswith(f"{head},")) and line.endswith("."):
+        return None
+    return (
+        f'dòng Lưu "{line}" được in như đã viết; Nghị định 30 viết "{ARCHIVE_LABEL} '
+        f'{ARCHIVE_FIRST}, <đơn vị soạn thảo> (số bản lưu).", ví dụ "{ARCHIVE_DECREE_FORM}" '
+        f"({ARCHIVE_RULE})"
+    )
 
 
 #: Kính gửi (ô 9a), in thường, upright, with its colon (Phụ lục I, II.9.d).

@@ -61,6 +61,22 @@ def with_end_mark(text: str) -> str:
     return "".join(split_end_mark(text))
 
 
+def with_own_end_mark(text: str, mark: str) -> str:
+    """Text closed with "./." written with the office's own end mark instead (``format.
+    end_mark`` given as a text): the same place, the same punctuation absorbed; text without
+    the mark is left as it is.
+
+    >>> with_own_end_mark("căn cứ thực hiện./.", "/."), with_own_end_mark("xong./.", ".")
+    ('căn cứ thực hiện/.', 'xong.')
+    >>> with_own_end_mark("không có dấu", "/.")
+    'không có dấu'
+    """
+    stripped = text.rstrip()
+    if not has_end_mark(stripped):
+        return text
+    return stripped[: -len(END_MARK)].rstrip(".;,:") + mark
+
+
 def basis_lines(bases: Sequence[str]) -> list[str]:
     """Punctuate the căn cứ lines: ";" after each, "." after the last (II.6.a).
 
