@@ -304,3 +304,40 @@ def test_issued_texts_reference_line_keeps_names_unbroken_too() -> None:
     assert isinstance(doc, QuyetDinh)
     line = reference_line(doc)
     assert f"Quyết{NBSP}định" in line and f"của Sở{NBSP}Tư{NBSP}pháp" in line
+
+
+@pytest.mark.parametrize(
+    ("wording", "line"),
+    [
+        ("ban_hanh_kem_theo", "(Ban hành kèm theo Quyết định số"),
+        (True, "(Kèm theo Quyết định số"),
+        ("(Ban hành kèm theo {loai} số {so} của {co_quan})", "(Ban hành kèm theo Quyết định số"),
+    ],
+)
+def test_issued_texts_reference_line_in_the_offices_words(wording: Any, line: str) -> None:
+    doc = example_docs()["so-tu-phap-ban-hanh-quy-che-lam-viec"]
+    assert isinstance(doc, QuyetDinh) and doc.attachment is not None
+    data = doc.model_dump(mode="json", exclude_unset=True)
+    data["attachment"]["reference"] = wording
+    changed = QuyetDinh.model_validate(data)
+    heading = layout(changed).appendices[0].heading
+    assert heading[-1].role is Role.APPENDIX_REFERENCE
+    assert heading[-1].text.replace(NBSP, " ").startswith(line)
+    if isinstance(wording, str) and "{" in wording:
+        assert (
+            heading[-1].text.replace(NBSP, " ").endswith("/QĐ-STP của Sở Tư pháp tỉnh Khánh Hòa)")
+        )
+
+
+def test_issued_texts_reference_line_turned_off_and_checked() -> None:
+    doc = example_docs()["so-tu-phap-ban-hanh-quy-che-lam-viec"]
+    assert isinstance(doc, QuyetDinh)
+    data = doc.model_dump(mode="json", exclude_unset=True)
+    data["attachment"]["reference"] = False
+    heading = layout(QuyetDinh.model_validate(data)).appendices[0].heading
+    assert [b.role for b in heading] == [Role.DOC_TYPE, Role.TITLE]
+    data["attachment"]["reference"] = "(Kèm theo {so_hieu})"
+    _, warns = check_document(QuyetDinh.model_validate(data))
+    assert [(w.path, w.code) for w in warns if w.code == "unknown_reference_field"] == [
+        ("attachment.reference", "unknown_reference_field")
+    ]

@@ -66,6 +66,7 @@ from vanban.models.blocks import Task
 from vanban.models.common import Document
 from vanban.nd30 import appendix as nd30_appendix
 from vanban.nd30 import page
+from vanban.nd30.articles import REFERENCE_OPENINGS
 from vanban.nd30.capitals import capitals
 from vanban.nd30.text import END_MARK
 
@@ -258,17 +259,24 @@ def appendix_headings(
                 elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
                     warns.append(_lonely(f"{path}.title", lines[-1]))
         if isinstance(a.reference, str):
-            names = ", ".join(f"{{{k}}}" for k in nd30_appendix.REFERENCE_FIELDS)
-            for name in nd30_appendix.unknown_fields(a.reference):
-                warns.append(
-                    Problem(
-                        f"{path}.reference",
-                        "unknown_reference_field",
-                        f'"{{{name}}}" không phải trường nào của văn bản ({names}), '
-                        "sẽ in nguyên dạng",
-                    )
-                )
+            warns += _unknown_fields(f"{path}.reference", a.reference)
+    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    wording = getattr(attachment, "reference", None)
+    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
+        warns += _unknown_fields("attachment.reference", wording)
     return errors, warns
+
+
+def _unknown_fields(path: str, text: str) -> list[Problem]:
+    names = ", ".join(f"{{{k}}}" for k in nd30_appendix.REFERENCE_FIELDS)
+    return [
+        Problem(
+            path,
+            "unknown_reference_field",
+            f'"{{{name}}}" không phải trường nào của văn bản ({names}), sẽ in nguyên dạng',
+        )
+        for name in nd30_appendix.unknown_fields(text)
+    ]
 
 
 def _overflow(path: str, line: str, lines: list[str], where: str) -> Problem:
