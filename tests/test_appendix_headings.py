@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from tests_support import example_docs
 
 import vanban
@@ -341,3 +343,32 @@ def test_issued_texts_reference_line_turned_off_and_checked() -> None:
     assert [(w.path, w.code) for w in warns if w.code == "unknown_reference_field"] == [
         ("attachment.reference", "unknown_reference_field")
     ]
+
+
+# ----------------------------------------------------------------------- the capitals rule
+
+
+@given(st.text(max_size=200))
+def test_capitals_changes_only_the_case_and_is_stable(text: str) -> None:
+    out = capitals(text)
+    assert out.upper() == text.upper()
+    assert capitals(out) == out
+
+
+@given(st.lists(st.sampled_from(["kế", "Hoạch", "SỐ", "05/", "-", " ", "Đ", "x"]), max_size=40))
+def test_capitals_of_words_without_mixed_abbreviations_is_upper(words: list[str]) -> None:
+    text = " ".join(words)
+    assert capitals(text) == text.upper()
+
+
+def test_capitals_and_reference_fields_are_linear_on_adversarial_input() -> None:
+    import time
+
+    from vanban.nd30.appendix import fill_reference, unknown_fields
+
+    for text in ("aA" * 50_000, "{" * 100_000, "{a" * 50_000, "{" + "a" * 99_999):
+        start = time.perf_counter()
+        capitals(text)
+        fill_reference(text, {"a": "b"})
+        unknown_fields(text)
+        assert time.perf_counter() - start < 1.0
