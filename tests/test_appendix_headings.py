@@ -372,3 +372,17 @@ def test_capitals_and_reference_fields_are_linear_on_adversarial_input() -> None
         fill_reference(text, {"a": "b"})
         unknown_fields(text)
         assert time.perf_counter() - start < 1.0
+
+
+def test_a_number_with_no_label_to_print_it_is_warned(sample: dict[str, Any]) -> None:
+    doc = _plan(sample, [{"title": "A", "label": False, "number": "02", **CONTENT}])
+    assert ("appendices[0].number", "unprinted_number") in _warnings(doc)
+    assert [r for r, _ in _headings(doc)[0]] == [Role.APPENDIX_TITLE, Role.APPENDIX_REFERENCE]
+
+
+def test_a_name_too_long_for_one_line_keeps_its_ordinary_spaces(sample: dict[str, Any]) -> None:
+    name = "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn, phòng thủ dân sự tỉnh Bắc Giang"
+    sample["issuer"]["in_text"] = name
+    line = _headings(_plan(sample, [{"title": "A", **CONTENT}]))[0][-1][1]
+    assert f"của {name})" in line
+    assert all(len(x) > 1 for x in _metrics.wrap(line, 8788, 13, italic=True))

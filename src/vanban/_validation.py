@@ -43,6 +43,7 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   title is measured the same way (``line_overflow``, ``lonely_word``);
 - ``unknown_reference_field``: a ``{name}`` in a phụ lục's own reference line that names no
   field of the document (printed as written);
+- ``unprinted_number``: a phụ lục's ``number`` with ``label: false`` (nothing prints it);
 - ``authority_signer``: a Quyết định whose signer does not match its authority line (the
   head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
@@ -260,6 +261,9 @@ def appendix_headings(
                     warns.append(_lonely(f"{path}.title", lines[-1]))
         if isinstance(a.reference, str):
             warns += _unknown_fields(f"{path}.reference", a.reference)
+        if a.label is False and a.number:
+            message = f'số "{a.number}" không được in vì phụ lục không in nhãn (label: false)'
+            warns.append(Problem(f"{path}.number", "unprinted_number", message))
     attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
     wording = getattr(attachment, "reference", None)
     if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
