@@ -386,3 +386,32 @@ def test_a_name_too_long_for_one_line_keeps_its_ordinary_spaces(sample: dict[str
     line = _headings(_plan(sample, [{"title": "A", **CONTENT}]))[0][-1][1]
     assert f"của {name})" in line
     assert all(len(x) > 1 for x in _metrics.wrap(line, 8788, 13, italic=True))
+
+
+# ------------------------------------------------------------------ the checker agrees
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"label": False, "reference": False},
+        {"label": False, "reference": FREE},
+        {"label": "Biểu", "number": "01", "reference": FREE},
+        {"label": "PHỤ LỤC SỐ 3a"},
+    ],
+    ids=["no-label-no-line", "no-label-own-line", "bieu-01", "verbatim-label"],
+)
+def test_rendered_headings_pass_the_docx_checker(
+    sample: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    doc = _plan(
+        sample,
+        [
+            {"title": "Nhiệm vụ thực hiện Chỉ thị số 05/CT-TTg", **fields, **CONTENT},
+            {"title": "Đề cương", "landscape": True, **CONTENT},
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = vanban.check(vanban.render(doc))
+    assert [(f.rule, f.message) for f in findings] == []
