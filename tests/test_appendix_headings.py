@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import re
+import shutil
+import subprocess
 import warnings
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -415,3 +419,60 @@ def test_rendered_headings_pass_the_docx_checker(
         warnings.simplefilter("ignore")
         findings = vanban.check(vanban.render(doc))
     assert [(f.rule, f.message) for f in findings] == []
+
+
+# --------------------------------------------------------------------- in LibreOffice
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(
+    not (SOFFICE and PDFTOTEXT) and not os.environ.get("CI"),
+    reason="LibreOffice (soffice) or pdftotext is not installed",
+)
+@pytest.mark.parametrize("reference", [True, FREE], ids=["generated", "own-words"])
+def test_libreoffice_keeps_the_issuer_whole_and_ky_hieu_as_written(
+    sample: dict[str, Any], tmp_path: Path, reference: bool | str
+) -> None:
+    """The line users saw print as "… của Sở Công" / "Thương)" now ends its first line at
+    "của", and the title keeps "CT-TTg", in a LibreOffice PDF."""
+    assert SOFFICE and PDFTOTEXT, "LibreOffice and poppler-utils are required in CI"
+    sample["issuer"]["in_text"] = "Sở Công Thương"
+    sample["issuer"]["abbreviation"] = "SCT"
+    sample["date"] = "2025-03"
+    doc = _plan(
+        sample,
+        [{"title": "Nhiệm vụ thực hiện Chỉ thị số 05/CT-TTg", "reference": reference, **CONTENT}],
+        number=12,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        vanban.render(doc, tmp_path / "plan.docx")
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "plan.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(tmp_path / "plan.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    lines = [" ".join(x.replace(NBSP, " ").split()) for x in text.splitlines()]
+    assert "NHIỆM VỤ THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTg" in lines
+    assert "Sở Công Thương)" in lines
+    first = next(x for x in lines if x.startswith(("(Kèm theo", "(Ban hành kèm theo")))
+    assert first.endswith("năm 2025 của"), first
