@@ -17,7 +17,8 @@ Errors of meaning (here; the document is not rendered):
 
 - ``unknown_footnote``: text refers to ``[^name]`` and ``footnotes`` has no such name;
 - ``deadline_before_date``: a task's deadline is before the plan's own date (the first day
-  the date can stand for when it is partial).
+  the date can stand for when it is partial);
+- ``unlabelled_ref``: text refers to ``[@id]`` and that phụ lục is printed without a label.
 
 Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 
@@ -38,7 +39,11 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   a line of the trích yếu written with line breaks wider than the page (a Công văn's "V/v"
   line: than the left column of the header), so Word breaks it where the writer did not;
 - ``lonely_word``: the issuer's name or the trích yếu leaves one word alone on its last line
-  (both measured with the Times New Roman metrics of :mod:`vanban._metrics`);
+  (both measured with the Times New Roman metrics of :mod:`vanban._metrics`); a phụ lục's
+  title is measured the same way (``line_overflow``, ``lonely_word``);
+- ``unknown_reference_field``: a ``{name}`` in a phụ lục's own reference line that names no
+  field of the document (printed as written);
+- ``unprinted_number``: a phụ lục's ``number`` with ``label: false`` (nothing prints it);
 - ``authority_signer``: a Quyết định whose signer does not match its authority line (the
   head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
@@ -60,7 +65,10 @@ from vanban.models import walk
 from vanban.models.appendix import Appendix
 from vanban.models.blocks import Task
 from vanban.models.common import Document
+from vanban.nd30 import appendix as nd30_appendix
 from vanban.nd30 import page
+from vanban.nd30.articles import REFERENCE_OPENINGS
+from vanban.nd30.capitals import capitals
 from vanban.nd30.text import END_MARK
 
 #: What the library puts before a text, by the end of its field path: a Roman numeral before
@@ -216,6 +224,65 @@ def line_fit(doc: Document) -> list[Problem]:
     return out
 
 
+def appendix_headings(
+    doc: Document, texts: list[tuple[str, str]]
+) -> tuple[list[Problem], list[Problem]]:
+    """``(errors, warnings)`` of the phụ lục headings: a ``[@id]`` naming a phụ lục printed
+    without a label (``unlabelled_ref``: nothing to print in its place); a title line wider
+    than its page or leaving one word alone (``line_overflow``, ``lonely_word``, measured in
+    capitals as printed, on a landscape page's width when it is one); a ``{name}`` in a
+    reference line worded by the office that names no field (``unknown_reference_field``,
+    printed as written)."""
+    errors: list[Problem] = []
+    warns: list[Problem] = []
+    items = list(walk.models(doc, Appendix))
+    unlabelled = {a.id for _, a in items if a.id and a.label is False}
+    if unlabelled:
+        for path, value in texts:
+            for name in markup.ref_names(value):
+                if name in unlabelled:
+                    message = (
+                        f"[@{name}] dẫn tới phụ lục không in nhãn (label: false), không có gì "
+                        "để in vào chỗ này; hãy viết tên phụ lục trong câu hoặc cho phụ lục nhãn"
+                    )
+                    errors.append(Problem(path, "unlabelled_ref", message))
+    preset = page.SIZE_PRESETS[doc.format.size]
+    margins = doc.format.margins.rule()
+    for path, a in items:
+        if a.title:
+            width = page.text_width(margins, landscape=a.landscape)
+            parts = [x.strip() for x in a.title.split("\n") if x.strip()]
+            for part in parts:
+                line = capitals(markup.plain(markup.parse(part)))
+                lines = _wrapped(line, width, preset.title, True)
+                if len(lines) > 1 and len(parts) > 1:
+                    warns.append(_overflow(f"{path}.title", line, lines, "khổ giấy"))
+                elif len(lines) > 1 and len(lines[-1].split()) == 1 and len(line.split()) > 1:
+                    warns.append(_lonely(f"{path}.title", lines[-1]))
+        if isinstance(a.reference, str):
+            warns += _unknown_fields(f"{path}.reference", a.reference)
+        if a.label is False and a.number:
+            message = f'số "{a.number}" không được in vì phụ lục không in nhãn (label: false)'
+            warns.append(Problem(f"{path}.number", "unprinted_number", message))
+    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    wording = getattr(attachment, "reference", None)
+    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
+        warns += _unknown_fields("attachment.reference", wording)
+    return errors, warns
+
+
+def _unknown_fields(path: str, text: str) -> list[Problem]:
+    names = ", ".join(f"{{{k}}}" for k in nd30_appendix.REFERENCE_FIELDS)
+    return [
+        Problem(
+            path,
+            "unknown_reference_field",
+            f'"{{{name}}}" không phải trường nào của văn bản ({names}), sẽ in nguyên dạng',
+        )
+        for name in nd30_appendix.unknown_fields(text)
+    ]
+
+
 def _overflow(path: str, line: str, lines: list[str], where: str) -> Problem:
     if len(lines[-1].split()) == 1 and len(line.split()) > 1:
         return _lonely(path, lines[-1], line)
@@ -352,6 +419,9 @@ def check_document(
             where = "bắt đầu" if first else "kết thúc"
             message = f'ký hiệu "{doc.symbol}" không {where} bằng chữ viết tắt của cơ quan "{abbr}"'
             warns.append(Problem("symbol", "symbol_mismatch", message))
+    more_errors, more_warns = appendix_headings(doc, texts)
+    errors += more_errors
+    warns += more_warns
     warns += typed_numbering(doc, own)
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)

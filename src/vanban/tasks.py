@@ -385,7 +385,7 @@ def fold(line: str, limit: int = 75) -> str:
 
 
 #: The order in which the layout reads a body's lists of blocks: its khoản before its mục,
-#: then what comes after them (layout/text_document.py, layout/common.py ``_appendices``); the
+#: then what comes after them (layout/text_document.py, layout/appendix.py ``appendices``); the
 #: phụ lục come after the document's own body.
 _BODY_ORDER = ("content", "sections", "end")
 _FIELD = re.compile(r"^([A-Za-z_]+)(?:\[(\d+)\])?")
@@ -521,7 +521,7 @@ def _document_name(doc: Document) -> str:
 def tasks(doc: Document) -> TaskList:
     """Every task of ``doc``, in reading order, numbered as the document prints them."""
     from vanban.layout import layout
-    from vanban.layout.common import appendix_labels
+    from vanban.layout.appendix import appendix_labels
 
     appendices = getattr(doc, "appendices", [])
     refs = {a.id: label for a, label in zip(appendices, appendix_labels(doc), strict=True) if a.id}

@@ -24,6 +24,7 @@ from vanban.layout.blocks import (
 from vanban.models.common import Document, Recipient
 from vanban.nd30 import appendix, cable, dates, marks, numbering, page, recipients, signer
 from vanban.nd30 import text as nd30_text
+from vanban.nd30.capitals import capitals
 from vanban.nd30.header import MOTTO, NATIONAL_NAME
 
 
@@ -76,7 +77,7 @@ class Inliner:
                 )
                 out.append(NoteRef(number))
             elif upper and isinstance(x, Span):
-                out.append(Span(x.text.upper(), x.bold, x.italic))
+                out.append(Span(capitals(x.text), x.bold, x.italic))
             else:
                 out.append(x)
         return out
@@ -201,19 +202,15 @@ _EMPTY_DATE = Block(Role.PLACE_DATE, ())
 _EMPTY_NUMBER = Block(Role.NUMBER, ())
 
 
-def appendix_labels(doc: Document) -> list[str]:
-    """The "Phụ lục …" line of each of the document's appendices, in order."""
-    items = getattr(doc, "appendices", [])
-    return [appendix.appendix_label(i, len(items), a.number) for i, a in enumerate(items, 1)]
-
-
 def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_REGIONS) -> Layout:
     """Lay out a document: the shared parts here, the ``regions`` its type picks, its body
     by ``body_builder`` (called with the inliner and the text width for tables).
 
     Parts are laid out in reading order so that footnotes are numbered in that order.
     """
-    labels = appendix_labels(doc)
+    from vanban.layout import appendix as appendix_layout  # it builds on this module
+
+    labels = appendix_layout.appendix_labels(doc)
     refs = {
         a.id: label
         for a, label in zip(getattr(doc, "appendices", []), labels, strict=False)
@@ -297,7 +294,7 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_
     if mark is not None and mark != nd30_text.END_MARK:
         for items in (body, *(p.body for p in parts)):
             _own_end_mark(items, mark)
-    appendices = parts + _appendices(doc, inl, labels, preset)
+    appendices = parts + appendix_layout.appendices(doc, inl, labels, preset)
     indent = page.first_line_indent(fmt.first_line_indent)
     return Layout(
         header_left=header_left,
@@ -433,44 +430,6 @@ def _page(margins: page.Margins, *, landscape: bool = False) -> dict[str, int]:
         "footer": page.FOOTER_DISTANCE,
         "text_width": page.text_width(margins, landscape=landscape),
     }
-
-
-def _appendices(
-    doc: Document, inl: Inliner, labels: list[str], preset: page.SizePreset
-) -> list[AppendixLayout]:
-    """Lay out the phụ lục: heading lines, the rule, their own numbered content."""
-    from vanban.layout.body import Body  # the shared blocks
-
-    items = getattr(doc, "appendices", [])
-    if not items:
-        return []
-    margins = doc.format.margins.rule()
-    issuer = doc.issuer.in_text or appendix.of_issuer(doc.issuer.name)
-    reference = appendix.reference_line(
-        doc.type_info.name, doc.number, doc.symbol_text, *_date_parts(doc), issuer
-    )
-    out = []
-    for a, label in zip(items, labels, strict=True):
-        sheet = _page(margins, landscape=a.landscape)
-        heading = [plain_block(Role.APPENDIX_LABEL, label)]
-        title_lines = _lines(a.title.upper()) if a.title else []
-        heading += [Block(Role.APPENDIX_TITLE, tuple(inl(t, upper=True))) for t in title_lines]
-        if a.reference:
-            heading.append(plain_block(Role.APPENDIX_REFERENCE, reference))
-        rule = _rule_for(
-            title_lines or [label], sheet["text_width"], preset.title, page.RULE_FRACTION
-        )
-        body = Body(
-            inl,
-            sheet["text_width"],
-            task_style=getattr(doc, "task_style", "inline"),
-            task_labels=getattr(doc, "task_labels", {}),
-        )
-        body.blocks(a.content, ())
-        body.sections(a.sections)
-        body.blocks(a.end, ())
-        out.append(AppendixLayout(heading, rule, body.out, a.landscape, sheet))
-    return out
 
 
 def _boxed(mark: marks.Mark) -> Boxed:

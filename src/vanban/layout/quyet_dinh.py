@@ -27,9 +27,9 @@ from vanban.models.quyet_dinh import Attachment, QuyetDinh
 from vanban.nd30 import appendix, page
 from vanban.nd30.articles import (
     DECISION_LINE,
+    REFERENCE_OPENINGS,
     authority_line,
     issuing_article,
-    reference_opening,
 )
 from vanban.nd30.doctypes import DOC_TYPES
 
@@ -57,12 +57,18 @@ def first_article(att: Attachment) -> str:
 
 def reference_line(doc: QuyetDinh) -> str:
     """The attached text's "(Kèm theo Quyết định số …/QĐ-… ngày … của …)" line, filled from
-    the decision (blanks where its number or date is blank)."""
-    opening = reference_opening(doc.attachment.reference if doc.attachment else "kem_theo")
+    the decision (blanks where its number or date is blank), in the decision's own words when
+    its ``attachment.reference`` is a text (:func:`vanban.nd30.appendix.fill_reference`);
+    "" when it is ``false``."""
+    wording = doc.attachment.reference if doc.attachment else "kem_theo"
+    if wording is False:
+        return ""
     issuer = doc.issuer.in_text or appendix.of_issuer(doc.issuer.name)
-    return appendix.reference_line(
-        doc.type_info.name, doc.number, doc.symbol_text, *_date_parts(doc), issuer, opening
-    )
+    parts = (doc.type_info.name, doc.number, doc.symbol_text, *_date_parts(doc), issuer)
+    if wording is True or wording in REFERENCE_OPENINGS:
+        opening = REFERENCE_OPENINGS["kem_theo" if wording is True else wording]
+        return appendix.reference_line(*parts, opening)
+    return appendix.fill_reference(wording, appendix.reference_fields(*parts))
 
 
 def _attached(doc: QuyetDinh, inl: Inliner, preset: page.SizePreset) -> list[AppendixLayout]:
@@ -75,8 +81,12 @@ def _attached(doc: QuyetDinh, inl: Inliner, preset: page.SizePreset) -> list[App
     heading = [
         plain_block(Role.DOC_TYPE, DOC_TYPES[att.type].heading),
         Block(Role.TITLE, tuple(inl(att.title))),
-        plain_block(Role.APPENDIX_REFERENCE, reference_line(doc)),
     ]
+    line = reference_line(doc)
+    if isinstance(att.reference, str) and att.reference not in REFERENCE_OPENINGS:
+        heading.append(Block(Role.APPENDIX_REFERENCE, tuple(inl(line))))  # the office's words
+    elif line:
+        heading.append(plain_block(Role.APPENDIX_REFERENCE, line))
     title_lines = markup.plain(markup.parse(att.title)).split("\n")
     rule = _rule_for(title_lines, sheet["text_width"], preset.title, page.RULE_FRACTION)
     body = Body(inl, sheet["text_width"])

@@ -51,6 +51,15 @@ class Appendix(Model):
         description='Câu văn dẫn chiếu phụ lục bằng [@id], in thành "Phụ lục II".',
         examples=["lich-kiem-tra", "danh-muc-nhiem-vu"],
     )
+    label: StrictBool | Text | None = Field(
+        None,
+        title="Nhãn phụ lục",
+        description='Dòng "Phụ lục II" trên tên phụ lục: bỏ trống để vanban in theo Nghị định; '
+        "false để không in (một bảng kèm theo không có nhãn, không được đánh số); một câu chữ "
+        'để in đúng như vậy ("Phụ lục số 3a", "Biểu 02"), hoặc thay chữ "Phụ lục" khi có '
+        'number ("Biểu" và number "01" in "Biểu 01").',
+        examples=[False, "Biểu", "PHỤ LỤC SỐ 01"],
+    )
     number: Text | None = Field(
         None,
         title="Số phụ lục",
@@ -64,10 +73,19 @@ class Appendix(Model):
         examples=["Danh mục nhiệm vụ triển khai năm 2025", "Lịch kiểm tra"],
     )
     landscape: StrictBool = Field(False, title="Trang ngang", description="Khổ A4 nằm ngang.")
-    reference: StrictBool = Field(
+    reference: StrictBool | Text = Field(
         True,
         title="Dòng kèm theo",
-        description='In dòng "(Kèm theo Kế hoạch số … ngày … của …)" dưới tên phụ lục.',
+        description='Dòng "(Kèm theo Kế hoạch số … ngày … của …)" dưới tên phụ lục: true để '
+        "vanban in theo Nghị định, false để không in, hoặc câu chữ của cơ quan in đúng như "
+        "viết, trong đó {loai}, {so}, {ky_hieu}, {ngay}, {co_quan} được thay bằng tên loại, số "
+        "và ký hiệu, ký hiệu, ngày tháng năm và tên cơ quan ban hành của văn bản (thay chữ "
+        "đơn thuần, không phải mã mẫu).",
+        examples=[
+            True,
+            False,
+            "(Ban hành kèm theo {loai} số {so} {ngay} của {co_quan})",
+        ],
     )
     sections: list[Section] = Field(
         default_factory=list, title="Các mục", description="Các mục I, II… của phụ lục."

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import (
     ConfigDict,
     Field,
+    StrictBool,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -84,11 +85,16 @@ class Attachment(Model):
         description='Nội dung Điều 1 (sau "Điều 1.") do người soạn viết, thay cho câu sinh tự '
         'động "Ban hành kèm theo Quyết định này <tên loại> <trích yếu>.".',
     )
-    reference: Literal["kem_theo", "ban_hanh_kem_theo"] = Field(
+    reference: StrictBool | Literal["kem_theo", "ban_hanh_kem_theo"] | Text = Field(
         "kem_theo",
         title="Dòng kèm theo",
         description='kem_theo: "(Kèm theo Quyết định số …)" như mẫu của Nghị định; '
-        'ban_hanh_kem_theo: "(Ban hành kèm theo Quyết định số …)" như nhiều cơ quan vẫn viết.',
+        'ban_hanh_kem_theo: "(Ban hành kèm theo Quyết định số …)" như nhiều cơ quan vẫn viết; '
+        "false để không in; hoặc câu chữ của cơ quan in đúng như viết, trong đó {loai}, {so}, "
+        "{ky_hieu}, {ngay}, {co_quan} được thay bằng tên loại, số và ký hiệu, ký hiệu, ngày "
+        "tháng năm và tên cơ quan ban hành của quyết định (thay chữ đơn thuần, không phải mã "
+        "mẫu).",
+        examples=["kem_theo", "ban_hanh_kem_theo", "(Ban hành kèm theo {loai} số {so} {ngay})"],
     )
     intro: list[Text] = Field(
         default_factory=list,

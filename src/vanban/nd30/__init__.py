@@ -15,6 +15,8 @@ Modules:
 - :mod:`vanban.nd30.page`: page, margins, fonts and the two size presets;
 - :mod:`vanban.nd30.styles`: each Word paragraph style's size, bold, italic, capitals,
   alignment, indent and spacing (the table ``styles.xml`` is tested against);
+- :mod:`vanban.nd30.capitals`: text set in capitals, mixed-case ký hiệu ("CT-TTg") kept;
+- :mod:`vanban.nd30.appendix`: the phụ lục heading: label, reference line and its fields;
 - :mod:`vanban.nd30.text`: punctuation rules for text (căn cứ lines, the "./." end mark,
   Vietnamese number formatting);
 - :mod:`vanban.nd30.money`: sums of money in figures ("1.250.000.000 đồng") and in words;

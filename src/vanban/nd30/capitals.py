@@ -1,0 +1,44 @@
+"""Text set in capitals ("in hoa"): the phụ lục title, mục and chương titles.
+
+The decree prints these headings UPPERCASE (Phụ lục I, III.1.c for a phụ lục's title; II.6
+for mục and chương; nd30.md §12), and prints the abbreviations of Phụ lục III, Mục I in mixed
+case wherever they stand ("TTr", "CTr", "QyĐ"; nd30.md §6, note on mixed case): a ký hiệu such
+as "CT-TTg" or "12/QĐ-TTg" cited in a capitalised title keeps its small letters. So only the
+words of the language are capitalised: a run of letters already in mixed case the way an
+abbreviation is ("TTg", "TTr", "ThS") is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A run of letters (Vietnamese included): the unit :func:`capitals` decides on.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_mixed_abbreviation(word: str) -> bool:
+    """Whether a run of letters is written in mixed case as an abbreviation is: a capital
+    after the first letter together with a small letter ("TTg", "TTr", "ThS", "QyĐ"), as
+    opposed to a word ("Kế", "kế", "KẾ").
+
+    >>> [is_mixed_abbreviation(w) for w in ("TTg", "TTr", "QyĐ", "Kế", "KẾ", "kế", "CT")]
+    [True, True, True, False, False, False, False]
+    """
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def capitals(text: str) -> str:
+    """``text`` in capitals, mixed-case abbreviations kept as written (Phụ lục I, III.1.c;
+    Phụ lục III, Mục I). Linear in the length of the text.
+
+    >>> capitals("Triển khai Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ")
+    'TRIỂN KHAI CHỈ THỊ SỐ 05/CT-TTg CỦA THỦ TƯỚNG CHÍNH PHỦ'
+    >>> capitals("Tỉnh Bà Rịa-Vũng Tàu, Tờ trình số 3/TTr-SNV")
+    'TỈNH BÀ RỊA-VŨNG TÀU, TỜ TRÌNH SỐ 3/TTr-SNV'
+    """
+    return _LETTERS.sub(
+        lambda m: m.group(0) if is_mixed_abbreviation(m.group(0)) else m.group(0).upper(), text
+    )
+
+
+__all__ = ["capitals", "is_mixed_abbreviation"]
