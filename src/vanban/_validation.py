@@ -43,6 +43,17 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
   (``\\*`` writes one on purpose).
+- ``symbol_type``: a ký hiệu whose first group is not the abbreviation of the document's type
+  (``GP-UBND`` on a Quyết định), which the .docx checker reports as ``PL1.II.3b.symbol-type``
+  (the same rule, :func:`vanban.nd30.rules.symbol_doc_type`; a warning here, so a plan that
+  rendered before still renders).
+
+Errors the layout would meet (checked here on the model, so that ``load``, ``vanban check``
+and ``render`` report them located, before any .docx is built):
+
+- ``table_too_wide``: the fixed columns of a table or task table do not fit the width of its
+  page (portrait, or a landscape phụ lục), with the layout's own rule
+  (:func:`vanban.layout.tables.column_widths`).
 
 Warnings never stop rendering; ``vanban check PLAN.yaml`` prints them with the file, line,
 column and field.
@@ -55,12 +66,12 @@ import re
 
 from vanban import _markup as markup
 from vanban import _metrics, nd30
-from vanban.errors import Problem
+from vanban.errors import Problem, ValidationError
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.blocks import Task
+from vanban.models.blocks import Table, Task, TaskTable
 from vanban.models.common import Document
-from vanban.nd30 import page
+from vanban.nd30 import page, rules
 from vanban.nd30.text import END_MARK
 
 #: What the library puts before a text, by the end of its field path: a Roman numeral before
@@ -259,6 +270,80 @@ def unpaired_asterisks(doc: Document, texts: list[tuple[str, str]] | None = None
     return out
 
 
+def symbol_type(doc: Document) -> list[Problem]:
+    """A ký hiệu that names another type than the document's (``symbol_type``): the rule the
+    .docx checker calls ``PL1.II.3b.symbol-type`` (Phụ lục I, Mục II, 3.b; Phụ lục III, Mục I),
+    decided here from the model with the same functions of :mod:`vanban.nd30.rules`."""
+    info = doc.type_info
+    kind = rules.heading_doc_type(info.heading) or info
+    if not (kind.abbreviation and doc.symbol):
+        return []
+    named = rules.symbol_doc_type(doc.symbol)
+    if named is not None and named.key == kind.key:
+        return []
+    first = doc.symbol.split("-", 1)[0].strip()
+    what = f"là chữ viết tắt của {named.name.lower()}" if named else "không phải tên loại nào"
+    return [
+        Problem(
+            "symbol",
+            "symbol_type",
+            f'ký hiệu "{doc.symbol}" không khớp tên loại {kind.heading}: "{first}" {what}, '
+            f'Nghị định viết "{kind.abbreviation}-…" (Phụ lục III, Mục I); bộ kiểm tra .docx '
+            "báo lỗi PL1.II.3b.symbol-type",
+        )
+    ]
+
+
+def _sheet_widths(doc: Document) -> list[tuple[str, int]]:
+    """The text width (twips) of each phụ lục's page by its path, longest path first."""
+    portrait = doc.format.margins.rule()
+    out = [
+        (path, page.text_width(portrait, landscape=a.landscape))
+        for path, a in walk.models(doc, Appendix)
+    ]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def table_widths(doc: Document) -> list[Problem]:
+    """Tables whose fixed columns do not fit their page (``table_too_wide``): the layout's own
+    rule (:func:`vanban.layout.tables.column_widths`), run on the model with the table's path,
+    so that it is reported by ``load`` and ``vanban check`` where the table is written."""
+    from vanban.layout import tables  # the rule lives with the layout; imported on use
+
+    sheets: list[tuple[str, int]] | None = None
+    found: list[Problem] = []
+    for path, block in walk.walk(doc):
+        if not isinstance(block, (Table, TaskTable)):
+            continue
+        if sheets is None:
+            sheets = _sheet_widths(doc)
+        total = next(
+            (w for p, w in sheets if path.startswith((f"{p}.", f"{p}["))),
+            doc.format.margins.rule().text_width,
+        )
+        if isinstance(block, Table):
+            widths: list[float | str] = [c.width for c in block.columns]
+        else:
+            widths = [
+                c.width if c.width is not None else tables.TASK_COLUMN_WIDTHS.get(c.field, 2)
+                for c in block.columns
+            ]
+        try:
+            tables.column_widths(widths, total)
+        except ValidationError as exc:
+            landscape = total > page.text_width(doc.format.margins.rule())
+            hint = "" if landscape else "; hoặc đặt bảng trong một phụ lục nằm ngang (landscape)"
+            found += [
+                Problem(
+                    f"{path}.columns",
+                    p.code,
+                    f"{p.message}: hãy giảm độ rộng cố định (cm, mm) của các cột{hint}",
+                )
+                for p in exc.errors
+            ]
+    return found
+
+
 #: How far ahead a date may be before it is probably a typing mistake (kept for callers;
 #: the check itself compares with the same day a year later, see :func:`one_year_after`).
 FAR_AHEAD = dt.timedelta(days=366)
@@ -356,6 +441,8 @@ def check_document(
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
+    warns += symbol_type(doc)
+    errors += table_widths(doc)
     type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
     if type_warnings is not None:
         warns += type_warnings()

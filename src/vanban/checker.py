@@ -21,7 +21,7 @@ import os
 import re
 import zlib
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vanban import _metrics
 from vanban._docx_reader import DocxView, ParaView, read_docx
@@ -36,6 +36,9 @@ from vanban.nd30.catalogue import (
     RULES,
 )
 from vanban.nd30.text import END_MARK
+
+if TYPE_CHECKING:
+    from vanban.models.common import Document
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
 
@@ -1620,14 +1623,22 @@ def check_report(source: bytes | str | os.PathLike[str], name: str | None = None
     return Report(file, c.doc_type if c.in_scope else None, c.in_scope, findings)
 
 
-def check_docx(source: bytes | str | os.PathLike[str]) -> list[Finding]:
+def check_docx(source: bytes | str | os.PathLike[str] | Document) -> list[Finding]:
     """Check a .docx against the NĐ30 rules; an empty list means nothing was found wrong.
 
     ``source`` is the file's bytes or path. Findings are grouped per rule; see
     :mod:`vanban.nd30.catalogue` for the rules. What is not a well-formed .docx within the
     limits of :mod:`vanban._package` (zip bombs, nesting, negative grid widths) raises
     :class:`UnreadableDocx`, a :class:`vanban.ValidationError`.
+
+    A document model (``vanban.check(vanban.load("plan.yaml"))``) is checked before it is
+    rendered: what ``render`` would refuse (severity "error") or warn about, each finding's
+    component being the field path (:func:`vanban._check_cli.model_findings`).
     """
+    if not isinstance(source, (bytes, str, os.PathLike)):
+        from vanban._check_cli import model_findings
+
+        return model_findings(source)
     return check_report(source).findings
 
 
