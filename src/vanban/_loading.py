@@ -741,6 +741,10 @@ def _message(
         return f"cần ít nhất {ctx.get('min_length', 1)} phần tử, không được để trống"
     if kind == "too_long":
         return f"nhiều nhất {ctx.get('max_length')} phần tử, ở đây có {ctx.get('actual_length')}"
+    if kind == "union_type" and any(k in _KIND for k in ctx["kinds"]):
+        phrases = list(dict.fromkeys(_KIND[k] for k in ctx["kinds"] if k in _KIND))
+        wanted = " hoặc ".join([phrases[0], *(p.removeprefix("cần ") for p in phrases[1:])])
+        return f"{wanted}, không phải {_show(value)}"
     if kind in _BOUNDS:
         return _bound_message(kind, ctx, value, parent, field)
     if kind == "string_pattern_mismatch":
@@ -911,21 +915,29 @@ def _one_per_value(errors: list[Any]) -> list[Any]:
     """One problem per value: a value refused by every member of a union (a column width is
     a number or a length) gives one error per member; only those that say what is wrong with
     the value as written are kept ("phải lớn hơn 0" for ``width: 0``, not also "cần một
-    đoạn chữ"), when the others only say it is not of their kind."""
+    đoạn chữ"), when the others only say it is not of their kind; when every member says
+    only that, one ``union_type`` error names the kinds ("cần một số hoặc một đoạn chữ")."""
     by_place: dict[tuple[Any, ...], list[int]] = {}
     for i, err in enumerate(errors):
         loc = tuple(err["loc"])
         if len(loc) > 1 and _is_union_label(loc[-1]):
             by_place.setdefault(loc[:-1], []).append(i)
     drop: set[int] = set()
+    merged: dict[int, Any] = {}
     for members in by_place.values():
         if len(members) < 2:
             continue
         kinds = [errors[i]["type"] for i in members]
-        if all(_is_type_error(k) for k in kinds) or not any(_is_type_error(k) for k in kinds):
+        if not any(_is_type_error(k) for k in kinds):
+            continue
+        if all(_is_type_error(k) for k in kinds):
+            # Not of any kind the union reads: one message naming them all.
+            first = errors[members[0]]
+            merged[members[0]] = {**first, "type": "union_type", "ctx": {"kinds": kinds}}
+            drop.update(members[1:])
             continue
         drop.update(i for i, k in zip(members, kinds, strict=True) if _is_type_error(k))
-    return [e for i, e in enumerate(errors) if i not in drop]
+    return [merged.get(i, e) for i, e in enumerate(errors) if i not in drop]
 
 
 def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Problem:
