@@ -62,6 +62,7 @@ column and field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from vanban import _markup as markup
@@ -270,12 +271,19 @@ def unpaired_asterisks(doc: Document, texts: list[tuple[str, str]] | None = None
     return out
 
 
+@functools.cache
+def _heading_kind(doc_type: str) -> nd30.doctypes.DocType:
+    """The type the .docx checker reads from a type's tên loại (the longest heading it starts
+    with), which is the type itself but for headings that start with another's."""
+    info = nd30.doctypes.DOC_TYPES[doc_type]
+    return rules.heading_doc_type(info.heading) or info
+
+
 def symbol_type(doc: Document) -> list[Problem]:
     """A ký hiệu that names another type than the document's (``symbol_type``): the rule the
     .docx checker calls ``PL1.II.3b.symbol-type`` (Phụ lục I, Mục II, 3.b; Phụ lục III, Mục I),
     decided here from the model with the same functions of :mod:`vanban.nd30.rules`."""
-    info = doc.type_info
-    kind = rules.heading_doc_type(info.heading) or info
+    kind = _heading_kind(doc.doc_type)
     if not (kind.abbreviation and doc.symbol):
         return []
     named = rules.symbol_doc_type(doc.symbol)
@@ -294,32 +302,39 @@ def symbol_type(doc: Document) -> list[Problem]:
     ]
 
 
-def _sheet_widths(doc: Document) -> list[tuple[str, int]]:
-    """The text width (twips) of each phụ lục's page by its path, longest path first."""
-    portrait = doc.format.margins.rule()
-    out = [
-        (path, page.text_width(portrait, landscape=a.landscape))
-        for path, a in walk.models(doc, Appendix)
-    ]
-    return sorted(out, key=lambda x: -len(x[0]))
+#: The models the checks below look for, found in one walk of the document.
+_WALKED = (Task, Table, TaskTable, Appendix)
 
 
-def table_widths(doc: Document) -> list[Problem]:
+def _walked(doc: Document) -> list[tuple[str, object]]:
+    return [(p, v) for p, v in walk.walk(doc) if isinstance(v, _WALKED)]
+
+
+def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
     """Tables whose fixed columns do not fit their page (``table_too_wide``): the layout's own
     rule (:func:`vanban.layout.tables.column_widths`), run on the model with the table's path,
-    so that it is reported by ``load`` and ``vanban check`` where the table is written."""
+    so that it is reported by ``load`` and ``vanban check`` where the table is written.
+    ``nodes``: the document's models as :func:`_walked` finds them (walked here if not given)."""
     from vanban.layout import tables  # the rule lives with the layout; imported on use
 
-    sheets: list[tuple[str, int]] | None = None
+    nodes = _walked(doc) if nodes is None else nodes
+    portrait = doc.format.margins.rule()
+    # The text width of each phụ lục's page by its path, longest path first.
+    sheets = sorted(
+        (
+            (p, page.text_width(portrait, landscape=a.landscape))
+            for p, a in nodes
+            if isinstance(a, Appendix)
+        ),
+        key=lambda x: -len(x[0]),
+    )
     found: list[Problem] = []
-    for path, block in walk.walk(doc):
+    for path, block in nodes:
         if not isinstance(block, (Table, TaskTable)):
             continue
-        if sheets is None:
-            sheets = _sheet_widths(doc)
         total = next(
             (w for p, w in sheets if path.startswith((f"{p}.", f"{p}["))),
-            doc.format.margins.rule().text_width,
+            portrait.text_width,
         )
         if isinstance(block, Table):
             widths: list[float | str] = [c.width for c in block.columns]
@@ -331,7 +346,7 @@ def table_widths(doc: Document) -> list[Problem]:
         try:
             tables.column_widths(widths, total)
         except ValidationError as exc:
-            landscape = total > page.text_width(doc.format.margins.rule())
+            landscape = total > portrait.text_width
             hint = "" if landscape else "; hoặc đặt bảng trong một phụ lục nằm ngang (landscape)"
             found += [
                 Problem(
@@ -370,6 +385,7 @@ def check_document(
     today = today or dt.date.today()
 
     used: set[str] = set()
+    nodes = _walked(doc)  # one walk for the tasks, tables and phụ lục below
     texts = doc.texts()
     own = list(texts)  # the document's texts, walked once for every check below
     for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
@@ -391,7 +407,7 @@ def check_document(
     for path, value in texts:
         for name in markup.ref_names(value):
             if ids is None:  # every phụ lục, those of a text a Quyết định issues too
-                ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
+                ids = {a.id for _, a in nodes if isinstance(a, Appendix) and a.id}
             if name not in ids:
                 known = ", ".join(sorted(ids)) or "chưa có phụ lục nào có id"
                 errors.append(
@@ -416,7 +432,8 @@ def check_document(
                     f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
                 )
             )
-        for path, task in walk.models(doc, Task):  # in the body, tables and phụ lục alike
+        tasks = ((p, t) for p, t in nodes if isinstance(t, Task))
+        for path, task in tasks:  # in the body, tables and phụ lục alike
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(
@@ -442,7 +459,7 @@ def check_document(
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
     warns += symbol_type(doc)
-    errors += table_widths(doc)
+    errors += table_widths(doc, nodes)
     type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
     if type_warnings is not None:
         warns += type_warnings()
