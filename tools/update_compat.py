@@ -26,9 +26,10 @@ def _git(*args: str) -> str:
 
 
 def example_versions() -> dict[str, str]:
-    """Every blob id that was a plan under examples/ in any commit, with its first path."""
+    """Every blob id that was a plan under examples/ in a commit of this branch's history (not
+    other branches' work in progress), with its first path."""
     found: dict[str, str] = {}
-    for commit in _git("log", "--all", "--reverse", "--format=%H", "--", "examples/").split():
+    for commit in _git("log", "--reverse", "--format=%H", "HEAD", "--", "examples/").split():
         for line in _git("ls-tree", "-r", commit, "examples/").splitlines():
             meta, path = line.split("\t", 1)
             blob = meta.split()[2]
