@@ -75,6 +75,7 @@ def test_check_goes_on_after_a_bad_file(capsys: pytest.CaptureFixture[str]) -> N
 
 
 SYMBOL_RULE = "PL1.II.3b.symbol-type"
+SHAPE_RULE = "PL1.II.3b.symbol-shape"
 
 
 def _plan(tmp_path: Path, example: str, old: str, new: str) -> Path:
@@ -124,14 +125,39 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
 def test_model_and_docx_checker_agree_on_the_symbol(example: Path) -> None:
-    """The rule decided on the model finds what the .docx checker finds, on every example."""
+    """The rules decided on the model find what the .docx checker finds, on every example."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = vanban.load(example)
         docx = vanban.render(doc)
     model = {f.rule for f in vanban.check(doc)}
-    assert (SYMBOL_RULE in model) == (SYMBOL_RULE in {f.rule for f in check_docx(docx)})
+    found = {f.rule for f in check_docx(docx)}
+    for rule in (SYMBOL_RULE, SHAPE_RULE):
+        assert (rule in model) == (rule in found), rule
     assert not [f for f in vanban.check(doc) if f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "printed", "wanted"),
+    [("QĐ - SNV", "Số: /QĐ - SNV", "QĐ-SNV"), ("qđ-snv", "Số: /qđ-snv", "QĐ-SNV")],
+)
+def test_symbol_shape_is_found_before_rendering(
+    tmp_path: Path, symbol: str, printed: str, wanted: str
+) -> None:
+    """A ký hiệu in small letters or with spaces around "-": PL1.II.3b.symbol-shape of the
+    .docx checker, said by ``load`` at the ``symbol`` line (a warning) and ``vanban.check``."""
+    path = _plan(
+        tmp_path, "so-noi-vu-bo-nhiem-truong-phong.yaml", "\ntitle:", f"\nsymbol: {symbol}\ntitle:"
+    )
+    with pytest.warns(vanban.VanbanWarning) as caught:
+        doc = vanban.load(path)
+    shape = [str(w.message) for w in caught if "in ra" in str(w.message)]
+    assert len(shape) == 1
+    assert f'symbol: ký hiệu "{symbol}" in ra "{printed}": Nghị định viết "{wanted}"' in shape[0]
+    assert SHAPE_RULE in {f.rule for f in vanban.check(doc)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert SHAPE_RULE in {f.rule for f in check_docx(vanban.render(doc))}
 
 
 def test_check_of_a_model_reports_what_render_refuses() -> None:

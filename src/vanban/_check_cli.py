@@ -132,7 +132,10 @@ def check_plan(path: Path, max_bytes: int | None = None) -> int:
 
 
 #: The rule of the .docx checker a problem of the model is, when there is one.
-_MODEL_RULES = {"symbol_type": "PL1.II.3b.symbol-type"}
+_MODEL_RULES = {
+    "symbol_type": "PL1.II.3b.symbol-type",
+    "symbol_shape": "PL1.II.3b.symbol-shape",
+}
 
 
 def model_findings(doc: Document, *, today: Any = None) -> list[Finding]:

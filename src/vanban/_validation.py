@@ -46,7 +46,10 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 - ``symbol_type``: a ký hiệu whose first group is not the abbreviation of the document's type
   (``GP-UBND`` on a Quyết định), which the .docx checker reports as ``PL1.II.3b.symbol-type``
   (the same rule, :func:`vanban.nd30.rules.symbol_doc_type`; a warning here, so a plan that
-  rendered before still renders).
+  rendered before still renders);
+- ``symbol_shape``: a ký hiệu (given, or made from the issuer's abbreviation) not in capitals
+  or with spaces around "-" (``QĐ - snv``), the .docx checker's ``PL1.II.3b.symbol-shape``
+  (:func:`vanban.nd30.rules.number_problems` on the "Số:" line as printed; a warning).
 
 Errors the layout would meet (checked here on the model, so that ``load``, ``vanban check``
 and ``render`` report them located, before any .docx is built):
@@ -302,6 +305,28 @@ def symbol_type(doc: Document) -> list[Problem]:
     ]
 
 
+def symbol_shape(doc: Document) -> list[Problem]:
+    """A ký hiệu not in capitals or with spaces around its "-" (``symbol_shape``): the rule the
+    .docx checker calls ``PL1.II.3b.symbol-shape`` (Phụ lục I, Mục II, 3.b), decided on the
+    "Số:" line the layout prints (:func:`vanban.nd30.numbering.number_line`) with the checker's
+    own :func:`vanban.nd30.rules.number_problems`."""
+    if doc.doc_type == "thu_cong":  # a Thư công prints no "Số:" line
+        return []
+    line = nd30.numbering.number_line(doc.number, doc.symbol_text)
+    path = "symbol" if doc.symbol else "issuer.abbreviation"
+    return [
+        Problem(
+            path,
+            "symbol_shape",
+            f'ký hiệu "{found}" in ra "{" ".join(line.split())}": Nghị định viết "{expected}" (chữ in hoa, '
+            'các nhóm nối bằng "-" không cách; Phụ lục I, Mục II, 3.b); bộ kiểm tra .docx báo '
+            "lỗi PL1.II.3b.symbol-shape",
+        )
+        for code, expected, found in rules.number_problems(line)
+        if code == "symbol-shape"
+    ]
+
+
 #: The models the checks below look for, found in one walk of the document.
 _WALKED = (Task, Table, TaskTable, Appendix)
 
@@ -459,6 +484,7 @@ def check_document(
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
     warns += symbol_type(doc)
+    warns += symbol_shape(doc)
     errors += table_widths(doc, nodes)
     type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
     if type_warnings is not None:
