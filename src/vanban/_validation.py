@@ -318,9 +318,9 @@ def symbol_shape(doc: Document) -> list[Problem]:
         Problem(
             path,
             "symbol_shape",
-            f'ký hiệu "{found}" in ra "{" ".join(line.split())}": Nghị định viết "{expected}" (chữ in hoa, '
-            'các nhóm nối bằng "-" không cách; Phụ lục I, Mục II, 3.b); bộ kiểm tra .docx báo '
-            "lỗi PL1.II.3b.symbol-shape",
+            f'ký hiệu "{found}" in ra "{" ".join(line.split())}": Nghị định viết '
+            f'"{expected}" (chữ in hoa, các nhóm nối bằng "-" không cách; Phụ lục I, Mục II, '
+            "3.b); bộ kiểm tra .docx báo lỗi PL1.II.3b.symbol-shape",
         )
         for code, expected, found in rules.number_problems(line)
         if code == "symbol-shape"
