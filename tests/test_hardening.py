@@ -221,11 +221,11 @@ def test_building_and_changing_models_raise_vanbans_error(
         KeHoach(**bad)
     assert not isinstance(info.value, pydantic.ValidationError)
     text = [str(p) for p in info.value.errors]
-    assert "number: phải lớn hơn hoặc bằng 1, không phải 0" in text
+    assert "number: phải từ 1 đến 999999, không phải 0" in text
     assert any(t.startswith('signer.bogus: trường "bogus" không có trong mẫu') for t in text)
     with pytest.raises(vanban.ValidationError) as info:
         doc.number = 0
-    assert [str(p) for p in info.value.errors] == ["number: phải lớn hơn hoặc bằng 1, không phải 0"]
+    assert [str(p) for p in info.value.errors] == ["number: phải từ 1 đến 999999, không phải 0"]
     with pytest.raises(vanban.ValidationError) as info:
         doc.title = ""
     assert "pydantic" not in str(info.value) and "Input should" not in str(info.value)

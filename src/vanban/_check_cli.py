@@ -1,4 +1,8 @@
-"""The ``vanban check`` command for Word files: text and JSON output, exit codes.
+"""The ``vanban check`` command: Word files (text and JSON output, exit codes) and plans.
+
+A plan (YAML or JSON) is checked by loading it: every problem ``vanban render`` would refuse,
+and every warning it would print, located (file:line:column, field path), before any .docx
+is built; the lines are the very ones ``render`` prints (:func:`check_plan`).
 
 JSON output (stable; docs/checker.md): one object per file, one per line::
 
@@ -13,9 +17,15 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vanban.nd30.catalogue import CATALOGUE
+
+if TYPE_CHECKING:
+    from vanban.checker import Finding
+    from vanban.models.common import Document
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 _SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}
@@ -89,3 +99,61 @@ def print_rules(*, json_output: bool = False) -> int:
         print(f"{r.id:42} {_SEVERITY[r.severity]:9} {r.clause}")
         print(f"    {r.checks}")
     return EXIT_OK
+
+
+def check_plan(path: Path, max_bytes: int | None = None) -> int:
+    """Check one plan as ``vanban render`` would load it; print its problems and warnings
+    (stderr, as ``render`` prints them) and a summary line (stdout); return the exit code.
+
+    A file that cannot be read is an ``InputError``, left to the caller (exit 2, as for
+    ``render``)."""
+    from vanban._loading import MAX_BYTES, iter_problems, load
+    from vanban.errors import ValidationError, VanbanWarning, escape_control
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", VanbanWarning)
+        try:
+            load(path, max_bytes=max_bytes or MAX_BYTES)
+        except ValidationError as exc:
+            problems = list(iter_problems(exc))
+            for problem in problems:
+                print(escape_control(str(problem)), file=sys.stderr)
+            print(f"vanban: {len(exc.errors)} lỗi.", file=sys.stderr)
+            return EXIT_ERRORS
+    found = [w for w in caught if issubclass(w.category, VanbanWarning)]
+    for w in found:
+        print(f"cảnh báo: {escape_control(str(w.message))}", file=sys.stderr)
+    for w in caught:
+        if not issubclass(w.category, VanbanWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    note = f", {len(found)} cảnh báo" if found else ""
+    print(f"{path}: hợp lệ{note}")
+    return EXIT_OK
+
+
+#: The rule of the .docx checker a problem of the model is, when there is one.
+_MODEL_RULES = {
+    "symbol_type": "PL1.II.3b.symbol-type",
+    "symbol_shape": "PL1.II.3b.symbol-shape",
+}
+
+
+def model_findings(doc: Document, *, today: Any = None) -> list[Finding]:
+    """The problems of a document model as findings of the checker (``vanban.check(model)``).
+
+    Errors and warnings of :func:`vanban._validation.check_document` (what ``render`` would
+    refuse or warn about), the field path as the component; a problem that is a rule of the
+    .docx checker carries that rule's id and clause."""
+    from vanban._validation import check_document
+    from vanban.checker import Finding
+
+    clauses = {r.id: r.clause for r in CATALOGUE}
+    errors, warns = check_document(doc, today=today)
+    out = []
+    for severity, problems in (("error", errors), ("warning", warns)):
+        for p in problems:
+            rule = _MODEL_RULES.get(p.code, p.code)
+            out.append(
+                Finding(rule, severity, clauses.get(rule, ""), p.path or "văn bản", p.message)
+            )
+    return out

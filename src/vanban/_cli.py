@@ -438,9 +438,7 @@ def _check(args: argparse.Namespace) -> int:
         if check_cli.is_docx(path):
             code = check_cli.check_file(path, json_output=args.json)
         else:
-            _load(path, args.max_bytes)
-            print(f"{path}: hợp lệ")
-            code = EXIT_OK
+            code = check_cli.check_plan(path, args.max_bytes)
         worst = max(worst, code)
     return worst
 

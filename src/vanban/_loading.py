@@ -741,12 +741,14 @@ def _message(
         return f"cần ít nhất {ctx.get('min_length', 1)} phần tử, không được để trống"
     if kind == "too_long":
         return f"nhiều nhất {ctx.get('max_length')} phần tử, ở đây có {ctx.get('actual_length')}"
-    if kind in ("greater_than_equal", "greater_than"):
-        bound = _num(ctx.get("ge", ctx.get("gt")))
-        return f"phải lớn hơn hoặc bằng {bound}, không phải {_show(value)}"
-    if kind in ("less_than_equal", "less_than"):
-        bound = _num(ctx.get("le", ctx.get("lt")))
-        return f"phải nhỏ hơn hoặc bằng {bound}, không phải {_show(value)}"
+    if kind == "union_type" and any(k in _KIND for k in ctx["kinds"]):
+        phrases = list(dict.fromkeys(_KIND[k] for k in ctx["kinds"] if k in _KIND))
+        wanted = " hoặc ".join([phrases[0], *(p.removeprefix("cần ") for p in phrases[1:])])
+        return f"{wanted}, không phải {_show(value)}"
+    if kind in _BOUNDS:
+        return _bound_message(kind, ctx, value, parent, field)
+    if kind == "string_pattern_mismatch":
+        return f"{_show(value)} không đúng dạng cần viết"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ").replace("'", '"')
         quoted = f'"{_show(value)}"'
@@ -777,6 +779,49 @@ def _message(
     if kind in _KIND:
         return f"{_KIND[kind]}, không phải {_show(value)}"
     return str(err["msg"]).removeprefix("Value error, ")
+
+
+_BOUNDS = ("greater_than_equal", "greater_than", "less_than_equal", "less_than")
+#: The unit a bounded number is written in, by model and field: said after the bound and the
+#: value ("phải từ 30 đến 35 mm, không phải 40 mm").
+_UNITS = {
+    **{("Margins", side): "mm" for side in ("top", "bottom", "left", "right")},
+    ("Format", "table_size"): "pt",
+    ("Format", "line_spacing"): "dòng",
+    ("GiayNghiPhep", "days"): "ngày",
+}
+
+
+def _bound_message(
+    kind: str, ctx: Mapping[str, Any], value: Any, parent: list[Any], field: str | int | None
+) -> str:
+    """A number out of its bounds, in Vietnamese and in the field's unit: both bounds when
+    the field has two ("phải từ 1 đến 999999"), else the one broken, strict or not ("phải lớn
+    hơn 0" for a bound that 0 itself breaks)."""
+    bounds: dict[str, Any] = {}
+    unit = ""
+    for c in parent:
+        if _is_model(c) and isinstance(field, str) and field in c.model_fields:
+            unit = _UNITS.get((c.__name__, field), "")
+            for m in c.model_fields[field].metadata:
+                for name in ("ge", "gt", "le", "lt"):
+                    if getattr(m, name, None) is not None:
+                        bounds[name] = getattr(m, name)
+            break
+    bounds.update({k: v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")})
+    u = f" {unit}" if unit else ""
+    shown = f"{_show(value)}{u}" if isinstance(value, (int, float)) else _show(value)
+    low, high = bounds.get("ge"), bounds.get("le")
+    if low is not None and high is not None:
+        return f"phải từ {_num(low)} đến {_num(high)}{u}, không phải {shown}"
+    words = {
+        "greater_than_equal": ("lớn hơn hoặc bằng", "ge"),
+        "greater_than": ("lớn hơn", "gt"),
+        "less_than_equal": ("nhỏ hơn hoặc bằng", "le"),
+        "less_than": ("nhỏ hơn", "lt"),
+    }
+    word, key = words[kind]
+    return f"phải {word} {_num(bounds.get(key))}{u}, không phải {shown}"
 
 
 def _unknown_block(value: Any) -> str:
@@ -823,7 +868,7 @@ def _problems(
 ) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for err in exc.errors(include_url=False):
+    for err in _one_per_value(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc:
             # The last element is the unknown key itself, whatever it looks like (a block
@@ -850,6 +895,49 @@ def _problems(
             )
         )
     return out
+
+
+def _is_type_error(kind: str) -> bool:
+    """A value of the wrong kind (a text where a number goes), not a value out of bounds."""
+    return kind.endswith(("_type", "_parsing")) or kind in ("int_from_float", "bool_parsing")
+
+
+def _is_union_label(el: Any) -> bool:
+    """Whether a location element names a member of a union ("constrained-float", "str",
+    "Recipient") rather than a field (lower-case names)."""
+    return isinstance(el, str) and (
+        el in ("str", "int", "float", "bool", "date", "datetime")
+        or not re.fullmatch(r"[a-z_][a-z0-9_]*", el)
+    )
+
+
+def _one_per_value(errors: list[Any]) -> list[Any]:
+    """One problem per value: a value refused by every member of a union (a column width is
+    a number or a length) gives one error per member; only those that say what is wrong with
+    the value as written are kept ("phải lớn hơn 0" for ``width: 0``, not also "cần một
+    đoạn chữ"), when the others only say it is not of their kind; when every member says
+    only that, one ``union_type`` error names the kinds ("cần một số hoặc một đoạn chữ")."""
+    by_place: dict[tuple[Any, ...], list[int]] = {}
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        if len(loc) > 1 and _is_union_label(loc[-1]):
+            by_place.setdefault(loc[:-1], []).append(i)
+    drop: set[int] = set()
+    merged: dict[int, Any] = {}
+    for members in by_place.values():
+        if len(members) < 2:
+            continue
+        kinds = [errors[i]["type"] for i in members]
+        if not any(_is_type_error(k) for k in kinds):
+            continue
+        if all(_is_type_error(k) for k in kinds):
+            # Not of any kind the union reads: one message naming them all.
+            first = errors[members[0]]
+            merged[members[0]] = {**first, "type": "union_type", "ctx": {"kinds": kinds}}
+            drop.update(members[1:])
+            continue
+        drop.update(i for i, k in zip(members, kinds, strict=True) if _is_type_error(k))
+    return [merged.get(i, e) for i, e in enumerate(errors) if i not in drop]
 
 
 def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Problem:

@@ -48,6 +48,20 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
   head's power signed TM., or a collective's signed without TM.);
 - ``unpaired_asterisk``: a ``*`` or ``**`` next to a letter with no partner, printed as an asterisk
   (``\\*`` writes one on purpose).
+- ``symbol_type``: a ký hiệu whose first group is not the abbreviation of the document's type
+  (``GP-UBND`` on a Quyết định), which the .docx checker reports as ``PL1.II.3b.symbol-type``
+  (the same rule, :func:`vanban.nd30.rules.symbol_doc_type`; a warning here, so a plan that
+  rendered before still renders);
+- ``symbol_shape``: a ký hiệu (given, or made from the issuer's abbreviation) not in capitals
+  or with spaces around "-" (``QĐ - snv``), the .docx checker's ``PL1.II.3b.symbol-shape``
+  (:func:`vanban.nd30.rules.number_problems` on the "Số:" line as printed; a warning).
+
+Errors the layout would meet (checked here on the model, so that ``load``, ``vanban check``
+and ``render`` report them located, before any .docx is built):
+
+- ``table_too_wide``: the fixed columns of a table or task table do not fit the width of its
+  page (portrait, or a landscape phụ lục), with the layout's own rule
+  (:func:`vanban.layout.tables.column_widths`).
 
 Warnings never stop rendering; ``vanban check PLAN.yaml`` prints them with the file, line,
 column and field.
@@ -56,17 +70,18 @@ column and field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from vanban import _markup as markup
 from vanban import _metrics, nd30
-from vanban.errors import Problem
+from vanban.errors import Problem, ValidationError
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.blocks import Task
+from vanban.models.blocks import Table, Task, TaskTable
 from vanban.models.common import Document
 from vanban.nd30 import appendix as nd30_appendix
-from vanban.nd30 import page
+from vanban.nd30 import page, rules
 from vanban.nd30.articles import REFERENCE_OPENINGS
 from vanban.nd30.capitals import capitals
 from vanban.nd30.text import END_MARK
@@ -326,6 +341,116 @@ def unpaired_asterisks(doc: Document, texts: list[tuple[str, str]] | None = None
     return out
 
 
+@functools.cache
+def _heading_kind(doc_type: str) -> nd30.doctypes.DocType:
+    """The type the .docx checker reads from a type's tên loại (the longest heading it starts
+    with), which is the type itself but for headings that start with another's."""
+    info = nd30.doctypes.DOC_TYPES[doc_type]
+    return rules.heading_doc_type(info.heading) or info
+
+
+def symbol_type(doc: Document) -> list[Problem]:
+    """A ký hiệu that names another type than the document's (``symbol_type``): the rule the
+    .docx checker calls ``PL1.II.3b.symbol-type`` (Phụ lục I, Mục II, 3.b; Phụ lục III, Mục I),
+    decided here from the model with the same functions of :mod:`vanban.nd30.rules`."""
+    kind = _heading_kind(doc.doc_type)
+    if not (kind.abbreviation and doc.symbol):
+        return []
+    named = rules.symbol_doc_type(doc.symbol)
+    if named is not None and named.key == kind.key:
+        return []
+    first = doc.symbol.split("-", 1)[0].strip()
+    what = f"là chữ viết tắt của {named.name.lower()}" if named else "không phải tên loại nào"
+    return [
+        Problem(
+            "symbol",
+            "symbol_type",
+            f'ký hiệu "{doc.symbol}" không khớp tên loại {kind.heading}: "{first}" {what}, '
+            f'Nghị định viết "{kind.abbreviation}-…" (Phụ lục III, Mục I); bộ kiểm tra .docx '
+            "báo lỗi PL1.II.3b.symbol-type",
+        )
+    ]
+
+
+def symbol_shape(doc: Document) -> list[Problem]:
+    """A ký hiệu not in capitals or with spaces around its "-" (``symbol_shape``): the rule the
+    .docx checker calls ``PL1.II.3b.symbol-shape`` (Phụ lục I, Mục II, 3.b), decided on the
+    "Số:" line the layout prints (:func:`vanban.nd30.numbering.number_line`) with the checker's
+    own :func:`vanban.nd30.rules.number_problems`."""
+    if doc.doc_type == "thu_cong":  # a Thư công prints no "Số:" line
+        return []
+    line = nd30.numbering.number_line(doc.number, doc.symbol_text)
+    path = "symbol" if doc.symbol else "issuer.abbreviation"
+    return [
+        Problem(
+            path,
+            "symbol_shape",
+            f'ký hiệu "{found}" in ra "{" ".join(line.split())}": Nghị định viết '
+            f'"{expected}" (chữ in hoa, các nhóm nối bằng "-" không cách; Phụ lục I, Mục II, '
+            "3.b); bộ kiểm tra .docx báo lỗi PL1.II.3b.symbol-shape",
+        )
+        for code, expected, found in rules.number_problems(line)
+        if code == "symbol-shape"
+    ]
+
+
+#: The models the checks below look for, found in one walk of the document.
+_WALKED = (Task, Table, TaskTable, Appendix)
+
+
+def _walked(doc: Document) -> list[tuple[str, object]]:
+    return [(p, v) for p, v in walk.walk(doc) if isinstance(v, _WALKED)]
+
+
+def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
+    """Tables whose fixed columns do not fit their page (``table_too_wide``): the layout's own
+    rule (:func:`vanban.layout.tables.column_widths`), run on the model with the table's path,
+    so that it is reported by ``load`` and ``vanban check`` where the table is written.
+    ``nodes``: the document's models as :func:`_walked` finds them (walked here if not given)."""
+    from vanban.layout import tables  # the rule lives with the layout; imported on use
+
+    nodes = _walked(doc) if nodes is None else nodes
+    portrait = doc.format.margins.rule()
+    # The text width of each phụ lục's page by its path, longest path first.
+    sheets = sorted(
+        (
+            (p, page.text_width(portrait, landscape=a.landscape))
+            for p, a in nodes
+            if isinstance(a, Appendix)
+        ),
+        key=lambda x: -len(x[0]),
+    )
+    found: list[Problem] = []
+    for path, block in nodes:
+        if not isinstance(block, (Table, TaskTable)):
+            continue
+        total = next(
+            (w for p, w in sheets if path.startswith((f"{p}.", f"{p}["))),
+            portrait.text_width,
+        )
+        if isinstance(block, Table):
+            widths: list[float | str] = [c.width for c in block.columns]
+        else:
+            widths = [
+                c.width if c.width is not None else tables.TASK_COLUMN_WIDTHS.get(c.field, 2)
+                for c in block.columns
+            ]
+        try:
+            tables.column_widths(widths, total)
+        except ValidationError as exc:
+            landscape = total > portrait.text_width
+            hint = "" if landscape else "; hoặc đặt bảng trong một phụ lục nằm ngang (landscape)"
+            found += [
+                Problem(
+                    f"{path}.columns",
+                    p.code,
+                    f"{p.message}: hãy giảm độ rộng cố định (cm, mm) của các cột{hint}",
+                )
+                for p in exc.errors
+            ]
+    return found
+
+
 #: How far ahead a date may be before it is probably a typing mistake (kept for callers;
 #: the check itself compares with the same day a year later, see :func:`one_year_after`).
 FAR_AHEAD = dt.timedelta(days=366)
@@ -352,6 +477,7 @@ def check_document(
     today = today or dt.date.today()
 
     used: set[str] = set()
+    nodes = _walked(doc)  # one walk for the tasks, tables and phụ lục below
     texts = doc.texts()
     own = list(texts)  # the document's texts, walked once for every check below
     for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
@@ -373,7 +499,7 @@ def check_document(
     for path, value in texts:
         for name in markup.ref_names(value):
             if ids is None:  # every phụ lục, those of a text a Quyết định issues too
-                ids = {a.id for _, a in walk.models(doc, Appendix) if a.id}
+                ids = {a.id for _, a in nodes if isinstance(a, Appendix) and a.id}
             if name not in ids:
                 known = ", ".join(sorted(ids)) or "chưa có phụ lục nào có id"
                 errors.append(
@@ -398,7 +524,8 @@ def check_document(
                     f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
                 )
             )
-        for path, task in walk.models(doc, Task):  # in the body, tables and phụ lục alike
+        tasks = ((p, t) for p, t in nodes if isinstance(t, Task))
+        for path, task in tasks:  # in the body, tables and phụ lục alike
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(
@@ -426,6 +553,9 @@ def check_document(
     warns += colons_before_end(doc, own)
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
+    warns += symbol_type(doc)
+    warns += symbol_shape(doc)
+    errors += table_widths(doc, nodes)
     type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
     if type_warnings is not None:
         warns += type_warnings()

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import os
 import zlib
+from typing import TYPE_CHECKING
 
 from vanban._checks import judge
 from vanban._checks.findings import Finding, Report, Where
 from vanban._docx_reader import DocxView, read_docx
 from vanban._regions import read_regions
 from vanban.errors import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from vanban.models.common import Document
 
 __all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
 
@@ -95,12 +99,20 @@ def check_report(source: bytes | str | os.PathLike[str], name: str | None = None
     return Report(file, regions.doc_type if in_scope else None, in_scope, findings)
 
 
-def check_docx(source: bytes | str | os.PathLike[str]) -> list[Finding]:
+def check_docx(source: bytes | str | os.PathLike[str] | Document) -> list[Finding]:
     """Check a .docx against the NĐ30 rules; an empty list means nothing was found wrong.
 
     ``source`` is the file's bytes or path. Findings are grouped per rule; see
     :mod:`vanban.nd30.catalogue` for the rules. What is not a well-formed .docx within the
     limits of :mod:`vanban._package` (zip bombs, nesting, negative grid widths) raises
     :class:`UnreadableDocx`, a :class:`vanban.ValidationError`.
+
+    A document model (``vanban.check(vanban.load("plan.yaml"))``) is checked before it is
+    rendered: what ``render`` would refuse (severity "error") or warn about, each finding's
+    component being the field path (:func:`vanban._check_cli.model_findings`).
     """
+    if not isinstance(source, (bytes, str, os.PathLike)):
+        from vanban._check_cli import model_findings
+
+        return model_findings(source)
     return check_report(source).findings

@@ -390,7 +390,8 @@ def _width(value: Any) -> Any:
                 {"value": value},
             )
         number = float(m.group(1).replace(",", "."))
-        return f"{number * (10 if m.group(2) == 'cm' else 1):g}mm"
+        # Written out in full ("2000000mm", not "2e+06mm", which the pattern refuses).
+        return f"{number * (10 if m.group(2) == 'cm' else 1):.4f}".rstrip("0").rstrip(".") + "mm"
     return value
 
 
