@@ -114,7 +114,7 @@ class Signature(Model):
     title: Text = Field(
         title="Chữ trên chữ ký",
         description="In hoa, đậm; mỗi dòng một dòng (xuống dòng để thêm chức vụ).",
-        examples=["TRƯỞNG ĐOÀN", "ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN CHI NHÁNH\nGIÁM ĐỐC"],
+        examples=["TRƯỞNG ĐOÀN", "ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN CHI NHÁNH"],
     )
     name: LineText = Field(
         title="Họ tên",
@@ -444,12 +444,16 @@ class BienBan(Document):
 
     def type_warnings(self) -> list[Problem]:
         """Forms the office writes that depart from Mẫu 1.9: a tên loại not starting with
-        BIÊN BẢN, a subject of the end line other than cuộc họp, hội nghị, hội thảo."""
+        BIÊN BẢN; in a meeting's record, a subject of the end line other than cuộc họp, hội
+        nghị, hội thảo."""
         out = []
         why = minutes.heading_problem(self.heading) if self.heading else None
         if why:
             out.append(Problem("heading", "heading_form", why))
-        why = minutes.kind_problem(self.kind) if self.end is not None else None
+        # A meeting (THƯ KÝ and CHỦ TỌA sign) is a cuộc họp, hội nghị or hội thảo; a record with
+        # its own signers (an inspection, a hand-over) names its work as it is.
+        meeting = not self.signers and self.end is not None
+        why = minutes.kind_problem(self.kind) if meeting else None
         if why:
             out.append(Problem("kind", "kind_form", why))
         return out
