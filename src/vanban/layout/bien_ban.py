@@ -99,7 +99,10 @@ def _signer_pair(doc: BienBan) -> tuple[list[Block], list[Block]]:
     if doc.signers:
         columns: tuple[list[Block], list[Block]] = ([], [])
         for i, s in enumerate(doc.signers):
-            columns[i % 2].extend(signer_column(s.lines, Person(name=s.name)))
+            column = columns[i % 2]
+            if column:  # a line between a name and the next signature's label
+                column.append(plain_block(Role.SIGNER_TITLE, ""))
+            column.extend(signer_column(s.lines, Person(name=s.name)))
         return columns
     assert doc.chair is not None and doc.secretary is not None  # required without signers
     chair = [minutes.chair_title(doc.chair_word)]

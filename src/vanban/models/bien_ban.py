@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -128,6 +129,25 @@ class Signature(Model):
         return [line.strip() for line in self.title.split("\n") if line.strip()]
 
 
+def _with_rules(description: str) -> Callable[[dict[str, Any]], None]:
+    """The schema's description, no ``signer``, and what the fields need of each other: a
+    place with ``header_date: true``, THƯ KÝ and CHỦ TỌA or ``signers``, a body."""
+    edit = without_signer(description)
+
+    def rules(schema: dict[str, Any]) -> None:
+        edit(schema)
+        schema["allOf"] = [
+            {
+                "if": {"properties": {"header_date": {"const": True}}, "required": ["header_date"]},
+                "then": {"required": ["place"]},
+            },
+            {"anyOf": [{"required": ["signers"]}, {"required": ["chair", "secretary"]}]},
+            {"anyOf": [{"required": ["content"]}, {"required": ["sections"]}]},
+        ]
+
+    return rules
+
+
 #: Stands for a chair or secretary not written in a record without ``signers``.
 _REQUIRED = object()
 
@@ -159,7 +179,7 @@ class BienBan(Document):
 
     model_config = ConfigDict(
         title="Biên bản",
-        json_schema_extra=without_signer(
+        json_schema_extra=_with_rules(
             "Biên bản (Mẫu 1.9, Phụ lục III Nghị định 30/2020/NĐ-CP): tên loại và tên cuộc họp; "
             "thời gian bắt đầu, địa điểm, thành phần tham dự, chủ tọa, thư ký, nội dung, thời gian "
             "kết thúc; chữ ký THƯ KÝ và CHỦ TỌA ngang nhau, nơi nhận dưới chữ ký; không có địa "
