@@ -46,7 +46,10 @@ _END_FORMS = "giờ dạng 08:00, ngày và giờ 2026-11-21 09:00 hoặc chỉ 
 
 
 def _bad_when(value: Any, forms: str) -> PydanticCustomError:
-    shown = str(value) if isinstance(value, (int, float)) else f'"{str(value)[:40]}"'
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+    else:
+        shown = str(value) if isinstance(value, (int, float)) else f'"{str(value)[:40]}"'
     return PydanticCustomError(
         "bad_moment", "cần {forms}, không phải {value}", {"forms": forms, "value": shown}
     )
@@ -410,7 +413,10 @@ class BienBan(Document):
         for key in ("chair", "secretary"):  # they sign: required without signers
             if data.get(key) is None:
                 data[key] = _REQUIRED
-        return signer_from(data, data.get("chair"), "biên bản", "CHỦ TỌA")
+        chair = data["chair"]
+        # A missing chair is said once, at chair (the shared signer is then a stand-in).
+        person = {"name": "-"} if chair is _REQUIRED else chair
+        return signer_from(data, person, "biên bản", "CHỦ TỌA")
 
     @field_validator("chair", "secretary", mode="before")
     @classmethod
