@@ -193,6 +193,16 @@ class BienBan(Document):
     )
     #: One of these holds the body (the loader reports it missing with the other fields).
     body_fields: ClassVar[tuple[str, ...]] = ("content", "sections")
+    #: ``vanban new bien_ban`` writes a meeting's record, the form of Mẫu 1.9: these optional
+    #: fields are filled in the skeleton.
+    skeleton_filled: ClassVar[tuple[str, ...]] = (
+        "start",
+        "venue",
+        "participants",
+        "chair",
+        "secretary",
+        "end",
+    )
 
     doc_type: ClassVar[str] = "bien_ban"
     #: Fields printed as written or not text (kinds, times, people).
