@@ -300,3 +300,22 @@ def test_the_examples_render_without_warnings_and_pass_the_checker(name: str) ->
     report = check_report(vanban.render(doc))
     assert report.document_type == "bien_ban"
     assert not report.findings, [str(f) for f in report.findings]
+
+
+def test_preview_gives_each_stacked_signature_its_room() -> None:
+    from vanban.preview import to_html
+
+    signers = [
+        {"title": "ĐẠI DIỆN BÊN GIAO", "name": "Lê Thị Hoa"},
+        {"title": "ĐẠI DIỆN BÊN NHẬN", "name": "Phạm Quốc Khánh"},
+        {"title": "ĐẠI DIỆN CHỨNG KIẾN", "name": "Vũ Minh Đức"},
+    ]
+    html = to_html(load(appraisal(signers=signers)))
+    cell = html[html.index('class="vb-signer"') :]
+    cell = cell[: cell.index("</td>")]
+    room = '<div class="vb-signature-space"></div>'
+    order = ["ĐẠI DIỆN BÊN GIAO", room, "Lê Thị Hoa", "ĐẠI DIỆN CHỨNG KIẾN", room, "Vũ Minh Đức"]
+    at = 0
+    for piece in order:
+        at = cell.index(piece, at) + len(piece)
+    assert cell.count(room) == 2
