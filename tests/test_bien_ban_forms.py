@@ -210,6 +210,8 @@ def test_a_timezone_is_the_wall_clock_and_a_number_a_located_error() -> None:
         assert "cần ngày và giờ dạng 2026-11-20 08:00" in problem.message
     with pytest.raises(vanban.ValidationError, match="end: cần giờ dạng 08:00"):
         load(record(end=1130))
+    with pytest.raises(vanban.ValidationError, match="start: năm 1066 không hợp lệ"):
+        load(record(start="1066-10-14 09:00"))
 
 
 def test_a_timezone_aware_start_in_python_renders_checks_and_gives_tasks() -> None:

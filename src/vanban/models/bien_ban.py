@@ -25,7 +25,7 @@ from vanban.models import walk
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.common import Document
 from vanban.models.signatories import Person, signer_from, without_signer
-from vanban.models.types import LineText, Model, Text
+from vanban.models.types import YEARS, LineText, Model, Text
 from vanban.nd30 import minutes
 
 
@@ -62,6 +62,12 @@ def _parse_when(value: Any, forms: str) -> Any:
     (it would be read as seconds since 1970)."""
     if isinstance(value, (bool, int, float)):
         raise _bad_when(value, forms)
+    if isinstance(value, dt.date) and not YEARS[0] <= value.year <= YEARS[1]:
+        raise PydanticCustomError(
+            "bad_year",
+            "năm {year} không hợp lệ (cần từ {low} đến {high})",
+            {"year": value.year, "low": YEARS[0], "high": YEARS[1]},
+        )
     if isinstance(value, (dt.datetime, dt.time)):
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):
@@ -77,8 +83,8 @@ def _parse_when(value: Any, forms: str) -> Any:
     except ValueError:
         raise _bad_when(value, forms) from None
     if day and clock:
-        return dt.datetime.combine(day, clock)
-    return day or clock
+        return _parse_when(dt.datetime.combine(day, clock), forms)
+    return _parse_when(day, forms) if day else clock
 
 
 _WHEN_SCHEMA = WithJsonSchema(
