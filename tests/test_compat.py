@@ -24,22 +24,8 @@ import vanban
 COMPAT = ROOT / "tests" / "compat"
 PLANS = sorted(p for p in COMPAT.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
 
-#: Old forms refused today, each fixed by another part of issue 16: strict, so that the lead
-#: removes the mark when the fix is merged (the test then passes, and an xpass fails).
-FIXED_ELSEWHERE = {
-    "old-form-bo-ke-hoach-luu-vp-th.yaml": "issue 16 item 1 (Lưu line: a unit with its "
-    'sub-unit, "VP(TH)"), another helper',
-    "old-form-bo-ke-hoach-luu-list.yaml": "issue 16 item 1 (Lưu line: a unit with its "
-    'sub-unit, "VP(TH)"), another helper',
-    "old-form-ke-hoach-don-vi-va.yaml": 'issue 16 item 1 (Lưu line: units joined by "&", '
-    '"CCHC&VTLT"), another helper',
-}
-
-
 def _case(path: Path) -> object:
-    reason = FIXED_ELSEWHERE.get(path.name)
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(path, id=path.stem, marks=marks)
+    return pytest.param(path, id=path.stem)
 
 
 @pytest.mark.parametrize("plan", [_case(p) for p in PLANS])

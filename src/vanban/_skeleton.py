@@ -105,7 +105,9 @@ def skeleton(key: str) -> str:
         lines.append("")
         lines += _comment(f"{title}: {description}" if description else title)
         value = model.skeleton_values.get(name, _sample(s, prop, name))
-        filled = name in required or ("", name) in _FILLED or name == body
+        # A type may fill optional fields of its usual form (a Biên bản's meeting lines).
+        usual = name in getattr(model, "skeleton_filled", ())
+        filled = name in required or ("", name) in _FILLED or name == body or usual
         if filled and value is not None:
             lines += _dump(name, value)
         elif value is not None:

@@ -256,11 +256,15 @@ def _header(lay: Layout, *, bare: bool = False) -> str:
 def _signer(lay: Layout) -> str:
     left, right = page.SIGNER_COLUMNS
     if lay.signer_pair is not None:
+        # The room for a signature before each name: a column may hold two signatures, one
+        # under the other (a Biên bản's third signer).
         cells = "".join(
             "<td>"
-            + "".join(_p(b) for b in col if b.role != Role.SIGNER_NAME)
-            + '<div class="vb-signature-space"></div>'
-            + "".join(_p(b) for b in col if b.role == Role.SIGNER_NAME)
+            + "".join(
+                ('<div class="vb-signature-space"></div>' if b.role == Role.SIGNER_NAME else "")
+                + _p(b)
+                for b in col
+            )
             + "</td>"
             for col in lay.signer_pair
         )

@@ -87,6 +87,9 @@ def read_closing(reading: Reading, start: int) -> Closing:
         tail = [i for i in range(start + 1, appendix) if ps[i].text.strip()]
         signer_start = None
         for i in reversed(tail[-8:]):
+            found = ps[signer_start].table if signer_start is not None else None
+            if found is not None and ps[i].table != found:
+                break  # the signatures' table began: a heading above it ("III. KẾT LUẬN") is body
             if upper(ps[i].text) and all_runs(ps[i], "bold") and len(ps[i].text) < 60:
                 signer_start = i
         if signer_start is not None:

@@ -10,6 +10,13 @@ The decree leaves the wording of the time and date in these fields open (nd30-ty
 item 9, UNCONFIRMED). vanban writes the form most public bodies use: "8 giờ 00 phút, ngày 20
 tháng 11 năm 2026" (hour as a number, minutes in two digits, the date as in ô 4, Phụ lục I
 II.4.b), and an end on the same day as "… kết thúc vào 11 giờ 30 phút cùng ngày".
+
+A time may be partial (a date alone, a time of day alone) or absent: records of an inspection,
+an appraisal or a hand-over (biên bản kiểm tra, thẩm định, bàn giao) are written after Mẫu 1.9
+with the office's own opening and closing lines, căn cứ, numbered parts and signature labels
+("ĐẠI DIỆN BÊN GIAO", "TRƯỞNG ĐOÀN"), and the two-party form of Phụ lục V ([P5],
+nd30-types.md §13) has no Nơi nhận. The lines here are the defaults vanban writes when the
+record gives the fields they are made of.
 """
 
 from __future__ import annotations
@@ -19,8 +26,13 @@ from collections.abc import Sequence
 
 from vanban.nd30.dates import date_text
 
+#: A time in a Biên bản's fields: a date and time, a date alone, or a time of day alone.
+Moment = _dt.datetime | _dt.date | _dt.time
+
 #: What the meeting is: the words of the template's "cuộc họp/hội nghị/hội thảo".
 KINDS = ("cuộc họp", "hội nghị", "hội thảo")
+#: The tên loại line (ô 5a, Phụ lục I II.5.b): offices may extend it ("BIÊN BẢN THẨM ĐỊNH").
+HEADING = "BIÊN BẢN"
 START_LABEL = "Thời gian bắt đầu"
 PLACE_LABEL = "Địa điểm"
 PARTICIPANTS_LABEL = "Thành phần tham dự"
@@ -52,13 +64,50 @@ def moment_text(value: _dt.datetime) -> str:
     return f"{time_text(value.time())}, {date_text(value.day, value.month, value.year)}"
 
 
-def start_line(start: _dt.datetime) -> str:
-    """The "Thời gian bắt đầu: …" field of Mẫu 1.9.
+def when_text(value: Moment) -> str:
+    """A time of a Biên bản as far as it is given: date and time, the date, or the time.
+
+    >>> when_text(_dt.datetime(2026, 11, 20, 8, 0))
+    '8 giờ 00 phút, ngày 20 tháng 11 năm 2026'
+    >>> when_text(_dt.date(2026, 11, 20))
+    'ngày 20 tháng 11 năm 2026'
+    >>> when_text(_dt.time(14, 0))
+    '14 giờ 00 phút'
+    """
+    if isinstance(value, _dt.datetime):
+        return moment_text(value)
+    if isinstance(value, _dt.date):
+        return date_text(value.day, value.month, value.year)
+    return time_text(value)
+
+
+def start_line(start: Moment, label: str = START_LABEL) -> str:
+    """The "Thời gian bắt đầu: …" field of Mẫu 1.9 (its label replaceable).
 
     >>> start_line(_dt.datetime(2026, 11, 20, 8, 0))
     'Thời gian bắt đầu: 8 giờ 00 phút, ngày 20 tháng 11 năm 2026.'
+    >>> start_line(_dt.date(2026, 11, 20), "Thời gian")
+    'Thời gian: ngày 20 tháng 11 năm 2026.'
     """
-    return f"{START_LABEL}: {moment_text(start)}."
+    return f"{label}: {when_text(start)}."
+
+
+def heading_problem(heading: str) -> str | None:
+    """Why a tên loại written for a Biên bản departs from the decree, or ``None``: it should
+    start with "BIÊN BẢN" (Phụ lục I II.5.b; Phụ lục III Mục I, ký hiệu BB), as "BIÊN BẢN
+    THẨM ĐỊNH" does.
+
+    >>> heading_problem("Biên bản kiểm tra") is None
+    True
+    >>> heading_problem("BÁO CÁO THẨM ĐỊNH")
+    'tên loại của biên bản bắt đầu bằng "BIÊN BẢN" (Phụ lục I, II.5.b), không phải "BÁO CÁO THẨM ĐỊNH"'
+    """
+    text = " ".join(heading.split())
+    if text.upper().startswith(HEADING):
+        return None
+    return (
+        f'tên loại của biên bản bắt đầu bằng "{HEADING}" (Phụ lục I, II.5.b), không phải "{text}"'
+    )
 
 
 def field_line(label: str, value: str) -> str:
@@ -121,19 +170,51 @@ def participant_lines(items: Sequence[str]) -> list[str]:
     return out
 
 
-def end_line(kind: str, start: _dt.datetime, end: _dt.datetime, note: str | None = None) -> str:
+def kind_problem(kind: str) -> str | None:
+    """Why the subject of the end line departs from Mẫu 1.9, or ``None``: the template writes
+    "Cuộc họp (hội nghị, hội thảo) kết thúc vào …".
+
+    >>> kind_problem("hội nghị") is None
+    True
+    >>> kind_problem("buổi kiểm tra")
+    'Mẫu 1.9 ghi "cuộc họp", "hội nghị" hoặc "hội thảo" kết thúc vào …, không phải "buổi kiểm tra"'
+    """
+    if kind.strip().lower() in KINDS:
+        return None
+    words = '", "'.join(KINDS[:-1])
+    return f'Mẫu 1.9 ghi "{words}" hoặc "{KINDS[-1]}" kết thúc vào …, không phải "{kind.strip()}"'
+
+
+def _same_day(start: Moment | None, end: _dt.datetime) -> bool:
+    day = start.date() if isinstance(start, _dt.datetime) else start
+    return isinstance(day, _dt.date) and day == end.date()
+
+
+def end_line(kind: str, start: Moment | None, end: Moment, note: str | None = None) -> str:
     """The last field of Mẫu 1.9: "Cuộc họp kết thúc vào … giờ …, ngày … tháng … năm …";
-    "cùng ngày" when it ends on the day it began (the usual form, UNCONFIRMED); ``note``
-    (what was done with the record) follows after a comma. The "./." is added by the layout.
+    "cùng ngày" when it ends on the day it began, or at a time of day after a start (the usual
+    form, UNCONFIRMED); ``note`` (what was done with the record) follows after a comma. The
+    "./." is added by the layout. ``kind`` is the subject as the office writes it.
 
     >>> s = _dt.datetime(2026, 11, 20, 8, 0)
     >>> end_line("cuộc họp", s, _dt.datetime(2026, 11, 20, 11, 30))
     'Cuộc họp kết thúc vào 11 giờ 30 phút cùng ngày.'
     >>> end_line("hội nghị", s, _dt.datetime(2026, 11, 21, 9, 0), "biên bản đã được thông qua")
     'Hội nghị kết thúc vào 9 giờ 00 phút, ngày 21 tháng 11 năm 2026, biên bản đã được thông qua.'
+    >>> end_line("cuộc họp", _dt.date(2026, 11, 20), _dt.time(16, 0))
+    'Cuộc họp kết thúc vào 16 giờ 00 phút cùng ngày.'
+    >>> end_line("việc kiểm tra", None, _dt.time(16, 0))
+    'Việc kiểm tra kết thúc vào 16 giờ 00 phút.'
+    >>> end_line("cuộc họp", None, _dt.date(2026, 11, 21))
+    'Cuộc họp kết thúc vào ngày 21 tháng 11 năm 2026.'
     """
-    if kind not in KINDS:
-        raise ValueError(f"không phải cuộc họp/hội nghị/hội thảo: {kind}")
-    when = f"{time_text(end.time())} cùng ngày" if end.date() == start.date() else moment_text(end)
+    if isinstance(end, _dt.datetime):
+        same = _same_day(start, end)
+        when = f"{time_text(end.time())} cùng ngày" if same else moment_text(end)
+    elif isinstance(end, _dt.date):
+        when = when_text(end)
+    else:
+        when = time_text(end) + (" cùng ngày" if start is not None else "")
     tail = f", {note.strip().rstrip('.')}" if note else ""
-    return f"{kind.capitalize()} kết thúc vào {when}{tail}."
+    subject = kind.strip()
+    return f"{subject[:1].upper()}{subject[1:]} kết thúc vào {when}{tail}."
