@@ -49,7 +49,12 @@ def test_the_folder_is_large_enough_and_named_by_version() -> None:
     for p in versions:
         _, blob, _ = p.name.rsplit(".", 2)
         assert _blob_id(p.read_bytes()).startswith(blob), f"{p.name} was edited after copying"
-    for name in FIXED_ELSEWHERE:
+    # the forms of real offices an earlier release rendered and 95fd346 refused
+    for name in (
+        "old-form-bo-ke-hoach-luu-vp-th.yaml",
+        "old-form-bo-ke-hoach-luu-list.yaml",
+        "old-form-ke-hoach-don-vi-va.yaml",
+    ):
         assert (COMPAT / name).exists()
 
 
