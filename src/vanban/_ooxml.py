@@ -51,7 +51,7 @@ _TAB = "<w:r><w:tab/></w:r>"
 _PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 _START = {k: f'<w:r>{v}<w:t xml:space="preserve">' for k, v in _RPR.items()}
 _END = "</w:t></w:r>"
-NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="VBFootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
 
 
 def runs(inlines: Iterable[Inline]) -> Markup:
