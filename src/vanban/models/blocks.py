@@ -519,8 +519,9 @@ class Table(Model):
         title="Bảng",
         json_schema_extra={
             "description": "Bảng: các cột, dòng tiêu đề (nếu cần), các dòng ô có gộp ô, dòng "
-            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau; chữ "
-            "Times New Roman, cỡ chữ trong bảng theo format (mặc định 13)."
+            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau (trừ "
+            "khi split_rows: true); chữ Times New Roman, cỡ chữ trong bảng theo format (mặc "
+            "định 13)."
         },
     )
 
