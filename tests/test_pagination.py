@@ -35,7 +35,7 @@ from vanban.nd30 import page
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
-pytestmark = pytest.mark.skipif(
+needs_libreoffice = pytest.mark.skipif(
     not (SOFFICE and PDFTOTEXT), reason="LibreOffice or poppler missing"
 )
 
@@ -187,11 +187,13 @@ def assert_signer_not_alone(pages: list[Page]) -> None:
     assert above, "the signature block is alone on its page"
 
 
+@needs_libreoffice
 @pytest.mark.parametrize("count", KHOAN_COUNTS)
 def test_signer_is_never_alone(printed: dict[str, list[Page]], count: int) -> None:
     assert_signer_not_alone(printed[f"khoan{count}"])
 
 
+@needs_libreoffice
 @pytest.mark.parametrize("count", KHOAN_COUNTS)
 def test_body_pages_are_at_least_two_thirds_full(
     printed: dict[str, list[Page]], count: int
@@ -210,6 +212,7 @@ def _pages_of_tasks(pages: list[Page]) -> dict[int, set[int]]:
     return where
 
 
+@needs_libreoffice
 @pytest.mark.parametrize("shift", TABLE_SHIFTS)
 def test_rows_under_a_merged_cell_stay_on_one_page(
     printed: dict[str, list[Page]], shift: int
@@ -224,6 +227,7 @@ def test_rows_under_a_merged_cell_stay_on_one_page(
     assert note in where[TASKS], "the note under the table is on the page of its last row"
 
 
+@needs_libreoffice
 def test_split_rows_lets_groups_break_and_fills_pages(printed: dict[str, list[Page]]) -> None:
     pages = printed["split"]
     where = _pages_of_tasks(pages)
@@ -232,3 +236,44 @@ def test_split_rows_lets_groups_break_and_fills_pages(printed: dict[str, list[Pa
     fills = [round(pages[n - 1].fill(), 2) for n in table_pages[:-1]]
     assert min(fills) >= 0.95, f"page fills {fills}"
     assert_signer_not_alone(pages)
+
+
+def test_only_paragraphs_that_lead_in_are_kept_with_the_next() -> None:
+    """The layout's keeps (no LibreOffice needed): headings and lead-ins, not complete
+    paragraphs."""
+    data = _base()
+    data["sections"][1]["content"] = [
+        {"title": "Sở Tài chính", "text": "chủ trì thẩm định."},
+        {"title": "Sở Nội vụ", "text": "phối hợp."},
+        {"title": "Nhiệm vụ chung", "content": ["Rà soát toàn bộ hồ sơ."]},
+        {
+            "letters": [
+                {"text": "Nhiệm vụ", "content": [{"bullets": ["rà soát;", "báo cáo."]}]},
+                "điểm không có nội dung con.",
+            ]
+        },
+        {"text": "Cục Biến đổi khí hậu có trách nhiệm:", "content": [{"letters": ["x;", "y."]}]},
+        "Nội dung gồm:",
+        {"bullets": ["một;", "hai."]},
+        {"task": "Tổng kết.", "leads": "Văn phòng"},
+        "Đoạn văn hoàn chỉnh.",
+    ]
+    from vanban.layout import layout
+    from vanban.layout.blocks import Block
+
+    kept = {
+        b.text: b.keep
+        for b in layout(KeHoach.model_validate(data)).body
+        if isinstance(b, Block) and b.text
+    }
+    assert kept["1. Sở Tài chính: chủ trì thẩm định."] is False
+    assert kept["2. Sở Nội vụ: phối hợp."] is False
+    assert kept["3. Nhiệm vụ chung"] is True
+    assert kept["a) Nhiệm vụ"] is True
+    assert kept["b) điểm không có nội dung con."] is False
+    assert kept["4. Cục Biến đổi khí hậu có trách nhiệm:"] is True
+    assert kept["Nội dung gồm:"] is True
+    assert kept["- một;"] is False
+    assert kept["5. Tổng kết."] is True
+    assert kept["- Chủ trì: Văn phòng"] is False
+    assert kept["Đoạn văn hoàn chỉnh."] is False
