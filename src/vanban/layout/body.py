@@ -93,12 +93,12 @@ class Body:
         """Add a paragraph; one that ends with ":" leads into the next and is kept with it."""
         self.out.append(Block(role, tuple(inlines), keep or leads_in(inlines)))
 
-    def lead_in(self, at: int = -1) -> None:
-        """Keep the paragraph at ``at`` (the last one laid out) with the next: it leads into
-        what follows it (a heading, an item whose điểm or bullets follow)."""
-        block = self.out[at]
+    def lead_in(self) -> None:
+        """Keep the last paragraph laid out with the next: it leads into what follows it (a
+        heading, an item whose điểm or bullets follow)."""
+        block = self.out[-1]
         if isinstance(block, Block) and not block.keep:
-            self.out[at] = block._replace(keep=True)
+            self.out[-1] = block._replace(keep=True)
 
     def paragraphs(self, text: str, role: Role = Role.PARAGRAPH) -> None:
         for para in _text.paragraphs(text):
@@ -228,7 +228,6 @@ class Body:
             self.out[-1] = Block(
                 last.role, tuple(self._with_deadline(list(last.inlines), task.deadline))
             )
-        text_end = len(self.out)
         for key, name in TASK_ROLES:
             value = getattr(task, key)
             if value:
@@ -241,8 +240,6 @@ class Body:
         for key, value in task.extra.items():
             label = self.labels.get(key, key)
             self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
-        if len(self.out) > text_end:  # the task's text leads into its "- Chủ trì: …" lines
-            self.lead_in(text_end - 1)
 
 
 def leads_in(inlines: list[Inline] | tuple[Inline, ...]) -> bool:
