@@ -110,7 +110,9 @@ def _items(items: Sequence[BodyItem]) -> list[_Para | _Table]:
     """The body's paragraphs and tables for the template, with the keeps that depend on
     what is next to what: a paragraph that leads into a table stays on the page of its
     first row; a paragraph under a table (a note) stays with the table's last row (the
-    row, and the spacer after the table, are kept with it)."""
+    row, and the spacer after the table, are kept with it). A table that ends the body is
+    followed by its spacer, which the template keeps with the signature block: the last row
+    goes with them."""
     out: list[_Para | _Table] = []
     last = len(items) - 1
     for k, item in enumerate(items):
