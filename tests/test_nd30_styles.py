@@ -21,7 +21,7 @@ from vanban._templating import templates_dir
 from vanban.layout.blocks import Role
 from vanban.models import KeHoach
 from vanban.nd30 import page
-from vanban.nd30.styles import SIZE_KEYS, STYLES, Style
+from vanban.nd30.styles import BUILT_IN, SIZE_KEYS, STYLES, Style
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = ("0", "false", "off")
@@ -94,6 +94,7 @@ class _Styles:
             after=int(self._value(sid, "pPr/spacing", "after", "0")),
             line=int(self._value(sid, "pPr/spacing", "line", str(page.LINE_SPACING))),
             line_rule=self._value(sid, "pPr/spacing", "lineRule", "auto"),
+            keep_next=self._on(sid, "pPr/keepNext"),
         )
 
 
@@ -104,7 +105,8 @@ _COMPARED = tuple(f.name for f in fields(Style) if f.name not in ("upper", "sour
 @pytest.mark.parametrize("fmt", FORMATS, ids=["14-1cm-single", "13-1.27cm-1.5"])
 def test_styles_xml_is_the_table(sample: dict[str, Any], fmt: dict[str, Any]) -> None:
     styles = _Styles(_parts(sample, fmt)["word/styles.xml"])
-    vb = {s for s in styles.paragraph_ids if s.startswith("VB")}
+    built_in = set(BUILT_IN.values())
+    vb = {s for s in styles.paragraph_ids if s.startswith("VB") or s in built_in}
     missing = {sid: styles.effective(sid) for sid in sorted(vb - set(STYLES))}
     assert missing == {}, "add these styles of styles.xml to vanban.nd30.styles.STYLES"
     assert set(STYLES) - vb == set(), "STYLES names styles that styles.xml does not define"

@@ -406,7 +406,8 @@ def test_title_and_text_in_one_paragraph_are_joined_by_a_colon() -> None:
 
 def test_lead_in_and_group_rows_are_kept_with_what_follows(sample: dict[str, Any]) -> None:
     """The paragraph that leads into a table, and a group's title row, stay on the page of
-    the row after them (keepNext); other rows and paragraphs do not carry it."""
+    the row after them (keepNext); a note under the table stays with its last row; other
+    rows and paragraphs do not carry it."""
     table = {
         "columns": ["STT", "Nội dung"],
         "rows": [{"group": "Khối văn phòng"}, ["1", "Tiếp nhận hồ sơ"], ["2", "Trả kết quả"]],
@@ -418,10 +419,14 @@ def test_lead_in_and_group_rows_are_kept_with_what_follows(sample: dict[str, Any
     body = xml[xml.index("Lịch trực như sau") - 400 :]
     lead = body[: body.index("<w:tbl>")]
     assert lead.rfind("<w:keepNext/>") > lead.rfind("<w:p>")  # on the lead-in paragraph
-    rows = re.findall(r"<w:tr>.*?</w:tr>", body[body.index("<w:tbl>") :], re.S)
+    table = body[body.index("<w:tbl>") : body.index("</w:tbl>")]
+    rows = re.findall(r"<w:tr>.*?</w:tr>", table, re.S)
     group = next(r for r in rows if "Khối văn phòng" in r)
     plain = next(r for r in rows if "Tiếp nhận hồ sơ" in r)
     assert "<w:keepNext/>" in group and "<w:keepNext/>" not in plain
+    # The note under the table stays with its last row (row and spacer kept), not beyond.
+    assert "<w:keepNext/>" in rows[-1]
     after = body[body.index("</w:tbl>") :]
-    first = after[: after.index("</w:p>")]
-    assert "Các đơn vị thực hiện" in after and "<w:keepNext/>" not in first
+    spacer, note = re.findall(r"<w:p>.*?</w:p>", after, re.S)[:2]
+    assert "<w:keepNext/>" in spacer
+    assert "Các đơn vị thực hiện" in note and "<w:keepNext/>" not in note

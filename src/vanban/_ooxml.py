@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from vanban._markup import LineBreak, Span, Tab
 from vanban.layout.blocks import Inline, NoteRef, PageBreakMark
+from vanban.nd30.styles import FOOTNOTE_REFERENCE
 
 
 def escape(text: str) -> str:
@@ -51,7 +52,11 @@ _TAB = "<w:r><w:tab/></w:r>"
 _PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 _START = {k: f'<w:r>{v}<w:t xml:space="preserve">' for k, v in _RPR.items()}
 _END = "</w:t></w:r>"
-NOTE_REF = '<w:r><w:rPr><w:rStyle w:val="VBFootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+#: A footnote mark in the text: Word's built-in "footnote reference" style, raised.
+NOTE_REF = (
+    f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/><w:vertAlign w:val="superscript"/>'
+    '</w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+)
 
 
 def runs(inlines: Iterable[Inline]) -> Markup:

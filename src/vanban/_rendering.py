@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,12 +51,14 @@ _ROLES = {r._value_: (r._value_, Markup(r.style)) for r in Role}
 class _Para:
     """One paragraph for the template: ``role``, ``style``, ``runs`` and (on use) ``text``."""
 
-    __slots__ = ("_block", "role", "runs", "style")
+    __slots__ = ("_block", "keep", "role", "runs", "style")
 
-    def __init__(self, block: Block) -> None:
+    def __init__(self, block: Block, keep: bool = False) -> None:
         self._block = block
         self.role, self.style = _ROLES[block.role._value_]
         self.runs = _ooxml.runs(block.inlines)
+        #: Kept on the page of what follows (keepNext): see :func:`_items`.
+        self.keep = keep or block.keep
 
     @property
     def text(self) -> Markup:
@@ -86,24 +88,48 @@ class _Cell:
 class _Row:
     __slots__ = ("cells", "header", "keep")
 
-    def __init__(self, row: TableRow, memo: dict[int, list[_Para]]) -> None:
-        self.header, self.keep = row.header, row.keep
+    def __init__(self, row: TableRow, memo: dict[int, list[_Para]], keep: bool) -> None:
+        self.header, self.keep = row.header, keep
         self.cells = [_Cell(c, memo) for c in row.cells]
 
 
 class _Table:
-    """A table for the template: ``widths``, ``width`` and ``rows`` of cells."""
+    """A table for the template: ``widths``, ``width``, ``rows`` of cells and
+    ``split_rows`` (rows may break across pages: no ``cantSplit``)."""
 
-    __slots__ = ("rows", "width", "widths")
+    __slots__ = ("rows", "split_rows", "width", "widths")
 
-    def __init__(self, table: Table) -> None:
-        self.widths, self.width = table.widths, table.width
+    def __init__(self, table: Table, note_after: bool = False) -> None:
+        self.widths, self.width, self.split_rows = table.widths, table.width, table.split_rows
         memo: dict[int, list[_Para]] = {}  # ids of the layout's tuples, alive meanwhile
-        self.rows = [_Row(r, memo) for r in table.rows]
+        keeps = table.kept_rows(note_after=note_after)
+        self.rows = [_Row(r, memo, k) for r, k in zip(table.rows, keeps, strict=True)]
 
 
-def _items(items: Iterable[BodyItem]) -> list[_Para | _Table]:
-    return [_Table(i) if isinstance(i, Table) else _Para(i) for i in items]
+def _items(items: Sequence[BodyItem]) -> list[_Para | _Table]:
+    """The body's paragraphs and tables for the template, with the keeps that depend on
+    what is next to what: a paragraph that leads into a table stays on the page of its
+    first row; a paragraph under a table (a note) stays with the table's last row (the
+    row, and the spacer after the table, are kept with it). A table that ends the body is
+    followed by its spacer, which the template keeps with the signature block: the last row
+    goes with them."""
+    out: list[_Para | _Table] = []
+    last = len(items) - 1
+    for k, item in enumerate(items):
+        nxt = items[k + 1] if k < last else None
+        if isinstance(item, Table):
+            after = items[k + 2] if k + 1 < last and _is_spacer(nxt) else nxt
+            note = isinstance(after, Block) and after.role is not Role.PAGE_BREAK
+            out.append(_Table(item, note_after=note))
+        else:
+            under_table = k > 0 and isinstance(items[k - 1], Table) and _is_spacer(item)
+            note = under_table and isinstance(nxt, Block) and nxt.role is not Role.PAGE_BREAK
+            out.append(_Para(item, keep=isinstance(nxt, Table) or note))
+    return out
+
+
+def _is_spacer(item: BodyItem | None) -> bool:
+    return isinstance(item, Block) and item.role is Role.TABLE_AFTER
 
 
 def _appendix(a: AppendixLayout) -> dict[str, Any]:
@@ -133,7 +159,8 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     hl, hr = page.HEADER_COLUMNS
     sl, sr = page.SIGNER_COLUMNS
     cl, cr = forms.CONFIRMATION_COLUMNS
-    last = _Para(lay.body[-1]) if lay.body and isinstance(lay.body[-1], Block) else None
+    items = _items(lay.body)
+    last = items[-1] if items and isinstance(items[-1], _Para) else None
     return {
         "doc_type": doc.doc_type,
         "header_left": _paras(lay.header_left),
@@ -147,8 +174,9 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         "subject": _paras(lay.subject),
         "authority": _paras(lay.authority),
         "addressees": _paras(lay.addressees),
-        # The body but its last paragraph, which is kept with the signature block (keepNext).
-        "body": _items(lay.body[:-1] if last is not None else lay.body),
+        # The body but its last paragraph, which is kept with the signature block (keepNext),
+        # so the signer is never alone on a page; no other paragraph chains into it.
+        "body": items[:-1] if last is not None else items,
         "body_last": last,
         "tables": any(isinstance(b, Table) for b in lay.body),
         "appendices": [_appendix(a) for a in lay.appendices],

@@ -319,7 +319,8 @@ def layout_html(lay: Layout) -> str:
         parts.append(f'<div class="vb-contact">{"".join(_p(b) for b in lay.contact)}</div>')
     if lay.footnotes:
         notes = "".join(
-            f'<p class="VBFootnote"><sup>{n}</sup> {_inlines(inl)}</p>' for n, inl in lay.footnotes
+            f'<p class="{Role.FOOTNOTE.style}"><sup>{n}</sup> {_inlines(inl)}</p>'
+            for n, inl in lay.footnotes
         )
         parts.append(f'<div class="vb-notes">{notes}</div>')
     first = f'<div class="vb-page" style="{_margins(lay.page)}">{"".join(parts)}</div>'

@@ -62,6 +62,8 @@ def article(body: Body, number: int, item: Article) -> None:
         body.add(Role.ARTICLE, [Span(label, bold=True), Span(" "), *body.inl(first)])
     for para in paras:
         body.add(Role.PARAGRAPH, body.inl(para))
+    if item.content:  # "Điều 2. Các cơ quan sau có trách nhiệm" leads into its khoản
+        body.lead_in()
     body.blocks(item.content, ())
 
 

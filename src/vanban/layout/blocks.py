@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from vanban import _markup as markup
 from vanban._markup import LineBreak, Span, Tab
+from vanban.nd30 import styles
 
 
 class Role(str, Enum):
@@ -79,9 +80,14 @@ class Role(str, Enum):
     def style(self) -> str:
         """The Word paragraph style id of the role.
 
-        >>> Role.ITEM_HEADING.style
-        'VBItemHeading'
+        A few roles take one of Word's built-in styles (:data:`vanban.nd30.styles.BUILT_IN`).
+
+        >>> Role.ITEM_HEADING.style, Role.FOOTNOTE.style
+        ('VBItemHeading', 'FootnoteText')
         """
+        built_in = styles.BUILT_IN.get(self.value)
+        if built_in:
+            return built_in
         return "VB" + "".join(p.capitalize() for p in self.value.split("_"))
 
 
@@ -99,10 +105,17 @@ Inline = Span | LineBreak | Tab | NoteRef | PageBreakMark
 
 
 class Block(NamedTuple):
-    """One paragraph: a role and its inline content."""
+    """One paragraph: a role and its inline content.
+
+    ``keep``: the paragraph leads into what follows (a title-only khoản, an item whose
+    điểm or bullets follow, a line ending in ":") and stays on the page of the next
+    paragraph (keepNext). A complete paragraph is never kept, so a run of them does not
+    chain into the signature.
+    """
 
     role: Role
     inlines: tuple[Inline, ...]
+    keep: bool = False
 
     @property
     def text(self) -> str:
@@ -155,14 +168,41 @@ class TableRow(NamedTuple):
 
 @dataclass
 class Table:
-    """A bordered table: column widths (twips) and rows. No row splits across pages."""
+    """A bordered table: column widths (twips) and rows. No row splits across pages unless
+    ``split_rows`` (the writer's choice for long tables: pages fill, a row may continue on
+    the next page)."""
 
     widths: tuple[int, ...]
     rows: list[TableRow]
+    split_rows: bool = False
 
     @property
     def width(self) -> int:
         return sum(self.widths)
+
+    def kept_rows(self, *, note_after: bool = False) -> list[bool]:
+        """Which rows stay on the page of the row after them (keepNext): a group's title
+        row; every row of a group under a cell merged down but the group's last, so the
+        group never breaks across pages (unless ``split_rows``: then groups may break, to
+        fill the pages); the last row when a note follows the table (``note_after``), so
+        the note is never alone on its page.
+
+        >>> c, down = TableCell((), 100), TableCell((), 100, merge="continue")
+        >>> rows = [TableRow((c, c)), TableRow((c, c)), TableRow((down, c)), TableRow((c, c))]
+        >>> Table((100, 100), rows).kept_rows(), Table((100, 100), rows, True).kept_rows()
+        ([False, True, False, False], [False, False, False, False])
+        >>> Table((100, 100), rows).kept_rows(note_after=True)[-1]
+        True
+        """
+        rows = self.rows
+        keeps = [r.keep for r in rows]
+        if not self.split_rows:
+            for i in range(len(rows) - 1):
+                if any(c.merge == "continue" for c in rows[i + 1].cells):
+                    keeps[i] = True
+        if note_after and keeps:
+            keeps[-1] = True
+        return keeps
 
     def blocks(self) -> list[Block]:
         """The paragraphs of its cells, row by row (a merged cell once)."""

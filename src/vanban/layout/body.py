@@ -89,8 +89,16 @@ class Body:
         self.labels = task_labels or {}
         self.out: list[BodyItem] = []
 
-    def add(self, role: Role, inlines: list[Inline]) -> None:
-        self.out.append(Block(role, tuple(inlines)))
+    def add(self, role: Role, inlines: list[Inline], *, keep: bool = False) -> None:
+        """Add a paragraph; one that ends with ":" leads into the next and is kept with it."""
+        self.out.append(Block(role, tuple(inlines), keep or leads_in(inlines)))
+
+    def lead_in(self) -> None:
+        """Keep the last paragraph laid out with the next: it leads into what follows it (a
+        heading, an item whose điểm or bullets follow)."""
+        block = self.out[-1]
+        if isinstance(block, Block) and not block.keep:
+            self.out[-1] = block._replace(keep=True)
 
     def paragraphs(self, text: str, role: Role = Role.PARAGRAPH) -> None:
         for para in _text.paragraphs(text):
@@ -117,17 +125,21 @@ class Body:
                 self.add(Role.PAGE_BREAK, [PageBreakMark()])
                 continue
             if isinstance(block, m.Table):
-                self.out.append(tables.table(block, self.inl, self.width))
+                table = tables.table(block, self.inl, self.width)
+                table.split_rows = block.split_rows
+                self.out.append(table)
                 self.add(Role.TABLE_AFTER, [])
                 continue
             if isinstance(block, m.TaskTable):
-                self.out.append(tables.task_table(block, self.inl, self.width, self.labels))
+                table = tables.task_table(block, self.inl, self.width, self.labels)
+                table.split_rows = block.split_rows
+                self.out.append(table)
                 self.add(Role.TABLE_AFTER, [])
                 continue
             n += 1
             label = numbering.decimal_label((*path, n))
             if isinstance(block, m.Item):
-                self.item(label, block.title, block.text)
+                self.item(label, block.title, block.text, leads=bool(block.content))
                 self.blocks(block.content, (*path, n))
             elif isinstance(block, m.Task):
                 self.task(label, block)
@@ -135,6 +147,7 @@ class Body:
                 self.add(
                     Role.ITEM_HEADING,
                     [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)],
+                    keep=bool(block.duties),
                 )
                 self.bullets(block.duties, 0)
         return n
@@ -146,7 +159,18 @@ class Body:
             self.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *title])
             self.blocks(section.content, ())
 
-    def item(self, label: str, title: str | None, text: str | None) -> None:
+    def item(self, label: str, title: str | None, text: str | None, *, leads: bool = False) -> None:
+        """A khoản or điểm: "1. Title: text", "1. Title" or "a) text". It is kept with the
+        next paragraph when it is a heading (a title alone) or ``leads`` into its content
+        (điểm, bullets under it); "Title: text" with nothing under it is a complete
+        paragraph and is not kept."""
+        if not (title or text):
+            return
+        self._item(label, title, text)
+        if leads or not text:
+            self.lead_in()
+
+    def _item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
             inl = [Span(f"{label} ", bold=True), *self.inl(title, bold=True)]
             if text:  # "a) Sở Tài chính: chủ trì …": a colon unless the title ends its own
@@ -161,7 +185,12 @@ class Body:
 
     def letters(self, block: m.Letters, path: tuple[int, ...], n: int) -> int:
         for i, letter in enumerate(block.letters, 1):
-            self.item(f"{numbering.vietnamese_letter(i)})", letter.title, letter.text)
+            self.item(
+                f"{numbering.vietnamese_letter(i)})",
+                letter.title,
+                letter.text,
+                leads=bool(letter.content),
+            )
             n = self.blocks(letter.content, path, n)
         return n
 
@@ -173,6 +202,8 @@ class Body:
             self.add(role, [Span(f"{mark} "), *self.inl(first)])
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
+            if b.bullets:
+                self.lead_in()
             self.bullets(b.bullets, depth + 1)
 
     def _with_deadline(self, inlines: list[Inline], deadline: dt.date | str) -> list[Inline]:
@@ -211,6 +242,20 @@ class Body:
             self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
 
 
+def leads_in(inlines: list[Inline] | tuple[Inline, ...]) -> bool:
+    """Whether a paragraph leads into the next: its text ends with ":" ("… có trách nhiệm:").
+
+    >>> leads_in([Span("Các sở có trách nhiệm:")]), leads_in([Span("Sở A: chủ trì.")])
+    (True, False)
+    """
+    i = _last_span(inlines)
+    if i is None:
+        return False
+    span = inlines[i]
+    assert isinstance(span, Span)
+    return span.text.rstrip().endswith(":")
+
+
 def _last_span(inlines: list[Inline] | tuple[Inline, ...]) -> int | None:
     """The index of the last text span, when only footnote marks follow it."""
     for i in range(len(inlines) - 1, -1, -1):
@@ -238,23 +283,26 @@ def _strip_final_period(inlines: list[Inline]) -> str:
 
 
 def end_marked(block: Block) -> Block:
-    """Close the block with "./." (after any footnote marks that end it)."""
+    """Close the block with "./." (after any footnote marks that end it).
+
+    The mark is upright and regular whatever the text before it: after a closing written
+    ``***…***`` it is a run of its own, not bold and not italic (Phụ lục III prints it so).
+    """
     inlines = list(block.inlines)
     i = _last_span(inlines)
     if i is None:
         inlines.append(Span(with_end_mark("")))
-    elif i == len(inlines) - 1:
-        span = inlines[i]
-        assert isinstance(span, Span)
-        inlines[i] = Span(with_end_mark(span.text), span.bold, span.italic)
+        return block._replace(inlines=tuple(inlines))
+    span = inlines[i]
+    assert isinstance(span, Span)
+    if i == len(inlines) - 1 and not (span.bold or span.italic):
+        inlines[i] = span._replace(text=with_end_mark(span.text))
     else:
-        span = inlines[i]
-        assert isinstance(span, Span)
         head, mark = split_end_mark(span.text)
         if mark:
-            inlines[i] = Span(head, span.bold, span.italic)
+            inlines[i] = span._replace(text=head)
             inlines.append(Span(mark))
-    return Block(block.role, tuple(inlines))
+    return block._replace(inlines=tuple(inlines))
 
 
 def end_mark_last(items: list[BodyItem]) -> None:

@@ -511,16 +511,18 @@ TableRow = Annotated[
 class Table(Model):
     """Bảng: columns, optional header rows, rows of cells with spans, group rows.
 
-    Header rows repeat on every page and no row splits across pages; borders are single
-    lines; text is Times New Roman at the table size of ``format`` (13 pt by default).
+    Header rows repeat on every page and no row splits across pages (the rows under one
+    merged cell stay together) unless ``split_rows``; borders are single lines; text is Times
+    New Roman at the table size of ``format`` (13 pt by default).
     """
 
     model_config = ConfigDict(
         title="Bảng",
         json_schema_extra={
             "description": "Bảng: các cột, dòng tiêu đề (nếu cần), các dòng ô có gộp ô, dòng "
-            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau; chữ "
-            "Times New Roman, cỡ chữ trong bảng theo format (mặc định 13)."
+            "nhóm. Dòng tiêu đề lặp lại ở mỗi trang, không dòng nào bị tách sang trang sau (trừ "
+            "khi split_rows: true); chữ Times New Roman, cỡ chữ trong bảng theo format (mặc "
+            "định 13)."
         },
     )
 
@@ -545,6 +547,13 @@ class Table(Model):
         default_factory=list,
         title="Các dòng",
         description="Mỗi dòng là một danh sách ô, hoặc một dòng nhóm {group: …}.",
+    )
+    split_rows: StrictBool = Field(
+        False,
+        title="Cho phép tách dòng sang trang sau",
+        description="Mặc định không dòng nào bị tách sang trang sau (và các dòng dưới một ô "
+        "gộp dọc đi cùng nhau), nên bảng dài có thể để trống cuối trang. true: dòng và nhóm "
+        "dòng được tách ở cuối trang, các trang của bảng đầy như bản gốc.",
     )
 
     @model_validator(mode="after")
@@ -647,6 +656,13 @@ class TaskTable(Model):
         default_factory=list,
         title="Các nhóm nhiệm vụ",
         description="Các nhóm nhiệm vụ I, II…, thay cho tasks.",
+    )
+    split_rows: StrictBool = Field(
+        False,
+        title="Cho phép tách dòng sang trang sau",
+        description="Mặc định không dòng nào bị tách sang trang sau (và các dòng dưới một ô "
+        "gộp dọc đi cùng nhau), nên bảng dài có thể để trống cuối trang. true: dòng và nhóm "
+        "dòng được tách ở cuối trang, các trang của bảng đầy như bản gốc.",
     )
 
     @model_validator(mode="after")

@@ -62,7 +62,12 @@ class Style:
     :data:`TABLE`, or a fixed size in pt. ``align`` is the Word value ("left", "center",
     "both" = justified, "right"). Lengths are in twips; ``line`` is in 240ths of a line when
     ``line_rule`` is "auto" and in twips when it is "exact"; ``first_line`` and ``line`` may
-    be :data:`FORMAT`. ``source`` is the place in the decree (or why vanban chose it).
+    be :data:`FORMAT`. ``keep_next``: every paragraph of the style is a heading kept on the
+    page of the next paragraph (keepNext); a body paragraph that leads into what follows only
+    sometimes (a khoản with a title and a text, an item with điểm under it) is kept by the
+    layout (:attr:`vanban.layout.blocks.Block.keep`), not by its style, so a run of complete
+    paragraphs never chains into the signature. ``source`` is the place in the decree (or
+    why vanban chose it).
 
     >>> Style("body", source="II.6").line, Style("body", source="II.6").line_rule
     (240, 'auto')
@@ -78,6 +83,7 @@ class Style:
     after: int = 0
     line: int | str = page.LINE_SPACING
     line_rule: str = "auto"
+    keep_next: bool = False
     source: str = ""
 
     def for_format(
@@ -143,6 +149,18 @@ _table = functools.partial(dataclasses.replace, TABLE_CELL)
 _RULE = "vanban: the paragraph whose bottom border is the short solid line ('nét liền')"
 _SPACER = "vanban: an empty spacer paragraph"
 
+#: Roles whose paragraphs take one of Word's built-in styles instead of a "VB" one, by role:
+#: the footnote text. Word, LibreOffice and other clients know these by name ("footnote text")
+#: and map them to their own footnote styles (LibreOffice raises the number in the footnote
+#: area only for them).
+#:
+#: >>> BUILT_IN["footnote"]
+#: 'FootnoteText'
+BUILT_IN: dict[str, str] = {"footnote": "FootnoteText"}
+#: Word's built-in character style of a footnote's number ("footnote reference"): raised
+#: (superscript) in the text and in the footnote area.
+FOOTNOTE_REFERENCE = "FootnoteReference"
+
 #: The formatting of every paragraph style of ``styles.xml``, by style id.
 STYLES: dict[str, Style] = {
     # Header table (ô 1–4)
@@ -189,9 +207,14 @@ STYLES: dict[str, Style] = {
         align="center",
         before=480,
         source="II.5.b, §V: in hoa, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBTitle": Style(
-        "title", bold=True, align="center", source="II.5.b, §V: in thường, đứng, đậm, canh giữa"
+        "title",
+        bold=True,
+        align="center",
+        source="II.5.b, §V: in thường, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBTitleRule": _device(
         RULE_SIZE, RULE_LINE, f"{_RULE} under the trích yếu (II.5.b)", align="center", after=240
@@ -209,6 +232,7 @@ STYLES: dict[str, Style] = {
         upper=True,
         align="center",
         source="Mẫu 1.1–1.3: thẩm quyền ban hành in hoa, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBDecision": Style(
         "body",
@@ -217,11 +241,15 @@ STYLES: dict[str, Style] = {
         align="center",
         before=page.PARAGRAPH_SPACING,
         source="Mẫu 1.1–1.3: 'QUYẾT ĐỊNH:' in hoa, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBAddresseesLabel": Style(
-        "body", before=240, source="II.9.a, Mẫu 1.5: 'Kính gửi:' in thường, đứng"
+        "body",
+        before=240,
+        source="II.9.a, Mẫu 1.5: 'Kính gửi:' in thường, đứng",
+        keep_next=True,
     ),
-    "VBAddressee": Style("body", source="II.9.a: '- …;' lines under the colon"),
+    "VBAddressee": Style("body", source="II.9.a: '- …;' lines under the colon", keep_next=True),
     # Chương, điều (II.6.đ; nd30-types.md §6)
     "VBChapter": Style(
         "body",
@@ -229,6 +257,7 @@ STYLES: dict[str, Style] = {
         align="center",
         before=240,
         source="II.6.đ: 'Chương I' in thường, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBChapterTitle": Style(
         "body",
@@ -236,9 +265,12 @@ STYLES: dict[str, Style] = {
         upper=True,
         align="center",
         source="II.6.đ: tiêu đề chương in hoa, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBArticle": _body(source="II.6.đ: 'Điều 1.' bold in its runs, the text in thường"),
-    "VBArticleHeading": _body(bold=True, source="II.6.đ: điều có tiêu đề, đứng, đậm"),
+    "VBArticleHeading": _body(
+        bold=True, source="II.6.đ: điều có tiêu đề, đứng, đậm", keep_next=True
+    ),
     # -- styles of Nghị quyết (Mẫu 1.1), Công điện (Mẫu 1.6) --
     "VBCableSender": Style(
         "body",
@@ -246,10 +278,12 @@ STYLES: dict[str, Style] = {
         before=2 * page.PARAGRAPH_SPACING,
         source="Mẫu 1.6 fn 6: '<cơ quan, chức danh> điện:' in thường, đứng, canh giữa, "
         "sau một dòng trống",
+        keep_next=True,
     ),
     "VBCableRecipient": _body(
         first_line=0,
         source="Mẫu 1.6 fn 7: '- <nơi nhận điện>;' mỗi nơi một dòng, cách lề trái khoảng 5,5 cm",
+        keep_next=True,
     ),
     # -- styles of Giấy mời (1.7), Giấy giới thiệu (1.8), Giấy nghỉ phép (1.10) --
     "VBConfirmationTitle": Style(
@@ -258,6 +292,7 @@ STYLES: dict[str, Style] = {
         upper=True,
         align="center",
         source="Mẫu 1.10: xác nhận of the place of leave, a signer title (II.7.đ)",
+        keep_next=True,
     ),
     "VBConfirmationName": Style(
         "signer",
@@ -271,15 +306,24 @@ STYLES: dict[str, Style] = {
     "VBParagraph": BODY,
     "VBBasis": _body(italic=True, source="II.6.a: căn cứ in nghiêng"),
     "VBHeading1": _body(
-        bold=True, upper=True, source="II.6.c–đ, §V row 6: mục (I, II…) in hoa, đậm"
+        bold=True,
+        upper=True,
+        source="II.6.c–đ, §V row 6: mục (I, II…) in hoa, đậm",
+        keep_next=True,
     ),
-    "VBItemHeading": _body(source="II.6, §V row 6: khoản with a title; its runs are bold"),
+    "VBItemHeading": _body(
+        source="II.6, §V row 6: khoản with a title; its runs are bold; kept with the next "
+        "paragraph by the layout only when it leads into it"
+    ),
     "VBItem": BODY,
     "VBBullet": BODY,
     "VBSubBullet": BODY,
     "VBTask": BODY,
     "VBTaskDetail": BODY,
-    "VBClosing": BODY,
+    "VBClosing": _body(
+        source="II.6: the last paragraph of the content, kept with the signature block",
+        keep_next=True,
+    ),
     "VBParagraphLeft": _body(first_line=0, align="left", source="II.6: a line set apart"),
     "VBParagraphCenter": _body(first_line=0, align="center", source="II.6: a line set apart"),
     "VBParagraphRight": _body(first_line=0, align="right", source="II.6: a line set apart"),
@@ -289,7 +333,7 @@ STYLES: dict[str, Style] = {
     "VBTableCellCenter": _table(align="center"),
     "VBTableCellRight": _table(align="right"),
     "VBTableCellJustify": _table(align="both"),
-    "VBTableHeader": _table(bold=True, align="center"),
+    "VBTableHeader": _table(bold=True, align="center", keep_next=True),
     "VBTableAfter": _device(
         SPACER_SIZE, page.TABLE_SPACE_AFTER, f"{_SPACER} after a table: 6 pt as between paragraphs"
     ),
@@ -299,15 +343,22 @@ STYLES: dict[str, Style] = {
         bold=True,
         align="center",
         source="III.1.c: 'Phụ lục' in thường, 14, đứng, đậm, canh giữa",
+        keep_next=True,
     ),
     "VBAppendixTitle": Style(
-        "title", bold=True, upper=True, align="center", source="III.1.c: in hoa, 13–14, đứng, đậm"
+        "title",
+        bold=True,
+        upper=True,
+        align="center",
+        source="III.1.c: in hoa, 13–14, đứng, đậm",
+        keep_next=True,
     ),
     "VBAppendixReference": Style(
         appendix.REFERENCE_SIZE,
         italic=True,
         align="center",
         source="III.1.c, Mẫu 2.1: (Kèm theo …) nghiêng, 13–14",
+        keep_next=True,
     ),
     # Nơi nhận (ô 9b), người ký (ô 7a, 7b)
     "VBRecipientsLabel": Style(
@@ -315,7 +366,12 @@ STYLES: dict[str, Style] = {
     ),
     "VBRecipient": Style("recipient", source="II.9.d, §V: 11, đứng"),
     "VBSignerTitle": Style(
-        "signer", bold=True, upper=True, align="center", source="II.7.đ, §V: in hoa, đứng, đậm"
+        "signer",
+        bold=True,
+        upper=True,
+        align="center",
+        source="II.7.đ, §V: in hoa, đứng, đậm",
+        keep_next=True,
     ),
     "VBSignerName": Style(
         "signer",
@@ -325,8 +381,8 @@ STYLES: dict[str, Style] = {
         source="II.7.đ, §V: in thường, đứng, đậm; room for chữ ký and dấu above (ô 7c, 8)",
     ),
     "VBEnd": _device(SPACER_SIZE, SPACER_LINE, f"{_SPACER} closing the document"),
-    # Chú thích, số trang
-    "VBFootnote": Style(
+    # Chú thích (Word's built-in "footnote text", :data:`BUILT_IN`), số trang
+    "FootnoteText": Style(
         "footnote", align="both", source="not set by the decree (nd30.md §12): one step below"
     ),
     "VBPageNumber": Style("page_number", align="center", source="I.7, §V: 13–14, giữa lề trên"),
