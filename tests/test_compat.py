@@ -24,6 +24,7 @@ import vanban
 COMPAT = ROOT / "tests" / "compat"
 PLANS = sorted(p for p in COMPAT.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
 
+
 def _case(path: Path) -> object:
     return pytest.param(path, id=path.stem)
 
