@@ -58,7 +58,7 @@ from vanban import _metrics, nd30
 from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.blocks import Task
+from vanban.models.blocks import Task, TaskPart
 from vanban.models.common import Document
 from vanban.nd30 import page
 from vanban.nd30.text import END_MARK
@@ -331,7 +331,8 @@ def check_document(
                     f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
                 )
             )
-        for path, task in walk.models(doc, Task):  # in the body, tables and phụ lục alike
+        # in the body, tables and phụ lục alike, and in each row of a multi-row task
+        for path, task in walk.models(doc, (Task, TaskPart)):
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(
