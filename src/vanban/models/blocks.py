@@ -190,12 +190,12 @@ class Task(Model):
         },
     )
 
-    number: Text | None = Field(
+    number: Annotated[Text, BeforeValidator(_scalar_text)] | None = Field(
         None,
         title="Số thứ tự",
         description='Số thứ tự như cơ quan ghi ("09", "1.2", "I"): in đúng như vậy thay cho số '
         "tự đánh (cột STT của bảng nhiệm vụ, hoặc số trước nhiệm vụ trong câu văn).",
-        examples=["09", "1.2"],
+        examples=["09", "II"],
     )
     task: Text = Field(
         title="Nội dung nhiệm vụ",
