@@ -893,11 +893,17 @@ def _one_per_place(errors: list[Any]) -> list[Any]:
     for err in errors:
         places.setdefault(_place_of(tuple(err["loc"])), []).append(err)
     out = []
+    done: set[tuple[Any, ...]] = set()
     for err in errors:
-        others = places[_place_of(tuple(err["loc"]))]
-        if err["type"] in _KIND_MISMATCH and any(o["type"] not in _KIND_MISMATCH for o in others):
-            continue
-        out.append(err)
+        place = _place_of(tuple(err["loc"]))
+        others = places[place]
+        if err["type"] not in _KIND_MISMATCH or len(others) == 1:
+            out.append(err)
+        elif all(o["type"] in _KIND_MISMATCH for o in others) and place not in done:
+            done.add(place)  # no alternative takes this kind of value: one message for all
+            kinds = list(dict.fromkeys(_KIND[o["type"]].removeprefix("cần ") for o in others))
+            message = f"cần {' hoặc '.join(kinds)}, không phải {_show(err.get('input'))}"
+            out.append({**err, "loc": place, "type": "union_type", "msg": message})
     return out
 
 

@@ -34,6 +34,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     StrictBool,
     Tag,
     WithJsonSchema,
@@ -589,8 +590,15 @@ def _number_row(value: Any) -> Any:
     if value is True:
         return {}
     if isinstance(value, list):
-        return {"texts": value}
-    return value
+        return {"texts": value, "written_as_list": True}
+    if value is None or isinstance(value, (dict, NumberRow)):
+        return value
+    raise PydanticCustomError(
+        "bad_number_row",
+        "cần true, false, một danh sách chữ (mỗi cột một chữ) hoặc một bảng (texts, blank, "
+        "bold, italic), không phải {value}",
+        {"value": repr(value) if not isinstance(value, str) else f'"{value}"'},
+    )
 
 
 #: A column named by its place (1 = the first) or, in a task table, by its field.
@@ -627,11 +635,22 @@ class NumberRow(Model):
     )
     bold: StrictBool = Field(False, title="In đậm", description="Mặc định: không in đậm.")
     italic: StrictBool = Field(True, title="In nghiêng", description="Mặc định: in nghiêng.")
+    #: Written as a list of texts (``number_row: ["", "(1)"]``): its problems are named there.
+    _short: bool = PrivateAttr(default=False)
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _from_short(cls, value: Any) -> Any:
-        return {} if value is True else {"texts": value} if isinstance(value, list) else value
+    def _from_short(cls, value: Any, handler: Any) -> Any:
+        short = isinstance(value, list) or (isinstance(value, dict) and "written_as_list" in value)
+        if value is True:
+            value = {}
+        elif isinstance(value, list):
+            value = {"texts": value}
+        elif isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != "written_as_list"}
+        row = handler(value)
+        row._short = short
+        return row
 
     def cells(self, names: list[str]) -> list[str | None]:
         """The text under each column (``None``: blank); ``names`` are the columns' fields
@@ -665,7 +684,7 @@ class NumberRow(Model):
         """Where (a path under ``number_row``) and why it does not fit ``names`` columns."""
         if self.texts is not None and len(self.texts) != len(names):
             return (
-                ("texts",),
+                () if self._short else ("texts",),
                 f"có {len(self.texts)} chữ nhưng bảng có {len(names)} cột (mỗi cột một chữ, "
                 '"" để trống)',
             )

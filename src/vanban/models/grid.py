@@ -158,6 +158,13 @@ def place(rows: Sequence[Sequence[_CellLike] | None], columns: int) -> list[list
             try:
                 out.append(_place_row(r, row, columns, pending, full=True))
             except GridError:
+                if covered and short.at == (r, len(row) - 1):
+                    where = ", ".join(str(c + 1) for c in sorted(covered))
+                    raise GridError(
+                        f"{short.message} (cột {where} nằm dưới ô gộp dòng phía trên: bỏ ô "
+                        'đó đi, hoặc viết "" ở chỗ của nó)',
+                        short.at,
+                    ) from None
                 raise short from None
     if pending:
         r = min(k[0] for k in pending)
