@@ -864,7 +864,7 @@ def _problems(
             path, parent = ("issuer",), [root]
         elif err["type"] == "missing_body" and path == ():
             path, parent = (getattr(root, "body_fields", ("sections",))[0],), [root]
-        text = _path_text(path)
+        text = _cell_as_written(_path_text(path), builder)
         message = _message(err, parent, cands, path[-1] if path else None)
         if (text, message) in seen:
             continue
@@ -897,6 +897,9 @@ def _one_per_place(errors: list[Any]) -> list[Any]:
     for err in errors:
         place = _place_of(tuple(err["loc"]))
         others = places[place]
+        inside = any(len(q) > len(place) and q[: len(place)] == place for q in places)
+        if err["type"] in _KIND_MISMATCH and tuple(err["loc"]) != place and inside:
+            continue  # another alternative took the value and found a problem inside it
         if err["type"] not in _KIND_MISMATCH or len(others) == 1:
             out.append(err)
         elif all(o["type"] in _KIND_MISMATCH for o in others) and place not in done:
@@ -905,6 +908,21 @@ def _one_per_place(errors: list[Any]) -> list[Any]:
             message = f"cần {' hoặc '.join(kinds)}, không phải {_show(err.get('input'))}"
             out.append({**err, "loc": place, "type": "union_type", "msg": message})
     return out
+
+
+_CELL_TEXT = re.compile(r"(?:rows|header)\[\d+\]\[\d+\](\.text)(?=\[|$)")
+
+
+def _cell_as_written(text: str, builder: _Builder | None) -> str:
+    """``rows[1][2].text[0]`` as ``rows[1][2][0]`` when the cell was written as its text
+    (a string or a list of lines), so the path names what the file holds."""
+    m = _CELL_TEXT.search(text)
+    if builder is None or m is None:
+        return text
+    cell = text[: m.start(1)]
+    if cell + ".text" in builder.marks or cell not in builder.marks:
+        return text
+    return cell + text[m.end(1) :]
 
 
 def _place_of(loc: tuple[Any, ...]) -> tuple[Any, ...]:

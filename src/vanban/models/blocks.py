@@ -62,6 +62,11 @@ def _blank(value: Any) -> Any:
     return value
 
 
+def _blank_or_text(value: Any) -> Any:
+    """A cell's text: "" or spaces is no text, a number is text."""
+    return _scalar_text(_blank(value))
+
+
 _FIELD_NAME = re.compile(r"^[^\s\[\]{}:][^\[\]{}:]{0,59}$")
 
 
@@ -619,7 +624,7 @@ class NumberRow(Model):
         },
     )
 
-    texts: list[Annotated[Text | None, BeforeValidator(_blank)]] | None = Field(
+    texts: list[Annotated[Text | None, BeforeValidator(_blank_or_text)]] | None = Field(
         None,
         title="Chữ của từng ô",
         description='Mỗi cột một chữ, từ trái sang phải; "" hoặc null để trống ô. Mặc định: '
