@@ -67,7 +67,7 @@ def load_error(path: Path | str, **kw: Any) -> vanban.ValidationError:
 def test_catalogue_is_large_enough() -> None:
     assert len(CASES) >= 40
     assert len(INJECTIONS) >= 5
-    names = [c.name[:2] for c in CASES]
+    names = [c.name.split("-")[0] for c in CASES]
     assert len(set(names)) == len(names), "case numbers are unique"
 
 
@@ -78,6 +78,9 @@ def test_bad_input(case: Path) -> None:
     err = load_error(case)
     problems = err.errors
     assert problems, "a ValidationError always holds its problems"
+    count = re.search(r"^# problems: (\d+)$", case.read_text(encoding="utf-8"), re.M)
+    if count:  # one message per problem: no more than the file says
+        assert len(problems) == int(count.group(1)), [str(p) for p in problems]
     for want in wanted:
         candidates = [p for p in problems if want["expect"] in str(p)]
         assert candidates, f"no problem holds {want['expect']!r}: {[str(p) for p in problems]}"
