@@ -317,3 +317,33 @@ def test_task_table_problems_are_named_by_their_field(
     (p,) = errors(text)
     assert message in p.message
     assert where(p) == (f"sections[0].content[0].{path}", *at(text, 6, marker))
+
+
+# --- the example -----------------------------------------------------------------------------
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "examples"
+    / "ke-hoach-so-tai-nguyen-du-lieu-dat-dai.yaml"
+)
+
+
+def test_the_multi_row_example_lists_every_row_and_passes_the_checker() -> None:
+    from vanban.checker import check_docx
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", vanban.VanbanWarning)
+        d = vanban.load(EXAMPLE)
+    rows = tasks(d)
+    assert [r.number for r in rows] == ["1", "1", "2", "2", "3", "3", "3", "4"]
+    assert [r.deadline_text for r in rows] == [
+        "30/6/2026",
+        "30/9/2026",
+        "31/7/2026",
+        "30/11/2026",
+        "Quý II/2026",
+        "Quý IV/2026",
+        "15/12/2026",
+        "Thường xuyên",
+    ]
+    assert check_docx(vanban.render(d)) == []
