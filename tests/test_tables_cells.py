@@ -203,3 +203,28 @@ def test_null_and_empty_are_documented() -> None:
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "plan-parts.md").read_text("utf-8")
     assert '`""`' in docs and "`null`" in docs and "covered" in docs
+
+
+def test_a_warning_in_a_cell_is_named_as_written() -> None:
+    text = plan(
+        """\
+        - columns: [A, B]
+          rows:
+            - [1, "Việc *một"]
+            - [2, [dòng một, "dòng **hai"]]
+        """
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", vanban.VanbanWarning)
+        vanban.loads(text, source="plan.yaml")
+    found = [str(w.message) for w in caught]
+    line, column = at(text, 3, '"Việc')
+    assert any(
+        m.startswith(f"plan.yaml:{line}:{column}: sections[0].content[0].rows[0][1]: ")
+        for m in found
+    ), found
+    line, column = at(text, 4, '"dòng **')
+    assert any(
+        m.startswith(f"plan.yaml:{line}:{column}: sections[0].content[0].rows[1][1][1]: ")
+        for m in found
+    ), found

@@ -936,6 +936,7 @@ def _place_of(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Problem:
     if builder is None or p.line is not None:
         return p
+    p = Problem(_cell_as_written(p.path, builder), p.code, p.message, p.source)
     path = p.path
     marks = builder.key_marks if key else builder.marks
     while True:

@@ -135,12 +135,14 @@ def _cells(
     return tuple(out)
 
 
-def _number_row(row: m.NumberRow, names: list[str], widths: tuple[int, ...]) -> TableRow:
+def _number_row(
+    inl: Inliner, row: m.NumberRow, names: list[str], widths: tuple[int, ...]
+) -> TableRow:
     """The "(1) (2) (3)…" row: the texts the user chose (a blank STT), italic and not bold
     unless it says otherwise; centred, repeated with the header."""
     cells = []
     for text, width in zip(row.cells(names), widths, strict=True):
-        spans = (Span(text, bold=row.bold, italic=row.italic),) if text else ()
+        spans = tuple(inl(text, bold=row.bold, italic=row.italic)) if text else ()
         cells.append(TableCell((Block(Role.TABLE_CELL_CENTER, spans),), width))
     return TableRow(tuple(cells), header=True, keep=True)
 
@@ -172,7 +174,7 @@ def table(block: m.Table, inl: Inliner, total: int) -> Table:
         (grid,) = place([titles], n)
         rows.append(TableRow(_cells(inl, grid, widths, roles, header=True), header=True))
     if block.number_row is not None:
-        rows.append(_number_row(block.number_row, [""] * n, widths))
+        rows.append(_number_row(inl, block.number_row, [""] * n, widths))
     groups = 0
     grids = place([r if isinstance(r, list) else None for r in block.rows], n)
     for row, grid in zip(block.rows, grids, strict=True):
@@ -211,7 +213,7 @@ def task_table(
     )
     rows = [TableRow(header, header=True)]
     if block.number_row is not None:
-        rows.append(_number_row(block.number_row, names, widths))
+        rows.append(_number_row(inl, block.number_row, names, widths))
     groups: list[m.TaskGroup | None] = [*block.groups] or [None]
     for g, group in enumerate(groups, 1):
         tasks = block.tasks if group is None else group.tasks
