@@ -9,6 +9,8 @@ import warnings
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vanban
 from vanban.errors import Problem
@@ -228,3 +230,53 @@ def test_a_warning_in_a_cell_is_named_as_written() -> None:
         m.startswith(f"plan.yaml:{line}:{column}: sections[0].content[0].rows[1][1][1]: ")
         for m in found
     ), found
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[int, list[list[Any]], list[list[Any]]]:
+    """A grid of spans that fits, written both ways: covered places left out, and written as
+    empty cells (one cell per column)."""
+    from types import SimpleNamespace as C
+
+    columns = draw(st.integers(1, 5))
+    height = draw(st.integers(1, 6))
+    taken: set[tuple[int, int]] = set()
+    short: list[list[Any]] = []
+    full: list[list[Any]] = []
+    for r in range(height):
+        s_row: list[Any] = []
+        f_row: list[Any] = []
+        c = 0
+        while c < columns:
+            if (r, c) in taken:
+                f_row.append(C(colspan=1, rowspan=1, empty=True))
+                c += 1
+                continue
+            width = 1
+            while c + width < columns and (r, c + width) not in taken:
+                width += 1
+            colspan = draw(st.integers(1, width))
+            rowspan = draw(st.integers(1, height - r))
+            cell = C(colspan=colspan, rowspan=rowspan, empty=False)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            s_row.append(cell)
+            f_row.append(cell)
+            f_row += [C(colspan=1, rowspan=1, empty=True) for _ in range(colspan - 1)]
+            c += colspan
+        short.append(s_row)
+        full.append(f_row)
+    return columns, short, full
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tables())
+def test_covered_places_left_out_or_written_empty_give_one_grid(
+    table: tuple[int, list[list[Any]], list[list[Any]]],
+) -> None:
+    columns, short, full = table
+    a, b = place(short, columns), place(full, columns)
+    assert [[(p.column, p.span, p.merge, id(p.cell)) for p in row] for row in a] == [
+        [(p.column, p.span, p.merge, id(p.cell)) for p in row] for row in b
+    ]
