@@ -196,7 +196,12 @@ class Task(Model):
         },
     )
 
-    number: Annotated[Text, BeforeValidator(_scalar_text)] | None = Field(
+    number: (
+        Annotated[
+            Text, BeforeValidator(_scalar_text), WithJsonSchema({"type": ["string", "number"]})
+        ]
+        | None
+    ) = Field(
         None,
         title="Số thứ tự",
         description='Số thứ tự như cơ quan ghi ("09", "1.2", "I"): in đúng như vậy thay cho số '
