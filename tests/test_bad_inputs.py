@@ -78,6 +78,9 @@ def test_bad_input(case: Path) -> None:
     err = load_error(case)
     problems = err.errors
     assert problems, "a ValidationError always holds its problems"
+    count = re.search(r"^# problems: (\d+)$", case.read_text(encoding="utf-8"), re.M)
+    if count:  # one message per problem: no more than the file says
+        assert len(problems) == int(count.group(1)), [str(p) for p in problems]
     for want in wanted:
         candidates = [p for p in problems if want["expect"] in str(p)]
         assert candidates, f"no problem holds {want['expect']!r}: {[str(p) for p in problems]}"

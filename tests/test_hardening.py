@@ -448,7 +448,7 @@ def _catalogue_as_json() -> list[Path]:
     here = Path(__file__).parent / "bad_inputs"
     out = []
     for case in sorted(here.glob("[0-9]*.yaml")):
-        if int(case.name[:2]) <= 18:  # YAML syntax, tags and bombs: nothing JSON can say
+        if int(case.name.split("-")[0]) <= 18:  # YAML syntax, tags and bombs: nothing JSON can say
             continue
         try:
             data = _plain_yaml(case.read_text("utf-8"))

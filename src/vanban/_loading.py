@@ -44,7 +44,21 @@ from vanban.errors import (
     os_message,
 )
 from vanban.models import Document
-from vanban.models.blocks import Bullet, Bullets, Duties, Item, Letter, Letters, Task
+from vanban.models.blocks import (
+    Bullet,
+    Bullets,
+    Cell,
+    Duties,
+    GroupRow,
+    Item,
+    Letter,
+    Letters,
+    PageBreak,
+    Paragraph,
+    Table,
+    Task,
+    TaskTable,
+)
 from vanban.models.common import Archive, Recipient
 from vanban.models.types import pydantic_errors
 from vanban.nd30.text import format_number
@@ -638,7 +652,13 @@ _BLOCK_TAGS: dict[str, Any] = {
     "bullets": Bullets,
     "letters": Letters,
     "duties": Duties,
+    "aligned": Paragraph,
+    "page_break": PageBreak,
+    "table": Table,
+    "task_table": TaskTable,
 }
+#: The tags of a table row (models.blocks.TableRow): a list of cells or a group row.
+_ROW_TAGS: dict[str, Any] = {"cells": list[Cell], "group": GroupRow}
 
 
 def _resolve(
@@ -653,6 +673,10 @@ def _resolve(
     for el in loc:
         if after_index and el in _BLOCK_TAGS and Item in cands and Task in cands:
             cands = [_BLOCK_TAGS[el]]  # the block the tag names, not a place in the data
+            after_index = False
+            continue
+        if after_index and el in _ROW_TAGS and GroupRow in cands:
+            cands = [_ROW_TAGS[el]]  # a table row's kind, not a place in the data
             after_index = False
             continue
         after_index = isinstance(el, int)
@@ -868,8 +892,11 @@ def _problems(
 ) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for err in _one_per_value(exc.errors(include_url=False)):
+    for err in _one_per_place(_one_per_value(exc.errors(include_url=False))):
         loc = tuple(err["loc"])
+        at = (err.get("ctx") or {}).get("at")
+        if isinstance(at, tuple):  # a check of a whole table that names the cell or field
+            loc += at
         if err["type"] == "extra_forbidden" and loc:
             # The last element is the unknown key itself, whatever it looks like (a block
             # tag, "a[0]", "0"): resolve its table, then name the key.
@@ -882,7 +909,7 @@ def _problems(
             path, parent = ("issuer",), [root]
         elif err["type"] == "missing_body" and path == ():
             path, parent = (getattr(root, "body_fields", ("sections",))[0],), [root]
-        text = _path_text(path)
+        text = _cell_as_written(_path_text(path), builder)
         message = _message(err, parent, cands, path[-1] if path else None)
         if (text, message) in seen:
             continue
@@ -940,9 +967,63 @@ def _one_per_value(errors: list[Any]) -> list[Any]:
     return [merged.get(i, e) for i, e in enumerate(errors) if i not in drop]
 
 
+#: Errors that say only "not this kind of value": one per alternative of a union.
+_KIND_MISMATCH = frozenset(
+    {"string_type", "list_type", "dict_type", "model_type", "bool_type", "int_type", "float_type"}
+)
+
+
+def _one_per_place(errors: list[Any]) -> list[Any]:
+    """pydantic's errors with those of the other alternatives of a union left out: a value
+    refused by every alternative (a text or a list of texts, ``""`` in a table cell) gets
+    the one error that says what is wrong with it, not one per alternative."""
+    places: dict[tuple[Any, ...], list[Any]] = {}
+    for err in errors:
+        places.setdefault(_place_of(tuple(err["loc"])), []).append(err)
+    out = []
+    done: set[tuple[Any, ...]] = set()
+    for err in errors:
+        place = _place_of(tuple(err["loc"]))
+        others = places[place]
+        inside = any(len(q) > len(place) and q[: len(place)] == place for q in places)
+        if err["type"] in _KIND_MISMATCH and tuple(err["loc"]) != place and inside:
+            continue  # another alternative took the value and found a problem inside it
+        if err["type"] not in _KIND_MISMATCH or len(others) == 1:
+            out.append(err)
+        elif all(o["type"] in _KIND_MISMATCH for o in others) and place not in done:
+            done.add(place)  # no alternative takes this kind of value: one message for all
+            kinds = list(dict.fromkeys(o["type"] for o in others))
+            out.append({**err, "loc": place, "type": "union_type", "ctx": {"kinds": kinds}})
+    return out
+
+
+_CELL_TEXT = re.compile(r"(?:rows|header)\[\d+\]\[\d+\](\.text)(?=\[|$)")
+
+
+def _cell_as_written(text: str, builder: _Builder | None) -> str:
+    """``rows[1][2].text[0]`` as ``rows[1][2][0]`` when the cell was written as its text
+    (a string or a list of lines), so the path names what the file holds."""
+    m = _CELL_TEXT.search(text)
+    if builder is None or m is None:
+        return text
+    cell = text[: m.start(1)]
+    if cell + ".text" in builder.marks or cell not in builder.marks:
+        return text
+    return cell + text[m.end(1) :]
+
+
+def _place_of(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A location without the union labels pydantic adds at its end (``"str"``,
+    ``"list[…]"``, ``"function-after[…]"``)."""
+    while loc and isinstance(loc[-1], str) and ("[" in loc[-1] or loc[-1] in {"str", "int"}):
+        loc = loc[:-1]
+    return loc
+
+
 def _locate(p: Problem, builder: _Builder | None, *, key: bool = False) -> Problem:
     if builder is None or p.line is not None:
         return p
+    p = Problem(_cell_as_written(p.path, builder), p.code, p.message, p.source)
     path = p.path
     marks = builder.key_marks if key else builder.marks
     while True:

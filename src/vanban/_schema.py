@@ -67,6 +67,14 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
         {"type": "array", "items": {"type": "string"}, "description": "mỗi dòng một chuỗi"},
     ],
     "Column": [{"type": ["string", "number"], "description": "tên cột"}],
+    "NumberRow": [
+        {"type": "boolean", "description": 'true: "(1) (2) (3)…" dưới mọi cột'},
+        {
+            "type": "array",
+            "items": {"type": ["string", "number", "null"]},
+            "description": 'mỗi cột một chữ, "" để trống ô',
+        },
+    ],
     "TaskColumn": [{"type": "string", "description": "tên trường của nhiệm vụ"}],
     "Archive": [
         {"type": "string", "description": 'đơn vị soạn thảo, ví dụ "NC" hoặc "TH, NC"'},

@@ -78,7 +78,7 @@ from vanban import _metrics, nd30
 from vanban.errors import Problem, ValidationError
 from vanban.models import walk
 from vanban.models.appendix import Appendix
-from vanban.models.blocks import Table, Task, TaskTable
+from vanban.models.blocks import Table, Task, TaskPart, TaskTable
 from vanban.models.common import Document
 from vanban.nd30 import appendix as nd30_appendix
 from vanban.nd30 import page, rules
@@ -395,7 +395,7 @@ def symbol_shape(doc: Document) -> list[Problem]:
 
 
 #: The models the checks below look for, found in one walk of the document.
-_WALKED = (Task, Table, TaskTable, Appendix)
+_WALKED = (Task, TaskPart, Table, TaskTable, Appendix)
 
 
 def _walked(doc: Document) -> list[tuple[str, object]]:
@@ -524,8 +524,9 @@ def check_document(
                     f"ngày ban hành {start.isoformat()} cách hôm nay hơn một năm",
                 )
             )
-        tasks = ((p, t) for p, t in nodes if isinstance(t, Task))
-        for path, task in tasks:  # in the body, tables and phụ lục alike
+        # in the body, tables and phụ lục alike, and in each row of a multi-row task
+        tasks = ((p, t) for p, t in nodes if isinstance(t, (Task, TaskPart)))
+        for path, task in tasks:
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(

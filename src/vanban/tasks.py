@@ -30,7 +30,7 @@ from vanban import _markup as markup
 from vanban.layout.blocks import Block, Role
 from vanban.layout.blocks import Table as LaidTable
 from vanban.models import walk
-from vanban.models.blocks import Table, Task, TaskGroup, TaskTable
+from vanban.models.blocks import Table, Task, TaskGroup, TaskPart, TaskTable
 from vanban.nd30 import dates
 
 if TYPE_CHECKING:
@@ -461,8 +461,10 @@ def _table_slots(
     laid: LaidTable, model: TaskTable, appendix: str | None, section: str | None
 ) -> list[_Slot]:
     """A task table's rows, read from the layout: the group rows name the groups, the TT
-    column gives the numbers; the further rows of a task split over several rows (its
-    other cells merged down) are skipped."""
+    column gives the numbers; the further rows of a task on several rows (``split`` or
+    ``rows``) are skipped: :func:`tasks` gives each part of ``rows`` its own row."""
+    from vanban.layout.tables import task_row_count
+
     names = [c.field for c in model.columns]
     column = names.index("number") if "number" in names else None
     rows = [r for r in laid.rows if not r.header]
@@ -475,11 +477,9 @@ def _table_slots(
             texts = [" ".join(p.text for p in c.paras) for c in rows[i].cells]
             title = ". ".join(t for t in texts if t)
             i += 1
-        for _ in group.tasks if group is not None else model.tasks:
+        for task in group.tasks if group is not None else model.tasks:
             row = rows[i]
-            i += 1
-            while i < len(rows) and any(c.merge == "continue" for c in rows[i].cells):
-                i += 1
+            i += task_row_count(task, names)
             number = None
             if column is not None:
                 start = 0
@@ -547,9 +547,22 @@ def tasks(doc: Document) -> TaskList:
     rows = []
     for (path, task), in_table in zip(found, in_tables, strict=True):
         slot = next(table) if in_table else next(prose)
-        rows.append(_row(task, path, slot, refs, identity))
+        if task.rows:  # a task on several rows: one row each, with its own fields
+            for r, part in enumerate(task.rows):
+                rows.append(_row(_as_task(task, part), f"{path}.rows[{r}]", slot, refs, identity))
+        else:
+            rows.append(_row(task, path, slot, refs, identity))
     stamp = doc.date.earliest if doc.date is not None else None
     return TaskList(rows, name=name, stamp=stamp)
+
+
+def _as_task(task: Task, part: TaskPart) -> Task:
+    """One row of a multi-row task as a task of its own: the row's fields, else the task's."""
+    fields = ("deadline", "directs", "leads", "performs", "coordinates", "product")
+    changes: dict[str, Any] = {k: task.part_value(part, k) for k in fields}
+    changes["extra"] = {**task.extra, **part.extra}
+    changes["rows"] = []
+    return task.model_copy(update=changes)
 
 
 def _row(task: Task, path: str, slot: _Slot, refs: dict[str, str], identity: str) -> TaskRow:

@@ -142,7 +142,7 @@ class Body:
                 self.item(label, block.title, block.text, leads=bool(block.content))
                 self.blocks(block.content, (*path, n))
             elif isinstance(block, m.Task):
-                self.task(label, block)
+                self.task(block.number or label, block)
             elif isinstance(block, m.Duties):
                 self.add(
                     Role.ITEM_HEADING,
@@ -240,6 +240,28 @@ class Body:
         for key, value in task.extra.items():
             label = self.labels.get(key, key)
             self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
+        for part in task.rows:
+            self.task_part(part)
+
+    def task_part(self, part: m.TaskPart) -> None:
+        """A row of a multi-row task in prose: "- Sản phẩm: …; Chủ trì: …; Thời gian thực
+        hiện: …", its own fields in the order of the task's lines."""
+        pieces: list[list[Inline]] = []
+        for key, name in (("product", "Sản phẩm"), *(r for r in TASK_ROLES if r[0] != "product")):
+            value = getattr(part, key)
+            if value:
+                pieces.append([Span(f"{self.labels.get(key, name)}: "), *self.inl(joined(value))])
+        if part.deadline is not None:
+            label = self.labels.get("deadline", DEADLINE_LABEL)
+            pieces.append([Span(f"{label}: {deadline_text(part.deadline, inline=False)}")])
+        for key, value in part.extra.items():
+            pieces.append([Span(f"{self.labels.get(key, key)}: "), *self.inl(joined(value))])
+        inlines: list[Inline] = [Span("- ")]
+        for i, piece in enumerate(pieces):
+            inlines += [Span("; ")] if i else []
+            inlines += piece
+        if pieces:
+            self.add(Role.TASK_DETAIL, inlines)
 
 
 def leads_in(inlines: list[Inline] | tuple[Inline, ...]) -> bool:

@@ -2,7 +2,9 @@
 
 Widths: a column given in cm or mm keeps it; the width left is shared by the other columns in
 proportion to their numbers. Header rows (the column titles, or the ``header`` rows, then the
-"(1) (2) (3)…" row) are bold, centred and repeat on every page.
+"(1) (2) (3)…" row) are centred and repeat on every page; titles are bold unless a header
+cell says ``bold: false``, the number row is italic and not bold unless it says otherwise.
+A task with ``rows`` takes one table row per part, its STT and text merged down.
 """
 
 from __future__ import annotations
@@ -123,23 +125,26 @@ def _cells(
         cell = p.cell
         if cell is None or p.merge == "continue":
             paras: tuple[Block, ...] = (Block(roles[p.column], ()),)
-        else:
-            role = Role.TABLE_HEADER if header else roles[p.column]
-            if cell.align and not header:
-                role = CELL_ROLES[cell.align]
-            paras = _paras(inl, cell.text, role, bold=cell.bold)
+        elif header and cell.bold is not False:
+            paras = _paras(inl, cell.text, Role.TABLE_HEADER)
+        else:  # a body cell, or a header cell written bold: false (centred, regular)
+            align = cell.align or ("center" if header else None)
+            role = CELL_ROLES[align] if align else roles[p.column]
+            paras = _paras(inl, cell.text, role, bold=bool(cell.bold))
         out.append(TableCell(paras, width, p.span, p.merge))
     return tuple(out)
 
 
-def _number_row(n: int, widths: tuple[int, ...]) -> TableRow:
-    return TableRow(
-        tuple(
-            TableCell((Block(Role.TABLE_HEADER, (Span(f"({i})"),)),), widths[i - 1])
-            for i in range(1, n + 1)
-        ),
-        header=True,
-    )
+def _number_row(
+    inl: Inliner, row: m.NumberRow, names: list[str], widths: tuple[int, ...]
+) -> TableRow:
+    """The "(1) (2) (3)…" row: the texts the user chose (a blank STT), italic and not bold
+    unless it says otherwise; centred, repeated with the header."""
+    cells = []
+    for text, width in zip(row.cells(names), widths, strict=True):
+        spans = tuple(inl(text, bold=row.bold, italic=row.italic)) if text else ()
+        cells.append(TableCell((Block(Role.TABLE_CELL_CENTER, spans),), width))
+    return TableRow(tuple(cells), header=True, keep=True)
 
 
 def _group_row(inl: Inliner, label: str, title: str, widths: tuple[int, ...]) -> TableRow:
@@ -168,8 +173,8 @@ def table(block: m.Table, inl: Inliner, total: int) -> Table:
         titles = [m.Cell(text=c.title) for c in block.columns]
         (grid,) = place([titles], n)
         rows.append(TableRow(_cells(inl, grid, widths, roles, header=True), header=True))
-    if block.number_row:
-        rows.append(_number_row(n, widths))
+    if block.number_row is not None:
+        rows.append(_number_row(inl, block.number_row, [""] * n, widths))
     groups = 0
     grids = place([r if isinstance(r, list) else None for r in block.rows], n)
     for row, grid in zip(block.rows, grids, strict=True):
@@ -184,10 +189,7 @@ def table(block: m.Table, inl: Inliner, total: int) -> Table:
 
 def task_value(task: m.Task, name: str) -> Any:
     """What a task-table cell shows for a field (a date deadline as dd/mm/yyyy)."""
-    value = task.value(name)
-    if isinstance(value, dt.date):
-        return dates.short_date(value)
-    return value
+    return _shown(task.value(name))
 
 
 def task_table(
@@ -210,8 +212,8 @@ def task_table(
         for t, w in zip(titles, widths, strict=True)
     )
     rows = [TableRow(header, header=True)]
-    if block.number_row:
-        rows.append(_number_row(len(cols), widths))
+    if block.number_row is not None:
+        rows.append(_number_row(inl, block.number_row, names, widths))
     groups: list[m.TaskGroup | None] = [*block.groups] or [None]
     for g, group in enumerate(groups, 1):
         tasks = block.tasks if group is None else group.tasks
@@ -223,6 +225,19 @@ def task_table(
     return Table(widths, rows)
 
 
+def task_row_count(task: m.Task, names: list[str]) -> int:
+    """How many table rows a task takes: one per part of ``rows``, one per value of its
+    ``split`` field, else one."""
+    if task.rows:
+        return len(task.rows)
+    parts = task.value(task.split) if task.split in names else None
+    return len(parts) if isinstance(parts, list) and parts else 1
+
+
+def _shown(value: Any) -> Any:
+    return dates.short_date(value) if isinstance(value, dt.date) else value
+
+
 def _task_rows(
     task: m.Task,
     number: int,
@@ -231,9 +246,12 @@ def _task_rows(
     roles: list[Role],
     inl: Inliner,
 ) -> list[TableRow]:
+    """The table rows of one task. A field that differs by row (the ``split`` field, or one
+    that a part of ``rows`` gives) has a cell per row; the others one cell merged down."""
     split = task.split if task.split in names else None
     parts = task.value(split) if split else None
-    count = len(parts) if isinstance(parts, list) and parts else 1
+    count = task_row_count(task, names)
+    per_row = {n for n in names if any(part.value(n) is not None for part in task.rows)}
     rows: list[list[TableCell]] = [[] for _ in range(count)]
     c = 0
     while c < len(names):
@@ -243,8 +261,15 @@ def _task_rows(
         if name == split and parts:
             for r in range(count):
                 rows[r].append(TableCell(_paras(inl, parts[r], roles[c]), width, span))
+        elif name in per_row:
+            for r, part in enumerate(task.rows):
+                own = _shown(task.part_value(part, name))
+                rows[r].append(TableCell(_paras(inl, own, roles[c]), width, span))
         else:
-            value = str(number) if name == "number" else task_value(task, name)
+            if name == "number":
+                value: Any = task.number if task.number is not None else str(number)
+            else:
+                value = task_value(task, name)
             merge = "restart" if count > 1 else None
             rows[0].append(TableCell(_paras(inl, value, roles[c]), width, span, merge))
             for r in range(1, count):

@@ -18,6 +18,7 @@ from vanban.models.blocks import (
     Item,
     Letter,
     Letters,
+    NumberRow,
     PageBreak,
     Paragraph,
     Section,
@@ -25,6 +26,7 @@ from vanban.models.blocks import (
     Task,
     TaskColumn,
     TaskGroup,
+    TaskPart,
     TaskTable,
 )
 from vanban.models.common import Archive, Document, Format, Issuer, Margins, Recipient, Signer
@@ -51,6 +53,7 @@ __all__ = [
     "Letter",
     "Letters",
     "Margins",
+    "NumberRow",
     "PageBreak",
     "Paragraph",
     "Recipient",
@@ -60,6 +63,7 @@ __all__ = [
     "Task",
     "TaskColumn",
     "TaskGroup",
+    "TaskPart",
     "TaskTable",
 ]
 

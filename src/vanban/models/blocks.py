@@ -34,6 +34,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     StrictBool,
     Tag,
     WithJsonSchema,
@@ -52,6 +53,18 @@ def _scalar_text(value: Any) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+def _blank(value: Any) -> Any:
+    """An empty text ("" or spaces), written for an empty cell or field, is no value."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _blank_or_text(value: Any) -> Any:
+    """A cell's text: "" or spaces is no text, a number is text."""
+    return _scalar_text(_blank(value))
 
 
 _FIELD_NAME = re.compile(r"^[^\s\[\]{}:][^\[\]{}:]{0,59}$")
@@ -183,6 +196,18 @@ class Task(Model):
         },
     )
 
+    number: (
+        Annotated[
+            Text, BeforeValidator(_scalar_text), WithJsonSchema({"type": ["string", "number"]})
+        ]
+        | None
+    ) = Field(
+        None,
+        title="Số thứ tự",
+        description='Số thứ tự như cơ quan ghi ("09", "1.2", "I"): in đúng như vậy thay cho số '
+        "tự đánh (cột STT của bảng nhiệm vụ, hoặc số trước nhiệm vụ trong câu văn).",
+        examples=["09", "II"],
+    )
     task: Text = Field(
         title="Nội dung nhiệm vụ",
         description="Việc cần thực hiện.",
@@ -248,21 +273,103 @@ class Task(Model):
         'dòng riêng, các ô khác gộp dọc (một nhiệm vụ có hai sản phẩm: split: "product").',
     )
 
+    rows: list[TaskPart] = Field(
+        default_factory=list,
+        title="Các dòng của nhiệm vụ",
+        description="Trong bảng nhiệm vụ: nhiệm vụ chia thành nhiều dòng, mỗi dòng có sản phẩm, "
+        "thời hạn, cơ quan chủ trì, phối hợp riêng; STT và nội dung nhiệm vụ gộp dọc qua các "
+        "dòng. Trường ghi ở nhiệm vụ áp dụng cho các dòng không ghi trường đó.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_fields(cls, value: Any) -> Any:
+        return _blank_values(value, TASK_BLANKABLE)
+
     def value(self, name: str) -> Any:
         """The value of a field or of an ``extra`` entry (``None`` when absent)."""
         if name in TASK_FIELDS and name != "number":
             return getattr(self, name)
         return self.extra.get(name)
 
+    def part_value(self, part: TaskPart, name: str) -> Any:
+        """The value a row of a multi-row task shows for a field: the row's own, else the
+        task's."""
+        own = part.value(name)
+        return own if own is not None else self.value(name)
+
     @model_validator(mode="after")
     def _known_split(self) -> Task:
+        if self.split is not None and self.rows:
+            raise PydanticCustomError(
+                "bad_split",
+                "split và rows không dùng cùng nhau: với rows, mỗi dòng tự ghi sản phẩm, "
+                "thời hạn, cơ quan của mình",
+                {"at": ("split",)},
+            )
         if self.split is not None and not isinstance(self.value(self.split), list):
             raise PydanticCustomError(
                 "bad_split",
                 'split: "{name}" cần là một trường có danh sách giá trị trong nhiệm vụ này',
-                {"name": self.split},
+                {"name": self.split, "at": ("split",)},
             )
         return self
+
+
+#: The fields of a task or of one of its rows where "" (an empty cell) means no value.
+TASK_BLANKABLE = ("deadline", "directs", "leads", "performs", "coordinates", "product", "number")
+
+
+def _blank_values(value: Any, names: tuple[str, ...]) -> Any:
+    """``value`` (the mapping of a task or a row) with "" fields and extra entries left out."""
+    if not isinstance(value, dict):
+        return value
+    out = {k: v for k, v in value.items() if not (k in names and _blank(v) is None)}
+    extra = out.get("extra")
+    if isinstance(extra, dict):
+        out["extra"] = {k: v for k, v in extra.items() if _blank(v) is not None}
+    return out
+
+
+class TaskPart(Model):
+    """Một dòng của nhiệm vụ tách dòng: its own product, deadline, bodies, extra fields."""
+
+    model_config = ConfigDict(
+        title="Dòng của nhiệm vụ",
+        json_schema_extra={
+            "description": "Một dòng của nhiệm vụ trong bảng nhiệm vụ: sản phẩm, thời hạn, cơ "
+            "quan chủ trì, phối hợp… riêng của dòng này."
+        },
+    )
+
+    product: Texts | None = Field(None, title="Sản phẩm", description="Sản phẩm của dòng này.")
+    deadline: Deadline | None = Field(
+        None, title="Thời hạn", description='Một ngày (2025-03-15) hoặc chữ ("Quý I/2025").'
+    )
+    leads: Texts | None = Field(None, title="Chủ trì", description="Cơ quan, đơn vị chủ trì.")
+    coordinates: Texts | None = Field(
+        None, title="Phối hợp", description="Cơ quan, đơn vị phối hợp."
+    )
+    directs: Texts | None = Field(None, title="Chỉ đạo", description="Người, cơ quan chỉ đạo.")
+    performs: Texts | None = Field(
+        None, title="Thực hiện", description="Cơ quan, đơn vị, cá nhân thực hiện."
+    )
+    extra: dict[FieldName, Texts] = Field(
+        default_factory=dict,
+        title="Trường khác",
+        description="Các trường riêng của kế hoạch cho dòng này (cột của bảng nhiệm vụ).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_fields(cls, value: Any) -> Any:
+        return _blank_values(value, TASK_BLANKABLE)
+
+    def value(self, name: str) -> Any:
+        """The row's own value of a field or an ``extra`` entry (``None`` when absent)."""
+        if name in TASK_FIELDS and name not in ("number", "task"):
+            return getattr(self, name)
+        return self.extra.get(name)
 
 
 #: The fields of a task, by name (a task table's columns name them, or ``extra`` keys).
@@ -463,16 +570,159 @@ class Cell(Model):
     colspan: int = Field(1, ge=1, le=63, title="Gộp cột", description="Số cột ô này chiếm.")
     rowspan: int = Field(1, ge=1, le=10_000, title="Gộp dòng", description="Số dòng ô này chiếm.")
     align: Align | None = Field(None, title="Canh lề", description="Mặc định theo canh lề của cột.")
-    bold: StrictBool = Field(False, title="In đậm", description="In đậm nội dung ô.")
+    bold: StrictBool | None = Field(
+        None,
+        title="In đậm",
+        description="true: in đậm; false: không in đậm (kể cả ở dòng tiêu đề, vốn in đậm). "
+        "Mặc định: đậm ở dòng tiêu đề, thường ở các dòng khác.",
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
-        if value is None:
-            return {}
+        if value is None or _blank(value) is None:
+            return {}  # null, "" or spaces: an empty cell
         if isinstance(value, (str, int, float, list)) and not isinstance(value, bool):
             return {"text": _scalar_text(value)}
+        if isinstance(value, dict) and "text" in value and _blank(value["text"]) is None:
+            return {k: v for k, v in value.items() if k != "text"}
         return value
+
+    @property
+    def empty(self) -> bool:
+        """Nothing in it and one place wide: what stands for a place covered by a span."""
+        return self.text is None and self.colspan == 1 and self.rowspan == 1
+
+
+def _number_row(value: Any) -> Any:
+    """``number_row: true`` / ``false`` / a list of texts, as the full form (``None``: none)."""
+    if value is False:
+        return None
+    if value is True:
+        return {}
+    if isinstance(value, list):
+        return {"texts": value, "written_as_list": True}
+    if value is None or isinstance(value, (dict, NumberRow)):
+        return value
+    raise PydanticCustomError(
+        "bad_number_row",
+        "cần true, false, một danh sách chữ (mỗi cột một chữ) hoặc một bảng (texts, blank, "
+        "bold, italic), không phải {value}",
+        {"value": repr(value) if not isinstance(value, str) else f'"{value}"'},
+    )
+
+
+#: A column named by its place (1 = the first) or, in a task table, by its field.
+ColumnRef = Annotated[int, Field(ge=1, le=63)] | FieldName
+
+
+class NumberRow(Model):
+    """Dòng số thứ tự cột: "(1) (2) (3)…" under the header; which columns, texts, style.
+
+    Offices number in italics, not bold, and often leave the STT column blank.
+    """
+
+    model_config = ConfigDict(
+        title="Dòng số thứ tự cột",
+        json_schema_extra={
+            "description": 'Dòng "(1) (2) (3)…" dưới dòng tiêu đề: true (mọi cột, in nghiêng), '
+            'danh sách chữ của từng ô ("" để trống), hoặc {texts, blank, bold, italic}.'
+        },
+    )
+
+    texts: list[Annotated[Text | None, BeforeValidator(_blank_or_text)]] | None = Field(
+        None,
+        title="Chữ của từng ô",
+        description='Mỗi cột một chữ, từ trái sang phải; "" hoặc null để trống ô. Mặc định: '
+        '"(1)", "(2)"… cho các cột được đánh số.',
+        examples=[["", "(1)", "(2)", "(3)"], ["A", "B", "1", "2"]],
+    )
+    blank: list[ColumnRef] = Field(
+        default_factory=list,
+        title="Cột để trống",
+        description="Các cột không đánh số (số thứ tự cột từ 1, hoặc tên trường trong bảng "
+        "nhiệm vụ, ví dụ number); các cột còn lại đánh (1), (2)… theo thứ tự.",
+        examples=[[1], ["number"]],
+    )
+    bold: StrictBool = Field(False, title="In đậm", description="Mặc định: không in đậm.")
+    italic: StrictBool = Field(True, title="In nghiêng", description="Mặc định: in nghiêng.")
+    #: Written as a list of texts (``number_row: ["", "(1)"]``): its problems are named there.
+    _short: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_short(cls, value: Any, handler: Any) -> Any:
+        short = isinstance(value, list) or (isinstance(value, dict) and "written_as_list" in value)
+        if value is True:
+            value = {}
+        elif isinstance(value, list):
+            value = {"texts": value}
+        elif isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != "written_as_list"}
+        row = handler(value)
+        row._short = short
+        return row
+
+    def cells(self, names: list[str]) -> list[str | None]:
+        """The text under each column (``None``: blank); ``names`` are the columns' fields
+        (a plain table's are ""). Assumes :meth:`problem` found nothing.
+
+        >>> NumberRow(blank=[1]).cells(["", "", ""])
+        [None, '(1)', '(2)']
+        >>> NumberRow(blank=["number"]).cells(["number", "task"])
+        [None, '(1)']
+        """
+        if self.texts is not None:
+            return list(self.texts)
+        blank = {self._index(b, names) for b in self.blank}
+        out: list[str | None] = []
+        n = 0
+        for i in range(len(names)):
+            if i in blank:
+                out.append(None)
+            else:
+                n += 1
+                out.append(f"({n})")
+        return out
+
+    @staticmethod
+    def _index(ref: int | str, names: list[str]) -> int | None:
+        if isinstance(ref, int):
+            return ref - 1 if ref <= len(names) else None
+        return names.index(ref) if ref in names else None
+
+    def problem(self, names: list[str]) -> tuple[tuple[str | int, ...], str] | None:
+        """Where (a path under ``number_row``) and why it does not fit ``names`` columns."""
+        if self.texts is not None and len(self.texts) != len(names):
+            return (
+                () if self._short else ("texts",),
+                f"có {len(self.texts)} chữ nhưng bảng có {len(names)} cột (mỗi cột một chữ, "
+                '"" để trống)',
+            )
+        for i, ref in enumerate(self.blank):
+            if self._index(ref, names) is None:
+                what = f"cột {ref}" if isinstance(ref, int) else f'trường "{ref}"'
+                return (("blank", i), f"bảng không có {what}")
+        return None
+
+
+def _number_row_field() -> Any:
+    return Field(
+        None,
+        title="Dòng số thứ tự cột",
+        description='Thêm dòng "(1) (2) (3)…" dưới dòng tiêu đề (in nghiêng, không đậm): true cho '
+        'mọi cột; một danh sách chữ, mỗi cột một chữ ("" để trống ô STT); hoặc {blank: [1], '
+        "bold: true, italic: false}.",
+    )
+
+
+def _number_row_problem(row: NumberRow | None, names: list[str]) -> None:
+    if row is None:
+        return
+    found = row.problem(names)
+    if found:
+        at, message = found
+        raise PydanticCustomError("bad_number_row", message, {"at": ("number_row", *at)})
 
 
 class GroupRow(Model):
@@ -538,11 +788,7 @@ class Table(Model):
         title="Dòng tiêu đề",
         description="Các dòng tiêu đề có gộp ô, thay cho tên cột.",
     )
-    number_row: StrictBool = Field(
-        False,
-        title="Dòng số thứ tự cột",
-        description='Thêm dòng "(1) (2) (3)…" dưới dòng tiêu đề.',
-    )
+    number_row: Annotated[NumberRow | None, BeforeValidator(_number_row)] = _number_row_field()
     rows: list[TableRow] = Field(
         default_factory=list,
         title="Các dòng",
@@ -562,7 +808,8 @@ class Table(Model):
 
         problem = grid_problem(self)
         if problem:
-            raise PydanticCustomError("bad_table", problem)
+            raise PydanticCustomError("bad_table", problem.message, {"at": problem.at})
+        _number_row_problem(self.number_row, [""] * len(self.columns))
         return self
 
 
@@ -642,11 +889,7 @@ class TaskTable(Model):
         description="Mặc định: STT, nhiệm vụ, chủ trì, phối hợp, thời hạn, sản phẩm.",
         examples=[["number", "task", "leads", "coordinates", "deadline"]],
     )
-    number_row: StrictBool = Field(
-        False,
-        title="Dòng số thứ tự cột",
-        description='Thêm dòng "(1) (2) (3)…" dưới dòng tiêu đề.',
-    )
+    number_row: Annotated[NumberRow | None, BeforeValidator(_number_row)] = _number_row_field()
     tasks: list[Task] = Field(
         default_factory=list,
         title="Các nhiệm vụ",
@@ -672,15 +915,26 @@ class TaskTable(Model):
                 "bad_task_table", "bảng nhiệm vụ cần tasks hoặc groups (một trong hai)"
             )
         names = [c.field for c in self.columns]
-        for task in self.all_tasks():
+        for at, task in self.located_tasks():
             for name, n in task.span.items():
                 if name not in names or names.index(name) + n > len(names):
                     raise PydanticCustomError(
                         "bad_span",
                         'span: "{name}" gộp {n} cột nhưng bảng không có đủ cột từ cột đó',
-                        {"name": name, "n": n},
+                        {"name": name, "n": n, "at": (*at, "span", name)},
                     )
+        _number_row_problem(self.number_row, names)
         return self
+
+    def located_tasks(self) -> list[tuple[tuple[str | int, ...], Task]]:
+        """Each task with its place under the table (``("groups", 0, "tasks", 1)``)."""
+        if self.tasks:
+            return [(("tasks", i), t) for i, t in enumerate(self.tasks)]
+        return [
+            (("groups", g, "tasks", i), t)
+            for g, group in enumerate(self.groups)
+            for i, t in enumerate(group.tasks)
+        ]
 
     def all_tasks(self) -> list[Task]:
         return self.tasks or [t for g in self.groups for t in g.tasks]
@@ -800,5 +1054,6 @@ class Section(Model):
 
 
 Bullet.model_rebuild()
+Task.model_rebuild()
 Item.model_rebuild()
 Letter.model_rebuild()

@@ -201,9 +201,17 @@ def _deadline(value: Any) -> Any:
         return str(value)  # a year: "deadline: 2025"
     elif isinstance(value, dt.date):
         return _in_range(value)
+    elif isinstance(value, list):  # several deadlines: one per row of the task
+        raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT + _ROWS_HINT)
     else:
         raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT)
     return value
+
+
+_ROWS_HINT = (
+    "; mỗi nhiệm vụ một thời hạn: khi các sản phẩm có thời hạn riêng, chia nhiệm vụ thành "
+    "các dòng (rows: mỗi dòng có product, deadline, leads… riêng)"
+)
 
 
 #: A deadline (thời hạn): a date, or text such as "thường xuyên" or "Quý I/2025".

@@ -70,7 +70,7 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
     return [(p, v) for p, v in walk(doc) if isinstance(v, str)]
 
 
-def models(doc: BaseModel, kind: type[Any]) -> Iterator[tuple[str, Any]]:
+def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[tuple[str, Any]]:
     """Every model of ``kind`` inside ``doc``, with its path."""
     for p, v in walk(doc):
         if isinstance(v, kind):
