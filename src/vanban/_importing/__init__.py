@@ -189,6 +189,9 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         if closing_text and content:
             fields["closing"] = closing_text
         return
+    if doc_type == "bien_ban" and outline.intro and (outline.sections or outline.top):
+        fields["opening"] = "\n\n".join(outline.intro)  # before the numbered parts
+        outline.intro = []
     if not outline.sections and not outline.top:  # paragraphs only: they are the content
         outline.top, outline.intro = outline.intro, []
     if outline.intro:
@@ -204,6 +207,27 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["content"] = outline.top
     if closing_text:
         fields["closing"] = closing_text
+
+
+def _signatures(regions: Regions) -> list[dict[str, str]]:
+    """Every signer block side by side (a biên bản's): its label lines and name."""
+    closing = regions.closing
+    if closing is None:
+        return []
+    ps = regions.reading.ps
+    out = []
+    for s in closing.signers:
+        if s.name is None:
+            continue
+        titles = [
+            " ".join(line.split())
+            for i in s.titles
+            if i != s.name
+            for line in ps[i].text.split("\n")
+            if line.strip()
+        ]
+        out.append({"title": "\n".join(titles), "name": " ".join(ps[s.name].text.split())})
+    return out
 
 
 def _caps_title(regions: Regions) -> list[int]:
@@ -307,7 +331,16 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
                 subject = subject[len(prefix) :].strip()
         fields["title"] = subject
     signer = signer_fields(regions)
-    if signer is not None:
+    facts = DOC_TYPES[doc_type]
+    if facts.signers > 1:
+        signatures = _signatures(regions)
+        if doc_type == "bien_ban" and signatures:
+            fields["signers"] = signatures
+            fields["header_date"] = regions.header is not None and regions.header.date is not None
+            if not fields["header_date"]:
+                fields.pop("place", None)
+                fields.pop("date", None)
+    elif signer is not None:
         fields["signer"] = signer
     fields.update(recipient_fields(regions))
     if DOC_TYPES[doc_type].addressed or doc_type in ("to_trinh", "bao_cao"):

@@ -105,6 +105,16 @@ def _number_date(
             out["place"] = place
             if year is not None:
                 out["date"] = {"year": year, "month": month, "day": day if month else None}
+    if issuer.get("name") and not issuer.get("abbreviation") and "symbol" not in out:
+        # No ký hiệu to read it from: the initials of the name, as offices abbreviate
+        # ("SỞ CÔNG THƯƠNG" → "SCT"), said in a note.
+        words = [w for w in issuer["name"].replace("\n", " ").split() if w[:1].isalpha()]
+        initials = "".join(w[0] for w in words).upper()
+        if initials:
+            issuer["abbreviation"] = initials
+            notes.append(
+                f'không có số, ký hiệu; chữ viết tắt của cơ quan lấy theo chữ đầu: "{initials}"'
+            )
     out["issuer"] = issuer
     for i in [*h.region, *(regions.heading.marks if regions.heading else [])]:
         mark = rules.mark_text(ps[i].text)
