@@ -334,6 +334,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     facts = DOC_TYPES[doc_type]
     if facts.signers > 1:
         signatures = _signatures(regions)
+        named = " ".join(ps[heading.start].text.split()) if heading.kind is not None else ""
+        if doc_type == "bien_ban" and heading.kind and named.upper() != heading.kind.heading:
+            fields["heading"] = named  # "BIÊN BẢN THẨM ĐỊNH HỒ SƠ", as the office names it
         if doc_type == "bien_ban" and signatures:
             fields["signers"] = signatures
             fields["header_date"] = regions.header is not None and regions.header.date is not None
