@@ -158,3 +158,22 @@ def test_corpus_imports() -> None:
     ]
     assert len(good) >= 0.9 * len(nd30), [r for r in nd30 if r not in good]
     assert all(r.get("scope") for r in rows if r["type"] == "-")
+
+
+def test_the_docs_demo_is_what_the_page_says() -> None:
+    """docs/nhap-word.md: the office's công văn has the 9 findings the page lists; the copy
+    `vanban fix` makes has none, and nothing needed a note."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    sys.path.insert(0, str(ROOT / "tests"))
+    from import_demo import demo_docx
+
+    before = demo_docx()
+    rules = {f.rule for f in check_report(before).findings}
+    assert {"PL1.I.font", "PL1.II.6.end-mark", "PL1.II.9b.archive-line"} <= rules
+    assert len(check_report(before).findings) == 9
+    result = vanban.from_docx(before)
+    assert result.notes == []
+    assert result.model.closing == (  # type: ignore[attr-defined]
+        "Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo."
+    )
+    assert check_report(_quiet_render(result.model)).findings == []

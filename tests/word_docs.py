@@ -71,6 +71,7 @@ DEFAULTS: dict[str, Any] = {
     "kinh_gui": "Kính gửi: Ủy ban nhân dân tỉnh",
     "addressees": [],  # lines "- …;" under a "Kính gửi:" of several addressees
     "paragraphs": 3,
+    "body": None,  # the paragraphs' texts (default: "Điều k. …" for each of ``paragraphs``)
     "indent_cm": 1.0,
     "indent_tab": False,
     "align": "justify",
@@ -238,7 +239,8 @@ def build(**changes: Any) -> bytes:
         centred(o["kinh_gui"], bold=False)
         for line in o["addressees"]:
             _runs(doc.add_paragraph(), line, 14, font)
-    for k in range(o["paragraphs"]):
+    texts = o["body"] or [f"Điều {k + 1}. {BODY}" for k in range(o["paragraphs"])]
+    for k, text in enumerate(texts):
         bp = doc.add_paragraph()
         bp.alignment = {
             "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -254,12 +256,12 @@ def build(**changes: Any) -> bytes:
             from docx.enum.text import WD_LINE_SPACING
 
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        body = f"Điều {k + 1}. {BODY}"
+        body = text
         if o["indent_tab"]:
             body = "\t" + body
         else:
             fmt.first_line_indent = Cm(o["indent_cm"])
-        if k == o["paragraphs"] - 1 and o["end_mark"]:
+        if k == len(texts) - 1 and o["end_mark"]:
             body = body.rstrip(".") + "./."
         _runs(bp, body, o["body_size"], font, color=o["color"])
     # Nơi nhận | spacer | signer

@@ -351,6 +351,16 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
         if names:
             fields["addressees"] = names
     _body(regions, notes, fields, doc_type)
+    if doc_type in _ARTICLED and not fields.get("authority"):
+        # No authority line above the căn cứ: the head's title and the body's name, said.
+        head = (signer or {}).get("head_title") or (signer or {}).get("title") or ""
+        name = " ".join(str(fields.get("issuer", {}).get("name", "")).split())
+        if head and name:
+            fields["authority"] = f"{head} {name}".upper()
+            notes.append(
+                f'không có dòng thẩm quyền ban hành; vanban ghi "{fields["authority"]}" '
+                "theo người ký và cơ quan: hãy sửa nếu chưa đúng"
+            )
     _drop_automatic_recipients(fields, doc_type)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:

@@ -29,6 +29,11 @@ _TASK_LINE = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>.+)$", re.S)
 #: A deadline written after a task: "(hoàn thành trước ngày 30/11/2024)", "(Quý IV/2026)".
 _INLINE_DEADLINE = re.compile(r"^(?P<task>.*\S)\s*\((?P<deadline>[^()]+)\)\.?$", re.S)
 _DATE = re.compile(r"^(?:hoàn thành )?trước ngày (\d{1,2})/(\d{1,2})/(\d{4})$")
+#: How an office's last paragraph reads: "Trên đây là…", "… kính báo cáo …", "Trân trọng …".
+_CLOSING_WORDS = re.compile(
+    r"^trên đây|\bkính (?:báo cáo|đề nghị|trình|gửi)\b|^trân trọng|\btrân trọng (?:cảm ơn|đề nghị)",
+    re.IGNORECASE,
+)
 _CHAPTER = re.compile(r"^Chương\s+(?P<label>[IVXLC]+|\d+)\b\.?\s*(?P<rest>.*)$", re.S)
 
 
@@ -259,7 +264,8 @@ class Outline:
             open_article["text"] += "\n\n" + text  # the article's text goes on
             return
         self.last_is_closing = p.style_id == "VBClosing" or (
-            not (p.style_id or "").startswith("VB") and key(plain).lower().startswith("trên đây")
+            not (p.style_id or "").startswith("VB")
+            and _CLOSING_WORDS.search(key(plain)) is not None
         )
         if not self.sections and not self._item and not self._article and not self.top:
             self.intro.append(text)
