@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 import warnings
@@ -76,6 +77,17 @@ def test_yaml_of_an_import_loads_back() -> None:
     assert vanban.loads(text).model_dump() == result.model.model_dump()
     assert result.model.addressees == ["Sở Tài chính tỉnh Nghệ An"]  # type: ignore[attr-defined]
     assert result.model.archive is not None and result.model.archive.units == ["KT (Nam)"]
+
+
+def test_yaml_names_the_paragraphs_each_part_came_from() -> None:
+    data = _quiet_render(vanban.load(ROOT / "examples" / "giam-ngheo-ben-vung.yaml"))
+    text = vanban.from_docx(data).yaml()
+    lines = text.splitlines()
+    title = lines.index(next(x for x in lines if x.startswith("title:")))
+    assert re.fullmatch(r"# đoạn \d+(–\d+)? của tệp Word", lines[title - 1])
+    firsts = [i for i, x in enumerate(lines) if x.startswith("- title:")]
+    assert firsts and all(lines[i - 1].startswith("# đoạn ") for i in firsts)
+    assert vanban.loads(text).model_dump() == vanban.from_docx(data).model.model_dump()
 
 
 def test_not_an_administrative_document_is_refused_whole(tmp_path: Path) -> None:

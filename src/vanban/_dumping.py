@@ -38,7 +38,7 @@ _WIDTH = 88
 
 # The shared fields as a document reads from the top (header) and from the signature down;
 # a type's own fields (its body) stand between them, and its phụ lục last.
-_HEAD = ("issuer", "number", "symbol", "urgency", "secrecy", "place", "date", "title")
+_HEAD = ("issuer", "number", "symbol", "urgency", "secrecy", "place", "date", "title", "addressees")
 _TAIL = ("footnotes", "signer", "recipients", "archive", "circulation", "contact", "format")
 _LAST = ("appendices",)
 

@@ -9,6 +9,7 @@ located note and kept as text where it has text; nothing is dropped silently.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,17 +57,34 @@ class ImportResult:
     model: Document
     doc_type: str
     notes: list[str] = field(default_factory=list)
+    #: Where each part came from: a top-level field (``"title"``) or a mục (``"sections[2]"``)
+    #: → the paragraphs of the Word document, as a reader numbers them.
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def yaml(self) -> str:
-        """The document as YAML (:func:`vanban.dump`), its notes as comments at the top."""
+        """The document as YAML (:func:`vanban.dump`): its notes as comments at the top, and
+        before each part a comment naming the paragraphs of the Word document it came from."""
         from vanban._dumping import dump
 
-        text = dump(self.model)
-        if not self.notes:
-            return text
-        head, _, rest = text.partition("\n")
-        comments = "".join(f"# Ghi chú khi chuyển: {note}\n" for note in self.notes)
-        return f"{head}\n{comments}{rest}"
+        lines = dump(self.model).split("\n")
+        out = [lines[0], *(f"# Ghi chú khi chuyển: {note}" for note in self.notes)]
+        field_name = ""
+        section = -1
+        for line in lines[1:]:
+            key = re.match(r"^([a-z_]+):", line)
+            where = None
+            if key:
+                field_name = key.group(1)
+                where = self.sources.get(field_name)
+            elif field_name == "sections" and line.startswith("- "):
+                section += 1
+                where = self.sources.get(f"sections[{section}]")
+            if where is not None:
+                first, last = where
+                span = f"đoạn {first}" if first == last else f"đoạn {first}–{last}"
+                out.append(f"# {span} của tệp Word")
+            out.append(line)
+        return "\n".join(out)
 
 
 def _skip_set(regions: Regions) -> set[int]:
@@ -198,6 +216,7 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["intro"] = outline.intro
     if outline.sections:
         fields["sections"] = outline.sections
+        fields["_section_starts"] = outline.section_starts
         if outline.top:  # numbered parts before mục I: kept as paragraphs of the mở đầu
             notes.append("các khoản đánh số trước mục I được giữ thành đoạn văn mở đầu")
             fields.setdefault("intro", []).extend(_flat_texts(outline.top))
@@ -207,6 +226,47 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["content"] = outline.top
     if closing_text:
         fields["closing"] = closing_text
+
+
+def _sources(regions: Regions, fields: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """The paragraphs (as a reader numbers them) each top-level part came from."""
+    no = regions.reading.reader_no
+
+    def span(indexes: list[int]) -> tuple[int, int] | None:
+        numbers = [no[i] for i in indexes if 0 <= i < len(no) and no[i]]
+        return (min(numbers), max(numbers)) if numbers else None
+
+    header, heading, body, closing = (
+        regions.header,
+        regions.heading,
+        regions.body,
+        regions.closing,
+    )
+    found: dict[str, list[int]] = {}
+    if header is not None:
+        found["issuer"] = header.issuer_lines or header.region
+        found["number"] = [header.number] if header.number is not None else []
+        found["date"] = [header.date] if header.date is not None else []
+    if heading is not None:
+        found["title"] = heading.title or ([heading.subject] if heading.subject is not None else [])
+    if body is not None:
+        found["addressees"] = [i for i in (body.kinh_gui, body.kinh_gui_in_table) if i is not None]
+        found["addressees"] += body.addressees
+        found["bases"] = body.basis
+        if heading is not None and closing is not None:
+            inside = list(range(heading.end + 1, closing.end))
+            for name in ("content", "sections", "articles", "chapters"):
+                found[name] = inside
+    if closing is not None:
+        found["signer"] = [i for s in closing.signers for i in s.lines]
+        found["signers"] = found["signer"]
+        found["recipients"] = [closing.label, *closing.items] if closing.label is not None else []
+        found["archive"] = found["recipients"]
+    out = {k: v for k, idx in found.items() if k in fields and (v := span(idx)) is not None}
+    for k, start in enumerate(fields.get("_section_starts", [])):
+        if start in range(len(no)) and no[start]:
+            out[f"sections[{k}]"] = (no[start], no[start])
+    return out
 
 
 def _signatures(regions: Regions) -> list[dict[str, str]]:
@@ -362,12 +422,15 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
                 "theo người ký và cơ quan: hãy sửa nếu chưa đúng"
             )
     _drop_automatic_recipients(fields, doc_type)
+    sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        model = model_cls.model_validate({k: v for k, v in fields.items() if k != "type"})
+        model = model_cls.model_validate(
+            {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
+        )
     notes.extend(str(w.message) for w in caught)
-    return ImportResult(model, doc_type, notes)
+    return ImportResult(model, doc_type, notes, sources)
 
 
 def from_docx(source: bytes | str | os.PathLike[str]) -> ImportResult:

@@ -151,6 +151,8 @@ class Outline:
         #: Tasks were read from role lines; and their deadlines from lines of their own.
         self.task_lines = False
         self.last_is_closing = False
+        #: The paragraph each mục starts at.
+        self.section_starts: list[int] = []
         self.deadline_lines = False
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
@@ -207,6 +209,7 @@ class Outline:
         if roman and not articles and (upper(roman[1]) or all_runs(p, "bold")):
             self._close()
             self.sections.append({"title": roman[1].rstrip(":") or roman[0], "content": []})
+            self.section_starts.append(where)
             return
         number = _split(plain, _NUMBER)
         if number:
