@@ -17,7 +17,7 @@ from vanban.layout import articles as _articles
 from vanban.layout.bien_ban import signer_column
 from vanban.layout.blocks import BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, _date_parts, build
+from vanban.layout.common import Inliner, _date_parts, build, regions_of
 from vanban.models.agreement import Agreement, Party
 from vanban.nd30 import agreements
 from vanban.nd30.text import basis_lines
@@ -70,7 +70,7 @@ def layout(doc: Agreement) -> Layout:
         if party.representative.position:
             titles.append(party.representative.position)
         columns.append(signer_column(titles, party.representative))
-    regions = Regions(signer_pair=(columns[0], columns[1]))
+    regions = regions_of(doc, signer_pair=(columns[0], columns[1]))
     lay = build(doc, lambda inl, width: _body(doc, inl, width), regions)
     if not doc.recipients and doc.archive is None:
         lay.recipients = []  # no Nơi nhận unless configured (nd30-types.md §15)

@@ -17,7 +17,7 @@ from vanban import _cleaning as _text
 from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, build, plain_block
+from vanban.layout.common import Inliner, build, plain_block, regions_of
 from vanban.models.bien_ban import BienBan
 from vanban.models.signatories import Person
 from vanban.nd30 import minutes
@@ -116,7 +116,7 @@ def _signer_pair(doc: BienBan) -> tuple[list[Block], list[Block]]:
 
 def layout(doc: BienBan) -> Layout:
     """Lay out a whole Biên bản."""
-    regions = Regions(date=doc.header_date, signer_pair=_signer_pair(doc))
+    regions = regions_of(doc, date=doc.header_date, signer_pair=_signer_pair(doc))
     lay = build(doc, lambda inl, width: _body(doc, inl, width), regions)
     if doc.heading:  # the office's tên loại ("BIÊN BẢN THẨM ĐỊNH")
         lay.heading[0] = plain_block(Role.DOC_TYPE, " ".join(doc.heading.split()).upper())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from vanban import _markup as markup
 from vanban import _metrics
@@ -180,7 +181,25 @@ class Regions:
     recipients: Sequence[Recipient] | None = None
 
 
-_DEFAULT_REGIONS = Regions()
+def regions_of(doc: Document, **changes: Any) -> Regions:
+    """The regions of a document's type as its facts declare them
+    (:class:`vanban.nd30.doctypes.DocType`: Số, ô 4 date, tên loại, V/v line, trích yếu),
+    with the type's own ``changes`` (its Kính gửi, Nơi nhận, signers…).
+
+    >>> from vanban import registry
+    >>> regions_of(registry.model("thu_cong").model_construct(doc_type="thu_cong"))
+    ... # doctest: +ELLIPSIS
+    Regions(heading=False, title=True, authority=None, ..., number=False, subject=False, ...)
+    """
+    facts = doc.type_info
+    base: dict[str, Any] = {
+        "heading": facts.named,
+        "title": facts.title,
+        "number": facts.number,
+        "date": facts.header_date,
+        "subject": facts.named or facts.subject_line,
+    }
+    return Regions(**{**base, **changes})
 
 
 def as_above(doc: Document) -> list[Recipient]:
@@ -202,13 +221,16 @@ _EMPTY_DATE = Block(Role.PLACE_DATE, ())
 _EMPTY_NUMBER = Block(Role.NUMBER, ())
 
 
-def build(doc: Document, body_builder: BodyBuilder, regions: Regions = _DEFAULT_REGIONS) -> Layout:
+def build(doc: Document, body_builder: BodyBuilder, regions: Regions | None = None) -> Layout:
     """Lay out a document: the shared parts here, the ``regions`` its type picks, its body
     by ``body_builder`` (called with the inliner and the text width for tables).
 
     Parts are laid out in reading order so that footnotes are numbered in that order.
     """
     from vanban.layout import appendix as appendix_layout  # it builds on this module
+
+    if regions is None:
+        regions = regions_of(doc)
 
     labels = appendix_layout.appendix_labels(doc)
     refs = {

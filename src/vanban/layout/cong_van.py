@@ -7,7 +7,7 @@ from __future__ import annotations
 from vanban import _cleaning as _text
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, as_above, build
+from vanban.layout.common import Inliner, as_above, build, regions_of
 from vanban.models.cong_van import CongVan
 
 __all__ = ["layout"]
@@ -26,5 +26,5 @@ def _body(doc: CongVan, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: CongVan) -> Layout:
     """Lay out a whole Công văn."""
-    regions = Regions(heading=False, addressees=doc.addressees, recipients=as_above(doc))
+    regions = regions_of(doc, addressees=doc.addressees, recipients=as_above(doc))
     return build(doc, lambda inl, width: _body(doc, inl, width), regions)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
-from vanban.layout.common import Inliner, Regions, as_above, build, plain_block
+from vanban.layout.common import Inliner, as_above, build, plain_block, regions_of
 from vanban.layout.fields import field, in_text, person_lines
 from vanban.models.giay_gioi_thieu import GiayGioiThieu
 from vanban.nd30 import forms
@@ -40,5 +40,5 @@ def _request(doc: GiayGioiThieu, inl: Inliner) -> list[BodyItem]:
 
 def layout(doc: GiayGioiThieu) -> Layout:
     """Lay out a whole Giấy giới thiệu."""
-    regions = Regions(title=False, recipients=as_above(doc))
+    regions = regions_of(doc, recipients=as_above(doc))
     return build(doc, lambda inl, width: _body(doc, inl), regions)

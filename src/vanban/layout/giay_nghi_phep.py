@@ -7,7 +7,7 @@ from __future__ import annotations
 from vanban._markup import Span
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import end_mark_last
-from vanban.layout.common import Inliner, Regions, build, plain_block
+from vanban.layout.common import Inliner, build, plain_block, regions_of
 from vanban.layout.fields import field, in_text, person_lines
 from vanban.models.common import Recipient
 from vanban.models.giay_nghi_phep import GiayNghiPhep
@@ -57,5 +57,5 @@ def layout(doc: GiayNghiPhep) -> Layout:
     else:
         person = Recipient(name=doc.person.addressed if own is True else own)
         listed = [person, *(r for r in doc.recipients if r.name != person.name)]
-    regions = Regions(title=False, confirmation=_confirmation(doc), recipients=listed)
+    regions = regions_of(doc, confirmation=_confirmation(doc), recipients=listed)
     return build(doc, lambda inl, width: _body(doc, inl), regions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from vanban.layout import articles as _articles
 from vanban.layout.blocks import BodyItem, Layout
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, build
+from vanban.layout.common import Inliner, build, regions_of
 from vanban.models.nghi_quyet import NghiQuyet
 from vanban.nd30.articles import authority_line, decision_line
 
@@ -30,7 +30,8 @@ def _body(doc: NghiQuyet, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: NghiQuyet) -> Layout:
     """Lay out a whole Nghị quyết."""
-    regions = Regions(
+    regions = regions_of(
+        doc,
         authority=authority_line(doc.authority),
         recipients=_articles.with_as_article(doc.recipients, doc.executors_line),
     )

@@ -15,12 +15,12 @@ from vanban.layout.blocks import AppendixLayout, Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
 from vanban.layout.common import (
     Inliner,
-    Regions,
     _date_parts,
     _page,
     _rule_for,
     build,
     plain_block,
+    regions_of,
 )
 from vanban.models.articles import Article
 from vanban.models.quyet_dinh import Attachment, QuyetDinh
@@ -114,7 +114,8 @@ def _view(doc: QuyetDinh) -> QuyetDinh:
 def layout(doc: QuyetDinh) -> Layout:
     """Lay out a whole Quyết định."""
     view = _view(doc)
-    regions = Regions(
+    regions = regions_of(
+        doc,
         authority=authority_line(doc.authority),
         parts=lambda inl, preset: _attached(view, inl, preset),
     )

@@ -9,7 +9,7 @@ from vanban import _cleaning as _text
 from vanban.layout import articles as _articles
 from vanban.layout.blocks import Block, BodyItem, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, as_above, build
+from vanban.layout.common import Inliner, as_above, build, regions_of
 from vanban.models.text_document import TextDocument
 from vanban.nd30.text import basis_lines
 
@@ -39,5 +39,5 @@ def layout(doc: TextDocument) -> Layout:
     addressees: list[str] = getattr(doc, "addressees", [])
     # The Kính gửi addressees are "Như trên" in Nơi nhận (Phụ lục I, II.9.b).
     listed = as_above(doc) if addressees else None
-    regions = Regions(addressees=addressees, recipients=listed)
+    regions = regions_of(doc, addressees=addressees, recipients=listed)
     return build(doc, lambda inl, width: _body(doc, inl, width), regions)

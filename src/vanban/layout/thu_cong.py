@@ -13,7 +13,7 @@ from vanban import _markup as markup
 from vanban._markup import LineBreak, Span
 from vanban.layout.blocks import Block, BodyItem, Inline, Layout, Role
 from vanban.layout.body import Body, end_mark_last
-from vanban.layout.common import Inliner, Regions, _rule_for, build, plain_block
+from vanban.layout.common import Inliner, _rule_for, build, plain_block, regions_of
 from vanban.models.thu_cong import ThuCong
 from vanban.nd30 import page
 
@@ -35,7 +35,7 @@ def _body(doc: ThuCong, inl: Inliner, width: int) -> list[BodyItem]:
 
 def layout(doc: ThuCong) -> Layout:
     """Lay out a whole Thư công."""
-    regions = Regions(heading=False, subject=False, number=False)
+    regions = regions_of(doc)
     lay = build(doc, lambda inl, width: _body(doc, inl, width), regions)
     lines = [x for x in markup.plain(markup.parse(doc.title)).split("\n") if x.strip()]
     first, *rest = lines
