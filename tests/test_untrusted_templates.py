@@ -121,7 +121,7 @@ def test_cli_template_problem_exits_1_located(
 
 
 def test_own_templates_are_trusted_and_users_are_not(doc: KeHoach, tmp_path: Path) -> None:
-    assert Prepared.load("ke_hoach").trusted
+    assert Prepared.load("mot_nguoi_ky").trusted
     user = make_template(tmp_path, "{{ number.text }}")
     prepared = Prepared.load(user)
     assert not prepared.trusted

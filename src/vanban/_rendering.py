@@ -38,6 +38,7 @@ from vanban.layout import Block, Layout, Role, layout
 from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCell, TableRow
 from vanban.models.common import Document
 from vanban.nd30 import forms, page
+from vanban.nd30.doctypes import DocType
 
 #: Document-property dates when the document has no full date of its own: fixed, so the
 #: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)
@@ -208,6 +209,21 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     }
 
 
+def form_template(facts: DocType) -> str:
+    """The template folder of a type's form: its signatures side by side (Biên bản and the
+    two-party texts), a xác nhận under the signature (Giấy nghỉ phép), or one signer.
+
+    >>> from vanban.nd30.doctypes import DOC_TYPES
+    >>> [form_template(DOC_TYPES[k]) for k in ("ke_hoach", "bien_ban", "giay_nghi_phep")]
+    ['mot_nguoi_ky', 'hai_ben_ky', 'co_xac_nhan']
+    """
+    if facts.confirmation:
+        return "co_xac_nhan"
+    if facts.signers > 1:
+        return "hai_ben_ky"
+    return "mot_nguoi_ky"
+
+
 def _format_key(lay: Layout) -> tuple[object, ...]:
     return (tuple(sorted(lay.sizes.items())), tuple(sorted(lay.fmt.items())))
 
@@ -257,7 +273,7 @@ class Renderer:
         if check:
             _checked(doc, today)
         lay = layout(doc)
-        folder = doc.template_folder or doc.doc_type
+        folder = doc.template_folder or form_template(doc.type_info)
         return self._template(folder).render(context(lay, doc), _format_key(lay))
 
     def render_to(self, doc: Document, out: str | os.PathLike[str], **kw: Any) -> Path:

@@ -519,12 +519,14 @@ class Document(Model):
     #: The trích yếu is the "V/v …" line under the Số (ô 5b, a Công văn), not the heading
     #: under the tên loại (ô 5a): it is measured in the header's left column.
     subject_in_header: ClassVar[bool] = False
-    #: Types that share a Mẫu share its layout module (``vanban.layout.<name>``) and its
-    #: template folder (``templates/<name>``); ``None``: the type's own, named by its key.
+    #: Types that share a Mẫu share its layout module (``vanban.layout.<name>``); ``None``:
+    #: the type's own, named by its key.
     layout_module: ClassVar[str | None] = None
     #: Sample values ``vanban new`` uses where the shared samples would not suit the type
     #: (a nghị quyết is signed TM. its collective).
     skeleton_values: ClassVar[dict[str, Any]] = {}
+    #: The template folder (``templates/<name>``); ``None``: the one of the type's form, by
+    #: its facts (one signer, signatures side by side, a xác nhận).
     template_folder: ClassVar[str | None] = None
     #: Set by :func:`vanban.load` once the semantic checks ran and warned.
     _checked: bool = PrivateAttr(default=False)

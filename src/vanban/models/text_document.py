@@ -40,7 +40,6 @@ class TextDocument(Document):
     has no mục), a closing paragraph, phụ lục, and the shared parts."""
 
     layout_module: ClassVar[str | None] = "text_document"
-    template_folder: ClassVar[str | None] = "ke_hoach"
     #: One of these holds the body (the loader reports it missing with the other fields).
     body_fields: ClassVar[tuple[str, ...]] = ("sections", "content")
 
