@@ -72,12 +72,14 @@ def _paras(blocks: Iterable[Block]) -> list[_Para]:
 
 
 class _Cell:
-    """A table cell for the template: ``width``, ``span``, ``merge`` and its ``paras``."""
+    """A table cell for the template: ``width``, ``span``, ``merge`` and its ``paras``;
+    ``note``: the row that carries a note under the table, drawn without side and bottom
+    borders so that it reads as a paragraph under the table."""
 
-    __slots__ = ("merge", "paras", "span", "width")
+    __slots__ = ("merge", "note", "paras", "span", "width")
 
-    def __init__(self, cell: TableCell, memo: dict[int, list[_Para]]) -> None:
-        self.width, self.span, self.merge = cell.width, cell.span, cell.merge
+    def __init__(self, cell: TableCell, memo: dict[int, list[_Para]], note: bool = False) -> None:
+        self.width, self.span, self.merge, self.note = cell.width, cell.span, cell.merge, note
         # Cells that say the same share their paragraphs (the layout shares them too): the
         # XML of a paragraph is made once per document.
         paras = memo.get(id(cell.paras))
@@ -89,9 +91,11 @@ class _Cell:
 class _Row:
     __slots__ = ("cells", "header", "keep")
 
-    def __init__(self, row: TableRow, memo: dict[int, list[_Para]], keep: bool) -> None:
+    def __init__(
+        self, row: TableRow, memo: dict[int, list[_Para]], keep: bool, note: bool = False
+    ) -> None:
         self.header, self.keep = row.header, keep
-        self.cells = [_Cell(c, memo) for c in row.cells]
+        self.cells = [_Cell(c, memo, note) for c in row.cells]
 
 
 class _Table:
@@ -100,11 +104,14 @@ class _Table:
 
     __slots__ = ("rows", "split_rows", "width", "widths")
 
-    def __init__(self, table: Table, note_after: bool = False) -> None:
+    def __init__(self, table: Table, note_after: bool = False, note: Block | None = None) -> None:
         self.widths, self.width, self.split_rows = table.widths, table.width, table.split_rows
         memo: dict[int, list[_Para]] = {}  # ids of the layout's tuples, alive meanwhile
-        keeps = table.kept_rows(note_after=note_after)
+        keeps = table.kept_rows(note_after=note_after or note is not None)
         self.rows = [_Row(r, memo, k) for r, k in zip(table.rows, keeps, strict=True)]
+        if note is not None:  # the note as the table's last row, kept with the row above
+            cell = TableCell((note,), table.width, len(table.widths))
+            self.rows.append(_Row(TableRow((cell,)), memo, False, note=True))
 
 
 def _items(items: Sequence[BodyItem]) -> list[_Para | _Table]:
@@ -133,11 +140,33 @@ def _is_spacer(item: BodyItem | None) -> bool:
     return isinstance(item, Block) and item.role is Role.TABLE_AFTER
 
 
+#: A note under a phụ lục's table is carried in the table when it is this short (characters).
+NOTE_ROW_MAX = 600
+
+
+def _appendix_body(body: Sequence[BodyItem]) -> list[_Para | _Table]:
+    """The body of a phụ lục; a short note that ends it right under a table becomes the
+    table's last row (no side or bottom border), kept with the row above: a paragraph after
+    a table is not kept with the table's last row by every client (LibreOffice is not), and
+    a phụ lục that ends in a note alone on a page is what offices never print."""
+    if (
+        len(body) >= 3
+        and isinstance(body[-1], Block)
+        and body[-1].role is not Role.PAGE_BREAK
+        and len(body[-1].text) <= NOTE_ROW_MAX
+        and _is_spacer(body[-2])
+        and isinstance(body[-3], Table)
+        and not body[-3].split_rows
+    ):
+        return [*_items(body[:-3]), _Table(body[-3], note=body[-1])]
+    return _items(body)
+
+
 def _appendix(a: AppendixLayout) -> dict[str, Any]:
     return {
         "heading": _paras(a.heading),
         "rule": a.rule,
-        "body": _items(a.body),
+        "body": _appendix_body(a.body),
         "landscape": a.landscape,
         "page": a.page,
         "header": a.header,
