@@ -9,8 +9,6 @@ import copy
 import io
 import os
 import re
-import shutil
-import subprocess
 import warnings
 import zipfile
 from pathlib import Path
@@ -20,7 +18,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from tests_support import example_docs
+from tests_support import PDFTOTEXT, SOFFICE, example_docs, pdf_text, to_pdf
 
 import vanban
 from vanban import _metrics
@@ -423,9 +421,6 @@ def test_rendered_headings_pass_the_docx_checker(
 
 # --------------------------------------------------------------------- in LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-
 
 @pytest.mark.skipif(
     not (SOFFICE and PDFTOTEXT) and not os.environ.get("CI"),
@@ -449,28 +444,8 @@ def test_libreoffice_keeps_the_issuer_whole_and_ky_hieu_as_written(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         vanban.render(doc, tmp_path / "plan.docx")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "plan.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    text = subprocess.run(
-        [PDFTOTEXT, "-layout", str(tmp_path / "plan.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout
+    (pdf,) = to_pdf(tmp_path / "plan.docx")
+    text = pdf_text(pdf, layout=True)
     lines = [" ".join(x.replace(NBSP, " ").split()) for x in text.splitlines()]
     assert "NHIỆM VỤ THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTg" in lines
     assert "Sở Công Thương)" in lines

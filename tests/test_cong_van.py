@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
 import subprocess
 import warnings
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from tests_support import EXAMPLES_DIR
+from tests_support import EXAMPLES_DIR, PDFTOTEXT, SOFFICE, pdf_text, to_pdf
 
 import vanban
 from vanban import _metrics
@@ -301,8 +300,6 @@ def test_checker_tells_a_body_list_from_the_addressees(addressees: list[str]) ->
 
 # --------------------------------------------------------------------------- LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
 needs_office = pytest.mark.skipif(
     not (SOFFICE and PDFTOTEXT), reason="LibreOffice (soffice) or pdftotext is not installed"
 )
@@ -311,7 +308,7 @@ needs_office = pytest.mark.skipif(
 def _words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
     """Every word of the PDF as (page, yMin, xMin, xMax, text), from ``pdftotext -bbox``."""
     html = subprocess.run(
-        [str(PDFTOTEXT), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+        [PDFTOTEXT, "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     out, page = [], 0
     for line in html.splitlines():
@@ -332,25 +329,8 @@ def test_letter_in_libreoffice(tmp_path: Path) -> None:
         warnings.simplefilter("error", vanban.VanbanWarning)
         doc = vanban.load(EXAMPLES_DIR / "cong-van-so-giao-duc-tuyen-sinh-lop-10.yaml")
     vanban.render(doc, tmp_path / "cv.docx")
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "cv.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = tmp_path / "cv.pdf"
-    text = subprocess.run(
-        [str(PDFTOTEXT), str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    (pdf,) = to_pdf(tmp_path / "cv.docx")
+    text = pdf_text(pdf)
     assert text.count("\f") == 2  # two pages: the closing paragraph and the signature on page 2
     flat = re.sub(r"\s+", " ", text)
     order = [

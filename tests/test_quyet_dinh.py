@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import warnings
 import zipfile
 from pathlib import Path
@@ -16,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests_support import EXAMPLES_DIR, example_docs
+from tests_support import EXAMPLES_DIR, PDFTOTEXT, SOFFICE, example_docs, pdf_text, to_pdf
 
 import vanban
 from vanban.checker import check_docx
@@ -445,35 +443,13 @@ def test_rules() -> None:
 
 # --------------------------------------------------------------------------- LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-
 
 @pytest.mark.skipif(not (SOFFICE and PDFTOTEXT), reason="LibreOffice or pdftotext missing")
 def test_attached_text_on_its_own_page_in_libreoffice(tmp_path: Path) -> None:
     assert SOFFICE and PDFTOTEXT
     vanban.render(example_docs()[ATTACHED], tmp_path / "qd.docx")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "qd.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    text = subprocess.run(
-        [PDFTOTEXT, "-layout", str(tmp_path / "qd.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    (pdf,) = to_pdf(tmp_path / "qd.docx")
+    text = pdf_text(pdf, layout=True)
     pages = [" ".join(p.split()) for p in text.split("\f") if p.strip()]
     assert len(pages) == 3, "decision, attached plan, phụ lục: one page each"
     decision, plan, schedule = pages
