@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from tests_support import example_docs
+from tests_support import PDFTOTEXT, SOFFICE, example_docs, to_pdf
 
 import vanban
 from vanban.layout import Role, layout
 from vanban.layout.blocks import flatten
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
 
 if not (SOFFICE and PDFTOTEXT):
     if os.environ.get("CI"):
@@ -37,22 +33,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     docs = example_docs()
     for name, doc in docs.items():
         vanban.render(doc, folder / f"{name}.docx")
-    profile = folder / "profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *sorted(str(p) for p in folder.glob("*.docx")),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    to_pdf(*sorted(folder.glob("*.docx")))
     out = {name: folder / f"{name}.pdf" for name in docs}
     for path in out.values():
         assert path.is_file(), f"LibreOffice did not convert {path.name}"
