@@ -6,8 +6,9 @@ For each row, every placeholder is replaced by the text of that row's cell, then
 read like any YAML file (the same checks, the same messages). That is all a placeholder does:
 
 - the cell's text is put in as it is, never read as YAML or as template code (a cell holding
-  ``{{x}}`` or ``{% if %}`` stays that text), and nothing but a column name may stand between
-  the braces (no filters, no expressions);
+  ``{{x}}`` or ``{% if %}`` stays that text), nor as vanban's inline syntax (its ``*``, ``[``,
+  ``]`` and ``\\`` are escaped: emphasis goes in the template, ``"**{{don_vi}}**"``); nothing
+  but a column name may stand between the braces (no filters, no expressions);
 - a placeholder may stand inside a text (``"Kính gửi: {{don_vi}}"``) or be the whole value
   (``date: "{{ngay}}"``, read then as a date would be); a value that is only a placeholder
   whose cell is empty is left out (the field takes its default; in a list, the item is dropped);
@@ -468,8 +469,22 @@ def _fill(
         if whole is not None and not cells.get(names[0], ""):
             return _DROP
         # One pass: what a cell puts in is never read again for placeholders.
-        return PLACEHOLDER.sub(lambda m: cells.get(m.group(1).strip(), ""), node)
+        return PLACEHOLDER.sub(lambda m: as_text(cells.get(m.group(1).strip(), "")), node)
     return node
+
+
+_MARKUP = re.compile(r"([\\*\[\]])")
+
+
+def as_text(cell: str) -> str:
+    r"""A cell as a text field prints it: the characters of vanban's inline syntax escaped
+    (``*`` would make italics, ``[^x]`` a footnote), so the cell prints as written. Emphasis
+    belongs in the template, around the placeholder: ``"**{{don_vi}}**"``.
+
+    >>> print(as_text("Tổ 1*, [^a] C:\\tmp"))
+    Tổ 1\*, \[^a\] C:\\tmp
+    """
+    return _MARKUP.sub(r"\\\1", cell)
 
 
 def _columns_of(path: str, fed: Mapping[str, list[str]]) -> list[str]:
@@ -605,15 +620,15 @@ def _name_problems(
 
 
 def _sheet(rows: Iterable[Mapping[str, Any]]) -> Sheet:
-    """Rows given in Python (dicts, or a pandas DataFrame): numbered from 2, as if the first
-    line of a spreadsheet named the columns."""
+    """Rows given in Python (dicts, or a pandas DataFrame): numbered from 1, in a source
+    named ``<dữ liệu>`` (``<dữ liệu>:3: …`` is the third row)."""
     records: Iterable[Mapping[str, Any]] = rows
     to_dict = getattr(rows, "to_dict", None)
     if callable(to_dict) and not isinstance(rows, Mapping):
         records = to_dict("records")
     columns: list[str] = []
     out: list[Row] = []
-    for line, record in enumerate(records, 2):
+    for line, record in enumerate(records, 1):
         cells = {}
         for k, v in record.items():
             key = _clean(str(k))
@@ -624,7 +639,7 @@ def _sheet(rows: Iterable[Mapping[str, Any]]) -> Sheet:
     for row in out:
         for c in columns:
             row.cells.setdefault(c, "")
-    return Sheet(tuple(columns), out, None)
+    return Sheet(tuple(columns), out, "<dữ liệu>")
 
 
 def _missing(value: Any) -> bool:

@@ -1,0 +1,331 @@
+"""Mail merge (trộn thư): a template with placeholders {{cột}} and a spreadsheet of rows give one
+document per row; the cells go in as text only; every problem is located by row and column."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import vanban
+from vanban import _markup as markup
+from vanban._cli import main
+from vanban._merge import merge_rows, read_csv, read_rows
+from vanban._skeleton import skeleton
+
+ROOT = Path(__file__).resolve().parent.parent
+MERGE = ROOT / "examples" / "merge"
+TEMPLATE = MERGE / "giay-moi.yaml"
+ROWS = MERGE / "don-vi.csv"
+
+
+def _rows() -> list[dict[str, str]]:
+    with ROWS.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _dated(tmp_path: Path) -> Path:
+    """The example template with the date of issue from a column "ngay" (a typed field)."""
+    text = TEMPLATE.read_text(encoding="utf-8").replace("date: 2026-12-07", 'date: "{{ngay}}"')
+    assert '"{{ngay}}"' in text
+    path = tmp_path / "mau.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _dated_rows(n: int) -> list[dict[str, str]]:
+    return [{**r, "ngay": "2026-12-07"} for r in _rows()[:n]]
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]], *, sep: str = ",", bom: bool = True) -> Path:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=sep, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig" if bom else "utf-8", newline="")
+    return path
+
+
+def test_the_example_gives_fifty_documents_each_checked_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "giay-moi"
+    code = main(
+        ["render", str(TEMPLATE), "--data", str(ROWS), "--name", "giay-moi-{{ma}}", "-o", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code == 0, err
+    files = sorted(out.glob("*.docx"))
+    assert [f.name for f in files] == [f"giay-moi-{i:02d}.docx" for i in range(1, 51)]
+    assert "50 văn bản đã tạo, 0 dòng lỗi" in err
+    for f in files:
+        assert vanban.check(f) == [], f.name
+    # Each document says its own unit, and only its own.
+    docs = vanban.merge(TEMPLATE, ROWS, name="ma")
+    rows = _rows()
+    assert list(docs) == [r["ma"] for r in rows]
+    for row in rows:
+        doc = docs[row["ma"]]
+        assert doc.invitee == f"{row['nguoi_duoc_moi']} {row['don_vi']}"  # type: ignore[attr-defined]
+        assert doc.recipients[0].name == row["don_vi"]
+        assert doc.venue == row["dia_diem"]  # type: ignore[attr-defined]
+        assert str(doc.time)[:16] == row["buoi"]  # type: ignore[attr-defined]
+
+
+def test_cells_are_text_never_template_code(tmp_path: Path) -> None:
+    rows = _rows()[:2]
+    cell = "Xã {{ma}} {% if 1 %}x{% endif %} {{ 7*7 }} <b>& *nghiêng* [^a] C:\\tmp"
+    rows[0]["don_vi"] = cell
+    docs = vanban.merge(TEMPLATE, rows, name="ma")
+    invitee = docs["01"].invitee  # type: ignore[attr-defined]
+    assert markup.plain(markup.parse(invitee)).endswith(cell)
+    # and the .docx shows it as written
+    result = vanban.Renderer().render_many(docs, tmp_path, workers=1)
+    assert result.ok
+    from docx import Document as Word
+
+    text = "\n".join(p.text for p in Word(str(tmp_path / "01.docx")).paragraphs)
+    assert cell in text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.sampled_from("aăâđêôơư AĐ{}%|()<>&\"':-#*!1,.ạếữ"),
+        min_size=1,
+        max_size=30,
+    ).filter(lambda s: s.strip() == s and s.strip())
+)
+def test_any_cell_is_put_in_as_it_is(cell: str) -> None:
+    doc = vanban.loads(skeleton("giay_moi")).model_copy(update={"invitee": "Mời {{x}} dự"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", vanban.VanbanWarning)  # "*" alone would warn: not here
+        merged = vanban.merge(doc, [{"x": cell}])
+    invitee = merged["0001"].invitee  # type: ignore[attr-defined]
+    assert markup.plain(markup.parse(invitee)) == f"Mời {cell} dự"
+
+
+def test_an_empty_cell_of_a_whole_value_leaves_it_out() -> None:
+    rows = _rows()[:7]
+    docs = vanban.merge(TEMPLATE, rows, name="ma")
+    # "{{ghi_chu}}" is a whole list item: empty in row 01, given in row 07
+    assert len(docs["01"].notes) == 1  # type: ignore[attr-defined]
+    assert docs["07"].notes[1].startswith("Đơn vị được chọn")  # type: ignore[attr-defined]
+    # a field whose only value is an empty cell is left out: here a required one
+    rows[2]["dia_diem"] = ""
+    with pytest.raises(vanban.ValidationError) as info:
+        vanban.merge(TEMPLATE, rows, name="ma")
+    [problem] = info.value.errors
+    assert str(problem) == '<dữ liệu>:3: venue: cột "dia_diem": thiếu trường bắt buộc (Địa điểm)'
+
+
+def test_a_bad_cell_is_located_by_row_and_column(tmp_path: Path) -> None:
+    template = _dated(tmp_path)
+    rows = _dated_rows(5)
+    rows[2]["ngay"] = "17/13/2026"
+    rows[3]["so_nguoi"] = "hai"  # inline in a text: no problem
+    data = _write_csv(tmp_path / "don-vi.csv", rows)
+    with pytest.raises(vanban.ValidationError) as info:
+        vanban.merge(template, data, name="ma")
+    [problem] = info.value.errors
+    assert (problem.source, problem.line, problem.path) == (str(data), 4, "date")
+    assert str(problem) == (
+        f'{data}:4: date: cột "ngay": ngày không hợp lệ "17/13/2026" '
+        "(cần dạng 2024-11-15, 2024-11 hoặc 2024)"
+    )
+    # the other rows are rendered by the command line, the bad one is named
+    out = tmp_path / "out"
+    assert main(["render", str(template), "--data", str(data), "--name", "ma", "-o", str(out)]) == 1
+    assert sorted(p.stem for p in out.glob("*.docx")) == ["01", "02", "04", "05"]
+
+
+def test_cli_messages_of_a_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _dated_rows(3)
+    rows[1]["ngay"] = "không rõ"
+    rows[2]["ma"] = "01"  # the same file name as row 2
+    data = _write_csv(tmp_path / "d.csv", rows)
+    argv = [
+        "render",
+        str(_dated(tmp_path)),
+        "--data",
+        str(data),
+        "--name",
+        "ma",
+        "-o",
+        str(tmp_path),
+    ]
+    code = main(argv)
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err[0].startswith(f'{data}:3: date: cột "ngay": ngày không hợp lệ "không rõ"')
+    assert err[1] == f'{data}:4: cột "ma": tên tệp "01.docx" trùng với dòng 2 ("01")'
+    assert err[2] == f"vanban: 1 văn bản đã tạo, 2 dòng lỗi (trong 3 dòng của {data})."
+
+
+def test_default_names_are_the_template_and_the_row_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _write_csv(tmp_path / "d.csv", _rows()[:2])
+    out = tmp_path / "new"  # made when missing
+    assert main(["render", str(TEMPLATE), "--data", str(data), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["giay-moi-0001.docx", "giay-moi-0002.docx"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--data", "D"], "trộn thư cần -o THƯ_MỤC"),
+        (["--name", "ma", "-o", "OUT"], "--name chỉ dùng khi trộn thư"),
+        (["--data", "D", "-o", "FILE"], "-o phải là một thư mục"),
+    ],
+)
+def test_cli_usage_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    data = _write_csv(tmp_path / "d.csv", _rows()[:1])
+    (tmp_path / "FILE").write_text("x")
+    subs = {"D": str(data), "OUT": str(tmp_path), "FILE": str(tmp_path / "FILE")}
+    assert main(["render", str(TEMPLATE), *(subs.get(a, a) for a in argv)]) == 2
+    assert says in capsys.readouterr().err
+
+
+def test_a_placeholder_naming_no_column_is_located_in_the_template(tmp_path: Path) -> None:
+    template = tmp_path / "mau.yaml"
+    template.write_text(
+        TEMPLATE.read_text(encoding="utf-8").replace("{{dia_diem}}", "{{dia_diem2}}"),
+        encoding="utf-8",
+    )
+    with pytest.raises(vanban.ValidationError) as info:
+        vanban.merge(template, ROWS)
+    [problem] = info.value.errors
+    line = next(
+        i
+        for i, text in enumerate(template.read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("venue:")
+    )
+    assert (problem.source, problem.line, problem.path) == (str(template), line, "venue")
+    assert 'không có cột "dia_diem2"; có phải ý bạn là "dia_diem"?' in problem.message
+
+
+def test_template_code_between_braces_is_refused_with_a_reason() -> None:
+    doc = vanban.loads(skeleton("giay_moi")).model_copy(update={"invitee": "{{ ten | upper }}"})
+    with pytest.raises(vanban.ValidationError, match="không chạy biểu thức hay bộ lọc"):
+        vanban.merge(doc, [{"ten": "a"}])
+
+
+def test_an_unquoted_placeholder_is_explained(tmp_path: Path) -> None:
+    template = tmp_path / "mau.yaml"
+    template.write_text(
+        TEMPLATE.read_text(encoding="utf-8").replace(
+            'venue: "{{dia_diem}}"', "venue: {{dia_diem}}"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(vanban.ValidationError, match=r'phải đặt trong nháy kép, ví dụ: "\{\{'):
+        vanban.merge(template, ROWS)
+
+
+def test_semicolons_no_bom_crlf_and_blank_lines() -> None:
+    text = 'ma;ten\r\n01;Xã Tân An\r\n;\r\n\r\n02;"Xã Tân\r\nPhong"\r\n03;Xã A\r\n'
+    sheet = read_csv(text, "d.csv")
+    assert sheet.columns == ("ma", "ten")
+    assert [(r.line, r.cells["ten"]) for r in sheet.rows] == [
+        (2, "Xã Tân An"),
+        (5, "Xã Tân\nPhong"),
+        (7, "Xã A"),
+    ]
+
+
+def test_spreadsheet_problems_are_located(tmp_path: Path) -> None:
+    cases = {
+        "dup.csv": ("ma,ma\n1,2\n".encode(), 1, 'cột "ma" có hai lần'),
+        "extra.csv": ("ma\n1\n2,3\n".encode(), 3, "ô thứ 2 có giá trị nhưng cột này không có tên"),
+        "cp1258.csv": ("ma,ten\n1,Tân Phong\n".encode("cp1258"), 2, "CSV UTF-8"),
+        "empty.csv": (b"", 1, "tệp rỗng"),
+        "old.xls": (b"\xd0\xcf\x11\xe0 not really", None, "tệp Excel cũ (.xls)"),
+    }
+    for name, (raw, line, says) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(raw)
+        with pytest.raises(vanban.ValidationError) as info:
+            read_rows(path)
+        [problem] = info.value.errors
+        assert (problem.source, problem.line) == (str(path), line), name
+        assert says in problem.message, name
+
+
+def test_unknown_name_column_and_empty_names(tmp_path: Path) -> None:
+    with pytest.raises(vanban.ValidationError, match='có phải ý bạn là "ma"'):
+        vanban.merge(TEMPLATE, ROWS, name="maa")
+    rows = _rows()[:2]
+    rows[1]["ma"] = ""
+    with pytest.raises(vanban.ValidationError) as info:
+        vanban.merge(TEMPLATE, rows, name="ma")
+    [problem] = info.value.errors
+    assert problem.line == 2 and 'cột "ma": tên tệp trống' in problem.message
+
+
+def test_xlsx_gives_the_same_documents_and_names_the_cell(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    template = _dated(tmp_path)
+    rows = _dated_rows(4)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(rows[0]))
+    for row in rows:
+        values: list[object] = list(row.values())
+        values[3] = int(row["cum"])  # a number cell
+        values[4] = float(row["so_nguoi"])  # 2.0 is shown "2"
+        values[5] = dt.datetime.fromisoformat(row["buoi"])  # a date and time cell
+        values[8] = dt.datetime(2026, 12, 7)  # a date cell
+        sheet.append(values)
+    path = tmp_path / "don-vi.xlsx"
+    book.save(path)
+    assert vanban.merge(template, path, name="ma") == vanban.merge(template, rows, name="ma")
+    sheet.cell(row=3, column=9, value="ngày mai")
+    book.save(path)
+    with pytest.raises(vanban.ValidationError) as info:
+        vanban.merge(template, path, name="ma")
+    [problem] = info.value.errors
+    assert str(problem).startswith(f'{path}:3: date: cột "ngay" (ô I3): ngày không hợp lệ')
+
+
+def test_xlsx_without_openpyxl_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.xlsx"
+    path.write_bytes(b"PK\x03\x04rest")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(vanban.InputError, match=r"pip install vanban\[xlsx\]"):
+        read_rows(path)
+
+
+def test_a_model_template() -> None:
+    doc = vanban.loads(skeleton("giay_moi")).model_copy(update={"invitee": "{{ten}}"})
+    docs = vanban.merge(doc, [{"ten": "Xã A"}, {"ten": "Xã B"}])
+    assert [d.invitee for d in docs.values()] == ["Xã A", "Xã B"]  # type: ignore[attr-defined]
+
+
+def test_warnings_are_said_for_the_row_of_their_cell(tmp_path: Path) -> None:
+    rows = _dated_rows(3)
+    rows[1]["ngay"] = "2028-12-07"  # more than a year ahead, and after the meeting
+    data = _write_csv(tmp_path / "d.csv", rows)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        merged = merge_rows(
+            _dated(tmp_path), read_rows(data), name="ma", today=dt.date(2026, 12, 7)
+        )
+    assert not merged.failures and len(merged.documents) == 3
+    said = [str(w.message) for w in caught if issubclass(w.category, vanban.VanbanWarning)]
+    assert said == [
+        f'{data}:3: date: cột "ngay": ngày ban hành 2028-12-07 cách hôm nay hơn một năm',
+        f'{data}:3: time: cột "buoi": thời gian họp (2026-12-17) trước ngày ban hành giấy mời '
+        "(2028-12-07)",
+    ]
