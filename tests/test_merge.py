@@ -64,7 +64,7 @@ def test_the_example_gives_fifty_documents_each_checked_clean(
     assert code == 0, err
     files = sorted(out.glob("*.docx"))
     assert [f.name for f in files] == [f"giay-moi-{i:02d}.docx" for i in range(1, 51)]
-    assert "50 văn bản đã tạo, 0 dòng lỗi" in err
+    assert "50 văn bản đã tạo, 0 dòng lỗi" in err and "cảnh báo" not in err
     for f in files:
         assert vanban.check(f) == [], f.name
     # Each document says its own unit, and only its own.
@@ -245,8 +245,8 @@ def test_semicolons_no_bom_crlf_and_blank_lines() -> None:
 
 def test_spreadsheet_problems_are_located(tmp_path: Path) -> None:
     cases = {
-        "dup.csv": ("ma,ma\n1,2\n".encode(), 1, 'cột "ma" có hai lần'),
-        "extra.csv": ("ma\n1\n2,3\n".encode(), 3, "ô thứ 2 có giá trị nhưng cột này không có tên"),
+        "dup.csv": (b"ma,ma\n1,2\n", 1, 'cột "ma" có hai lần'),
+        "extra.csv": (b"ma\n1\n2,3\n", 3, "ô thứ 2 có giá trị nhưng cột này không có tên"),
         "cp1258.csv": ("ma,ten\n1,Tân Phong\n".encode("cp1258"), 2, "CSV UTF-8"),
         "empty.csv": (b"", 1, "tệp rỗng"),
         "old.xls": (b"\xd0\xcf\x11\xe0 not really", None, "tệp Excel cũ (.xls)"),
@@ -329,3 +329,49 @@ def test_warnings_are_said_for_the_row_of_their_cell(tmp_path: Path) -> None:
         f'{data}:3: time: cột "buoi": thời gian họp (2026-12-17) trước ngày ban hành giấy mời '
         "(2028-12-07)",
     ]
+
+
+class _Frame:
+    """What vanban reads of a pandas DataFrame: ``to_dict("records")``, empty cells as NaN."""
+
+    def __init__(self, records: list[dict[str, object]]) -> None:
+        self.records = records
+
+    def to_dict(self, orient: str) -> list[dict[str, object]]:
+        assert orient == "records"
+        return self.records
+
+
+def test_a_data_frame_and_its_empty_cells() -> None:
+    rows: list[dict[str, object]] = [dict(r) for r in _rows()[:2]]
+    rows[0]["ghi_chu"] = float("nan")  # pandas' empty cell
+    rows[1]["so_nguoi"] = 3.0  # a whole number read as float
+    docs = vanban.merge(TEMPLATE, _Frame(rows), name="ma")
+    assert len(docs["01"].notes) == 1  # type: ignore[attr-defined]
+    assert "(3 người)" in docs["02"].participants  # type: ignore[attr-defined]
+
+
+def test_too_many_rows_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vanban import _merge
+
+    monkeypatch.setattr(_merge, "MAX_ROWS", 3)
+    with pytest.raises(vanban.ValidationError, match="tối đa 3 dòng") as info:
+        read_rows(ROWS)
+    assert info.value.errors[0].line == 5
+
+
+def test_an_empty_cell_inside_a_text_is_kept_and_warned() -> None:
+    rows = _rows()[:2]
+    rows[1]["nguoi_duoc_moi"] = ""  # "{{nguoi_duoc_moi}} {{don_vi}}" is not a whole placeholder
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = vanban.merge(TEMPLATE, rows, name="ma")
+    assert docs["02"].invitee == "Ủy ban nhân dân xã Tân Phong"  # type: ignore[attr-defined]
+    said = [str(w.message) for w in caught if issubclass(w.category, vanban.VanbanWarning)]
+    assert said == ['<dữ liệu>:2: invitee: cột "nguoi_duoc_moi": ô trống, câu in thiếu phần này']
+
+
+def test_braces_inside_a_placeholder_are_refused() -> None:
+    doc = vanban.loads(skeleton("giay_moi")).model_copy(update={"invitee": "{{a{b}}"})
+    with pytest.raises(vanban.ValidationError, match='chưa đóng bằng "}}"'):
+        vanban.merge(doc, [{"a": "x"}])

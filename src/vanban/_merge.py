@@ -12,6 +12,7 @@ read like any YAML file (the same checks, the same messages). That is all a plac
 - a placeholder may stand inside a text (``"Kính gửi: {{don_vi}}"``) or be the whole value
   (``date: "{{ngay}}"``, read then as a date would be); a value that is only a placeholder
   whose cell is empty is left out (the field takes its default; in a list, the item is dropped);
+  an empty cell inside a text leaves a hole in the sentence, said by a warning of its row;
 - placeholders stand in values, not in keys.
 
 A problem of a row is located in the spreadsheet by its row and the column that gave the
@@ -55,7 +56,7 @@ from vanban.models import Document
 __all__ = ["Merged", "Row", "Sheet", "merge", "merge_rows", "read_rows"]
 
 #: A placeholder: a column name between double braces (spaces inside the braces are ignored).
-PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{\{([^{}]*)\}\}")
 #: At most this many rows are read from a spreadsheet (one document each).
 MAX_ROWS = 10_000
 #: An .xlsx whose parts unpack to more than this is refused (a zip bomb).
@@ -431,7 +432,8 @@ def _placeholders(
                 )
             rest = PLACEHOLDER.sub("", node)
             if "{{" in rest:
-                at(path, "unclosed_placeholder", 'chỗ trống "{{" chưa đóng bằng "}}"')
+                message = 'chỗ trống "{{" chưa đóng bằng "}}" (hoặc có dấu ngoặc nhọn bên trong)'
+                at(path, "unclosed_placeholder", message)
 
     visit(data, ())
     return used, problems
@@ -443,22 +445,26 @@ _DROP = object()
 
 
 def _fill(
-    node: Any, cells: Mapping[str, str], path: tuple[str | int, ...], fed: dict[str, list[str]]
+    node: Any,
+    cells: Mapping[str, str],
+    path: tuple[str | int, ...],
+    fed: dict[str, list[str]],
+    blank: list[tuple[str, str]],
 ) -> Any:
     """``node`` with the row's cells in place of its placeholders; ``fed`` gets the columns
     that gave each value, by the value's path in the result (items dropped before it shift
-    the indices)."""
+    the indices), and ``blank`` the (path, column) of each empty cell put inside a text."""
     if isinstance(node, dict):
         out = {}
         for k, v in node.items():
-            value = _fill(v, cells, (*path, k), fed)
+            value = _fill(v, cells, (*path, k), fed, blank)
             if value is not _DROP:
                 out[k] = value
         return out
     if isinstance(node, list):
         items: list[Any] = []
         for v in node:
-            value = _fill(v, cells, (*path, len(items)), fed)
+            value = _fill(v, cells, (*path, len(items)), fed, blank)
             if value is not _DROP:
                 items.append(value)
         return items
@@ -468,6 +474,8 @@ def _fill(
         whole = PLACEHOLDER.fullmatch(node.strip())
         if whole is not None and not cells.get(names[0], ""):
             return _DROP
+        if whole is None:
+            blank += [(_path_text(path), n) for n in dict.fromkeys(names) if not cells.get(n)]
         # One pass: what a cell puts in is never read again for placeholders.
         return PLACEHOLDER.sub(lambda m: as_text(cells.get(m.group(1).strip(), "")), node)
     return node
@@ -564,7 +572,8 @@ def merge_rows(
         doc_name = _name_of(name, sheet, row, index)
         label = doc_name or f"dòng {row.line}"
         fed: dict[str, list[str]] = {}
-        filled = _fill(copy.deepcopy(data), row.cells, (), fed)
+        blank: list[tuple[str, str]] = []
+        filled = _fill(copy.deepcopy(data), row.cells, (), fed, blank)
         problems = []
         doc: Document | None = None
         try:
@@ -574,6 +583,10 @@ def merge_rows(
         except ValidationError as exc:
             problems = [_at_row(p, sheet, row, fed) for p in exc.errors]
         if doc is not None:
+            for where, column in blank:  # a sentence with a hole: probably a missing value
+                message = f"{_cell_name(column, sheet, row)}: ô trống, câu in thiếu phần này"
+                empty = Problem(where, "empty_cell", message, sheet.source, row.line)
+                warnings.warn(str(empty), VanbanWarning, stacklevel=2)
             for w in check_document(doc, today=today)[1]:
                 if _columns_of(w.path, fed):
                     warnings.warn(str(_at_row(w, sheet, row, fed)), VanbanWarning, stacklevel=2)
