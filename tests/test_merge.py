@@ -182,7 +182,8 @@ def test_default_names_are_the_template_and_the_row_number(
     ("argv", "says"),
     [
         (["--data", "D"], "trộn thư cần -o THƯ_MỤC"),
-        (["--name", "ma", "-o", "OUT"], "--name chỉ dùng khi trộn thư"),
+        (["--name", "ma", "-o", "OUT"], "--name và --yaml chỉ dùng khi trộn thư"),
+        (["--yaml", "-o", "OUT"], "--name và --yaml chỉ dùng khi trộn thư"),
         (["--data", "D", "-o", "FILE"], "-o phải là một thư mục"),
     ],
 )
@@ -375,3 +376,19 @@ def test_braces_inside_a_placeholder_are_refused() -> None:
     doc = vanban.loads(skeleton("giay_moi")).model_copy(update={"invitee": "{{a{b}}"})
     with pytest.raises(vanban.ValidationError, match='chưa đóng bằng "}}"'):
         vanban.merge(doc, [{"a": "x"}])
+
+
+def test_yaml_of_each_document_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _write_csv(tmp_path / "d.csv", _rows()[:2])
+    out = tmp_path / "out"
+    argv = ["render", str(TEMPLATE), "--data", str(data), "--name", "ma", "--yaml", "-o", str(out)]
+    assert main(argv) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["01.docx", "01.yaml", "02.docx", "02.yaml"]
+    docs = vanban.merge(TEMPLATE, data, name="ma")
+    for name, doc in docs.items():
+        saved = vanban.load(out / f"{name}.yaml")
+        assert saved == doc
+        # and it renders to the very same file
+        assert vanban.render(saved) == (out / f"{name}.docx").read_bytes()

@@ -115,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
         help="trộn thư: đặt tên mỗi tệp theo một cột (hoặc mẫu như giay-moi-{{ma}}); "
         "mặc định: tên tệp mẫu và số thứ tự dòng",
     )
+    r.add_argument(
+        "--yaml",
+        action="store_true",
+        help="trộn thư: cũng ghi tệp YAML của mỗi văn bản cạnh tệp .docx (để sửa riêng một văn bản)",
+    )
 
     c = sub.add_parser(
         "check",
@@ -271,7 +276,7 @@ _PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _render(args: argparse.Namespace) -> int:
-    if args.data is not None or args.name is not None:
+    if args.data is not None or args.name is not None or args.yaml:
         from vanban._merge_cli import run_merge
 
         return run_merge(args, _renderer(args), _has_soffice, _pdfs)

@@ -32,7 +32,7 @@ def run_merge(
     from vanban.errors import Problem, escape_control
 
     if args.data is None:
-        return _fail("--name chỉ dùng khi trộn thư (--data BẢNG)")
+        return _fail("--name và --yaml chỉ dùng khi trộn thư (--data BẢNG)")
     if len(args.plan) != 1 or args.plan[0].is_dir():
         return _fail("trộn thư cần đúng một tệp mẫu YAML (--data cho bảng dữ liệu)")
     plan: Path = args.plan[0]
@@ -62,8 +62,13 @@ def run_merge(
         docs = {f"{stem}-{k}": d for k, d in docs.items()}
         lines = {f"{stem}-{k}": n for k, n in lines.items()}
     result = renderer.render_many(docs, out)
+    by_path = {out / f"{safe_file_name(k)}.docx": d for k, d in docs.items()}
     for path in result:
         print(path)
+        if args.yaml:  # each document as YAML beside it, to edit one of them by hand
+            from vanban._dumping import save
+
+            print(save(by_path[path], path.with_suffix(".yaml")))
     failures = list(merged.failures)
     for f in result.failures:  # a template or write error: located at the document's row
         line = lines.get(f.name)
