@@ -392,3 +392,41 @@ def test_yaml_of_each_document_beside_it(
         assert saved == doc
         # and it renders to the very same file
         assert vanban.render(saved) == (out / f"{name}.docx").read_bytes()
+
+
+def _block(page: str, opening: str) -> str:
+    start = page.index(opening + "\n") + len(opening) + 1
+    return page[start : page.index("\n```", start) + 1]
+
+
+def test_the_docs_page_shows_what_vanban_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (ROOT / "docs" / "tron-thu.md").read_text(encoding="utf-8")
+    assert "tron-thu.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mau.yaml").write_text(_block(page, '```yaml title="mau.yaml"'), encoding="utf-8")
+    (tmp_path / "don-vi.csv").write_text(
+        _block(page, '```csv title="don-vi.csv"'), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "giay-moi").mkdir()
+    code = _block(page, "```python")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "tron-thu.md", "exec"), namespace)  # the page's Python runs as shown
+    assert sorted(p.name for p in (tmp_path / "giay-moi").iterdir()) == [
+        f"giay-moi-0{i}.docx" for i in (1, 2, 3)
+    ]
+    for f in sorted((tmp_path / "giay-moi").iterdir()):
+        assert vanban.check(f) == [], f.name
+    # the rendered lines the page shows are those of giay-moi-03.docx
+    from docx import Document as Word
+
+    text = " ".join(
+        p.text for p in Word(str(tmp_path / "giay-moi" / "giay-moi-03.docx")).paragraphs
+    )
+    for shown in (
+        "Đồng chí Phó Chủ tịch Ủy ban nhân dân phường Hòa Lạc",
+        "(cụm 2)",
+        "14 giờ 00 phút, thứ Năm, ngày 17 tháng 12 năm 2026",
+    ):
+        assert shown in " ".join(page.split()) and shown in text
