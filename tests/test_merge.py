@@ -234,13 +234,13 @@ def test_an_unquoted_placeholder_is_explained(tmp_path: Path) -> None:
 
 
 def test_semicolons_no_bom_crlf_and_blank_lines() -> None:
-    text = 'ma;ten\r\n01;Xã Tân An\r\n;\r\n\r\n02;"Xã Tân\r\nPhong"\r\n03;Xã A\r\n'
+    text = '\r\nma;ten\r\n01;Xã Tân An\r\n;\r\n\r\n02;"Xã Tân\r\nPhong"\r\n03;Xã A\r\n'
     sheet = read_csv(text, "d.csv")
     assert sheet.columns == ("ma", "ten")
     assert [(r.line, r.cells["ten"]) for r in sheet.rows] == [
-        (2, "Xã Tân An"),
-        (5, "Xã Tân\nPhong"),
-        (7, "Xã A"),
+        (3, "Xã Tân An"),
+        (6, "Xã Tân\nPhong"),
+        (8, "Xã A"),
     ]
 
 
@@ -430,3 +430,10 @@ def test_the_docs_page_shows_what_vanban_does(
         "14 giờ 00 phút, thứ Năm, ngày 17 tháng 12 năm 2026",
     ):
         assert shown in " ".join(page.split()) and shown in text
+
+
+def test_a_template_without_placeholders_is_warned(tmp_path: Path) -> None:
+    plan = ROOT / "examples" / "giay-moi-ubnd-xa-tong-ket-cai-cach-hanh-chinh.yaml"
+    with pytest.warns(vanban.VanbanWarning, match="không có chỗ trống"):
+        docs = vanban.merge(plan, [{"a": "1"}, {"a": "2"}], name="a")
+    assert docs["1"] == docs["2"] == vanban.load(plan)

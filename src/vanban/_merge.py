@@ -175,13 +175,16 @@ def read_csv(text: str, source: str = "<csv>") -> Sheet:
     (('ma', 'ten'), [(2, 'Xã Tân An'), (4, 'Xã Tân Phong')])
     """
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text.split("\n", 1)[0]))
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(header))
     columns: tuple[str, ...] | None = None
     rows: list[Row] = []
     line = 1
     try:
         for cells in reader:
-            if columns is None:
+            if columns is None and not any(c.strip() for c in cells):
+                pass  # blank lines above the header
+            elif columns is None:
                 columns = _header(cells, source, line)
             else:
                 row = _row(columns, cells, source, line)
@@ -424,12 +427,12 @@ def _placeholders(
                         " Trộn thư chỉ thay bằng chữ của một cột, không chạy biểu thức hay bộ lọc."
                     )
                 names = ", ".join(f'"{c}"' for c in known)
-                at(
-                    path,
-                    "unknown_column",
-                    f'chỗ trống {{{{{escape_control(name)}}}}}: bảng dữ liệu không có cột "{escape_control(name)}"{hint} '
-                    f"(các cột: {names})",
+                shown = escape_control(name)
+                message = (
+                    f'chỗ trống {{{{{shown}}}}}: bảng dữ liệu không có cột "{shown}"{hint} '
+                    f"(các cột: {names})"
                 )
+                at(path, "unknown_column", message)
             rest = PLACEHOLDER.sub("", node)
             if "{{" in rest:
                 message = 'chỗ trống "{{" chưa đóng bằng "}}" (hoặc có dấu ngoặc nhọn bên trong)'
@@ -561,9 +564,13 @@ def merge_rows(
     """
     sheet = rows if isinstance(rows, Sheet) else _sheet(rows)
     data, builder, source = _template_data(template, max_bytes)
-    _used, problems = _placeholders(data, sheet.columns, builder, source)
+    used, problems = _placeholders(data, sheet.columns, builder, source)
     if problems:
         raise ValidationError(problems)
+    if not used:
+        where = f"{source}: " if source else ""
+        message = f"{where}mẫu không có chỗ trống {{{{tên cột}}}} nào: mọi văn bản sẽ giống nhau"
+        warnings.warn(message, VanbanWarning, stacklevel=2)
     _check_name(name, sheet)
     merged = Merged()
     once: set[str] = set()
