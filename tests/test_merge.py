@@ -437,3 +437,15 @@ def test_a_template_without_placeholders_is_warned(tmp_path: Path) -> None:
     with pytest.warns(vanban.VanbanWarning, match="không có chỗ trống"):
         docs = vanban.merge(plan, [{"a": "1"}, {"a": "2"}], name="a")
     assert docs["1"] == docs["2"] == vanban.load(plan)
+
+
+def test_max_bytes_limits_the_rows_and_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small = _write_csv(tmp_path / "d.csv", [{"ma": "1"}])
+    argv = ["render", str(TEMPLATE), "--data", str(ROWS), "-o", str(tmp_path), "--max-bytes", "900"]
+    assert main(argv) == 1
+    assert f"{ROWS}: tệp quá lớn" in capsys.readouterr().err
+    argv[3] = str(small)
+    assert main(argv) == 1
+    assert f"{TEMPLATE}: tệp quá lớn" in capsys.readouterr().err

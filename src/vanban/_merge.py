@@ -35,7 +35,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -699,10 +699,3 @@ def merge(
     if merged.failures:
         raise ValidationError([p for _, problems in merged.failures for p in problems])
     return merged.documents
-
-
-def iter_failures(merged: Merged) -> Iterator[str]:
-    """The lines that tell what failed, one per problem."""
-    for _name, problems in merged.failures:
-        for p in problems:
-            yield escape_control(str(p))

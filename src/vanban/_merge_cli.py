@@ -41,11 +41,12 @@ def run_merge(
         return _fail("trộn thư cần -o THƯ_MỤC: nơi ghi các văn bản")
     if out.exists() and not out.is_dir():
         return _fail(f"với --data, -o phải là một thư mục: {out}")
-    sheet = read_rows(args.data, **({"max_bytes": args.max_bytes} if args.max_bytes else {}))
+    limit = {"max_bytes": args.max_bytes} if args.max_bytes else {}
+    sheet = read_rows(args.data, **limit)
     if not sheet.rows:
         print(f"{args.data}: bảng dữ liệu không có dòng nào dưới dòng tên cột", file=sys.stderr)
         return EXIT_INPUT
-    merged = merge_rows(plan, sheet, name=args.name)
+    merged = merge_rows(plan, sheet, name=args.name, **limit)
     if args.pdf and not has_soffice():
         return EXIT_RUN
     if not out.exists():
