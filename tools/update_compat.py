@@ -33,7 +33,9 @@ def example_versions() -> dict[str, str]:
         for line in _git("ls-tree", "-r", commit, "examples/").splitlines():
             meta, path = line.split("\t", 1)
             blob = meta.split()[2]
-            if path.endswith(PLAN_SUFFIXES):
+            # Plans are the files at the top of examples/; a folder holds something else
+            # (examples/merge/: a mail-merge template with placeholders and its rows).
+            if path.endswith(PLAN_SUFFIXES) and "/" not in path.removeprefix("examples/"):
                 found.setdefault(blob, path)
     return found
 

@@ -38,6 +38,7 @@ __all__ = [
     "from_docx",
     "load",
     "loads",
+    "merge",
     "render",
     "save",
     "to_pdf",
@@ -49,6 +50,7 @@ if _typing.TYPE_CHECKING:
     from vanban._dumping import dump, save
     from vanban._importing import from_docx
     from vanban._loading import load, loads
+    from vanban._merge import merge
     from vanban._rendering import Renderer, render
     from vanban.checker import check_docx as check
     from vanban.models import Document
@@ -64,6 +66,7 @@ _LAZY = {
     "dump": ("vanban._dumping", "dump"),
     "from_docx": ("vanban._importing", "from_docx"),
     "save": ("vanban._dumping", "save"),
+    "merge": ("vanban._merge", "merge"),
     "loads": ("vanban._loading", "loads"),
 }
 

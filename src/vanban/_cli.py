@@ -21,6 +21,7 @@ ví dụ:
   vanban render ke-hoach.yaml              # ghi ke-hoach.docx bên cạnh
   vanban render ke-hoach.yaml -o out.docx
   vanban render ke-hoach.yaml --pdf        # cả ke-hoach.pdf (cần LibreOffice)
+  vanban render giay-moi.yaml --data don-vi.csv --name ma -o out/   # trộn thư: mỗi dòng một tệp
   vanban check ke-hoach.yaml               # chỉ kiểm tra dữ liệu
   vanban tasks ke-hoach.yaml               # bảng các nhiệm vụ
   vanban tasks ke-hoach.yaml --ics -o thoi-han.ics
@@ -100,6 +101,24 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="cũng tạo tệp PDF cạnh mỗi tệp .docx, cùng tên (cần LibreOffice: gói Debian "
         "libreoffice-writer-nogui)",
+    )
+    r.add_argument(
+        "--data",
+        type=_plan_path,
+        metavar="BẢNG",
+        help="trộn thư: bảng dữ liệu .csv hoặc .xlsx, mỗi dòng một văn bản; tệp YAML là mẫu "
+        "có chỗ trống {{tên cột}} (xem docs/tron-thu.md); -o là thư mục đầu ra",
+    )
+    r.add_argument(
+        "--name",
+        metavar="CỘT",
+        help="trộn thư: đặt tên mỗi tệp theo một cột (hoặc mẫu như giay-moi-{{ma}}); "
+        "mặc định: tên tệp mẫu và số thứ tự dòng",
+    )
+    r.add_argument(
+        "--yaml",
+        action="store_true",
+        help="trộn thư: cũng ghi tệp YAML của mỗi văn bản cạnh tệp .docx (để sửa riêng một văn bản)",
     )
 
     c = sub.add_parser(
@@ -257,6 +276,10 @@ _PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _render(args: argparse.Namespace) -> int:
+    if args.data is not None or args.name is not None or args.yaml:
+        from vanban._merge_cli import run_merge
+
+        return run_merge(args, _renderer(args), _has_soffice, _pdfs)
     plans: list[Path] = []
     for p in args.plan:
         if p.is_dir():
