@@ -32,7 +32,7 @@ import pydantic
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vanban import registry
+from vanban import _files, registry
 from vanban._cleaning import bad_character
 from vanban._validation import check_document
 from vanban.errors import (
@@ -995,7 +995,8 @@ def load(
     """Read a document from a YAML or JSON file.
 
     A file larger than ``max_bytes`` is refused from its size before it is read; no more
-    than ``max_bytes + 1`` bytes are ever read (a pipe or device cannot make it read more).
+    than ``max_bytes + 1`` bytes are ever read. Only a regular file is read: a FIFO, a device
+    or a socket is an :class:`InputError` at once (a FIFO would block the read forever).
     """
     p = Path(path)
     name = str(path)
@@ -1009,9 +1010,10 @@ def load(
         raise InputError(f"{name} là một thư mục, không phải tệp")
     if size > max_bytes:
         raise _too_large(size, max_bytes, name)
-    try:
-        with p.open("rb") as f:
-            raw = f.read(max_bytes + 1)
+    try:  # a regular file only: a FIFO or a device is refused, never waited on
+        raw = _files.read_input(p, max_bytes)
+    except _files.NotRegularFile as exc:
+        raise InputError(exc.strerror) from None
     except OSError as exc:
         raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
     if len(raw) > max_bytes:

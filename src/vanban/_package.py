@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
+from vanban import _files
 from vanban.nd30.text import format_number
 
 #: A package file larger than this is refused before it is read (bytes).
@@ -57,15 +58,16 @@ def _bytes(n: int) -> str:
 
 
 def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a package file, refused from its size when it is too large.
+    """The bytes of a package file, refused when it is too large: never more than
+    ``max_bytes + 1`` bytes are read. Only a regular file is read
+    (:class:`vanban._files.NotRegularFile` for a FIFO or a device, at once).
 
-    OSError (missing, unreadable) propagates for the caller to report.
+    OSError (missing, unreadable, not a regular file) propagates for the caller to report.
     """
     p = Path(path)
     if p.is_dir():
         raise IsADirectoryError(21, "là một thư mục, không phải tệp", str(p))
-    with p.open("rb") as f:
-        data = f.read(max_bytes + 1)
+    data = _files.read_input(p, max_bytes)  # a regular file only, read no further than the limit
     if len(data) > max_bytes:
         raise PackageProblem(f"tệp quá lớn: hơn {_bytes(max_bytes)}")
     return data
