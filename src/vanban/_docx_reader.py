@@ -55,6 +55,7 @@ from typing import IO, Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
+from vanban import _package
 from vanban.nd30 import page
 
 __all__ = [
@@ -592,6 +593,14 @@ def _section_line(s: SectionView) -> str:
 # --------------------------------------------------------------------------- package
 
 
+class PartError(ValueError):
+    """A part of the package that cannot be read: ``part`` is its name in the zip."""
+
+    def __init__(self, part: str, message: str) -> None:
+        super().__init__(message)
+        self.part = part
+
+
 class _Package:
     """Parts of an OPC package, looked up case-insensitively."""
 
@@ -611,11 +620,15 @@ class _Package:
         try:
             data = self._zf.read(name)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
-            raise ValueError(f"cannot read part {part} of the .docx: {e}") from e
+            raise PartError(name, f"cannot read part {part} of the .docx (zip): {e}") from e
+        # Every part parsed here passes the package guard first, whatever its name (the
+        # main part can be word/main.bin through the relationships): no DOCTYPE, so no
+        # entity to expand, nesting within the limit; a PackageProblem names the part.
+        _package.check_xml(name, data)
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:
-            raise ValueError(f"part {part} of the .docx is not well-formed XML: {e}") from e
+            raise PartError(name, f"part {part} of the .docx is not well-formed XML: {e}") from e
         if root.tag.startswith("{http://purl.oclc.org/ooxml/"):
             _normalise_namespaces(root)
         return root
