@@ -34,6 +34,9 @@ from vanban._rendering import render
 from vanban._validation import TEXT_ADVICE
 from vanban.errors import Problem
 
+#: Every case runs under a memory and a time limit (tests/conftest.py).
+pytestmark = pytest.mark.catalogue
+
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(HERE.glob("[0-9]*.yaml"))
 INJECTIONS = sorted((HERE / "injection").glob("*.yaml"))

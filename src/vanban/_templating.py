@@ -427,6 +427,8 @@ class Prepared:
         for part_name in order:
             raw = parts[part_name]
             if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
+                if not trusted and _package.is_xml_part(part_name, raw):
+                    self._check_xml(part_name, raw)  # XML under another name: guarded too
                 self.parts.append(_Part(part_name, entry=_zip.Entry.deflate(part_name, raw)))
                 continue
             try:

@@ -374,9 +374,8 @@ class _Checker:
 
     # -- the run
 
-    def run(self) -> list[Finding]:
-        top = [i for i, p in enumerate(self.ps[:60]) if p.text.strip()]
-        national = next(
+    def _national_in(self, top: list[int]) -> int | None:
+        return next(
             (
                 i
                 for i in top[:25]
@@ -387,6 +386,41 @@ class _Checker:
             ),
             None,
         )
+
+    def _after_leading_tables(self) -> int:
+        """Where the document starts once the tables put before its header (a table of
+        contents, a box of notes: anything without the Quốc hiệu) are skipped."""
+
+        def outer(t: int) -> int:
+            while t < len(self.v.tables) and self.v.tables[t].parent is not None:
+                t = self.v.tables[t].parent  # type: ignore[assignment]
+            return t
+
+        i, n = 0, len(self.ps)
+        while i < n:
+            p = self.ps[i]
+            if p.table is None:
+                if p.text.strip():
+                    return i
+                i += 1
+                continue
+            t, j = outer(p.table), i
+            while j < n and self.ps[j].table is not None and outer(self.ps[j].table) == t:  # type: ignore[arg-type]
+                j += 1
+            if self._national_in([k for k in range(i, j) if self.ps[k].text.strip()][:25]):
+                return i  # this table is the header
+            i = j
+        return n
+
+    def run(self) -> list[Finding]:
+        top = [i for i, p in enumerate(self.ps[:60]) if p.text.strip()]
+        national = self._national_in(top)
+        if national is None:  # a table before the header: look after it, do not skip the file
+            start = self._after_leading_tables()
+            top = [
+                i for i in range(start, min(start + 60, len(self.ps))) if self.ps[i].text.strip()
+            ]
+            national = self._national_in(top)
         if national is None:
             self.out_of_scope("không có Quốc hiệu ở đầu văn bản", top[0] if top else None)
             return self.findings()
