@@ -596,9 +596,11 @@ def _section_line(s: SectionView) -> str:
 class PartError(ValueError):
     """A part of the package that cannot be read: ``part`` is its name in the zip."""
 
-    def __init__(self, part: str, message: str) -> None:
+    def __init__(self, part: str, message: str, problem: Any = None) -> None:
         super().__init__(message)
         self.part = part
+        #: The package guard's :class:`vanban._package.PackageProblem`, located, if it refused.
+        self.problem = problem
 
 
 class _Package:
@@ -624,7 +626,12 @@ class _Package:
         # Every part parsed here passes the package guard first, whatever its name (the
         # main part can be word/main.bin through the relationships): no DOCTYPE, so no
         # entity to expand, nesting within the limit; a PackageProblem names the part.
-        _package.check_xml(name, data)
+        try:
+            _package.check_xml(name, data)
+        except _package.PackageProblem as problem:
+            raise PartError(
+                name, f"part {part} of the .docx is not well-formed XML: {problem}", problem
+            ) from None
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:

@@ -1638,7 +1638,7 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
     except zlib.error:  # a damaged deflate stream inside the zip
         raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
     except PartError as exc:
-        why = f"phần {exc.part} bị hỏng hoặc không phải XML hợp lệ"
+        why = str(exc.problem or f"phần {exc.part} bị hỏng hoặc không phải XML hợp lệ")
         raise UnreadableDocx(f"tệp .docx không đọc được: {why}") from None
     except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         if "zip" in str(exc):

@@ -85,14 +85,24 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def _convert(soffice: str, folder: Path, timeout: float) -> None:
-    """Run LibreOffice on ``folder/van-ban.docx`` in a session of its own, killed (with its
-    children) after ``timeout`` seconds or when this process is interrupted."""
-    proc = subprocess.Popen(
+    """Run LibreOffice on ``folder/van-ban.docx`` with a profile of its own in ``folder``."""
+    _run(
         [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(folder), str(folder / "van-ban.docx")],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True,
+        timeout=timeout,
     )  # fmt: skip
+
+
+def _run(args: list[str], *, timeout: float) -> None:
+    """Run ``args`` in a session (and process group) of its own; after ``timeout`` seconds,
+    or when this process is interrupted, kill the whole group: LibreOffice's children too."""
+    proc = subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
