@@ -498,3 +498,60 @@ def test_each_preview_styles_only_itself(sample: dict[str, Any]) -> None:
         selectors = [r.split("{")[0].strip() for r in css.split("}") if r.strip()]
         assert selectors and all(s.startswith(f"#{scope}") for s in selectors), selectors[:3]
         assert "overflow-wrap: anywhere" in css
+
+
+# ------------------------------------------------------------------------ properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.binary(),
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_the_sandbox_estimate_is_an_upper_bound(value: Any) -> None:
+    """What the sandbox checks before a value is printed or joined is never less than what
+    printing it makes: a value refused by its estimate is never allocated first."""
+    from vanban._sandbox import _estimate
+
+    assert _estimate(value, limit=10**9) >= len(str(value))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_no_csv_cell_starts_a_formula(task: str) -> None:
+    import copy
+    import csv
+
+    from conftest import SAMPLE
+
+    sample = copy.deepcopy(SAMPLE)
+    sample["sections"][1]["content"][0]["task"] = task
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rows = validate(sample).tasks()  # type: ignore[attr-defined]
+    except vanban.ValidationError:
+        return  # control characters, blank text: refused by the model
+    for record in csv.DictReader(io.StringIO(rows.to_csv(), newline="")):
+        for cell in record.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_a_namespace_holding_big_values_is_counted(doc: KeHoach, tmp_path: Path) -> None:
+    """``namespace()`` is printed with its values: counted like a table."""
+    from test_untrusted_templates import make_template
+
+    body = "{% set ns = namespace(a='x' * 20000000) %}{% set items = [ns] * 150 %}{{ items|join }}"
+    template = make_template(tmp_path, body)
+    with pytest.raises(vanban.TemplateError, match="dài quá"):
+        vanban.Renderer(template).render(doc)

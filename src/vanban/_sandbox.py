@@ -48,6 +48,7 @@ from jinja2.sandbox import (
     SandboxedEscapeFormatter,
     SandboxedFormatter,
 )
+from jinja2.utils import Namespace
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
@@ -164,30 +165,38 @@ def _charge(n: int) -> None:
 
 def _estimate(value: Any, limit: int | None = None) -> int:
     """How many characters ``str(value)`` (or ``repr``, ``tojson``, ``pprint``) would take,
-    counted without making it; the count stops a little past ``limit``.
+    counted without making it; the count stops a little past ``limit``. An upper bound: a
+    text inside a list counts 10 characters for each when it has a character ``repr``
+    escapes (``\\U000e0001``).
 
-    An upper bound: ``str(["ab", ("c", 1)])`` has 16 characters.
-
-    >>> _estimate(["ab", ("c", 1)])
-    21
+    >>> _estimate(["ab", ("c", 1)])  # str(["ab", ("c", 1)]) has 16 characters
+    49
     """
     stop = LIMITS.max_output if limit is None else limit
     total = 0
-    stack = [(value, 0)]
+    stack: list[tuple[Any, int]] = [(value, 0)]
     steps = 0
     while stack and total <= stop:
         item, depth = stack.pop()
         steps += 1
+        if steps > LIMITS.max_items:
+            raise LimitExceeded("một giá trị trong mẫu lồng nhau quá nhiều phần tử")
         if isinstance(item, str):
-            total += len(item) + 2
+            plain = depth == 0 or item.isprintable()
+            total += (len(item) if plain else 10 * len(item)) + 2
         elif isinstance(item, (bytes, bytearray)):
-            total += 4 * len(item) + 3
+            total += 4 * len(item) + 14
         elif isinstance(item, bool) or item is None:
             total += 5
         elif isinstance(item, int):
             total += item.bit_length() // 3 + 2
-        elif isinstance(item, (list, tuple, set, frozenset, dict)) and depth < 50:
-            total += 2 + 2 * len(item)
+        elif isinstance(item, Namespace):
+            stack.append((object.__getattribute__(item, "_Namespace__attrs"), depth + 1))
+            total += 14
+        elif isinstance(item, (list, tuple, set, frozenset, dict)):
+            if depth >= 50:
+                raise LimitExceeded("một giá trị trong mẫu lồng nhau quá sâu")
+            total += 12 + 4 * len(item)
             if isinstance(item, dict):
                 stack.extend((x, depth + 1) for pair in item.items() for x in pair)
             else:
