@@ -34,6 +34,9 @@ from vanban._rendering import render
 from vanban._validation import TEXT_ADVICE
 from vanban.errors import Problem
 
+#: Every case runs under a memory and a time limit (tests/conftest.py).
+pytestmark = pytest.mark.catalogue
+
 HERE = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(HERE.glob("[0-9]*.yaml"))
 INJECTIONS = sorted((HERE / "injection").glob("*.yaml"))
@@ -253,13 +256,14 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert vanban.load(path, max_bytes=size).title == "Kế hoạch"
 
 
-def test_size_limit_holds_for_files_whose_size_is_unknown(tmp_path: Path) -> None:
-    """A device (or a file grown since its size was taken) is read no further than the limit."""
+def test_a_device_is_not_read_at_all(tmp_path: Path) -> None:
+    """A device (whose size is unknown) is refused at once, not read up to the limit
+    (issue 18: inputs are regular files only)."""
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     start = time.perf_counter()
-    (p,) = load_error("/dev/zero", max_bytes=1000).errors
-    assert p.code == "too_large"
+    with pytest.raises(vanban.InputError, match="là thiết bị, không phải tệp thường"):
+        vanban.load("/dev/zero", max_bytes=1000)
     assert time.perf_counter() - start < 3
 
 

@@ -152,7 +152,7 @@ def test_each_call_has_its_own_profile(
         return subprocess.CompletedProcess(args, 0)
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: "/usr/bin/soffice")
-    monkeypatch.setattr(pdf.subprocess, "run", fake_run)
+    monkeypatch.setattr(pdf, "_run", fake_run)  # LibreOffice runs through pdf._run
     data = vanban.render(sample_doc)
     results: list[bytes] = []
     threads = [threading.Thread(target=lambda: results.append(pdf.to_pdf(data))) for _ in range(2)]

@@ -30,6 +30,9 @@ from vanban._cli import main
 from vanban._templating import Prepared
 from vanban.models import KeHoach
 
+#: Every case runs under a memory and a time limit (tests/conftest.py).
+pytestmark = pytest.mark.catalogue
+
 HERE = Path(__file__).resolve().parent / "bad_inputs" / "templates"
 CASES = sorted(HERE.glob("[0-9]*.txt"))
 

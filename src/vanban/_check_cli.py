@@ -40,9 +40,13 @@ def is_docx(path: Path) -> bool:
     unreadable Word file (exit 2) rather than as a broken plan. A missing file is not one:
     the plan loader reports it.
     """
+    from vanban import _files
+
     try:
-        with open(path, "rb") as fh:
+        with _files.open_input(path) as fh:  # a FIFO is not waited on
             head = fh.read(4)
+    except _files.NotRegularFile:
+        return True  # reported as unreadable by check_file (exit 2), the others go on
     except OSError:
         return False
     return head in _MAGIC or path.suffix.lower() in _WORD_SUFFIXES
@@ -50,6 +54,15 @@ def is_docx(path: Path) -> bool:
 
 #: A file named like a Word file is checked as one even when its content is not (exit 2).
 _WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
+
+
+def _safe(text: str) -> str:
+    """``text`` for the terminal: ESC, C1 controls (U+009B) and bidi overrides (U+202E) from
+    file names and document text are shown escaped, never sent raw (``--json`` escapes them
+    itself)."""
+    from vanban.errors import escape_control
+
+    return escape_control(text)
 
 
 def check_file(path: Path, *, json_output: bool) -> int:
@@ -61,10 +74,15 @@ def check_file(path: Path, *, json_output: bool) -> int:
     except UnreadableDocx as exc:
         if json_output:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
-        print(f"{path}: không đọc được: {exc}", file=sys.stderr)
+        print(f"{_safe(str(path))}: không đọc được: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_UNREADABLE
-    except OSError as exc:
-        print(f"{path}: không đọc được: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, MemoryError, RecursionError) as exc:
+        from vanban.errors import os_message
+
+        why = os_message(exc) if isinstance(exc, OSError) else "tệp cần quá nhiều bộ nhớ để đọc"
+        if json_output:
+            print(json.dumps({"file": str(path), "error": why}, ensure_ascii=False))
+        print(f"{_safe(str(path))}: không đọc được: {why}", file=sys.stderr)
         return EXIT_UNREADABLE
     if json_output:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -72,9 +90,9 @@ def check_file(path: Path, *, json_output: bool) -> int:
         kind = report.document_type or "không xác định"
         errors = len(report.errors)
         warnings = len(report.findings) - errors
-        print(f"{path}: {kind}; {errors} lỗi, {warnings} cảnh báo")
+        print(f"{_safe(str(path))}: {kind}; {errors} lỗi, {warnings} cảnh báo")
         for f in report.findings:
-            print(f"  {_SEVERITY.get(f.severity, f.severity)} {f}")
+            print(f"  {_SEVERITY.get(f.severity, f.severity)} {_safe(str(f))}")
     return EXIT_ERRORS if report.errors else EXIT_OK
 
 

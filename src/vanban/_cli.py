@@ -120,6 +120,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="trộn thư: cũng ghi tệp YAML của mỗi văn bản cạnh tệp .docx (để sửa riêng một văn bản)",
     )
+    r.add_argument(
+        "--timeout",
+        type=_positive_int,
+        default=None,
+        metavar="GIÂY",
+        help="thời gian tối đa cho LibreOffice tạo mỗi tệp PDF (giây, mặc định 120); quá hạn "
+        "thì LibreOffice và mọi tiến trình con của nó bị dừng",
+    )
 
     c = sub.add_parser(
         "check",
@@ -133,10 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("plan", type=Path, nargs="*", metavar="TỆP", help="tệp .docx, YAML hoặc JSON")
     c.add_argument(
         "--max-bytes",
-        type=int,
+        type=_positive_int,
         default=None,
         metavar="SỐ_BYTE",
-        help="giới hạn kích thước tệp vào (byte)",
+        help="giới hạn kích thước tệp vào (byte, lớn hơn 0)",
     )
     c.add_argument(
         "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
@@ -218,21 +226,23 @@ def _completion(args: argparse.Namespace) -> int:
         options = " ".join(o for a in command._actions for o in a.option_strings)
         cases.append(f'        {name}) opts="{options}";;')
     types = " ".join(registry.type_keys())
+    # mapfile, not COMPREPLY=( $(…) ): one name a line, never split at a space ("Kế hoạch
+    # 2026.yaml") nor expanded as a glob ("[1]*.yaml").
     sys.stdout.write(
         "# vanban: gợi ý lệnh cho bash (vanban completion)\n"
         "_vanban() {\n"
         '    local cur="${COMP_WORDS[COMP_CWORD]}" opts=""\n'
         '    if [ "$COMP_CWORD" -eq 1 ]; then\n'
-        f'        COMPREPLY=( $(compgen -W "{top}" -- "$cur") ); return\n'
+        f'        mapfile -t COMPREPLY < <(compgen -W "{top}" -- "$cur"); return\n'
         "    fi\n"
         '    case "${COMP_WORDS[1]}" in\n' + "\n".join(cases) + "\n    esac\n"
         '    if [[ "$cur" == -* ]]; then\n'
-        '        COMPREPLY=( $(compgen -W "$opts" -- "$cur") ); return\n'
+        '        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur"); return\n'
         "    fi\n"
         '    case "${COMP_WORDS[1]}" in\n'
-        f'        new|schema) COMPREPLY=( $(compgen -W "{types}" -- "$cur") ); return;;\n'
+        f'        new|schema) mapfile -t COMPREPLY < <(compgen -W "{types}" -- "$cur"); return;;\n'
         "    esac\n"
-        '    COMPREPLY=( $(compgen -f -- "$cur") )\n'
+        '    mapfile -t COMPREPLY < <(compgen -f -- "$cur")\n'
         "}\n"
         "complete -o filenames -F _vanban vanban\n"
     )
@@ -304,7 +314,7 @@ def _render(args: argparse.Namespace) -> int:
     renderer = _renderer(args)
     renderer.render_to(doc, out)
     print(out)
-    return _pdfs([out]) if args.pdf else EXIT_OK
+    return _pdfs([out], args.timeout) if args.pdf else EXIT_OK
 
 
 def _has_soffice() -> bool:
@@ -320,16 +330,16 @@ def _has_soffice() -> bool:
     return True
 
 
-def _pdfs(paths: list[Path]) -> int:
+def _pdfs(paths: list[Path], timeout: int | None = None) -> int:
     """Each .docx converted to a PDF beside it; exit 2 when LibreOffice fails on one."""
     from vanban.errors import ValidationError, VanbanError, escape_control
-    from vanban.pdf import to_pdf
+    from vanban.pdf import TIMEOUT, to_pdf
 
     code = EXIT_OK
     for path in paths:
         pdf = path.with_suffix(".pdf")
         try:
-            to_pdf(path, pdf)
+            to_pdf(path, pdf, timeout=timeout or TIMEOUT)
         except ValidationError:
             raise
         except VanbanError as exc:
@@ -396,7 +406,7 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
             print(path)
         written += len(result)
         if args.pdf:
-            pdf_code = max(pdf_code, _pdfs(list(result)))
+            pdf_code = max(pdf_code, _pdfs(list(result), args.timeout))
         for f in result.failures:
             plan = names[(folder, f.name)]
             failures.append(BatchFailure(str(plan), f.path, f.problems))
@@ -407,7 +417,10 @@ def _render_batch(args: argparse.Namespace, plans: list[Path]) -> int:
         f"vanban: {written} văn bản đã tạo, {len(failures)} tệp lỗi.",
         file=sys.stderr,
     )
-    return max(pdf_code, EXIT_INPUT if failures else EXIT_OK)
+    # A file that could not be read (a FIFO, a device) or written (a link out of the folder)
+    # is exit 2, as for one file; invalid plans alone are exit 1.
+    unrun = any(p.code in ("read", "write") for f in failures for p in f.problems)
+    return max(pdf_code, EXIT_RUN if unrun else EXIT_INPUT if failures else EXIT_OK)
 
 
 def _tasks(args: argparse.Namespace) -> int:

@@ -56,6 +56,7 @@ from typing import IO, Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
+from vanban import _package
 from vanban._numbering import Numbering
 from vanban.nd30 import page
 
@@ -612,6 +613,16 @@ def _section_line(s: SectionView) -> str:
 # --------------------------------------------------------------------------- package
 
 
+class PartError(ValueError):
+    """A part of the package that cannot be read: ``part`` is its name in the zip."""
+
+    def __init__(self, part: str, message: str, problem: Any = None) -> None:
+        super().__init__(message)
+        self.part = part
+        #: The package guard's :class:`vanban._package.PackageProblem`, located, if it refused.
+        self.problem = problem
+
+
 class _Package:
     """Parts of an OPC package, looked up case-insensitively."""
 
@@ -631,11 +642,20 @@ class _Package:
         try:
             data = self._zf.read(name)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
-            raise ValueError(f"cannot read part {part} of the .docx: {e}") from e
+            raise PartError(name, f"cannot read part {part} of the .docx (zip): {e}") from e
+        # Every part parsed here passes the package guard first, whatever its name (the
+        # main part can be word/main.bin through the relationships): no DOCTYPE, so no
+        # entity to expand, nesting within the limit; a PackageProblem names the part.
+        try:
+            _package.check_xml(name, data)
+        except _package.PackageProblem as problem:
+            raise PartError(
+                name, f"part {part} of the .docx is not well-formed XML: {problem}", problem
+            ) from None
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:
-            raise ValueError(f"part {part} of the .docx is not well-formed XML: {e}") from e
+            raise PartError(name, f"part {part} of the .docx is not well-formed XML: {e}") from e
         if root.tag.startswith("{http://purl.oclc.org/ooxml/"):
             _normalise_namespaces(root)
         return root

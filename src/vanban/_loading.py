@@ -25,6 +25,7 @@ import types
 import typing
 import warnings
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,7 +33,7 @@ import pydantic
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vanban import registry
+from vanban import _files, registry
 from vanban._cleaning import bad_character
 from vanban._validation import check_document
 from vanban.errors import (
@@ -71,6 +72,23 @@ MAX_ALIAS_VALUES = 100_000
 MAX_ALIAS_BYTES = MAX_BYTES
 #: How deep lists and tables may nest (in YAML and in JSON alike).
 MAX_DEPTH = 60
+#: How many values (texts, numbers, lists, tables: every table row and cell counts) a file
+#: may hold; counted while it is read, before anything is built. The largest example holds
+#: about 400; 100,000 take some 10 s to load and render.
+MAX_VALUES = 100_000
+
+
+def _too_many(mark: Any) -> _Abort:
+    return _Abort(
+        _at(
+            mark,
+            (),
+            "too_many_values",
+            f"tệp có quá {format_number(MAX_VALUES)} giá trị (mỗi dòng, ô bảng, nhiệm vụ, đoạn "
+            "chữ là một giá trị): hãy chia thành nhiều văn bản hoặc phụ lục riêng",
+        )
+    )
+
 
 Path_ = tuple[str | int, ...]
 
@@ -101,6 +119,22 @@ def _child_text(text: str, p: str | int) -> str:
     return f"{text}.{p}" if text else p
 
 
+@dataclass(frozen=True)
+class _Mark:
+    """A place in a text given by line and column (from 1), as a YAML mark holds it."""
+
+    lines: int
+    columns: int
+
+    @property
+    def line(self) -> int:
+        return self.lines - 1
+
+    @property
+    def column(self) -> int:
+        return self.columns - 1
+
+
 class _Abort(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -117,10 +151,14 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
+        self._values = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         self._depth += 1
+        self._values += 1
         try:
+            if self._values > MAX_VALUES:
+                raise _too_many(self.peek_event())  # type: ignore[no-untyped-call]
             if self._depth > MAX_DEPTH + 1:
                 raise _Abort(
                     _at(
@@ -177,7 +215,12 @@ def _fast_node(text: str) -> tuple[Node | None, Any] | None:
         return None
     try:
         depth = 0
+        values = 0
         for event in yaml.parse(text, Loader=_CLoader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, *_OPEN)):
+                values += 1
+                if values > MAX_VALUES:
+                    raise _too_many(event)
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -1164,7 +1207,8 @@ def load(
     """Read a document from a YAML or JSON file.
 
     A file larger than ``max_bytes`` is refused from its size before it is read; no more
-    than ``max_bytes + 1`` bytes are ever read (a pipe or device cannot make it read more).
+    than ``max_bytes + 1`` bytes are ever read. Only a regular file is read: a FIFO, a device
+    or a socket is an :class:`InputError` at once (a FIFO would block the read forever).
     """
     p = Path(path)
     name = str(path)
@@ -1178,9 +1222,10 @@ def load(
         raise InputError(f"{name} là một thư mục, không phải tệp")
     if size > max_bytes:
         raise _too_large(size, max_bytes, name)
-    try:
-        with p.open("rb") as f:
-            raw = f.read(max_bytes + 1)
+    try:  # a regular file only: a FIFO or a device is refused, never waited on
+        raw = _files.read_input(p, max_bytes)
+    except _files.NotRegularFile as exc:
+        raise InputError(exc.strerror) from None
     except OSError as exc:
         raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
     if len(raw) > max_bytes:
@@ -1219,10 +1264,12 @@ _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?')
 
 
 def _json_depth(text: str, source: str) -> None:
-    """Refuse JSON nested deeper than MAX_DEPTH (as YAML is), before it is parsed."""
+    """Refuse JSON nested deeper than MAX_DEPTH (as YAML is), or holding more than about
+    MAX_VALUES values (counted by commas and brackets), before it is parsed."""
     depth = 0
     pos = 0
-    for m in re.finditer(r'[\[\]{}"]', text):
+    values = 0
+    for m in re.finditer(r'[\[\]{}",]', text):
         if m.start() < pos:
             continue
         ch = m.group()
@@ -1230,6 +1277,13 @@ def _json_depth(text: str, source: str) -> None:
             end = _JSON_STRING.match(text, m.start())
             pos = end.end() if end else len(text)
             continue
+        if ch != "]" and ch != "}":
+            values += 1
+            if values > MAX_VALUES:
+                problem = _too_many(_Mark(*_line_col(text, m.start()))).problem
+                raise ValidationError([_with_source(problem, source)])
+            if ch == ",":
+                continue
         depth += 1 if ch in "[{" else -1
         if depth > MAX_DEPTH + 1:  # the outermost table is level 0, as in YAML
             line, col = _line_col(text, m.start())

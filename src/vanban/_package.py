@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
+from vanban import _files
 from vanban.nd30.text import format_number
 
 #: A package file larger than this is refused before it is read (bytes).
@@ -57,15 +58,16 @@ def _bytes(n: int) -> str:
 
 
 def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a package file, refused from its size when it is too large.
+    """The bytes of a package file, refused when it is too large: never more than
+    ``max_bytes + 1`` bytes are read. Only a regular file is read
+    (:class:`vanban._files.NotRegularFile` for a FIFO or a device, at once).
 
-    OSError (missing, unreadable) propagates for the caller to report.
+    OSError (missing, unreadable, not a regular file) propagates for the caller to report.
     """
     p = Path(path)
     if p.is_dir():
         raise IsADirectoryError(21, "là một thư mục, không phải tệp", str(p))
-    with p.open("rb") as f:
-        data = f.read(max_bytes + 1)
+    data = _files.read_input(p, max_bytes)  # a regular file only, read no further than the limit
     if len(data) > max_bytes:
         raise PackageProblem(f"tệp quá lớn: hơn {_bytes(max_bytes)}")
     return data
@@ -168,14 +170,29 @@ def check_xml(part: str, data: bytes, *, max_depth: int = MAX_XML_DEPTH) -> None
         raise PackageProblem(message, part, exc.lineno, exc.offset + 1) from None
 
 
-def is_xml_part(name: str) -> bool:
-    return name.endswith((".xml", ".rels"))
+#: What may come before the first "<" of an XML part: byte-order marks, white space and the
+#: zero bytes of UTF-16/UTF-32.
+_XML_LEAD = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
+
+
+def is_xml_part(name: str, data: bytes = b"") -> bool:
+    r"""Whether a part is XML that a reader could parse: by its name (``.xml``, ``.rels``) or,
+    whatever its name, by its content (its first character is "<", after a byte-order mark
+    or white space). The main part can be ``word/main.bin``: its name says nothing.
+
+    >>> is_xml_part("word/main.bin", b"\xef\xbb\xbf<?xml version='1.0'?><w:document/>")
+    True
+    >>> is_xml_part("word/media/image1.png", b"\x89PNG\r\n")
+    False
+    """
+    return name.endswith((".xml", ".rels")) or data[:64].lstrip(_XML_LEAD).startswith(b"<")
 
 
 def check_package(parts: dict[str, bytes]) -> None:
-    """Every XML part well-formed and within the limits; :class:`PackageProblem` else."""
+    """Every XML part (by name or by content) well-formed and within the limits;
+    :class:`PackageProblem` else."""
     for name, data in parts.items():
-        if is_xml_part(name):
+        if is_xml_part(name, data):
             check_xml(name, data)
 
 
@@ -202,11 +219,18 @@ def read_docx_guarded(source: bytes | str | os.PathLike[str]) -> bytes:
     data = (
         bytes(source) if isinstance(source, (bytes, bytearray, memoryview)) else read_file(source)
     )
+    check_package(read_docx_limited(data))
+    return data
+
+
+def read_docx_limited(data: bytes) -> dict[str, bytes]:
+    """The parts of a .docx within the package limits (size, parts, uncompressed bytes) and
+    holding ``word/document.xml``; the XML is not checked (the reader of :mod:`vanban.checker`
+    checks each part it parses, whatever its name)."""
     parts = read_zip(data)
     if "word/document.xml" not in parts:
         raise PackageProblem("không phải tệp .docx: thiếu phần word/document.xml")
-    check_package(parts)
-    return data
+    return parts
 
 
 def untrusted_docx(source: bytes | str | os.PathLike[str]) -> bytes:

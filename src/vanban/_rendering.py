@@ -140,8 +140,12 @@ def _is_spacer(item: BodyItem | None) -> bool:
     return isinstance(item, Block) and item.role is Role.TABLE_AFTER
 
 
-#: A note under a phụ lục's table is carried in the table when it is this short (characters).
+#: A note under a phụ lục's table is carried in the table when it is this short (characters)
+#: and a plain paragraph (not a khoản, a task, a heading).
 NOTE_ROW_MAX = 600
+_NOTE_ROLES = frozenset(
+    {Role.PARAGRAPH, Role.PARAGRAPH_LEFT, Role.PARAGRAPH_CENTER, Role.PARAGRAPH_RIGHT}
+)
 
 
 def _appendix_body(body: Sequence[BodyItem]) -> list[_Para | _Table]:
@@ -152,7 +156,7 @@ def _appendix_body(body: Sequence[BodyItem]) -> list[_Para | _Table]:
     if (
         len(body) >= 3
         and isinstance(body[-1], Block)
-        and body[-1].role is not Role.PAGE_BREAK
+        and body[-1].role in _NOTE_ROLES
         and len(body[-1].text) <= NOTE_ROW_MAX
         and _is_spacer(body[-2])
         and isinstance(body[-3], Table)

@@ -11,6 +11,17 @@ with ``_``, no Python internals, no changing of lists and tables), made stricter
 - no value (a string made by ``*``, ``+``, ``~``, a filter, a call) and no rendered part
   longer than :data:`Limits.max_output` characters; no number argument above
   :data:`Limits.max_argument`; no ``**`` with big exponents;
+- these sizes are checked BEFORE anything is allocated: what an operation would make is
+  estimated from its inputs (:func:`_estimate`) and refused when too large. That covers
+  ``str.format``/``format_map`` (widths and precisions once nested fields are filled in:
+  ``'{0:{1}}'.format('x', '3000000000')``), ``%`` and the ``format`` filter
+  (``'%.500000000d' % 1``), ``*`` (characters of a string, items of a list), ``~``, ``join``,
+  ``replace``, ``indent``, ``sum``, printing a value (``{{ [big]*150 }}``), ``str`` methods
+  (``replace``, ``join``, ``expandtabs``, ``split``…);
+- no list or loop over more than :data:`Limits.max_items` items (``('x'*20000000)|list``),
+  and what a filter walks through (``list``, ``sort``, ``unique``, ``map``…) is counted
+  against the iteration budget; the clock is read after every filter, call and operator and
+  at the end, so a render stops within one operation of its :data:`Limits.max_seconds`;
 - every rendered XML part must be well-formed (:mod:`vanban._package`), checked before
   anything is written.
 
@@ -32,7 +43,12 @@ from typing import Any, TypeVar
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import (
+    ImmutableSandboxedEnvironment,
+    SandboxedEscapeFormatter,
+    SandboxedFormatter,
+)
+from jinja2.utils import Namespace
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
@@ -48,6 +64,7 @@ class Limits:
     max_output: int = 20 * 1024 * 1024
     max_range: int = 10_000
     max_argument: int = 100_000
+    max_items: int = 1_000_000
 
 
 LIMITS = Limits()
@@ -77,6 +94,18 @@ class _Budget:
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise LimitExceeded(f"mẫu chạy quá {self.limits.max_seconds:g} giây")
+
+    def charge(self, n: int) -> None:
+        """Count ``n`` items an operation walks through (a filter over a list)."""
+        if n > self.limits.max_items:
+            raise LimitExceeded(
+                f"một danh sách trong mẫu có quá {self.limits.max_items:,} phần tử".replace(
+                    ",", "."
+                )
+            )
+        self.iterations += n
+        self.tick()
+        self.check_time()
 
 
 _budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
@@ -120,12 +149,123 @@ def _check_arguments(args: Iterable[Any]) -> None:
             _check_arguments(a)
 
 
-_WIDE_FORMAT = re.compile(r"(%[-+ #0]*(\d{5,}|\*))|(\{[^{}]*:[^{}]*\d{5,}[^{}]*\})")
+def _check_time() -> None:
+    budget = _budget.get()
+    if budget is not None:
+        budget.check_time()
 
 
-def _check_format(fmt: Any) -> None:
-    if isinstance(fmt, str) and _WIDE_FORMAT.search(fmt):
-        raise LimitExceeded("độ rộng trong chuỗi định dạng quá lớn")
+def _charge(n: int) -> None:
+    budget = _budget.get()
+    if budget is not None:
+        budget.charge(n)
+    elif n > LIMITS.max_items:
+        raise LimitExceeded(f"một danh sách có quá {LIMITS.max_items:,} phần tử".replace(",", "."))
+
+
+def _estimate(value: Any, limit: int | None = None) -> int:
+    """How many characters ``str(value)`` (or ``repr``, ``tojson``, ``pprint``) would take,
+    counted without making it; the count stops a little past ``limit``. An upper bound: a
+    text inside a list counts 10 characters for each when it has a character ``repr``
+    escapes (``\\U000e0001``).
+
+    >>> _estimate(["ab", ("c", 1)])  # str(["ab", ("c", 1)]) has 16 characters
+    49
+    """
+    stop = LIMITS.max_output if limit is None else limit
+    total = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    steps = 0
+    while stack and total <= stop:
+        item, depth = stack.pop()
+        steps += 1
+        if steps > LIMITS.max_items:
+            raise LimitExceeded("một giá trị trong mẫu lồng nhau quá nhiều phần tử")
+        if isinstance(item, str):
+            plain = depth == 0 or item.isprintable()
+            total += (len(item) if plain else 10 * len(item)) + 2
+        elif isinstance(item, (bytes, bytearray)):
+            total += 4 * len(item) + 14
+        elif isinstance(item, bool) or item is None:
+            total += 5
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 2
+        elif isinstance(item, Namespace):
+            stack.append((object.__getattribute__(item, "_Namespace__attrs"), depth + 1))
+            total += 14
+        elif isinstance(item, (list, tuple, set, frozenset, dict)):
+            if depth >= 50:
+                raise LimitExceeded("một giá trị trong mẫu lồng nhau quá sâu")
+            total += 12 + 4 * len(item)
+            if isinstance(item, dict):
+                stack.extend((x, depth + 1) for pair in item.items() for x in pair)
+            else:
+                stack.extend((x, depth + 1) for x in item)
+        elif isinstance(item, range):
+            total += 12 * len(item)
+        else:
+            total += 64
+    if steps > 1000:
+        _charge(steps)
+    return total
+
+
+def _fits(estimate: int) -> None:
+    if estimate > LIMITS.max_output:
+        raise _too_long()
+
+
+def _check_width(text: str) -> None:
+    """A format spec (``>30``, ``.2f``, ``0{…}`` once filled in) with no width or precision
+    above :data:`Limits.max_argument`."""
+    number = 0
+    for c in text:
+        if c.isdigit():
+            number = number * 10 + int(c)
+            if number > LIMITS.max_argument:
+                raise LimitExceeded("độ rộng trong chuỗi định dạng quá lớn")
+        else:
+            number = 0
+
+
+#: One ``%`` conversion: (name), flags, width, precision, conversion. Flags are possessive
+#: (no backtracking into them), so a long run of zeros is read once.
+_PERCENT = re.compile(
+    r"%(?:\(([^)]*)\))?(?:[-#0 +]*+)(\*|\d++)?(?:\.(\*|\d*+))?[hlL]?+(.?)", re.DOTALL
+)
+
+
+def _check_format(fmt: Any, args: Any = ()) -> None:
+    """``fmt % args`` (the ``%`` operator, the ``format`` filter) refused before it is made
+    when a width or precision is too large or the result would be too long."""
+    if not isinstance(fmt, str):
+        return
+    total = len(fmt)
+    values = list(args) if isinstance(args, tuple) else None
+    mapping = args if isinstance(args, dict) else None
+    index = 0
+    for m in _PERCENT.finditer(fmt):
+        name, width, precision, conversion = m.groups()
+        numbers = [width, precision]
+        for i, n in enumerate(numbers):
+            if n == "*":
+                got = values[index] if values is not None and index < len(values) else 0
+                index += 1
+                numbers[i] = str(got) if isinstance(got, int) else "0"
+        for n in numbers:
+            if n and (len(n) > 7 or abs(int(n)) > LIMITS.max_argument):
+                raise LimitExceeded("độ rộng trong chuỗi định dạng quá lớn")
+            total += abs(int(n)) if n else 0
+        if conversion == "%":
+            continue
+        if name is not None and mapping is not None:
+            total += _estimate(mapping.get(name))
+        elif values is not None:
+            total += _estimate(values[index]) if index < len(values) else 0
+            index += 1
+        else:
+            total += _estimate(args)
+    _fits(total)
 
 
 def _guard_iter(iterable: Any) -> Iterator[Any]:
@@ -142,15 +282,84 @@ def _guard_iter(iterable: Any) -> Iterator[Any]:
 _GUARD = "__vanban_loop_guard"
 
 
+#: Filters that walk through every item of their value.
+_WALKING = frozenset(
+    {
+        *("do_list", "do_sort", "do_unique", "do_map", "do_select", "do_reject"),
+        *("do_selectattr", "do_rejectattr", "do_join", "do_sum", "do_min", "do_max"),
+        *("do_groupby", "do_dictsort", "do_batch", "do_slice"),
+    }
+)
+
+
+def _arg(rest: tuple[Any, ...], kwargs: dict[str, Any], i: int, name: str, default: Any) -> Any:
+    return rest[i] if len(rest) > i else kwargs.get(name, default)
+
+
+def _before_filter(name: str, value: Any, rest: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a filter whose result would be too large, from its inputs alone."""
+    sized = isinstance(value, (str, list, tuple, dict, set, frozenset, range))
+    if name in _WALKING and sized:
+        _charge(len(value))
+    size = _estimate(value)
+    _fits(size)
+    if name == "do_join" and sized:
+        _fits(size + len(str(_arg(rest, kwargs, 0, "d", ""))) * len(value))
+    elif name == "do_replace":
+        text, old = str(value), str(_arg(rest, kwargs, 0, "old", ""))
+        new_text = str(_arg(rest, kwargs, 1, "new", ""))
+        count = _arg(rest, kwargs, 2, "count", None)
+        hits = len(text) + 1 if not old else text.count(old)
+        if isinstance(count, int) and count >= 0:
+            hits = min(hits, count)
+        _fits(len(text) + hits * max(0, len(new_text) - len(old)))
+    elif name == "do_indent":
+        width = _arg(rest, kwargs, 0, "width", 4)
+        step = width if isinstance(width, int) else len(str(width))
+        text = str(value)
+        _fits(len(text) + (text.count("\n") + 1) * max(0, step))
+    elif name == "do_format":
+        _check_format(value, kwargs or rest)
+    elif name == "do_sum" and sized:
+        lengths = [len(x) for x in value if isinstance(x, (str, list, tuple))]
+        if len(lengths) * sum(lengths) > 50 * LIMITS.max_items:  # each + copies what came before
+            raise _too_long()
+    elif name in ("do_wordwrap", "do_urlize") and len(str(value)) > _MAX_WRAP:
+        raise LimitExceeded(  # pure-Python line breaking: 100,000 characters take 0.5 s
+            f"{name[3:]} nhận tối đa {_MAX_WRAP:,} ký tự".replace(",", ".")
+        )
+
+
+#: The longest text ``wordwrap`` and ``urlize`` take (characters).
+_MAX_WRAP = 100_000
+
+#: What a filter may receive before its value (``pass_context`` and friends).
+_CONTEXTS = (jinja2.runtime.Context, jinja2.nodes.EvalContext, jinja2.Environment)
+
+
+def _lazy(value: Any) -> bool:
+    return isinstance(value, Iterator) and not isinstance(value, (str, bytes))
+
+
 def _guard_filter(f: Callable[..., Any]) -> Callable[..., Any]:
+    name = f.__name__
+
     @functools.wraps(f)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _tick()
-        _check_arguments(args[1:])
+        lead = 0
+        while lead < len(args) and isinstance(args[lead], _CONTEXTS):
+            lead += 1
+        value = args[lead] if lead < len(args) else None
+        rest = args[lead + 1 :]
+        _check_arguments(rest)
         _check_arguments(kwargs.values())
-        if f.__name__ == "do_format" and args:
-            _check_format(args[0])
-        return _check_size(f(*args, **kwargs))
+        _before_filter(name, value, rest, kwargs)
+        if _lazy(value):  # a generator is charged item by item as the filter takes them
+            args = (*args[:lead], _guard_iter(value), *rest)
+        result = f(*args, **kwargs)
+        _check_time()
+        return _guard_iter(result) if _lazy(result) else _check_size(result)
 
     return guarded
 
@@ -165,18 +374,73 @@ def _range(*args: Any) -> range:
 def _escape(value: Any) -> Markup:
     if type(value) is Markup:
         return _check_size(value)
+    if not isinstance(value, str):  # printing a list of big strings: counted, not made
+        _fits(_estimate(value))
     return _check_size(_markupsafe_escape(value))
 
 
 def _markup_join(seq: Iterable[Any]) -> str:
     from jinja2.runtime import markup_join
 
-    joined: str = markup_join(seq)
+    items = list(seq)
+    _fits(_estimate(items))
+    joined: str = markup_join(items)
     return _check_size(joined)
 
 
 def _str_join(seq: Iterable[Any]) -> str:
-    return _check_size("".join(map(str, seq)))
+    items = list(seq)
+    _fits(_estimate(items))
+    return _check_size("".join(map(str, items)))
+
+
+class _Sized:
+    """A formatter that checks each field's width, and the text made so far, before making
+    the field: ``'{0:{1}}'.format('x', '3000000000')`` is refused, not allocated."""
+
+    _made = 0
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _tick()
+        _check_width(format_spec)
+        _fits(self._made + _estimate(value) + len(format_spec))
+        out = super().format_field(value, format_spec)  # type: ignore[misc]
+        self._made += len(out)
+        _fits(self._made)
+        return out
+
+
+class _SizedFormatter(_Sized, SandboxedFormatter):
+    pass
+
+
+class _SizedEscapeFormatter(_Sized, SandboxedEscapeFormatter):
+    pass
+
+
+def _check_str_call(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """A ``str`` method whose result could be far larger than its inputs, refused before."""
+    text, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+    if not isinstance(text, str):
+        return
+    if name == "replace" and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        hits = len(text) + 1 if not old else text.count(old)
+        _fits(len(text) + hits * max(0, len(new) - len(old)))
+    elif name == "join" and args:
+        items = list(args[0]) if not isinstance(args[0], (str, list, tuple)) else args[0]
+        _charge(len(items))
+        _fits(_estimate(items) + len(text) * len(items))
+    elif name == "expandtabs":
+        size = args[0] if args and isinstance(args[0], int) else kwargs.get("tabsize", 8)
+        _fits(len(text) + text.count("\t") * max(0, int(size)))
+    elif name in ("split", "rsplit", "splitlines") and len(text) > LIMITS.max_items:
+        sep = args[0] if args and isinstance(args[0], str) else None
+        pieces = text.count(sep) if sep else sum(text.count(c) for c in " \t\n\r\x0b\x0c")
+        _charge(pieces + 1)
+    elif name == "translate" and args and isinstance(args[0], dict):
+        longest = max((_estimate(v) for v in args[0].values()), default=1)
+        _fits(len(text) * max(1, longest))
 
 
 class SandboxTemplate(jinja2.Template):
@@ -234,20 +498,42 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             for seq, n in ((left, right), (right, left)):
                 if _size(seq) and isinstance(n, int) and _size(seq) * n > LIMITS.max_output:
                     raise _too_long()
+                if isinstance(seq, (list, tuple)) and isinstance(n, int):
+                    _charge(len(seq) * max(0, n))  # items, not characters
+                    _fits(_estimate(seq) * max(0, n))
             if ints and left.bit_length() + right.bit_length() > 4096:
                 raise LimitExceeded("số quá lớn")
         if op == "+" and _size(left) + _size(right) > LIMITS.max_output:
             raise _too_long()
         if op == "%":
-            _check_format(left)
             _check_arguments(right if isinstance(right, tuple) else (right,))
-        return _check_size(super().call_binop(context, op, left, right))
+            _check_format(left, right)
+        result = super().call_binop(context, op, left, right)
+        _check_time()
+        return _check_size(result)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _check_format(value.__self__)
-        return wrapped
+        """``str.format`` and ``format_map`` through :class:`_Sized` formatters."""
+        if super().wrap_str_format(value) is None:
+            return None
+        text: str = value.__self__
+        kind = type(text)
+        formatter: SandboxedFormatter = (
+            _SizedEscapeFormatter(self, escape=text.escape)
+            if isinstance(text, Markup)
+            else _SizedFormatter(self)
+        )
+        is_map = value.__name__ == "format_map"
+
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            if is_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                return kind(formatter.vformat(text, (), args[0]))
+            _check_arguments(args)
+            return kind(formatter.vformat(text, args, kwargs))
+
+        return functools.update_wrapper(wrapper, value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _tick()
@@ -264,7 +550,11 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             budget.check_time()
         _check_arguments(args)
         _check_arguments(kwargs.values())
-        return _check_size(super().call(__context, __obj, *args, **kwargs))
+        _check_str_call(__obj, args, kwargs)
+        result = super().call(__context, __obj, *args, **kwargs)
+        if budget is not None:
+            budget.check_time()
+        return _check_size(result)
 
 
 def render(template: jinja2.Template, context: Any, budget: _Budget) -> str:
@@ -284,6 +574,7 @@ def render(template: jinja2.Template, context: Any, budget: _Budget) -> str:
             out.append(chunk)
             if len(out) & 0xFF == 0:
                 budget.check_time()
+        budget.check_time()  # a render that ran past its time is not written
         return "".join(out)
     finally:
         _budget.reset(token)

@@ -427,6 +427,8 @@ class Prepared:
         for part_name in order:
             raw = parts[part_name]
             if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
+                if not trusted and _package.is_xml_part(part_name, raw):
+                    self._check_xml(part_name, raw)  # XML under another name: guarded too
                 self.parts.append(_Part(part_name, entry=_zip.Entry.deflate(part_name, raw)))
                 continue
             try:
@@ -470,24 +472,49 @@ class Prepared:
         return cls(parts, loader=loader, cache=usable_cache(cache_dir()), trusted=own, name=name)
 
     def render(self, context: Mapping[str, Any], format_key: Any) -> bytes:
-        """The .docx bytes for one document's context."""
+        """The .docx bytes for one document's context.
+
+        What vanban writes is held to the limits it reads with (:mod:`vanban._package`): at
+        most :data:`~vanban._package.MAX_UNCOMPRESSED` bytes once uncompressed, counted as
+        each part is made, and a file of at most :data:`~vanban._package.MAX_FILE_BYTES`; a
+        user template cannot make vanban write a zip bomb its own ``check`` would refuse.
+        """
         budget = None if self.trusted else _sandbox.new_budget()
         entries: list[_zip.Entry] = []
+        total = 0
         for part in self.parts:
             if part.entry is not None:
-                entries.append(part.entry)
-                continue
-            assert part.template is not None
-            if part.per_format:
+                entry = part.entry
+            elif part.per_format:
                 key = (part.name, format_key)
-                entry = self._format_cache.get(key)
-                if entry is None:
-                    entry = self._deflate(part, context, budget)
-                    self._format_cache[key] = entry
-                entries.append(entry)
+                cached = self._format_cache.get(key)
+                if cached is None:
+                    cached = self._format_cache[key] = self._deflate(part, context, budget)
+                entry = cached
             else:
-                entries.append(self._deflate(part, context, budget))
-        return _zip.write(entries)
+                entry = self._deflate(part, context, budget)
+            entries.append(entry)
+            total += entry.size
+            if total > _package.MAX_UNCOMPRESSED:
+                raise self._too_large(
+                    entry.name.decode("utf-8", "replace"),
+                    f"văn bản tạo ra giải nén quá {_package.MAX_UNCOMPRESSED:,} byte".replace(
+                        ",", "."
+                    ),
+                )
+        data = _zip.write(entries)
+        if len(data) > _package.MAX_FILE_BYTES:
+            raise self._too_large(
+                "", f"tệp .docx tạo ra quá {_package.MAX_FILE_BYTES:,} byte".replace(",", ".")
+            )
+        return data
+
+    def _too_large(self, part: str, what: str) -> TemplateError:
+        return TemplateError(
+            f"{what} (giới hạn của tệp .docx mà vanban đọc và kiểm tra)",
+            template=self.name,
+            part=part or None,
+        )
 
     def _deflate(self, part: _Part, context: Mapping[str, Any], budget: Any = None) -> _zip.Entry:
         assert part.template is not None

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from vanban._checks import judge
 from vanban._checks.findings import Finding, Report, Where
-from vanban._docx_reader import DocxView, read_docx
+from vanban._docx_reader import DocxView, PartError, read_docx
 from vanban._regions import read_regions
 from vanban.errors import Problem, ValidationError
 
@@ -53,10 +53,19 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
-    """Read a .docx for checking; anything unreadable raises :class:`UnreadableDocx`."""
+    """Read a .docx for checking; anything unreadable raises :class:`UnreadableDocx`.
+
+    A file is read no further than the package limit (:data:`vanban._package.MAX_FILE_BYTES`):
+    a 5 GB file costs 50 MB, not 5 GB. Every part the reader parses passes the package guard,
+    whatever its name; a problem names the part.
+    """
+    from vanban._package import MAX_FILE_BYTES, PackageProblem, read_docx_limited, read_file
+
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as fh:
-            data = fh.read()
+        try:
+            data = read_file(source, MAX_FILE_BYTES)  # a regular file, read up to the limit
+        except PackageProblem as problem:
+            raise UnreadableDocx(f"tệp .docx không đọc được: {problem}") from None
     else:
         data = bytes(source)
     if data.startswith(_OLE):
@@ -65,18 +74,16 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
         )
     if not data.startswith(b"PK"):
         raise UnreadableDocx("không phải tệp .docx (không phải gói zip)")
-    from vanban._package import PackageProblem, read_docx_guarded  # strangers' files
-
     try:
-        read_docx_guarded(data)
+        read_docx_limited(data)
+        return read_docx(data)
     except PackageProblem as problem:
         raise UnreadableDocx(f"tệp .docx không đọc được: {problem}") from None
     except zlib.error:  # a damaged deflate stream inside the zip
         raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
-    try:
-        return read_docx(data)
-    except zlib.error:
-        raise UnreadableDocx("tệp .docx không đọc được: gói zip bị hỏng") from None
+    except PartError as exc:
+        why = str(exc.problem or f"phần {exc.part} bị hỏng hoặc không phải XML hợp lệ")
+        raise UnreadableDocx(f"tệp .docx không đọc được: {why}") from None
     except (ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         if "zip" in str(exc):
             why = "gói zip bị hỏng hoặc không trọn vẹn"

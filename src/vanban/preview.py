@@ -116,9 +116,10 @@ _BASE_CSS = """
   box-sizing: border-box; box-shadow: 0 1px 4px rgba(0,0,0,.3);
   font-family: "Times New Roman", "Liberation Serif", Tinos, serif; color: #000; }
 .vb .vb-page.landscape { width: 29.7cm; min-height: 21cm; }
-.vb p { margin: 0; white-space: pre-wrap; }
+.vb p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .vb table { border-collapse: collapse; table-layout: fixed; }
 .vb td { vertical-align: top; padding: 0 0.19cm; }
+.vb table.vb-grid p { overflow-wrap: normal; }
 .vb table.vb-grid td { border: 0.5pt solid #000; }
 .vb hr.vb-rule { border: 0; border-top: 0.5pt solid #000; margin: 4pt auto 0; }
 .vb .vb-box { border: 0.5pt solid #000; display: inline-block; padding: 0 4pt; }
@@ -325,7 +326,26 @@ def layout_html(lay: Layout) -> str:
         parts.append(f'<div class="vb-notes">{notes}</div>')
     first = f'<div class="vb-page" style="{_margins(lay.page)}">{"".join(parts)}</div>'
     pages = [first, *(_part(lay, a) for a in lay.appendices)]
-    return f'<div class="vb"><style>{_BASE_CSS}{css}</style>{"".join(pages)}</div>'
+    scope, style = _scoped(_BASE_CSS + css)
+    return f'<div class="vb" id="{scope}"><style>{style}</style>{"".join(pages)}</div>'
+
+
+_RULE_START = re.compile(r"(?m)^\.vb\b")
+
+
+def _scoped(css: str) -> tuple[str, str]:
+    """An id for one preview and its CSS with every rule scoped to that id: in a notebook a
+    later preview (other sizes, other margins) never restyles an earlier one. The id is made
+    from the CSS itself, so the same input gives the same HTML; two previews that share an id
+    share every rule too.
+
+    >>> _scoped(".vb .VBBody { font-size: 14pt }")
+    ('vb-327c3aa1a549', '#vb-327c3aa1a549 .VBBody { font-size: 14pt }')
+    """
+    import hashlib
+
+    scope = "vb-" + hashlib.sha1(css.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    return scope, _RULE_START.sub(f"#{scope}", css)
 
 
 def to_html(doc: Document) -> str:

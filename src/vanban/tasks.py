@@ -216,7 +216,9 @@ class TaskList(Sequence[TaskRow]):
 
     def to_csv(self) -> str:
         """CSV text (RFC 4180, "\\r\\n" line ends), a header row of field names, a date
-        deadline as 2026-06-30."""
+        deadline as 2026-06-30. A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
+        a CR starts with a single quote (``'=1+1``), so that a spreadsheet shows it as text
+        and never evaluates it (OWASP: CSV injection)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         cols = self.columns()
@@ -329,8 +331,24 @@ class TaskList(Sequence[TaskRow]):
 _FIXED_STAMP = dt.date(2000, 1, 1)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+    """A cell as text; a text a spreadsheet would evaluate (``=HYPERLINK(…)``, ``+1``,
+    ``-2``, ``@SUM``, a leading tab or CR) gets a single quote in front, the OWASP rule:
+    Excel and LibreOffice show it as typed instead of running it.
+
+    >>> print(_csv_value('=HYPERLINK("http://x")'))
+    '=HYPERLINK("http://x")
+    >>> _csv_value("Sở Y tế"), _csv_value(dt.date(2026, 6, 30))
+    ('Sở Y tế', '2026-06-30')
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _text_row(cells: list[str], widths: list[int]) -> str:

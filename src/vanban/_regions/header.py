@@ -48,10 +48,8 @@ class Header:
     date_piece: int | None = None
 
 
-def find_national(reading: Reading) -> int | None:
-    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one."""
+def _national_in(reading: Reading, top: list[int]) -> int | None:
     ps = reading.ps
-    top = [i for i, p in enumerate(ps[:60]) if p.text.strip()]
     return next(
         (
             i
@@ -63,6 +61,45 @@ def find_national(reading: Reading) -> int | None:
         ),
         None,
     )
+
+
+def _after_leading_tables(reading: Reading) -> int:
+    """Where the document starts once the tables put before its header (a table of
+    contents, a box of notes: anything without the Quốc hiệu) are skipped."""
+    ps, tables = reading.ps, reading.view.tables
+
+    def outer(t: int) -> int:
+        while t < len(tables) and tables[t].parent is not None:
+            t = tables[t].parent  # type: ignore[assignment]
+        return t
+
+    i, n = 0, len(ps)
+    while i < n:
+        p = ps[i]
+        if p.table is None:
+            if p.text.strip():
+                return i
+            i += 1
+            continue
+        t, j = outer(p.table), i
+        while j < n and ps[j].table is not None and outer(ps[j].table) == t:  # type: ignore[arg-type]
+            j += 1
+        if _national_in(reading, [k for k in range(i, j) if ps[k].text.strip()][:25]) is not None:
+            return i  # this table is the header
+        i = j
+    return n
+
+
+def find_national(reading: Reading) -> int | None:
+    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one; after a
+    table put before the header (a table of contents, a box of notes) when there is one."""
+    ps = reading.ps
+    national = _national_in(reading, [i for i, p in enumerate(ps[:60]) if p.text.strip()])
+    if national is None:
+        start = _after_leading_tables(reading)
+        top = [i for i in range(start, min(start + 60, len(ps))) if ps[i].text.strip()]
+        national = _national_in(reading, top)
+    return national
 
 
 def first_text(reading: Reading) -> int | None:
