@@ -1130,6 +1130,12 @@ def validate(
         # A value refused while reading is None in the data: its field errors say nothing new.
         refused = {p.path for p in prior if p.code in ("bad_tag", "bad_merge")}
         found = [p for p in found if not any(_under(p.path, r) for r in refused)]
+        # A value of the wrong kind as a whole (a table where a width goes): what was wrong
+        # inside it while reading (a number too large) says nothing new.
+        wrong_kind = {p.path for p in found if p.code == "union_type" or p.code.endswith("_type")}
+        prior = [
+            p for p in prior if not any(p.path != w and _under(p.path, w) for w in wrong_kind)
+        ]
         raise ValidationError(_in_order([*prior, *found])) from None
     errors, warns = check_document(doc, today=today)
     errors = [_locate(_with_source(e, source), _builder) for e in errors]
