@@ -309,7 +309,7 @@ def test_a_fresh_process_with_a_warm_cache_never_imports_docxtpl(tmp_path: Path)
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
     )
     assert cold.returncode != 0 and "docxtpl is blocked" in cold.stderr  # preparing needs it
-    prepare = "import vanban._templating as t; t.Prepared.load('ke_hoach')"
+    prepare = "import vanban._templating as t; t.Prepared.load('mot_nguoi_ky')"
     subprocess.run([sys.executable, "-c", prepare], env=_env(cache), check=True)
     warm = subprocess.run(
         [sys.executable, "-c", _BLOCKED, path], env=_env(cache), capture_output=True, text=True
