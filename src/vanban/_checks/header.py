@@ -4,9 +4,17 @@ and its line, Số and ký hiệu, V/v, địa danh and date, marks."""
 from __future__ import annotations
 
 from vanban import _metrics
-from vanban._checks.findings import Collector, cm
+from vanban._checks.findings import Collector, cm, pt, range_text
 from vanban._regions.header import Header
-from vanban._regions.paragraphs import all_runs, key, sizes, upper
+from vanban._regions.paragraphs import (
+    after_first_line,
+    all_runs,
+    before_first_break,
+    in_range,
+    key,
+    sizes,
+    upper,
+)
 from vanban.nd30 import header, page, rules
 
 _NUMBER_RULES = {
@@ -27,43 +35,18 @@ def check_header(out: Collector, h: Header) -> None:
         return
     ps = out.reading.ps
     n = h.national
-    nat = ps[n]
-    # Quốc hiệu
-    text = " ".join(nat.text.split())
-    if key(text).upper() != header.NATIONAL_NAME:
-        if not key(text).upper().startswith(header.NATIONAL_NAME):
-            # (one that starts right is Quốc hiệu and Tiêu ngữ in one paragraph)
-            out.add(
-                "PL1.II.1a.national-name",
-                "Quốc hiệu viết không đúng",
-                n,
-                header.NATIONAL_NAME,
-                text,
-            )
-    elif text.upper() != header.NATIONAL_NAME:
+    motto = h.motto
+    if not h.national_found:
         out.add(
-            "PL1.II.1a.national-name-spelling",
-            "Quốc hiệu khác chữ của Nghị định",
+            "PL1.II.1a.national-missing",
+            "không có Quốc hiệu và Tiêu ngữ; kiểm tra như văn bản hành chính gần nhất",
             n,
             header.NATIONAL_NAME,
-            text,
+            "(không có)",
         )
-    out.size_rule("PL1.II.1a.national-name-format", n, *rules.size_range("national"), "Quốc hiệu")
-    if not all_runs(nat, "bold"):
-        out.add("PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm")
-    # Tiêu ngữ
-    motto = h.motto
-    if motto is not None and motto != n:
-        m = ps[motto]
-        out.size_rule("PL1.II.1b.motto-format", motto, *rules.size_range("motto"), "Tiêu ngữ")
-        if not all_runs(m, "bold"):
-            out.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
-        typed = " ".join(m.text.split())
-        if any(d in typed for d in "–—") and key(typed) == header.MOTTO:
-            out.add(
-                "PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", motto, header.MOTTO, typed
-            )
-    if not h.motto_line:
+    else:
+        _check_national(out, h)
+    if h.national_found and not h.motto_line:
         out.add(
             "PL1.II.1b.motto-line",
             "không thấy đường kẻ dưới Tiêu ngữ",
@@ -115,6 +98,75 @@ def check_header(out: Collector, h: Header) -> None:
             )
     for i in h.region:
         check_mark(out, i)
+
+
+def _check_national(out: Collector, h: Header) -> None:
+    """The Quốc hiệu and the Tiêu ngữ: their words, capitals, size and weight. A paragraph
+    holding both, split by a line break, is judged line by line."""
+    ps = out.reading.ps
+    n = h.national
+    nat = before_first_break(ps[n])
+    text = " ".join(nat.text.split())
+    bare = rules.without_marks(key(text)).upper()
+    if key(text).upper() != header.NATIONAL_NAME:
+        if bare.startswith(rules.without_marks(header.NATIONAL_NAME)) and bare != key(text).upper():
+            message = "Quốc hiệu gõ không dấu"
+        else:
+            message = "Quốc hiệu viết không đúng"
+        out.add("PL1.II.1a.national-name", message, n, header.NATIONAL_NAME, text)
+    elif not upper(text):
+        out.add(
+            "PL1.II.1a.national-name-format",
+            "Quốc hiệu phải in hoa",
+            n,
+            header.NATIONAL_NAME,
+            text,
+        )
+    elif not header.is_national_name(text):
+        out.add(
+            "PL1.II.1a.national-name-spelling",
+            "Quốc hiệu khác chữ của Nghị định",
+            n,
+            header.NATIONAL_NAME,
+            text,
+        )
+    found = sizes(nat)
+    lo, hi = rules.size_range("national")
+    if found and not in_range(found, lo, hi):
+        shown = ", ".join(pt(x) for x in found)
+        out.add(
+            "PL1.II.1a.national-name-format",
+            f"Quốc hiệu: cỡ chữ {shown}",
+            n,
+            range_text(lo, hi),
+            shown,
+        )
+    if not all_runs(nat, "bold"):
+        out.add("PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm")
+    # Tiêu ngữ
+    motto = h.motto
+    m = ps[motto] if motto is not None and motto != n else None
+    if motto == n:
+        m = after_first_line(ps[n])  # typed in the Quốc hiệu's paragraph after a line break
+        m = m if m.text.strip() else None
+    if motto is None or m is None:
+        return
+    found = sizes(m)
+    lo, hi = rules.size_range("motto")
+    if found and not in_range(found, lo, hi):
+        shown = ", ".join(pt(x) for x in found)
+        out.add(
+            "PL1.II.1b.motto-format", f"Tiêu ngữ: cỡ chữ {shown}", motto, range_text(lo, hi), shown
+        )
+    if not all_runs(m, "bold"):
+        out.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
+    typed = " ".join(m.text.split())
+    letters = "".join(c for c in key(typed) if c.isalnum())
+    if letters != "".join(c for c in header.MOTTO if c.isalnum()):
+        why = "gõ không dấu" if rules.without_marks(letters) == letters else "viết không đúng"
+        out.add("PL1.II.1b.motto-text", f"Tiêu ngữ {why}", motto, header.MOTTO, typed)
+    elif any(d in typed for d in "–—") and key(typed) == header.MOTTO:
+        out.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", motto, header.MOTTO, typed)
 
 
 def _check_issuer(out: Collector, h: Header) -> None:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vanban._regions.paragraphs import has_line, is_underscores, key, pieces, upper
+from vanban._regions.paragraphs import bare_key, has_line, is_underscores, key, pieces, upper
 from vanban._regions.state import Reading
 from vanban.nd30 import rules
 
 #: The words of the Quốc hiệu by which the header is found.
 NATIONAL_WORDS = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#: The same without marks (a Quốc hiệu typed without diacritics is found, then reported).
+_BARE_NATIONAL = rules.without_marks(NATIONAL_WORDS)
+_BARE_NATIONAL_START = "CONG HOA"
+_BARE_MOTTO = "DOC LAP"
 
 
 @dataclass
@@ -19,6 +23,9 @@ class Header:
     """Where the header's parts are (paragraph indexes; ``None`` when not found)."""
 
     national: int
+    #: Whether the Quốc hiệu was found; without one (a document read for its Số, signer or
+    #: Nơi nhận), ``national`` is where the header was read from.
+    national_found: bool = True
     #: Typed with tabs or runs of spaces, without a table: only its texts are read.
     tabbed: bool = False
     #: The paragraphs of the header (its table, or a window around the Quốc hiệu).
@@ -49,20 +56,42 @@ class Header:
 
 
 def find_national(reading: Reading) -> int | None:
-    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one."""
+    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one.
+
+    Found in capitals, in lower case, or typed without diacritics (each then reported), on
+    a line of its own or as the first line of a paragraph holding the Tiêu ngữ too; after
+    a table placed before the header too."""
     ps = reading.ps
-    top = [i for i, p in enumerate(ps[:60]) if p.text.strip()]
-    return next(
-        (
-            i
-            for i in top[:25]
-            if any(
-                NATIONAL_WORDS in key(x).upper() and upper(x) and len(x) < 50
-                for x in pieces(ps[i].text)
-            )
-        ),
-        None,
-    )
+    top = [i for i, p in enumerate(ps[:200]) if p.text.strip()]
+    found = next((i for i in top[:25] if is_national_line(ps[i].text)), None)
+    if found is None:
+        found = next(
+            (i for i in top[25:] if is_national_line(ps[i].text) and _header_follows(reading, i)),
+            None,
+        )
+    return found
+
+
+def is_national_line(text: str) -> bool:
+    """Whether a paragraph holds the Quốc hiệu as one of its lines or pieces."""
+    for piece in pieces(text):
+        for x in piece.split("\n"):
+            bare = bare_key(x)
+            if (
+                _BARE_NATIONAL in bare
+                and len(x.strip()) < 50
+                and (upper(x) or bare.startswith(_BARE_NATIONAL_START))
+            ):
+                return True
+    return False
+
+
+def _header_follows(reading: Reading, i: int) -> bool:
+    """A Quốc hiệu further down (after a table set before the header) is the header's
+    when the Tiêu ngữ stands next to it."""
+    ps = reading.ps
+    near = [j for j in range(i, min(len(ps), i + 4)) if ps[j].text.strip()]
+    return any(bare_key(ps[j]).find(_BARE_MOTTO) >= 0 for j in near)
 
 
 def first_text(reading: Reading) -> int | None:
@@ -75,7 +104,7 @@ def read_header(reading: Reading, n: int) -> Header:
     ps = reading.ps
     nat = ps[n]
     parts = pieces(nat.text)
-    if parts and "XÃ HỘI CHỦ NGHĨA" not in key(parts[0]).upper():
+    if parts and "XA HOI CHU NGHIA" not in bare_key(parts[0]):
         return _read_tabbed(reading, n)
     h = Header(national=n, in_table=nat.table is not None)
     if nat.table is not None:
@@ -97,8 +126,8 @@ def read_header(reading: Reading, n: int) -> Header:
     h.left = [i for i in texts if is_left(i)]
     h.right = [i for i in texts if not is_left(i)] or list(texts)
     h.motto = next(
-        (i for i in h.right if key(ps[i]).lower().startswith("độc lập")),
-        n if "độc lập" in key(nat).lower() else None,
+        (i for i in h.right if bare_key(ps[i]).startswith(_BARE_MOTTO)),
+        n if _BARE_MOTTO in bare_key(nat) else None,
     )
     # The lines: drawn in the left or right column, or floating near the header (a pool
     # either column may take from).
@@ -162,6 +191,59 @@ def read_header(reading: Reading, n: int) -> Header:
         None,
     )
     return h
+
+
+def read_header_without_national(reading: Reading, number: int | None) -> Header:
+    """The header of a document without Quốc hiệu, read from its Số line (``number``): the
+    table or the lines holding it and the date next to it; without a Số line, an empty
+    header before the first text (the tên loại may open the document)."""
+    ps = reading.ps
+    first = first_text(reading) or 0
+    if number is None:
+        return Header(national=first, national_found=False, region=[], end=first - 1)
+    nat = ps[number]
+    h = Header(national=number, national_found=False, in_table=nat.table is not None)
+    if nat.table is not None:
+        region = [i for i, p in enumerate(ps) if p.table == nat.table]
+        cells = {ps[i].cell or 0 for i in region}
+        h.left = [i for i in region if ps[i].text.strip() and (ps[i].cell or 0) == min(cells)]
+        h.right = [i for i in region if ps[i].text.strip() and i not in h.left]
+    else:
+        texts = [i for i in range(first, min(len(ps), number + 6)) if ps[i].text.strip()]
+        after = [i for i in texts if i > number][:2]
+        dated = [i for i in after if "ngày" in key(ps[i]).lower() and "năm" in key(ps[i]).lower()]
+        region = list(range(first, (dated[-1] if dated else number) + 1))
+        h.left = [i for i in region if ps[i].text.strip()]
+        h.right = list(dated)
+    h.region, h.end = region, region[-1]
+    h.number = number
+    parsed = rules.parse_number_line(" ".join(nat.text.split()))
+    h.symbol = parsed[1] if parsed else ""
+    h.issuer_lines = [
+        i
+        for i in h.left
+        if i < number and not is_underscores(ps[i].text) and rules.mark_text(ps[i].text) is None
+    ]
+    h.subject = next((i for i in h.left if key(ps[i]).lower().startswith(("v/v", "về việc"))), None)
+    h.date = next(
+        (i for i in h.right if "ngày" in key(ps[i]).lower() and "năm" in key(ps[i]).lower()),
+        None,
+    )
+    return h
+
+
+def find_number_line(reading: Reading) -> int | None:
+    """The "Số: …/…" line among the first lines of a document without Quốc hiệu."""
+    ps = reading.ps
+    top = [i for i, p in enumerate(ps[:80]) if p.text.strip()][:20]
+    return next(
+        (
+            i
+            for i in top
+            if key(ps[i]).startswith("Số") and rules.parse_number_line(ps[i].text) is not None
+        ),
+        None,
+    )
 
 
 def _above_national(reading: Reading, i: int, n: int) -> bool:
