@@ -109,7 +109,7 @@ def _check_national(out: Collector, h: Header) -> None:
     text = " ".join(nat.text.split())
     bare = rules.without_marks(key(text)).upper()
     if key(text).upper() != header.NATIONAL_NAME:
-        if bare.startswith(rules.without_marks(header.NATIONAL_NAME)) and bare != key(text).upper():
+        if bare == rules.without_marks(header.NATIONAL_NAME) and rules.without_marks(text) == text:
             message = "Quốc hiệu gõ không dấu"
         else:
             message = "Quốc hiệu viết không đúng"

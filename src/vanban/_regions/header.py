@@ -116,7 +116,7 @@ def read_header(reading: Reading, n: int) -> Header:
 
     else:
         start = max(0, n - 8)
-        region = list(range(start, min(len(ps), n + 8)))
+        region = list(range(start, _free_header_end(reading, n) + 1))
 
         def is_left(i: int) -> bool:
             return True
@@ -191,6 +191,31 @@ def read_header(reading: Reading, n: int) -> Header:
         None,
     )
     return h
+
+
+def _free_header_end(reading: Reading, n: int) -> int:
+    """The last line of a header typed as free paragraphs: the lines after the Quốc hiệu
+    that belong to a header (Tiêu ngữ, Số, V/v, the date, a mark, a rule), up to the first
+    that does not (the tên loại or the body)."""
+    ps = reading.ps
+    end = n
+    for j in range(n + 1, min(len(ps), n + 8)):
+        text = ps[j].text.strip()
+        k = key(ps[j])
+        header_line = (
+            not text
+            or is_underscores(text)
+            or bare_key(ps[j]).startswith(_BARE_MOTTO)
+            or k.startswith("Số")
+            or ("ngày" in k.lower() and "năm" in k.lower() and len(k) < 80)
+            or k.lower().startswith(("v/v", "về việc"))
+            or rules.mark_text(text) is not None
+        )
+        if not header_line:
+            break
+        if text:
+            end = j
+    return end
 
 
 def read_header_without_national(reading: Reading, number: int | None) -> Header:

@@ -183,7 +183,7 @@ def _foreign(reading: Reading, header: Header, k: int) -> tuple[int, str] | None
     ps = reading.ps
     start = header.national + 1 if header.national_found else k
     for i in range(start, min(len(ps), k + _LOOK_AHEAD)):
-        if i in header.left or i == header.number or i == header.date:
+        if i in (header.number, header.date) or (header.in_table and i in header.left):
             continue
         name = rules.foreign_heading(ps[i].text)
         if name is not None and (i >= k or centred(ps[i]) or ps[i].table is None):
