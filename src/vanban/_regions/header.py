@@ -53,6 +53,9 @@ class Header:
     pieces: list[tuple[int, str]] = field(default_factory=list)
     number_piece: int | None = None
     date_piece: int | None = None
+    #: Without a Quốc hiệu: a line above the Số that names a type ("PHƯƠNG ÁN …"), the
+    #: tên loại of a document typed without the decree's header.
+    type_line: int | None = None
 
 
 def find_national(reading: Reading) -> int | None:
@@ -236,7 +239,7 @@ def read_header_without_national(reading: Reading, number: int | None) -> Header
     else:
         texts = [i for i in range(first, min(len(ps), number + 6)) if ps[i].text.strip()]
         after = [i for i in texts if i > number][:2]
-        dated = [i for i in after if "ngày" in key(ps[i]).lower() and "năm" in key(ps[i]).lower()]
+        dated = [i for i in after if _date_line(key(ps[i]))]
         region = list(range(first, (dated[-1] if dated else number) + 1))
         h.left = [i for i in region if ps[i].text.strip()]
         h.right = list(dated)
@@ -244,17 +247,26 @@ def read_header_without_national(reading: Reading, number: int | None) -> Header
     h.number = number
     parsed = rules.parse_number_line(" ".join(nat.text.split()))
     h.symbol = parsed[1] if parsed else ""
+    h.type_line = next(
+        (i for i in h.left if i < number and rules.heading_doc_type(ps[i].text) is not None), None
+    )
     h.issuer_lines = [
         i
         for i in h.left
-        if i < number and not is_underscores(ps[i].text) and rules.mark_text(ps[i].text) is None
+        if i < number
+        and i != h.type_line
+        and not is_underscores(ps[i].text)
+        and rules.mark_text(ps[i].text) is None
     ]
     h.subject = next((i for i in h.left if key(ps[i]).lower().startswith(("v/v", "về việc"))), None)
-    h.date = next(
-        (i for i in h.right if "ngày" in key(ps[i]).lower() and "năm" in key(ps[i]).lower()),
-        None,
-    )
+    h.date = next((i for i in h.right if _date_line(key(ps[i]))), None)
     return h
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a place and date ("Hà Nội, ngày … tháng … năm …"), not prose citing one."""
+    low = text.lower()
+    return len(text) < 80 and all(w in low for w in ("ngày", "tháng", "năm"))
 
 
 def find_number_line(reading: Reading) -> int | None:

@@ -90,6 +90,13 @@ def read_heading(reading: Reading, header: Header) -> Heading:
     first = ps[k]
     kind = rules.heading_doc_type(first.text) if first.table is None else None
     h.symbol_type = rules.symbol_doc_type(header.symbol) if header.symbol else None
+    if kind is None and header.type_line is not None:
+        # no Quốc hiệu: the tên loại was typed above the Số line
+        named = rules.heading_doc_type(ps[header.type_line].text)
+        if named is not None:
+            h.start, h.doc_type, h.kind = header.type_line, named.key, named
+            h.end = k - 1
+            return h
     foreign = _foreign(reading, header, k) if kind is None else None
     if foreign is not None:
         h.start = foreign[0]
