@@ -195,3 +195,12 @@ def test_a_symbol_nfc_would_change_is_not_a_decomposed_letter() -> None:
 
     assert _rules(_edit(build(), ohm)) == []
     assert "PL1.I.unicode-nfc" in _rules(build(nfd=True))
+
+
+def test_text_box_labels_in_the_body_are_not_body_paragraphs() -> None:
+    def chart(doc: Any) -> None:
+        anchor = _para(doc, "Điều 2.")
+        for label in ("Ban chỉ đạo", "Tổ giúp việc của Ban chỉ đạo tỉnh về chuyển đổi số"):
+            anchor._p.append(parse_xml(_text_box(label)))
+
+    assert _rules(_edit(build(), chart)) == []

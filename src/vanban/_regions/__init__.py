@@ -81,9 +81,7 @@ def read_regions(view: DocxView) -> Regions:
         if signer is not None:
             seen.append(("người ký", signer))
         if not seen:
-            regions.out_of_scope = (
-                "không có Quốc hiệu, dòng Số, ký hiệu hay Nơi nhận: không phải văn bản hành chính"
-            )
+            regions.out_of_scope = "không có Quốc hiệu, dòng Số, ký hiệu, người ký hay Nơi nhận"
             regions.out_of_scope_at = first_text(reading)
             return regions
         header = read_header_without_national(reading, number)

@@ -45,7 +45,7 @@ class Body:
     #: The căn cứ lead into an issuing line ("QUYẾT ĐỊNH:"), or are set in italics.
     issuing: bool = False
     typed_as_basis: bool = False
-    #: The paragraphs of the content (outside tables), căn cứ included.
+    #: The paragraphs of the content (outside tables and text boxes), căn cứ included.
     paragraphs: list[int] = field(default_factory=list)
 
 
@@ -135,5 +135,6 @@ def read_body(
         while basis and not all_runs(ps[basis[-1]], "italic"):
             basis.pop()  # prose after the italic block ("Căn cứ đề nghị …, như sau:")
     b.basis = basis
-    b.paragraphs = idx
+    # Text in text boxes (a stamp, a chart's labels) is read, not measured as the content.
+    b.paragraphs = [i for i in idx if not ps[i].text_box]
     return b
