@@ -205,3 +205,28 @@ def test_json_and_text_say_type_evidence_and_scope(
     assert main(["check", "--strict", str(good)]) == 0
     out = capsys.readouterr().out
     assert f"{good}: quyet_dinh (Quốc hiệu; Số, ký hiệu «QĐ-SCT»; tên loại «QUYẾT ĐỊNH»" in out
+
+
+@pytest.mark.parametrize(
+    ("tail", "evidence"),
+    [
+        ([("KT. GIÁM ĐỐC", CB), ("PHÓ GIÁM ĐỐC", CB), ("", {}), ("Nguyễn Văn An", CB)], "người ký"),
+        (
+            [
+                ("Nơi nhận:", {"bold": True, "italic": True, "size": 12}),
+                ("- Lưu: VT.", {"size": 11}),
+            ],
+            "Nơi nhận",
+        ),
+    ],
+)
+def test_a_signer_or_a_recipients_block_alone_keeps_a_document_in_scope(
+    tail: list[tuple[str, dict[str, Any]]], evidence: str
+) -> None:
+    data = _free_document(
+        [("BÁO CÁO", CB), ("Kết quả công tác văn thư năm 2026", CB), (BODY, {}), *tail]
+    )
+    report = check_report(data)
+    assert report.in_scope and report.document_type == "bao_cao"
+    assert evidence in [what for what, _ in report.evidence]
+    assert "PL1.II.1a.national-missing" in [f.rule for f in report.findings]
