@@ -204,3 +204,32 @@ def test_text_box_labels_in_the_body_are_not_body_paragraphs() -> None:
             anchor._p.append(parse_xml(_text_box(label)))
 
     assert _rules(_edit(build(), chart)) == []
+
+
+def _tabbed(national: str, motto: str) -> bytes:
+    """A header typed with tabs, without a table (then a short Quyết định)."""
+    doc = Document()
+    for text in (
+        f"UBND TỈNH LÀO CAI\t{national}",
+        f"SỞ CÔNG THƯƠNG\t{motto}",
+        "Số: 05/QĐ-SCT\tLào Cai, ngày 05 tháng 3 năm 2026",
+        "QUYẾT ĐỊNH",
+    ):
+        doc.add_paragraph().add_run(text).font.size = Pt(13)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_header_typed_with_tabs_is_judged_as_a_table_header() -> None:
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    spelling = {"PL1.II.1a.national-name-spelling", "PL1.II.1a.national-name"}
+    assert not spelling & set(_rules(_tabbed("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto)))
+    found = {
+        f.rule: f.message
+        for f in check_docx(
+            _tabbed("CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc")
+        )
+    }
+    assert found["PL1.II.1a.national-name"] == "Quốc hiệu gõ không dấu"
+    assert found["PL1.II.1b.motto-text"] == "Tiêu ngữ gõ không dấu"

@@ -107,29 +107,9 @@ def _check_national(out: Collector, h: Header) -> None:
     n = h.national
     nat = before_first_break(ps[n])
     text = " ".join(nat.text.split())
-    bare = rules.without_marks(key(text)).upper()
-    if key(text).upper() != header.NATIONAL_NAME:
-        if bare == rules.without_marks(header.NATIONAL_NAME) and rules.without_marks(text) == text:
-            message = "Quốc hiệu gõ không dấu"
-        else:
-            message = "Quốc hiệu viết không đúng"
-        out.add("PL1.II.1a.national-name", message, n, header.NATIONAL_NAME, text)
-    elif not upper(text):
-        out.add(
-            "PL1.II.1a.national-name-format",
-            "Quốc hiệu phải in hoa",
-            n,
-            header.NATIONAL_NAME,
-            text,
-        )
-    elif not header.is_national_name(text):
-        out.add(
-            "PL1.II.1a.national-name-spelling",
-            "Quốc hiệu khác chữ của Nghị định",
-            n,
-            header.NATIONAL_NAME,
-            text,
-        )
+    problem = _national_text(text)
+    if problem is not None:
+        out.add(problem[0], problem[1], n, header.NATIONAL_NAME, text)
     found = sizes(nat)
     lo, hi = rules.size_range("national")
     if found and not in_range(found, lo, hi):
@@ -161,12 +141,36 @@ def _check_national(out: Collector, h: Header) -> None:
     if not all_runs(m, "bold"):
         out.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
     typed = " ".join(m.text.split())
+    problem = _motto_text(typed)
+    if problem is not None:
+        out.add(problem[0], problem[1], motto, header.MOTTO, typed)
+
+
+def _national_text(text: str) -> tuple[str, str] | None:
+    """The rule and message for a Quốc hiệu line's words: misspelt, typed without marks, in
+    lower case, or in a form the decree does not print ("HÒA" and "HOÀ" are both its own)."""
+    bare = rules.without_marks(key(text)).upper()
+    if key(text).upper() != header.NATIONAL_NAME:
+        if bare == rules.without_marks(header.NATIONAL_NAME) and rules.without_marks(text) == text:
+            return "PL1.II.1a.national-name", "Quốc hiệu gõ không dấu"
+        return "PL1.II.1a.national-name", "Quốc hiệu viết không đúng"
+    if not upper(text):
+        return "PL1.II.1a.national-name-format", "Quốc hiệu phải in hoa"
+    if not header.is_national_name(text):
+        return "PL1.II.1a.national-name-spelling", "Quốc hiệu khác chữ của Nghị định"
+    return None
+
+
+def _motto_text(typed: str) -> tuple[str, str] | None:
+    """The rule and message for a Tiêu ngữ's words: typed without marks or misspelt, or its
+    phrases joined by long dashes."""
     letters = "".join(c for c in key(typed) if c.isalnum())
     if letters != "".join(c for c in header.MOTTO if c.isalnum()):
         why = "gõ không dấu" if rules.without_marks(letters) == letters else "viết không đúng"
-        out.add("PL1.II.1b.motto-text", f"Tiêu ngữ {why}", motto, header.MOTTO, typed)
-    elif any(d in typed for d in "–—") and key(typed) == header.MOTTO:
-        out.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", motto, header.MOTTO, typed)
+        return "PL1.II.1b.motto-text", f"Tiêu ngữ {why}"
+    if any(d in typed for d in "–—") and key(typed) == header.MOTTO:
+        return "PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài"
+    return None
 
 
 def _check_issuer(out: Collector, h: Header) -> None:
@@ -236,25 +240,15 @@ def _motto_line_length(out: Collector, motto: int, lines: list[int]) -> None:
 def _check_tabbed(out: Collector, h: Header) -> None:
     """A header typed with tabs and spaces, without a table: its texts only."""
     for k, (i, piece) in enumerate(h.pieces):
-        key_ = key(piece)
-        if "XÃ HỘI CHỦ NGHĨA" in key_.upper() and key_.upper() != header.NATIONAL_NAME:
-            out.add(
-                "PL1.II.1a.national-name",
-                "Quốc hiệu viết không đúng",
-                i,
-                header.NATIONAL_NAME,
-                piece,
-            )
-        elif "XÃ HỘI CHỦ NGHĨA" in key_.upper() and piece.upper() != header.NATIONAL_NAME:
-            out.add(
-                "PL1.II.1a.national-name-spelling",
-                "Quốc hiệu khác chữ của Nghị định",
-                i,
-                header.NATIONAL_NAME,
-                piece,
-            )
-        if key_.lower().startswith("độc lập") and any(d in piece for d in "–—"):
-            out.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", i, header.MOTTO, piece)
+        bare = rules.without_marks(key(piece)).upper()
+        problem = None
+        if "XA HOI CHU NGHIA" in bare:
+            problem = _national_text(piece)
+        elif bare.startswith("DOC LAP"):
+            problem = _motto_text(piece)
+        if problem is not None:
+            expected = header.MOTTO if problem[0].startswith("PL1.II.1b") else header.NATIONAL_NAME
+            out.add(problem[0], problem[1], i, expected, piece)
         if k == h.number_piece:
             for code, expected, found in rules.number_problems(piece):
                 out.add(
