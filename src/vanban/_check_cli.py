@@ -6,11 +6,13 @@ is built; the lines are the very ones ``render`` prints (:func:`check_plan`).
 
 JSON output (stable; docs/checker.md): one object per file, one per line::
 
-    {"file", "document_type", "in_scope",
+    {"file", "document_type", "in_scope", "scope": {"in_scope", "reason"},
+     "evidence": [{"what", "paragraph", "excerpt"}],
      "findings": [{"rule", "severity", "clause", "component", "message", "expected",
                    "found", "where": {"page_estimate", "paragraph", "excerpt"}, "count"}]}
 
-Exit codes: 0 no error (warnings allowed), 1 errors found, 2 the file could not be read.
+Exit codes: 0 no error (warnings allowed), 1 errors found (or, with ``--strict``, a document
+out of scope), 2 the file could not be read.
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ def _safe(text: str) -> str:
     return escape_control(text)
 
 
-def check_file(path: Path, *, json_output: bool) -> int:
-    """Check one Word file, print the result, return its exit code."""
+def check_file(path: Path, *, json_output: bool, strict: bool = False) -> int:
+    """Check one Word file, print the result, return its exit code (``strict``: a document
+    out of scope is exit 1, for gates where every file must be an administrative text)."""
     from vanban.checker import UnreadableDocx, check_report
 
     try:
@@ -87,12 +90,15 @@ def check_file(path: Path, *, json_output: bool) -> int:
     if json_output:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        kind = report.document_type or "không xác định"
         errors = len(report.errors)
         warnings = len(report.findings) - errors
-        print(f"{_safe(str(path))}: {kind}; {errors} lỗi, {warnings} cảnh báo")
+        print(
+            f"{_safe(str(path))}: {_safe(report.scope_line())}; {errors} lỗi, {warnings} cảnh báo"
+        )
         for f in report.findings:
             print(f"  {_SEVERITY.get(f.severity, f.severity)} {_safe(str(f))}")
+    if strict and not report.in_scope:
+        return EXIT_ERRORS
     return EXIT_ERRORS if report.errors else EXIT_OK
 
 

@@ -140,6 +140,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument("plan", type=Path, nargs="*", metavar="TỆP", help="tệp .docx, YAML hoặc JSON")
     c.add_argument(
+        "--strict",
+        action="store_true",
+        help="tệp Word ngoài phạm vi NĐ30 (giấy phép, phiếu trình…) cho mã thoát 1 thay vì 0",
+    )
+    c.add_argument(
         "--max-bytes",
         type=_positive_int,
         default=None,
@@ -472,7 +477,9 @@ def _check(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for path in args.plan:
         if check_cli.is_docx(path):
-            code = check_cli.check_file(path, json_output=args.json)
+            code = check_cli.check_file(
+                path, json_output=args.json, strict=getattr(args, "strict", False)
+            )
         else:
             code = check_cli.check_plan(path, args.max_bytes)
         worst = max(worst, code)

@@ -39,7 +39,9 @@ Numbering labels are counted from ``word/numbering.xml`` (:mod:`vanban._numberin
 Not resolved (documented limits): numbering (``w:numPr``) indents and run properties,
 table style conditional formats (``w:tblStylePr``: firstRow, band1Horz, ...), row-level
 ``w:tblPrEx``, ``beforeLines``/``afterLines``/auto-spacing, character-unit indents
-(``leftChars``...), theme colours, text in text boxes/drawings, endnotes, comments.
+(``leftChars``...), theme colours, text in drawings other than text boxes, endnotes,
+comments. The paragraphs of a text box (``w:txbxContent``, DrawingML or VML; the
+``mc:Fallback`` copy skipped) follow the paragraph that anchors it (``text_box``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
@@ -91,6 +93,7 @@ def _w(name: str) -> str:
 
 W_VAL = _w("val")
 W_P = _w("p")
+W_TXBX_CONTENT = _w("txbxContent")
 W_R = _w("r")
 W_TBL = _w("tbl")
 W_TR = _w("tr")
@@ -323,7 +326,7 @@ class ParaView:
     sides of its table cell; ``numbered`` whether it carries automatic numbering
     (``w:numPr``, direct or from its style), whose label is not in ``text``; ``page_break``
     whether a page starts before it or inside it; ``tabs`` its tab stops as
-    ``(alignment, position)``.
+    ``(alignment, position)``; ``text_box`` whether it is the text of a text box.
     """
 
     text: str
@@ -355,6 +358,9 @@ class ParaView:
     label: str = ""
     page_break: bool = False
     tabs: tuple[tuple[str, int], ...] = ()
+    #: The paragraph stands in a text box (``w:txbxContent``) anchored in the paragraph
+    #: before it; it follows its anchor in reading order, in the anchor's table cell.
+    text_box: bool = False
 
 
 @dataclass(frozen=True)
@@ -1049,6 +1055,23 @@ def _shape_width(el: ET.Element) -> int:
     return 0
 
 
+def _text_boxes(p: ET.Element) -> list[ET.Element]:
+    """The contents (``w:txbxContent``) of the text boxes anchored in a paragraph, in order;
+    the ``mc:Fallback`` copy of a text box and the paragraphs nested in a text box's own
+    content are not searched (the walker reads them when it reads that content)."""
+    out: list[ET.Element] = []
+    stack = list(reversed(list(p)))
+    while stack:
+        el = stack.pop()
+        if el.tag in (MC_FALLBACK, W_P):
+            continue
+        if el.tag == W_TXBX_CONTENT:
+            out.append(el)
+            continue
+        stack.extend(reversed(list(el)))
+    return out
+
+
 def _shapes(p: ET.Element) -> tuple[str, ...]:
     """The drawings anchored in a paragraph, each "line" or "shape" (fallbacks not counted)."""
     return tuple(kind for kind, _ in _shapes_with_widths(p))
@@ -1318,6 +1341,11 @@ class _Walker:
                 tabs=tuple(props.get("tabs", ())),
             )
         )
+        for content in _text_boxes(p):
+            first = len(self.paragraphs)
+            self.blocks(content, ctx)
+            for k in range(first, len(self.paragraphs)):
+                self.paragraphs[k] = replace(self.paragraphs[k], text_box=True)
 
     def _runs(self, parent: ET.Element) -> Iterator[ET.Element]:
         """The runs of a paragraph in order, looking through inline containers."""

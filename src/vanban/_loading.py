@@ -1133,9 +1133,7 @@ def validate(
         # A value of the wrong kind as a whole (a table where a width goes): what was wrong
         # inside it while reading (a number too large) says nothing new.
         wrong_kind = {p.path for p in found if p.code == "union_type" or p.code.endswith("_type")}
-        prior = [
-            p for p in prior if not any(p.path != w and _under(p.path, w) for w in wrong_kind)
-        ]
+        prior = [p for p in prior if not any(p.path != w and _under(p.path, w) for w in wrong_kind)]
         raise ValidationError(_in_order([*prior, *found])) from None
     errors, warns = check_document(doc, today=today)
     errors = [_locate(_with_source(e, source), _builder) for e in errors]

@@ -25,7 +25,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 from vanban._checks import judge
-from vanban._checks.findings import Finding, Report, Where
+from vanban._checks.findings import Collector, Finding, Report, Where
 from vanban._docx_reader import DocxView, PartError, read_docx
 from vanban._regions import read_regions
 from vanban.errors import Problem, ValidationError
@@ -103,7 +103,15 @@ def check_report(source: bytes | str | os.PathLike[str], name: str | None = None
         name if name is not None else (os.fspath(source) if not isinstance(source, bytes) else "")
     )
     in_scope = regions.out_of_scope is None
-    return Report(file, regions.doc_type if in_scope else None, in_scope, findings)
+    where = Collector(regions.reading).where
+    return Report(
+        file,
+        regions.doc_type if in_scope else None,
+        in_scope,
+        findings,
+        evidence=[(what, where(at)) for what, at in regions.evidence],
+        scope_reason=regions.out_of_scope,
+    )
 
 
 def check_docx(source: bytes | str | os.PathLike[str] | Document) -> list[Finding]:

@@ -33,9 +33,10 @@ def judge(regions: Regions) -> list[Finding]:
     check_header(out, header)
     check_heading(out, heading, header.symbol)
     facts = DOC_TYPES.get(heading.doc_type or "")
-    if header.number is None and (facts is None or facts.number):
+    own = heading.issued_with is None  # an issued text (Mẫu 1.3) has no Số, date of its own
+    if own and header.number is None and (facts is None or facts.number):
         out.add("PL1.II.3.number-missing", 'không thấy dòng "Số: …/…"', header.national)
-    if header.date is None and (facts is None or facts.header_date):
+    if own and header.date is None and (facts is None or facts.header_date):
         out.add(
             "PL1.II.4.date-missing", "không thấy dòng địa danh, ngày tháng năm", header.national
         )

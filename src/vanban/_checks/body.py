@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from vanban._checks.findings import Collector, cm, pt, range_text
 from vanban._docx_reader import ParaView
-from vanban._regions.body import Body
+from vanban._regions.body import Body, is_caption
 from vanban._regions.paragraphs import all_runs, in_range, sizes, upper
 from vanban.nd30 import page, rules
 from vanban.nd30.catalogue import INDENT_TEXT, LINE_SPACING_TEXT, PARAGRAPH_SPACING_TEXT
@@ -72,14 +72,18 @@ def check_body(out: Collector, b: Body, doc_type: str | None, start: int) -> Non
                 found,
             )
     previous: ParaView | None = None
+    previous_at = -1
     for i in b.paragraphs:
         p = ps[i]
         text = p.text.strip()
-        if p.alignment == "center" or upper(text):
-            previous = p
+        # An empty paragraph before this one is spacing typed as a blank line: the gap is
+        # at least that line, so the paragraph spacing is not measured across it.
+        spaced = any(not ps[j].text.strip() for j in range(previous_at + 1, i))
+        before = None if spaced or previous_at < 0 else previous
+        previous, previous_at = p, i
+        if p.alignment == "center" or upper(text) or is_caption(p):
             continue
-        _check_paragraph(out, i, p, text, previous)
-        previous = p
+        _check_paragraph(out, i, p, text, before)
     if b.paragraphs:
         last = b.paragraphs[-1]
         if not rules.has_end_mark(ps[last].text) and ps[last].table is None:

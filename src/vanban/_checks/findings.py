@@ -86,16 +86,33 @@ class Report:
     document_type: str | None
     in_scope: bool
     findings: list[Finding]
+    #: What the type and the scope were decided on: (what was seen, where).
+    evidence: list[tuple[str, Where]] = field(default_factory=list)
+    #: Why the document is out of scope (``None`` in scope).
+    scope_reason: str | None = None
 
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
+
+    def scope_line(self) -> str:
+        """The type or the scope in one line, with what it was decided on."""
+        if not self.in_scope:
+            return f"ngoài phạm vi — {self.scope_reason}"
+        seen = "; ".join(what for what, _ in self.evidence)
+        kind = self.document_type or "không xác định"
+        return f"{kind} ({seen})" if seen else kind
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "document_type": self.document_type,
             "in_scope": self.in_scope,
+            "scope": {"in_scope": self.in_scope, "reason": self.scope_reason},
+            "evidence": [
+                {"what": what, "paragraph": where.paragraph, "excerpt": where.excerpt}
+                for what, where in self.evidence
+            ],
             "findings": [f.to_dict() for f in self.findings],
         }
 

@@ -4,9 +4,17 @@ and its line, Số and ký hiệu, V/v, địa danh and date, marks."""
 from __future__ import annotations
 
 from vanban import _metrics
-from vanban._checks.findings import Collector, cm
+from vanban._checks.findings import Collector, cm, pt, range_text
 from vanban._regions.header import Header
-from vanban._regions.paragraphs import all_runs, key, sizes, upper
+from vanban._regions.paragraphs import (
+    after_first_line,
+    all_runs,
+    before_first_break,
+    in_range,
+    key,
+    sizes,
+    upper,
+)
 from vanban.nd30 import header, page, rules
 
 _NUMBER_RULES = {
@@ -27,43 +35,18 @@ def check_header(out: Collector, h: Header) -> None:
         return
     ps = out.reading.ps
     n = h.national
-    nat = ps[n]
-    # Quốc hiệu
-    text = " ".join(nat.text.split())
-    if key(text).upper() != header.NATIONAL_NAME:
-        if not key(text).upper().startswith(header.NATIONAL_NAME):
-            # (one that starts right is Quốc hiệu and Tiêu ngữ in one paragraph)
-            out.add(
-                "PL1.II.1a.national-name",
-                "Quốc hiệu viết không đúng",
-                n,
-                header.NATIONAL_NAME,
-                text,
-            )
-    elif text.upper() != header.NATIONAL_NAME:
+    motto = h.motto
+    if not h.national_found:
         out.add(
-            "PL1.II.1a.national-name-spelling",
-            "Quốc hiệu khác chữ của Nghị định",
+            "PL1.II.1a.national-missing",
+            "không có Quốc hiệu và Tiêu ngữ; kiểm tra như văn bản hành chính gần nhất",
             n,
             header.NATIONAL_NAME,
-            text,
+            "(không có)",
         )
-    out.size_rule("PL1.II.1a.national-name-format", n, *rules.size_range("national"), "Quốc hiệu")
-    if not all_runs(nat, "bold"):
-        out.add("PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm")
-    # Tiêu ngữ
-    motto = h.motto
-    if motto is not None and motto != n:
-        m = ps[motto]
-        out.size_rule("PL1.II.1b.motto-format", motto, *rules.size_range("motto"), "Tiêu ngữ")
-        if not all_runs(m, "bold"):
-            out.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
-        typed = " ".join(m.text.split())
-        if any(d in typed for d in "–—") and key(typed) == header.MOTTO:
-            out.add(
-                "PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", motto, header.MOTTO, typed
-            )
-    if not h.motto_line:
+    else:
+        _check_national(out, h)
+    if h.national_found and not h.motto_line:
         out.add(
             "PL1.II.1b.motto-line",
             "không thấy đường kẻ dưới Tiêu ngữ",
@@ -115,6 +98,79 @@ def check_header(out: Collector, h: Header) -> None:
             )
     for i in h.region:
         check_mark(out, i)
+
+
+def _check_national(out: Collector, h: Header) -> None:
+    """The Quốc hiệu and the Tiêu ngữ: their words, capitals, size and weight. A paragraph
+    holding both, split by a line break, is judged line by line."""
+    ps = out.reading.ps
+    n = h.national
+    nat = before_first_break(ps[n])
+    text = " ".join(nat.text.split())
+    problem = _national_text(text)
+    if problem is not None:
+        out.add(problem[0], problem[1], n, header.NATIONAL_NAME, text)
+    found = sizes(nat)
+    lo, hi = rules.size_range("national")
+    if found and not in_range(found, lo, hi):
+        shown = ", ".join(pt(x) for x in found)
+        out.add(
+            "PL1.II.1a.national-name-format",
+            f"Quốc hiệu: cỡ chữ {shown}",
+            n,
+            range_text(lo, hi),
+            shown,
+        )
+    if not all_runs(nat, "bold"):
+        out.add("PL1.II.1a.national-name-format", "Quốc hiệu phải in đậm", n, "đậm", "không đậm")
+    # Tiêu ngữ
+    motto = h.motto
+    m = ps[motto] if motto is not None and motto != n else None
+    if motto == n:
+        m = after_first_line(ps[n])  # typed in the Quốc hiệu's paragraph after a line break
+        m = m if m.text.strip() else None
+    if motto is None or m is None:
+        return
+    found = sizes(m)
+    lo, hi = rules.size_range("motto")
+    if found and not in_range(found, lo, hi):
+        shown = ", ".join(pt(x) for x in found)
+        out.add(
+            "PL1.II.1b.motto-format", f"Tiêu ngữ: cỡ chữ {shown}", motto, range_text(lo, hi), shown
+        )
+    if not all_runs(m, "bold"):
+        out.add("PL1.II.1b.motto-format", "Tiêu ngữ phải in đậm", motto, "đậm", "không đậm")
+    typed = " ".join(m.text.split())
+    problem = _motto_text(typed)
+    if problem is not None:
+        out.add(problem[0], problem[1], motto, header.MOTTO, typed)
+
+
+def _national_text(text: str) -> tuple[str, str] | None:
+    """The rule and message for a Quốc hiệu line's words: misspelt, typed without marks, in
+    lower case, or in a form the decree does not print ("HÒA" and "HOÀ" are both its own)."""
+    bare = rules.without_marks(key(text)).upper()
+    if key(text).upper() != header.NATIONAL_NAME:
+        if bare == rules.without_marks(header.NATIONAL_NAME) and rules.without_marks(text) == text:
+            return "PL1.II.1a.national-name", "Quốc hiệu gõ không dấu"
+        return "PL1.II.1a.national-name", "Quốc hiệu viết không đúng"
+    if not upper(text):
+        return "PL1.II.1a.national-name-format", "Quốc hiệu phải in hoa"
+    if not header.is_national_name(text):
+        return "PL1.II.1a.national-name-spelling", "Quốc hiệu khác chữ của Nghị định"
+    return None
+
+
+def _motto_text(typed: str) -> tuple[str, str] | None:
+    """The rule and message for a Tiêu ngữ's words: typed without marks or misspelt, or its
+    phrases joined by long dashes."""
+    letters = "".join(c for c in key(typed) if c.isalnum())
+    if letters != "".join(c for c in header.MOTTO if c.isalnum()):
+        why = "gõ không dấu" if rules.without_marks(letters) == letters else "viết không đúng"
+        return "PL1.II.1b.motto-text", f"Tiêu ngữ {why}"
+    if any(d in typed for d in "–—") and key(typed) == header.MOTTO:
+        return "PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài"
+    return None
 
 
 def _check_issuer(out: Collector, h: Header) -> None:
@@ -184,25 +240,15 @@ def _motto_line_length(out: Collector, motto: int, lines: list[int]) -> None:
 def _check_tabbed(out: Collector, h: Header) -> None:
     """A header typed with tabs and spaces, without a table: its texts only."""
     for k, (i, piece) in enumerate(h.pieces):
-        key_ = key(piece)
-        if "XÃ HỘI CHỦ NGHĨA" in key_.upper() and key_.upper() != header.NATIONAL_NAME:
-            out.add(
-                "PL1.II.1a.national-name",
-                "Quốc hiệu viết không đúng",
-                i,
-                header.NATIONAL_NAME,
-                piece,
-            )
-        elif "XÃ HỘI CHỦ NGHĨA" in key_.upper() and piece.upper() != header.NATIONAL_NAME:
-            out.add(
-                "PL1.II.1a.national-name-spelling",
-                "Quốc hiệu khác chữ của Nghị định",
-                i,
-                header.NATIONAL_NAME,
-                piece,
-            )
-        if key_.lower().startswith("độc lập") and any(d in piece for d in "–—"):
-            out.add("PL1.II.1b.motto-dash", "Tiêu ngữ dùng gạch ngang dài", i, header.MOTTO, piece)
+        bare = rules.without_marks(key(piece)).upper()
+        problem = None
+        if "XA HOI CHU NGHIA" in bare:
+            problem = _national_text(piece)
+        elif bare.startswith("DOC LAP"):
+            problem = _motto_text(piece)
+        if problem is not None:
+            expected = header.MOTTO if problem[0].startswith("PL1.II.1b") else header.NATIONAL_NAME
+            out.add(problem[0], problem[1], i, expected, piece)
         if k == h.number_piece:
             for code, expected, found in rules.number_problems(piece):
                 out.add(

@@ -69,7 +69,7 @@ def check_fonts(out: Collector) -> None:
             ):
                 out.add("PL1.I.font", f"phông {r.font}", i, page.FONT, r.font)
                 break
-            if r.color not in (None, "auto", page.COLOR):
+            if not page.is_black(r.color):
                 out.add("PL1.I.color", f"chữ màu #{r.color}", i, "màu đen", f"#{r.color}")
                 break
 

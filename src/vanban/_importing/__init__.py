@@ -355,6 +355,9 @@ def _flat_texts(blocks: list[Any]) -> list[str]:
 def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     if regions.out_of_scope is not None:
         raise NotAnAdministrativeDocument(regions.out_of_scope, source)
+    if regions.header is not None and not regions.header.national_found:
+        # checked as the nearest type, but not imported: no header of the decree to read
+        raise NotAnAdministrativeDocument("không có Quốc hiệu ở đầu văn bản", source)
     heading = regions.heading
     assert heading is not None
     doc_type = heading.doc_type

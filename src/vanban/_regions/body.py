@@ -3,14 +3,33 @@ Quyết định, and the paragraphs of the content up to the closing."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from vanban._docx_reader import ParaView
 from vanban._regions.paragraphs import all_runs, centred, key, upper
 from vanban._regions.state import Reading
 from vanban.nd30.doctypes import DOC_TYPES
 
 #: Two indents within this many twips (1 mm) start at the same place.
 _SAME_INDENT = 57
+#: An addressee line is no longer than this (a body paragraph is).
+_ADDRESSEE_MAX = 150
+#: How a body paragraph, not an addressee, opens.
+_BODY_OPENINGS = ("căn cứ", "thực hiện", "theo ", "ngày ", "để ", "nhằm ", "trên cơ sở")
+#: A figure's or table's caption ("Hình 1.", "Bảng 2:", "Biểu đồ 3 -"): not a paragraph of
+#: the content for its size, indent and spacing.
+CAPTION_RE = re.compile(
+    r"^(Hình|Bảng|Biểu đồ|Biểu|Sơ đồ|Hộp|Ảnh)\s+(\d+|[IVX]+)([.\d]*)\s*[.:\-–)]", re.IGNORECASE
+)
+_CAPTION_STYLES = ("caption", "chú thích")
+
+
+def is_caption(p: ParaView) -> bool:
+    """Whether a paragraph is a caption: the Caption style, or a short line "Hình 1. …"."""
+    style = (p.style_name or p.style_id or "").lower()
+    text = " ".join(p.text.split())
+    return style in _CAPTION_STYLES or (len(text) <= 200 and CAPTION_RE.match(text) is not None)
 
 
 @dataclass
@@ -26,7 +45,7 @@ class Body:
     #: The căn cứ lead into an issuing line ("QUYẾT ĐỊNH:"), or are set in italics.
     issuing: bool = False
     typed_as_basis: bool = False
-    #: The paragraphs of the content (outside tables), căn cứ included.
+    #: The paragraphs of the content (outside tables and text boxes), căn cứ included.
     paragraphs: list[int] = field(default_factory=list)
 
 
@@ -69,13 +88,25 @@ def read_body(
         # The addressee lines: none after a one-line "Kính gửi: <name>"; otherwise the
         # dash lines that start where the first does (a body list starts elsewhere).
         rest = t.partition(":")[2].strip() if ":" in t else t[len("Kính gửi") :].strip()
+        # Lines that carry on a list the line before leaves open ("Kính gửi:", "…;") are
+        # addressees too, with or without a dash (a name typed under the one after the colon).
         x = (ps[idx[k]].left_indent + ps[idx[k]].first_line) if k < len(idx) else 0
-        while (
-            k < len(idx)
-            and (not rest or rest.startswith(("-", "–")))
-            and ps[idx[k]].text.strip().startswith(("-", "–", "+"))
-            and abs(ps[idx[k]].left_indent + ps[idx[k]].first_line - x) <= _SAME_INDENT
-        ):
+        before = t
+        while k < len(idx):
+            line = " ".join(ps[idx[k]].text.split())
+            dashed = (
+                (not rest or rest.startswith(("-", "–")))
+                and line.startswith(("-", "–", "+"))
+                and abs(ps[idx[k]].left_indent + ps[idx[k]].first_line - x) <= _SAME_INDENT
+            )
+            carried = (
+                before.endswith((":", ";", ","))
+                and len(line) <= _ADDRESSEE_MAX
+                and not key(line).lower().startswith(_BODY_OPENINGS)
+            )
+            if not (dashed or carried):
+                break
+            before = line
             k += 1
         b.addressees = idx[idx.index(kg) + 1 : k]
         idx = idx[k:]
@@ -104,5 +135,6 @@ def read_body(
         while basis and not all_runs(ps[basis[-1]], "italic"):
             basis.pop()  # prose after the italic block ("Căn cứ đề nghị …, như sau:")
     b.basis = basis
-    b.paragraphs = idx
+    # Text in text boxes (a stamp, a chart's labels) is read, not measured as the content.
+    b.paragraphs = [i for i in idx if not ps[i].text_box]
     return b

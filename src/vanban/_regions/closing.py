@@ -152,8 +152,8 @@ def _read_recipients(reading: Reading, c: Closing, label: int, stop: int) -> Non
                 or key(t).lower().startswith(ARCHIVE_WORD)
             ):
                 items.append(i)
-            elif items and len(t) <= 20:
-                items.append(i)  # drafter's mark
+            elif items and (len(t) <= 20 or (_open(ps[items[-1]].text) and len(t) <= 150)):
+                items.append(i)  # drafter's mark, or a recipient carried onto a second line
             else:
                 break
     c.items = items
@@ -168,7 +168,7 @@ def _read_recipients(reading: Reading, c: Closing, label: int, stop: int) -> Non
             piece = piece.split("\t")[0]
             if piece.strip():
                 lines.append((i, " ".join(piece.split()), ps[i].numbered))
-    c.lines = lines
+    c.lines = _joined(lines)
     c.archive = max(
         (
             k
@@ -179,6 +179,26 @@ def _read_recipients(reading: Reading, c: Closing, label: int, stop: int) -> Non
     )
 
 
+def _open(text: str) -> bool:
+    """Whether a recipient line is left open: it ends without ";", "." or "," (its recipient
+    goes on in the next line)."""
+    return bool(text.strip()) and not text.rstrip().endswith((";", ".", ",", ":"))
+
+
+def _joined(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """The recipient lines with a recipient typed over two paragraphs (or lines) made one:
+    a line without a dash after an open line carries it on; the line stays where it starts."""
+    out: list[tuple[int, str, bool]] = []
+    for i, t, numbered in lines:
+        carried = not numbered and not t.startswith(("-", "+", "–"))
+        if out and carried and _open(out[-1][1]) and not key(t).lower().startswith(ARCHIVE_WORD):
+            j, before, was_numbered = out[-1]
+            out[-1] = (j, f"{before} {t}", was_numbered)
+            continue
+        out.append((i, t, numbered))
+    return out
+
+
 def _read_signers(reading: Reading, area: list[int]) -> list[Signer]:
     ps = reading.ps
     groups: dict[tuple[object, ...], list[int]] = {}
@@ -186,8 +206,14 @@ def _read_signers(reading: Reading, area: list[int]) -> list[Signer]:
         p = ps[i]
         group = (p.table, p.cell) if p.table is not None else ("free",)
         groups.setdefault(group, []).append(i)
-    signers = []
+    signers: list[Signer] = []
+    home: object = ()  # the table (or None: free lines) of the first named signer
     for members in groups.values():
+        table = ps[members[0]].table
+        if home != () and table != home:
+            break  # a table after the signature (a phụ lục's data) holds no signer
+        if table is not None and _data_table(reading, table):
+            continue
         lines = [
             i
             for i in members
@@ -198,8 +224,27 @@ def _read_signers(reading: Reading, area: list[int]) -> list[Signer]:
         titles = [i for i in lines if upper(ps[i].text) and len(ps[i].text.strip()) < 80]
         if not titles:
             continue
-        signers.append(Signer(lines, titles, _signer_name(reading, lines, titles)))
+        signer = Signer(lines, titles, _signer_name(reading, lines, titles))
+        signers.append(signer)
+        if signer.name is not None and home == ():
+            home = table
     return signers
+
+
+#: A table this large is data (a phụ lục's table), not a signature's grid.
+_SIGNATURE_GRID = (6, 4)
+
+
+def _data_table(reading: Reading, table: int) -> bool:
+    """Whether a table is a table of data, not the grid of a signature or the Nơi nhận:
+    more rows or columns than a signature takes, and no "Nơi nhận:" in it."""
+    tables = reading.view.tables
+    if table >= len(tables):
+        return False
+    t = tables[table]
+    if t.rows <= _SIGNATURE_GRID[0] and len(t.grid) <= _SIGNATURE_GRID[1]:
+        return False
+    return not any(p.table == table and key(p).lower().startswith(LABEL_WORD) for p in reading.ps)
 
 
 def _signer_name(reading: Reading, lines: list[int], titles: list[int]) -> int | None:

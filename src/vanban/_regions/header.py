@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vanban._regions.paragraphs import has_line, is_underscores, key, pieces, upper
+from vanban._regions.paragraphs import bare_key, has_line, is_underscores, key, pieces, upper
 from vanban._regions.state import Reading
 from vanban.nd30 import rules
 
 #: The words of the Quốc hiệu by which the header is found.
 NATIONAL_WORDS = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#: The same without marks (a Quốc hiệu typed without diacritics is found, then reported).
+_BARE_NATIONAL = rules.without_marks(NATIONAL_WORDS)
+_BARE_NATIONAL_START = "CONG HOA"
+_BARE_MOTTO = "DOC LAP"
 
 
 @dataclass
@@ -19,6 +23,9 @@ class Header:
     """Where the header's parts are (paragraph indexes; ``None`` when not found)."""
 
     national: int
+    #: Whether the Quốc hiệu was found; without one (a document read for its Số, signer or
+    #: Nơi nhận), ``national`` is where the header was read from.
+    national_found: bool = True
     #: Typed with tabs or runs of spaces, without a table: only its texts are read.
     tabbed: bool = False
     #: The paragraphs of the header (its table, or a window around the Quốc hiệu).
@@ -46,21 +53,48 @@ class Header:
     pieces: list[tuple[int, str]] = field(default_factory=list)
     number_piece: int | None = None
     date_piece: int | None = None
+    #: Without a Quốc hiệu: a line above the Số that names a type ("PHƯƠNG ÁN …"), the
+    #: tên loại of a document typed without the decree's header.
+    type_line: int | None = None
 
 
-def _national_in(reading: Reading, top: list[int]) -> int | None:
+def _find_national(reading: Reading) -> int | None:
+    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one.
+
+    Found in capitals, in lower case, or typed without diacritics (each then reported), on
+    a line of its own or as the first line of a paragraph holding the Tiêu ngữ too; after
+    a table placed before the header too."""
     ps = reading.ps
-    return next(
-        (
-            i
-            for i in top[:25]
-            if any(
-                NATIONAL_WORDS in key(x).upper() and upper(x) and len(x) < 50
-                for x in pieces(ps[i].text)
-            )
-        ),
-        None,
-    )
+    top = [i for i, p in enumerate(ps[:200]) if p.text.strip()]
+    found = next((i for i in top[:25] if is_national_line(ps[i].text)), None)
+    if found is None:
+        found = next(
+            (i for i in top[25:] if is_national_line(ps[i].text) and _header_follows(reading, i)),
+            None,
+        )
+    return found
+
+
+def is_national_line(text: str) -> bool:
+    """Whether a paragraph holds the Quốc hiệu as one of its lines or pieces."""
+    for piece in pieces(text):
+        for x in piece.split("\n"):
+            bare = bare_key(x)
+            if (
+                _BARE_NATIONAL in bare
+                and len(x.strip()) < 50
+                and (upper(x) or bare.startswith(_BARE_NATIONAL_START))
+            ):
+                return True
+    return False
+
+
+def _header_follows(reading: Reading, i: int) -> bool:
+    """A Quốc hiệu further down (after a table set before the header) is the header's
+    when the Tiêu ngữ stands next to it."""
+    ps = reading.ps
+    near = [j for j in range(i, min(len(ps), i + 4)) if ps[j].text.strip()]
+    return any(bare_key(ps[j]).find(_BARE_MOTTO) >= 0 for j in near)
 
 
 def _after_leading_tables(reading: Reading) -> int:
@@ -91,15 +125,20 @@ def _after_leading_tables(reading: Reading) -> int:
 
 
 def find_national(reading: Reading) -> int | None:
-    """The paragraph of the Quốc hiệu among the first lines, ``None`` without one; after a
-    table put before the header (a table of contents, a box of notes) when there is one."""
-    ps = reading.ps
-    national = _national_in(reading, [i for i, p in enumerate(ps[:60]) if p.text.strip()])
-    if national is None:
+    """The paragraph of the Quốc hiệu (see :func:`_find_national`); when there is none among
+    the first lines, the one after the tables put before the header (a table of contents, a
+    box of notes) that do not hold it."""
+    found = _find_national(reading)
+    if found is None:
+        ps = reading.ps
         start = _after_leading_tables(reading)
         top = [i for i in range(start, min(start + 60, len(ps))) if ps[i].text.strip()]
-        national = _national_in(reading, top)
-    return national
+        found = _national_in(reading, top)
+    return found
+
+
+def _national_in(reading: Reading, top: list[int]) -> int | None:
+    return next((i for i in top[:25] if is_national_line(reading.ps[i].text)), None)
 
 
 def first_text(reading: Reading) -> int | None:
@@ -112,7 +151,7 @@ def read_header(reading: Reading, n: int) -> Header:
     ps = reading.ps
     nat = ps[n]
     parts = pieces(nat.text)
-    if parts and "XÃ HỘI CHỦ NGHĨA" not in key(parts[0]).upper():
+    if parts and "XA HOI CHU NGHIA" not in bare_key(parts[0]):
         return _read_tabbed(reading, n)
     h = Header(national=n, in_table=nat.table is not None)
     if nat.table is not None:
@@ -124,7 +163,7 @@ def read_header(reading: Reading, n: int) -> Header:
 
     else:
         start = max(0, n - 8)
-        region = list(range(start, min(len(ps), n + 8)))
+        region = list(range(start, _free_header_end(reading, n) + 1))
 
         def is_left(i: int) -> bool:
             return True
@@ -134,8 +173,8 @@ def read_header(reading: Reading, n: int) -> Header:
     h.left = [i for i in texts if is_left(i)]
     h.right = [i for i in texts if not is_left(i)] or list(texts)
     h.motto = next(
-        (i for i in h.right if key(ps[i]).lower().startswith("độc lập")),
-        n if "độc lập" in key(nat).lower() else None,
+        (i for i in h.right if bare_key(ps[i]).startswith(_BARE_MOTTO)),
+        n if _BARE_MOTTO in bare_key(nat) else None,
     )
     # The lines: drawn in the left or right column, or floating near the header (a pool
     # either column may take from).
@@ -199,6 +238,93 @@ def read_header(reading: Reading, n: int) -> Header:
         None,
     )
     return h
+
+
+def _free_header_end(reading: Reading, n: int) -> int:
+    """The last line of a header typed as free paragraphs: the lines after the Quốc hiệu
+    that belong to a header (Tiêu ngữ, Số, V/v, the date, a mark, a rule), up to the first
+    that does not (the tên loại or the body)."""
+    ps = reading.ps
+    end = n
+    for j in range(n + 1, min(len(ps), n + 8)):
+        text = ps[j].text.strip()
+        k = key(ps[j])
+        header_line = (
+            not text
+            or is_underscores(text)
+            or bare_key(ps[j]).startswith(_BARE_MOTTO)
+            or k.startswith("Số")
+            or ("ngày" in k.lower() and "năm" in k.lower() and len(k) < 80)
+            or k.lower().startswith(("v/v", "về việc"))
+            or rules.mark_text(text) is not None
+        )
+        if not header_line:
+            break
+        if text:
+            end = j
+    return end
+
+
+def read_header_without_national(reading: Reading, number: int | None) -> Header:
+    """The header of a document without Quốc hiệu, read from its Số line (``number``): the
+    table or the lines holding it and the date next to it; without a Số line, an empty
+    header before the first text (the tên loại may open the document)."""
+    ps = reading.ps
+    first = first_text(reading) or 0
+    if number is None:
+        return Header(national=first, national_found=False, region=[], end=first - 1)
+    nat = ps[number]
+    h = Header(national=number, national_found=False, in_table=nat.table is not None)
+    if nat.table is not None:
+        region = [i for i, p in enumerate(ps) if p.table == nat.table]
+        cells = {ps[i].cell or 0 for i in region}
+        h.left = [i for i in region if ps[i].text.strip() and (ps[i].cell or 0) == min(cells)]
+        h.right = [i for i in region if ps[i].text.strip() and i not in h.left]
+    else:
+        texts = [i for i in range(first, min(len(ps), number + 6)) if ps[i].text.strip()]
+        after = [i for i in texts if i > number][:2]
+        dated = [i for i in after if _date_line(key(ps[i]))]
+        region = list(range(first, (dated[-1] if dated else number) + 1))
+        h.left = [i for i in region if ps[i].text.strip()]
+        h.right = list(dated)
+    h.region, h.end = region, region[-1]
+    h.number = number
+    parsed = rules.parse_number_line(" ".join(nat.text.split()))
+    h.symbol = parsed[1] if parsed else ""
+    h.type_line = next(
+        (i for i in h.left if i < number and rules.heading_doc_type(ps[i].text) is not None), None
+    )
+    h.issuer_lines = [
+        i
+        for i in h.left
+        if i < number
+        and i != h.type_line
+        and not is_underscores(ps[i].text)
+        and rules.mark_text(ps[i].text) is None
+    ]
+    h.subject = next((i for i in h.left if key(ps[i]).lower().startswith(("v/v", "về việc"))), None)
+    h.date = next((i for i in h.right if _date_line(key(ps[i]))), None)
+    return h
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a place and date ("Hà Nội, ngày … tháng … năm …"), not prose citing one."""
+    low = text.lower()
+    return len(text) < 80 and all(w in low for w in ("ngày", "tháng", "năm"))
+
+
+def find_number_line(reading: Reading) -> int | None:
+    """The "Số: …/…" line among the first lines of a document without Quốc hiệu."""
+    ps = reading.ps
+    top = [i for i, p in enumerate(ps[:80]) if p.text.strip()][:20]
+    return next(
+        (
+            i
+            for i in top
+            if key(ps[i]).startswith("Số") and rules.parse_number_line(ps[i].text) is not None
+        ),
+        None,
+    )
 
 
 def _above_national(reading: Reading, i: int, n: int) -> bool:

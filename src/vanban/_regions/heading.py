@@ -4,10 +4,18 @@ also decides the document's type."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vanban._regions.header import Header
-from vanban._regions.paragraphs import all_runs, centred, has_line, key, upper
+from vanban._regions.paragraphs import (
+    all_runs,
+    centred,
+    has_line,
+    is_underscores,
+    key,
+    upper,
+)
 from vanban._regions.state import Reading
 from vanban.nd30 import cable, rules
 from vanban.nd30.doctypes import DOC_TYPES, DocType
@@ -44,6 +52,22 @@ class Heading:
     title_line: bool = True
     #: The "V/v" line of a Công văn (in the header or typed under it).
     subject: int | None = None
+    #: A draft's stamp ("DỰ THẢO") over the tên loại; it is not the tên loại.
+    draft: int | None = None
+    #: The "(Kèm theo Quyết định số …)" line of a text a Quyết định issues (Mẫu 1.3): the
+    #: document is that issued text, which carries no Số or date of its own.
+    issued_with: int | None = None
+
+
+#: The type of the text a decision issues (Mẫu 1.3) whose tên loại names no type of
+#: Phụ lục III ("ĐIỀU LỆ"): checked as such a text, imported as none.
+ISSUED_TEXT = "van_ban_kem_theo"
+#: Where the heading is looked for beyond its first line (a free header, a stamp).
+_LOOK_AHEAD = 4
+#: The line by which an issued text (Mẫu 1.3) names the decision issuing it.
+_ISSUED_WITH = re.compile(
+    r"^\(?\s*(ban hành\s+)?kèm theo\s+(quyết định|nghị quyết|chỉ thị)\b", re.IGNORECASE
+)
 
 
 def read_heading(reading: Reading, header: Header) -> Heading:
@@ -51,19 +75,39 @@ def read_heading(reading: Reading, header: Header) -> Heading:
     ps = reading.ps
     k = header.end + 1
     marks: list[int] = []
-    while k < len(ps) and (not ps[k].text.strip() or rules.mark_text(ps[k].text)):
-        marks.append(k)
+    draft: int | None = None
+    while k < len(ps) and (
+        not ps[k].text.strip() or rules.mark_text(ps[k].text) or rules.is_draft_stamp(ps[k].text)
+    ):
+        if rules.is_draft_stamp(ps[k].text):
+            draft = k
+        else:
+            marks.append(k)
         k += 1
-    h = Heading(start=k, end=k, marks=marks, subject=header.subject)
+    h = Heading(start=k, end=k, marks=marks, subject=header.subject, draft=draft)
     if k >= len(ps):
         return h
     first = ps[k]
     kind = rules.heading_doc_type(first.text) if first.table is None else None
     h.symbol_type = rules.symbol_doc_type(header.symbol) if header.symbol else None
-    upper_key = key(first).upper()
-    foreign = any(upper_key.startswith(name) for name in rules.NOT_ADMINISTRATIVE)
-    if kind is None and centred(first) and upper(first.text) and foreign:
-        h.out_of_scope = f"tên loại {upper_key[:40]} không thuộc Phụ lục III"
+    if kind is None and header.type_line is not None:
+        # no Quốc hiệu: the tên loại was typed above the Số line
+        named = rules.heading_doc_type(ps[header.type_line].text)
+        if named is not None:
+            h.start, h.doc_type, h.kind = header.type_line, named.key, named
+            h.end = k - 1
+            return h
+    foreign = _foreign(reading, header, k) if kind is None else None
+    if foreign is not None:
+        h.start = foreign[0]
+        h.out_of_scope = f"tên loại {foreign[1]} không thuộc Phụ lục III (Điều 1, Điều 7)"
+        return h
+    h.issued_with = _issued_with(reading, k)
+    if h.issued_with is not None and kind is None and upper(first.text):
+        # Mẫu 1.3: "ĐIỀU LỆ …" issued by a decision; its lines down to "(Kèm theo …)"
+        h.doc_type = ISSUED_TEXT
+        h.title = [i for i in range(k + 1, h.issued_with) if ps[i].text.strip()]
+        h.end = h.issued_with
         return h
     letter = (
         kind is None
@@ -116,7 +160,13 @@ def read_heading(reading: Reading, header: Header) -> Heading:
                 break
             j += 1
             continue
+        if is_underscores(p.text):
+            line_seen = True  # the rule under the trích yếu, typed as underscores
+            j += 1
+            break
         if p.table is not None or not centred(p) or upper(p.text):
+            break
+        if _ISSUED_WITH.match(key(p)):
             break
         if key(p).lower().startswith(("căn cứ", "kính gửi")):
             break
@@ -131,3 +181,25 @@ def read_heading(reading: Reading, header: Header) -> Heading:
         h.title_line = any(ps[i].shapes for i in near)
     h.end = title[-1] if title else k
     return h
+
+
+def _foreign(reading: Reading, header: Header, k: int) -> tuple[int, str] | None:
+    """A tên loại of a document that is not an administrative one (a licence, an internal
+    form: Điều 1, Điều 7), in capitals, on the heading's line or in the lines around it
+    (a header typed without a table, a licence's heading in the header's last row)."""
+    ps = reading.ps
+    start = header.national + 1 if header.national_found else k
+    for i in range(start, min(len(ps), k + _LOOK_AHEAD)):
+        if i in (header.number, header.date) or (header.in_table and i in header.left):
+            continue
+        name = rules.foreign_heading(ps[i].text)
+        if name is not None and (i >= k or centred(ps[i]) or ps[i].table is None):
+            return i, name
+    return None
+
+
+def _issued_with(reading: Reading, k: int) -> int | None:
+    """The "(Kèm theo Quyết định số …)" line under the heading of an issued text (Mẫu 1.3)."""
+    ps = reading.ps
+    texts = [i for i in range(k, min(len(ps), k + 12)) if ps[i].text.strip()][:6]
+    return next((i for i in texts if _ISSUED_WITH.match(key(ps[i]))), None)

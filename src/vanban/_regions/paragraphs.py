@@ -95,6 +95,45 @@ def first_line_runs(p: ParaView) -> ParaView:
     return replace(p, runs=runs, text="".join(r.text for r in runs))
 
 
+def after_first_line(p: ParaView) -> ParaView:
+    """The paragraph from its first line break on (the Tiêu ngữ typed in the Quốc hiệu's
+    paragraph after a line break); the text before the break is dropped."""
+    if "\n" not in p.text:
+        return replace(p, runs=[], text="")
+    runs = []
+    seen = False
+    for r in p.runs:
+        if seen:
+            runs.append(r)
+        elif "\n" in r.text:
+            seen = True
+            tail = r.text.split("\n", 1)[1]
+            if tail:
+                runs.append(replace(r, text=tail))
+    return replace(p, runs=runs, text="".join(r.text for r in runs))
+
+
+def before_first_break(p: ParaView) -> ParaView:
+    """The paragraph up to its first line break (the Quốc hiệu of a paragraph that holds the
+    Tiêu ngữ after a line break); the paragraph itself when it has none."""
+    if "\n" not in p.text.strip():
+        return p
+    runs = []
+    for r in p.runs:
+        head, cut, _ = r.text.partition("\n")
+        if head:
+            runs.append(replace(r, text=head) if cut else r)
+        if cut and "".join(x.text for x in runs).strip():
+            break
+    return replace(p, runs=runs, text="".join(r.text for r in runs))
+
+
+def bare_key(p: ParaView | str) -> str:
+    """The compared text without Vietnamese marks, in capitals: how a line typed without
+    diacritics or in lower case is still recognised."""
+    return rules.without_marks(key(p)).upper()
+
+
 def in_range(values: list[float], lo: float, hi: float) -> bool:
     """Whether every size is within ``lo``–``hi`` points."""
     return all(lo - SIZE_TOLERANCE <= s <= hi + SIZE_TOLERANCE for s in values)

@@ -14,3 +14,18 @@ from __future__ import annotations
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #: Tiêu ngữ as the decree prints it (II.1.b).
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+#: The Quốc hiệu as the decree itself prints it in places: "HOÀ" in Mẫu 1.6 and the table of
+#: Mục V (nd30-types.md §1: the decree mixes both tone placements; a checker accepts both).
+NATIONAL_NAME_FORMS = (NATIONAL_NAME, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def is_national_name(typed: str) -> bool:
+    """Whether a line is the Quốc hiệu in one of the decree's own spellings (II.1.a; both
+    "HÒA" and "HOÀ", nd30-types.md §1), spaces aside.
+
+    >>> is_national_name("CỘNG HOÀ  XÃ HỘI CHỦ NGHĨA VIỆT NAM"), is_national_name(NATIONAL_NAME)
+    (True, True)
+    >>> is_national_name("Cộng hòa xã hội chủ nghĩa Việt Nam")
+    False
+    """
+    return " ".join(typed.split()) in NATIONAL_NAME_FORMS

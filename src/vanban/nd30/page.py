@@ -33,6 +33,29 @@ A4_TOLERANCE = 10
 #: Font (I.4): Times New Roman, Unicode TCVN 6909:2001, black.
 FONT = "Times New Roman"
 COLOR = "000000"
+#: The darkest shade of each channel still black on paper: Word's "Text 1, lighter 5 %"
+#: (#0D0D0D) and the near-blacks of copied text print as black (Phụ lục I, Mục I, 4).
+NEAR_BLACK_MAX = 0x20
+
+
+def is_black(color: str | None) -> bool:
+    """Whether a run colour (``w:color`` value) prints as black (Phụ lục I, Mục I, 4):
+    automatic, black, or a near-black whose channels are all at most :data:`NEAR_BLACK_MAX`.
+
+    >>> is_black(None), is_black("auto"), is_black("000000"), is_black("0D0D0D")
+    (True, True, True, True)
+    >>> is_black("0000FF"), is_black("404040"), is_black("junk")
+    (False, False, False)
+    """
+    if color is None or color.lower() == "auto":
+        return True
+    if len(color) != 6:
+        return False
+    try:
+        channels = [int(color[k : k + 2], 16) for k in (0, 2, 4)]
+    except ValueError:
+        return False
+    return all(c <= NEAR_BLACK_MAX for c in channels)
 
 
 def is_a4(width: int, height: int) -> bool:

@@ -37,6 +37,25 @@ NOT_ADMINISTRATIVE = (
 )
 
 
+def foreign_heading(value: str) -> str | None:
+    """The tên loại of a document that is not an administrative document (Điều 1, Điều 7)
+    a heading line names, as a whole word, in capitals; ``None`` for any other line.
+
+    >>> foreign_heading("GIẤY PHÉP"), foreign_heading("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC")
+    ('GIẤY PHÉP', 'PHIẾU TRÌNH')
+    >>> foreign_heading("ĐƠN VỊ THỰC HIỆN"), foreign_heading("Giấy phép"), foreign_heading("LUẬTX")
+    (None, None, None)
+    """
+    key = comparable(value).strip()
+    if not key or key != key.upper() or len(key) > 80:
+        return None
+    for name in NOT_ADMINISTRATIVE:
+        rest = key[len(name) :]
+        if key.startswith(name) and (not rest or rest[0] in " \n:") and not rest.startswith(" VỊ"):
+            return name
+    return None
+
+
 def size_range(component: str) -> tuple[int, int]:
     """The sizes (pt) a component may take: the span of the two presets (Phụ lục I, Mục V).
 
@@ -124,13 +143,49 @@ def comparable(value: str) -> str:
     return " ".join(value.replace("\u00a0", " ").split())
 
 
+def without_marks(value: str) -> str:
+    """The text with its Vietnamese marks taken off ("đ" → "d"): how a line typed without
+    diacritics is still recognised (then reported) as the decree's line.
+
+    >>> without_marks("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), without_marks("Độc lập")
+    ('CONG HOA XA HOI CHU NGHIA VIET NAM', 'Doc lap')
+    """
+    bare = "".join(c for c in unicodedata.normalize("NFD", value) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+#: A draft's stamp ("DỰ THẢO", "Dự thảo lần 2", "(Dự thảo)"), printed above the tên loại
+#: while a text is being drafted; it is not the tên loại (Điều 10, Điều 11).
+_DRAFT_RE = re.compile(r"^\(?\s*dự thảo(\s+(lần\s+)?\S{1,6})?\s*\)?$", re.IGNORECASE)
+
+
+def is_draft_stamp(value: str) -> bool:
+    """Whether a line is a draft's stamp ("DỰ THẢO", "Dự thảo lần 3"), not a tên loại.
+
+    >>> is_draft_stamp("DỰ THẢO"), is_draft_stamp("Dự thảo lần 2"), is_draft_stamp("(Dự thảo)")
+    (True, True, True)
+    >>> is_draft_stamp("Dự thảo quy chế làm việc của Sở")
+    False
+    """
+    return _DRAFT_RE.match(comparable(value)) is not None
+
+
 def is_nfc(value: str) -> bool:
     """Whether text is in Unicode NFC (TCVN 6909:2001 as Word writes it; Phụ lục I, I.4).
 
-    >>> is_nfc("Hà Nội"), is_nfc(unicodedata.normalize("NFD", "Hà Nội"))
-    (True, False)
+    Only Vietnamese letters count: a symbol NFC would change but which is no letter
+    (Ω, U+2126) is not a decomposed letter.
+
+    >>> is_nfc("Hà Nội"), is_nfc(unicodedata.normalize("NFD", "Hà Nội")), is_nfc("10 \u2126")
+    (True, False, True)
     """
-    return unicodedata.is_normalized("NFC", value)
+    return all(unicodedata.normalize("NFC", m) == m for m in _DECOMPOSED.findall(value))
+
+
+#: A Latin letter (plain, or one precomposed Vietnamese vowel) followed by combining marks:
+#: what NFC composes into a Vietnamese letter. Other text NFC changes (the ohm sign Ω,
+#: U+2126; CJK compatibility ideographs) holds no Vietnamese letter.
+_DECOMPOSED = re.compile("[A-Za-zĐđÂâĂăÊêÔôƠơƯư\u00c0-\u024f\u1ea0-\u1ef9][\u0300-\u036f]+")
 
 
 # --------------------------------------------------------------------------- date (ô 4)
