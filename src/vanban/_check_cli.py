@@ -52,12 +52,13 @@ def is_docx(path: Path) -> bool:
 _WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".doc")
 
 
-def check_file(path: Path, *, json_output: bool) -> int:
-    """Check one Word file, print the result, return its exit code."""
+def check_file(path: Path, *, json_output: bool, layout: bool = False) -> int:
+    """Check one Word file, print the result, return its exit code (``layout``: lay the
+    pages out with LibreOffice when installed)."""
     from vanban.checker import UnreadableDocx, check_report
 
     try:
-        report = check_report(path, name=str(path))
+        report = check_report(path, name=str(path), layout=layout)
     except UnreadableDocx as exc:
         if json_output:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
