@@ -375,7 +375,8 @@ def _body(d: _Doc, kind: dict[str, Any]) -> None:
         d.para(doc, "kinh_gui", o["kinh_gui"] or "Kính gửi: Ủy ban nhân dân tỉnh Ninh Bình")
     if o["kind"] == "ke_hoach" and o["basis"]:
         for k, line in enumerate(o["basis"]):
-            text = line if k < len(o["basis"]) - 1 else line.rstrip(";") + "."
+            last = k == len(o["basis"]) - 1
+            text = line[:-1] + "." if last and line.endswith(";") else line
             d.para(doc, "basis", text, italic=o["basis_italic"])
     sections = ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN"]
     if o["kind"] in ("cong_van", "giay_moi", "to_trinh"):

@@ -182,9 +182,14 @@ def _check_signature(out: Collector, regions: Regions, pages: list[str] | None) 
     mark = signer.name if signer.name is not None else signer.titles[-1]
     if pages is not None:
         body_page = _page_of(pages, ps[last].text, last_part=True)
-        sign_page = _page_of(pages, ps[mark].text, last_part=False)
-        if body_page is None or sign_page is None:
+        if body_page is None:
             return
+        # the closing's first line (Nơi nhận or the quyền hạn) on the body's page or after
+        first = ps[signer.titles[0]].text
+        later = _page_of(pages[body_page - 1 :], first, last_part=False)
+        if later is None:
+            return
+        sign_page = body_page + later - 1
         if sign_page > body_page and not _has_other_text(pages[sign_page - 1], regions):
             _alone(out, signer.titles[0], sign_page, LAID_OUT)
         return
