@@ -26,9 +26,9 @@ _MARGINS = page.MARGINS_DEFAULT.twips()
 _CELL_PADDING = 108 * 2
 #: Line height of Times New Roman / Liberation Serif for "single" spacing, per point of size.
 _LINE_FACTOR = 1.15
-#: How much of a page the estimate may be wrong by before it says a block moved to the next
-#: page: a finding from the estimate needs the block to miss the page by more than this.
-_UNCERTAINTY = 0.12
+#: The line heights the estimate tries (per point of size): a signature is said to stand
+#: alone only when it does with each, so that a page the estimate cannot tell is left alone.
+_FACTORS = (1.13, _LINE_FACTOR, 1.17)
 
 _SPACES = re.compile(" {9,}")
 
@@ -66,14 +66,44 @@ class Placed:
     bottom: float
 
 
-def place(view: DocxView) -> list[Placed]:
-    """The page and the height used after each paragraph, computed from the file."""
+def _width(view: DocxView, p: ParaView) -> float:
+    """The width a paragraph's lines wrap in: its section's text area, or its table cell."""
+    width = float(text_width(_section(view, p)) - p.left_indent - max(0, p.right_indent))
+    if p.table is None or p.table >= len(view.tables):
+        return width
+    table = view.tables[p.table]
+    column, span, row = p.cell or 0, 1, p.row or 0
+    if row < len(table.cells) and column < len(table.cells[row]):
+        column, span = table.cells[row][column].column, table.cells[row][column].span
+    cell_w = sum(table.grid[column : column + span]) if column < len(table.grid) else width
+    return max(cell_w - _CELL_PADDING - p.left_indent, 600)
+
+
+def line_counts(view: DocxView, upto: int | None = None) -> list[int]:
+    """How many lines each paragraph (before ``upto``) wraps into (Times New Roman metrics)."""
+    counts = []
+    for p in view.paragraphs[:upto]:
+        size = max(sizes(p) or [13.0])
+        # runs of spaces typed for layout are capped: the wrapper's pattern is slow on them
+        typed = _SPACES.sub(" " * 8, p.text.replace("\t", "    "))
+        text = " " * int(max(0, p.first_line) / (size * 5)) + typed
+        counts.append(len(wrap(text, _width(view, p), size, bold=all_runs(p, "bold"))))
+    return counts
+
+
+def place(
+    view: DocxView, counts: list[int] | None = None, factor: float = _LINE_FACTOR
+) -> list[Placed]:
+    """The page and the height used after each paragraph (those ``counts`` covers), computed
+    from the file with lines ``factor`` times the font size high. A paragraph that does not
+    fit moves whole to the next page (as the first line of a closing does)."""
+    counts = line_counts(view) if counts is None else counts
     out: list[Placed] = []
     pg, height = 1, 0.0
     previous_section = 0
     row_top: dict[tuple[int, int], float] = {}
     row_used: dict[tuple[int, int], float] = {}
-    for p in view.paragraphs:
+    for p, lines in zip(view.paragraphs, counts, strict=False):
         s = _section(view, p)
         usable = _text_height(s)
         if p.section != previous_section and s.start_type != "continuous":
@@ -81,28 +111,13 @@ def place(view: DocxView) -> list[Placed]:
         previous_section = p.section
         if (p.page_break or p.page_break_before) and height > 0 and p.table is None:
             pg, height = pg + 1, 0.0
-        width = float(text_width(s) - p.left_indent - max(0, p.right_indent))
-        if p.table is not None:
-            grid = view.tables[p.table].grid if p.table < len(view.tables) else []
-            cells = view.tables[p.table].cells if p.table < len(view.tables) else []
-            column, span = p.cell or 0, 1
-            row = p.row or 0
-            if row < len(cells) and column < len(cells[row]):
-                column, span = cells[row][column].column, cells[row][column].span
-            cell_w = sum(grid[column : column + span]) if column < len(grid) else width
-            width = max(cell_w - _CELL_PADDING - p.left_indent, 600)
         size = max(sizes(p) or [13.0])
-        first_line = max(0, p.first_line)
-        # runs of spaces typed for layout are capped: the wrapper's pattern is slow on them
-        typed = _SPACES.sub(" " * 8, p.text.replace("\t", "    "))
-        text = " " * int(first_line / (size * 5)) + typed
-        lines = len(wrap(text, max(width, 600), size, bold=all_runs(p, "bold")))
         if p.line_rule == "auto":
-            line_h = size * 20 * _LINE_FACTOR * p.line / 240
+            line_h = size * 20 * factor * p.line / 240
         elif p.line_rule == "exact":
             line_h = p.line
         else:
-            line_h = max(p.line, size * 20 * _LINE_FACTOR)
+            line_h = max(p.line, size * 20 * factor)
         h = lines * line_h + p.space_before + p.space_after
         if p.table is not None:
             key = (p.table, p.row or 0)
@@ -179,7 +194,6 @@ def _check_signature(out: Collector, regions: Regions, pages: list[str] | None) 
         return
     last = content[-1]
     signer = closing.signers[0]
-    mark = signer.name if signer.name is not None else signer.titles[-1]
     if pages is not None:
         body_page = _page_of(pages, ps[last].text, last_part=True)
         if body_page is None:
@@ -193,18 +207,20 @@ def _check_signature(out: Collector, regions: Regions, pages: list[str] | None) 
         if sign_page > body_page and not _has_other_text(pages[sign_page - 1], regions):
             _alone(out, signer.titles[0], sign_page, LAID_OUT)
         return
-    placed = place(out.reading.view)
+    view = out.reading.view
     start = min([closing.end, *signer.lines])
     start = next((i for i in range(start, len(ps)) if ps[i].text.strip()), start)
-    if placed[start].page <= placed[last].page:
-        return
-    s = _section(out.reading.view, ps[last])
-    usable = _text_height(s)
-    block = placed[mark].bottom if placed[mark].page == placed[start].page else usable
-    room = usable - placed[last].bottom
     forced = any(ps[i].page_break or ps[i].page_break_before for i in range(last + 1, start + 1))
-    if forced or block - room > _UNCERTAINTY * usable:
-        _alone(out, signer.titles[0], placed[start].page, ESTIMATED)
+    counts = line_counts(view, start + 1)
+    pages_moved = []
+    for factor in _FACTORS:  # said only when line heights a little off still say it
+        placed = place(view, counts, factor)
+        if placed[start].page <= placed[last].page:
+            return
+        pages_moved.append(placed[start].page)
+        if forced:
+            break
+    _alone(out, signer.titles[0], pages_moved[-1], ESTIMATED)
 
 
 def _alone(out: Collector, at: int, page_no: int, source: str) -> None:
