@@ -165,3 +165,7 @@ def test_the_cli_layout_flag(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr  # a warning only
     assert "PL1.II.7.signature-alone" in done.stdout and LAID_OUT in done.stdout
+
+
+def test_an_authority_line_in_lower_case_is_still_an_authority_line() -> None:
+    assert "PL3.QD.authority-missing" not in rules_of({**QD, "authority": "Giám đốc Sở Nội vụ"})

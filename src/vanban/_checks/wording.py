@@ -124,7 +124,12 @@ def _check_decision(out: Collector, regions: Regions, doc_type: str, content: li
                 problem[1],
             )
         before = [i for i in content if i < issuing]
-        authority = [i for i in before[:3] if upper(ps[i].text) and not _is_basis(ps[i].text)]
+        # the authority line: in capitals, or centred (its case is another rule's matter)
+        authority = [
+            i
+            for i in before[:3]
+            if (upper(ps[i].text) or centred(ps[i])) and not _is_basis(ps[i].text)
+        ]
         if doc_type in wording.AUTHORITY_TYPES and not authority:
             out.add(
                 "PL3.QD.authority-missing",
