@@ -177,7 +177,7 @@ def _check_tables(out: Collector, regions: Regions) -> None:
             out.add(
                 "PL1.I.5.table-width",
                 f"bảng rộng {cm(width)} tràn ra lề {cm(overhang)} "
-                f"(vùng chữ {cm(area)}; {ESTIMATED})",
+                f"(vùng chữ {cm(area)}; tính từ lưới bảng, khổ giấy và lề)",
                 at,
                 f"≤ {cm(area)}",
                 cm(width),
