@@ -79,6 +79,7 @@ DEFAULTS: dict[str, Any] = {
     "line": ("multiple", 1.0),
     "body_size": 14,
     "end_mark": True,
+    "article_bold": True,  # "Điều 1." in bold (Phụ lục I, II.6.đ)
     "label": "Nơi nhận:",
     "label_bold_italic": True,
     "recipients": ["- Như Điều 3;", "- UBND tỉnh (b/c);"],
@@ -239,8 +240,12 @@ def build(**changes: Any) -> bytes:
         centred(o["kinh_gui"], bold=False)
         for line in o["addressees"]:
             _runs(doc.add_paragraph(), line, 14, font)
-    texts = o["body"] or [f"Điều {k + 1}. {BODY}" for k in range(o["paragraphs"])]
-    for k, text in enumerate(texts):
+    texts = (
+        [("", t) for t in o["body"]]
+        if o["body"]
+        else [(f"Điều {k + 1}. ", BODY) for k in range(o["paragraphs"])]
+    )
+    for k, (label, body) in enumerate(texts):
         bp = doc.add_paragraph()
         bp.alignment = {
             "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -256,13 +261,14 @@ def build(**changes: Any) -> bytes:
             from docx.enum.text import WD_LINE_SPACING
 
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        body = text
         if o["indent_tab"]:
-            body = "\t" + body
+            label = "\t" + label
         else:
             fmt.first_line_indent = Cm(o["indent_cm"])
         if k == len(texts) - 1 and o["end_mark"]:
             body = body.rstrip(".") + "./."
+        if label.strip():
+            _runs(bp, label, o["body_size"], font, bold=o["article_bold"], color=o["color"])
         _runs(bp, body, o["body_size"], font, color=o["color"])
     # Nơi nhận | spacer | signer
     bottom_table = doc.add_table(rows=2 if o["signer_rows"] else 1, cols=3)

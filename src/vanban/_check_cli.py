@@ -67,13 +67,14 @@ def _safe(text: str) -> str:
     return escape_control(text)
 
 
-def check_file(path: Path, *, json_output: bool, strict: bool = False) -> int:
+def check_file(path: Path, *, json_output: bool, strict: bool = False, layout: bool = False) -> int:
     """Check one Word file, print the result, return its exit code (``strict``: a document
-    out of scope is exit 1, for gates where every file must be an administrative text)."""
+    out of scope is exit 1, for gates where every file must be an administrative text;
+    ``layout``: lay the pages out with LibreOffice when installed)."""
     from vanban.checker import UnreadableDocx, check_report
 
     try:
-        report = check_report(path, name=str(path))
+        report = check_report(path, name=str(path), layout=layout)
     except UnreadableDocx as exc:
         if json_output:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))

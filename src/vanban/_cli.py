@@ -155,6 +155,12 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="in kết quả dạng JSON, mỗi tệp một đối tượng"
     )
     c.add_argument("--rules", action="store_true", help="in danh mục quy tắc kiểm tra")
+    c.add_argument(
+        "--layout",
+        action="store_true",
+        help="dàn trang bằng LibreOffice (nếu đã cài) cho các quy tắc về trang in (chữ ký "
+        "đứng riêng trang cuối); không có: ước tính từ khổ giấy, lề và độ rộng chữ",
+    )
 
     t = sub.add_parser(
         "tasks",
@@ -478,7 +484,10 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.plan:
         if check_cli.is_docx(path):
             code = check_cli.check_file(
-                path, json_output=args.json, strict=getattr(args, "strict", False)
+                path,
+                json_output=args.json,
+                strict=getattr(args, "strict", False),
+                layout=args.layout,
             )
         else:
             code = check_cli.check_plan(path, args.max_bytes)

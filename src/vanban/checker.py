@@ -94,11 +94,23 @@ def read_checked(source: bytes | str | os.PathLike[str]) -> DocxView:
         raise UnreadableDocx(f"tệp .docx không đọc được: {why}") from exc
 
 
-def check_report(source: bytes | str | os.PathLike[str], name: str | None = None) -> Report:
-    """Check a .docx (bytes or path) and return the full :class:`Report`."""
+def check_report(
+    source: bytes | str | os.PathLike[str], name: str | None = None, *, layout: bool = False
+) -> Report:
+    """Check a .docx (bytes or path) and return the full :class:`Report`.
+
+    ``layout``: lay the document out with LibreOffice, when installed, for the rules of the
+    printed page (a signature alone on the last page); without it, or without LibreOffice,
+    the page is computed from the file (:mod:`vanban._checks.layout`).
+    """
     view = read_checked(source)
     regions = read_regions(view)
-    findings = judge(regions)
+    pages = None
+    if layout and regions.out_of_scope is None:
+        from vanban._layout_pages import laid_out_pages
+
+        pages = laid_out_pages(source)
+    findings = judge(regions, pages)
     file = (
         name if name is not None else (os.fspath(source) if not isinstance(source, bytes) else "")
     )

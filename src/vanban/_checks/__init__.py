@@ -10,15 +10,18 @@ from vanban._checks.closing import check_recipients, check_signers
 from vanban._checks.findings import Collector, Finding
 from vanban._checks.header import check_header
 from vanban._checks.heading import check_heading
+from vanban._checks.layout import check_layout
 from vanban._checks.page import check_fonts, check_page_numbers, check_page_setup
+from vanban._checks.wording import check_wording
 from vanban._regions import Regions
 from vanban.nd30.doctypes import DOC_TYPES
 
 __all__ = ["judge"]
 
 
-def judge(regions: Regions) -> list[Finding]:
-    """The findings on a document read in regions, grouped per rule."""
+def judge(regions: Regions, pages: list[str] | None = None) -> list[Finding]:
+    """The findings on a document read in regions, grouped per rule (``pages``: the text of
+    each page as LibreOffice laid it out, when it did; see :mod:`vanban._checks.layout`)."""
     out = Collector(regions.reading)
     if regions.out_of_scope is not None:
         why = regions.out_of_scope
@@ -48,4 +51,6 @@ def judge(regions: Regions) -> list[Finding]:
     check_body(out, body, heading.doc_type, heading.end)
     check_appendices(out, regions.appendices)
     check_page_numbers(out, closing.appendix, [*closing.attached, *regions.appendices.heads])
+    check_wording(out, regions)
+    check_layout(out, regions, pages)
     return out.findings()

@@ -107,6 +107,11 @@ def _check_national(out: Collector, h: Header) -> None:
     n = h.national
     nat = before_first_break(ps[n])
     text = " ".join(nat.text.split())
+    lines = [x for x in ps[n].text.split("\n") if x.strip()]
+    if len(lines) >= 2 and key(text).upper() != key(" ".join(lines[:2])).upper():
+        joined = " ".join(" ".join(lines[:2]).split())
+        if key(joined).upper() == header.NATIONAL_NAME or header.is_national_name(joined):
+            text = joined  # broken over two lines: its words are right (its own rule says)
     problem = _national_text(text)
     if problem is not None:
         out.add(problem[0], problem[1], n, header.NATIONAL_NAME, text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from vanban._docx_reader import ParaView
 from vanban._regions.paragraphs import all_runs, centred, key, upper
 from vanban._regions.state import Reading
+from vanban.nd30 import wording
 from vanban.nd30.doctypes import DOC_TYPES
 
 #: Two indents within this many twips (1 mm) start at the same place.
@@ -120,6 +121,7 @@ def read_body(
             basis.append(i)
         else:
             break
+    basis += _typed_on(ps, [i for i in idx if basis and i > basis[-1]])
     after = next((i for i in idx if i > basis[-1]), None) if basis else None
     b.issuing = (
         after is not None
@@ -138,3 +140,15 @@ def read_body(
     # Text in text boxes (a stamp, a chart's labels) is read, not measured as the content.
     b.paragraphs = [i for i in idx if not ps[i].text_box]
     return b
+
+
+def _typed_on(ps: list[ParaView], rest: list[int]) -> list[int]:
+    """The căn cứ typed on without their word ("Nghị định số …;") up to an issuing line
+    ("QUYẾT ĐỊNH:") a few lines on: they belong to the block (the rule on their opening
+    judges them); without an issuing line nothing is added."""
+    for k, i in enumerate(rest[:6]):
+        if wording.issuing_word(ps[i].text) is not None:
+            return rest[:k]
+        if upper(ps[i].text):
+            return []
+    return []

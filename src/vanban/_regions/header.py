@@ -76,7 +76,14 @@ def _find_national(reading: Reading) -> int | None:
 
 
 def is_national_line(text: str) -> bool:
-    """Whether a paragraph holds the Quốc hiệu as one of its lines or pieces."""
+    """Whether a paragraph holds the Quốc hiệu as one of its lines or pieces, or over two
+    lines broken inside it ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA↵VIỆT NAM", reported by its own rule)."""
+    lines = [x for x in text.split("\n") if x.strip()]
+    if len(lines) >= 2:
+        joined = " ".join(lines[:2])
+        if joined.find("\t") < 0 and upper(joined) and len(joined) < 60:
+            if _BARE_NATIONAL in bare_key(joined) and _BARE_NATIONAL not in bare_key(lines[0]):
+                return True
     for piece in pieces(text):
         for x in piece.split("\n"):
             bare = bare_key(x)
