@@ -71,9 +71,10 @@ def test_precision_and_detection_without_the_w19a_documents(reports: dict[str, R
 
 
 @pytest.mark.xfail(
-    strict=False,
-    reason="needs w19a's detection and false-finding fixes (issue 19 items 1–2): text boxes, "
-    "blank spacing paragraphs, HOÀ, no diacritics, lower-case Quốc hiệu",
+    strict=True,
+    reason="issue 19, open: a document typed without diacritics is now checked, but its "
+    "other regions (V/v, Kính gửi, date, Nơi nhận) are not yet read without marks, and blank "
+    "spacing paragraphs of one document still give a spacing finding (78.8 % on the 53)",
 )
 def test_precision_and_detection_on_the_whole_set(reports: dict[str, Report]) -> None:
     s = _subset(reports, with_needs=True)

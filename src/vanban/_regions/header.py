@@ -81,9 +81,14 @@ def is_national_line(text: str) -> bool:
     lines = [x for x in text.split("\n") if x.strip()]
     if len(lines) >= 2:
         joined = " ".join(lines[:2])
-        if joined.find("\t") < 0 and upper(joined) and len(joined) < 60:
-            if _BARE_NATIONAL in bare_key(joined) and _BARE_NATIONAL not in bare_key(lines[0]):
-                return True
+        if (
+            joined.find("\t") < 0
+            and upper(joined)
+            and len(joined) < 60
+            and _BARE_NATIONAL in bare_key(joined)
+            and _BARE_NATIONAL not in bare_key(lines[0])
+        ):
+            return True
     for piece in pieces(text):
         for x in piece.split("\n"):
             bare = bare_key(x)
