@@ -8,7 +8,9 @@ once (:mod:`vanban._templating`); python-docx and lxml are not on this path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import itertools
 import os
 import re
@@ -17,7 +19,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -38,6 +40,9 @@ from vanban.layout import Block, Layout, Role, layout
 from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCell, TableRow
 from vanban.models.common import Document
 from vanban.nd30 import forms, page
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 #: Document-property dates when the document has no full date of its own: fixed, so the
 #: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)
@@ -271,6 +276,7 @@ class Renderer:
         out_dir: str | os.PathLike[str],
         *,
         workers: int | None = None,
+        executor: Executor | None = None,
     ) -> BatchResult:
         """Render many documents into ``out_dir``; return what was written and what failed.
 
@@ -285,12 +291,19 @@ class Renderer:
         document that was not written, naming it with its located problems (invalid data,
         a bad name, a template or write error). ``result.ok`` is true when none failed.
 
-        ``workers`` processes share the work (default: the machine's cores); ``workers=1``
-        renders in this process.
+        ``workers`` processes of this machine share the work (default: the machine's cores);
+        ``workers=1`` renders in this process. ``executor`` is any
+        :class:`concurrent.futures.Executor` instead (a Dask cluster's
+        ``Client.get_executor()``, loky's, Ray's…): the documents go to it in chunks, its
+        workers render bytes, and this process writes them, so ``out_dir`` need only exist
+        here. The result and the failures are the same as with local workers. See
+        docs/batches.md.
         """
         out = Path(out_dir)
         if not out.is_dir():
             raise InputError(f"thư mục đầu ra không tồn tại: {out}")
+        if executor is not None and workers is not None:
+            raise TypeError("render_many: give workers or executor, not both")
         items = (
             [(str(k), d) for k, d in docs.items()]
             if isinstance(docs, Mapping)
@@ -319,7 +332,10 @@ class Renderer:
                 continue
             jobs.append((d, out / f"{stem}.docx"))
             order.append(index)
-        outcomes = self._run(jobs, workers)
+        if executor is not None:
+            outcomes = self._run_on(executor, jobs)
+        else:
+            outcomes = self._run(jobs, workers)
         written: dict[int, Path] = {}
         for index, outcome, (_, path) in zip(order, outcomes, jobs, strict=True):
             if isinstance(outcome, Path):
@@ -335,6 +351,16 @@ class Renderer:
                 result.failures.append(failed[index])
         return result
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A renderer crosses to another process as its template source: the prepared
+        # templates (compiled Jinja) stay here; each process prepares its own once.
+        return (_renderer_of, (self._source,))
+
+    def _prepare(self, jobs: Sequence[tuple[Document, Path]]) -> None:
+        """Prepare every template ``jobs`` use, before workers are forked (they inherit it).
+        A template that cannot be prepared is left to fail per document, as it would."""
+        _init_worker(self, _folders(jobs))
+
     def _run(self, jobs: list[tuple[Document, Path]], workers: int | None) -> list[Any]:
         """Render and write ``jobs``: for each, the path written or ``(code, message)``."""
         n = min(workers or os.cpu_count() or 1, len(jobs))
@@ -343,24 +369,62 @@ class Renderer:
         import multiprocessing  # not on the one-document path
         from concurrent.futures import ProcessPoolExecutor
 
-        chunk = max(1, len(jobs) // (n * 4))
         mp = multiprocessing.get_context()
-        key = next(_batch_keys)
+        spans = _spans(len(jobs), n * _CHUNKS_PER_WORKER)
         if mp.get_start_method() == "fork":
-            # Forked workers inherit this renderer and the jobs: send them numbers, not
-            # pickled documents (pickling and unpickling cost half as much as rendering).
+            # Forked workers inherit this renderer, its prepared templates and the jobs:
+            # they are sent ranges of numbers, not pickled documents (pickling and
+            # unpickling cost half as much as rendering).
+            self._prepare(jobs)
+            key = next(_batch_keys)
             _batches[key] = (self, jobs)
-            tasks: Iterable[Any] = ((key, i) for i in range(len(jobs)))
-            work: Any = _work_inherited
-        else:
-            tasks, work = jobs, _work
-        try:
-            with ProcessPoolExecutor(
-                n, mp_context=mp, initializer=_init_worker, initargs=(self._source,)
-            ) as pool:
-                return list(pool.map(work, tasks, chunksize=chunk))
-        finally:
-            _batches.pop(key, None)
+            try:
+                gc.freeze()  # the parent's objects stay shared, not copied on write
+                with ProcessPoolExecutor(n, mp_context=mp) as pool:
+                    futures = [pool.submit(_work_inherited, key, a, b) for a, b in spans]
+                    return [o for f in futures for o in f.result()]
+            finally:
+                gc.unfreeze()
+                _batches.pop(key, None)
+        # Spawned workers prepare the templates while starting, then render chunks.
+        with ProcessPoolExecutor(
+            n, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
+        ) as pool:
+            futures = [pool.submit(_work, self, jobs[a:b]) for a, b in spans]
+            return [o for f in futures for o in f.result()]
+
+    def _run_on(self, executor: Executor, jobs: list[tuple[Document, Path]]) -> list[Any]:
+        """Render ``jobs`` on ``executor`` in chunks and write the bytes here, in order."""
+        spans = _spans(len(jobs), _EXECUTOR_CHUNKS, most=_EXECUTOR_CHUNK_MAX)
+        futures = [
+            executor.submit(_render_chunk, self, [d for d, _ in jobs[a:b]]) for a, b in spans
+        ]
+        outcomes: list[Any] = []
+        for (a, _), future in zip(spans, futures, strict=True):
+            for k, got in enumerate(future.result(), a):
+                outcomes.append(_write(got, jobs[k][1]) if isinstance(got, bytes) else got)
+        return outcomes
+
+
+#: Local workers take the batch in this many chunks each: few enough that a chunk is worth
+#: sending, enough that a worker slowed by the machine does not hold the others up.
+_CHUNKS_PER_WORKER = 4
+#: An executor gets the batch in about this many chunks, of at most this many documents.
+_EXECUTOR_CHUNKS, _EXECUTOR_CHUNK_MAX = 64, 50
+
+
+def _spans(total: int, chunks: int, most: int | None = None) -> list[tuple[int, int]]:
+    """``total`` items cut into about ``chunks`` consecutive ranges ``(start, stop)``.
+
+    >>> _spans(10, 4)
+    [(0, 3), (3, 6), (6, 9), (9, 10)]
+    >>> _spans(5, 2, most=2)
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    size = max(1, -(-total // max(1, chunks)))
+    if most is not None:
+        size = min(size, most)
+    return [(a, min(a + size, total)) for a in range(0, total, size)]
 
 
 @dataclass(frozen=True)
@@ -419,40 +483,75 @@ def safe_file_name(name: str) -> str:
     return text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")
 
 
-_worker: Renderer | None = None
 #: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
 _batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
 _batch_keys = itertools.count()
+#: The renderers of this (worker) process, by template source: prepared once per process.
+_renderers: dict[Any, Renderer] = {}
 
 
-def _init_worker(source: Any) -> None:
-    global _worker
-    _worker = Renderer(source)
+def _renderer_of(source: Any) -> Renderer:
+    """This process's renderer of ``source`` (what a pickled :class:`Renderer` becomes)."""
+    key = None if source is None else os.fspath(source)
+    renderer = _renderers.get(key)
+    if renderer is None:
+        renderer = _renderers[key] = Renderer(source)
+    return renderer
+
+
+def _folders(jobs: Sequence[tuple[Document, Path]]) -> list[str]:
+    """The template folders ``jobs`` use."""
+    return sorted({d.template_folder or d.doc_type for d, _ in jobs})
+
+
+def _init_worker(renderer: Renderer, folders: Sequence[str]) -> None:
+    """Prepare the templates of ``folders`` (in a worker as it starts, or before forking).
+    One that cannot be prepared fails again per document, as a located failure."""
+    for folder in folders:
+        with contextlib.suppress(VanbanError):
+            renderer._template(folder)
 
 
 def _attempt(renderer: Renderer, doc: Document, path: Path) -> Path | tuple[str, str]:
     """Render and write one document of a batch; a failure is returned, not raised, so the
     others go on (and it crosses a process boundary as plain text)."""
     try:
-        return renderer.render_to(doc, path, check=False)
+        data = renderer.render(doc, check=False)
     except TemplateError as exc:
         return ("template", str(exc))
-    except (InputError, OSError) as exc:
-        return ("write", str(exc) if isinstance(exc, InputError) else os_message(exc))
     except VanbanError as exc:
         return ("error", str(exc))
+    return _write(data, path)
 
 
-def _work(job: tuple[Document, Path]) -> Path | tuple[str, str]:
-    assert _worker is not None
-    doc, path = job
-    return _attempt(_worker, doc, path)
+def _write(data: bytes, path: Path) -> Path | tuple[str, str]:
+    try:
+        return write_atomic(path, data)
+    except (InputError, OSError) as exc:
+        return ("write", str(exc) if isinstance(exc, InputError) else os_message(exc))
 
 
-def _work_inherited(task: tuple[int, int]) -> Path | tuple[str, str]:
-    renderer, jobs = _batches[task[0]]
-    doc, path = jobs[task[1]]
-    return _attempt(renderer, doc, path)
+def _render_chunk(renderer: Renderer, docs: list[Document]) -> list[bytes | tuple[str, str]]:
+    """An executor's task: the bytes of each document, or its failure ``(code, message)``."""
+    out: list[bytes | tuple[str, str]] = []
+    for doc in docs:
+        try:
+            out.append(renderer.render(doc, check=False))
+        except TemplateError as exc:
+            out.append(("template", str(exc)))
+        except VanbanError as exc:
+            out.append(("error", str(exc)))
+    return out
+
+
+def _work(renderer: Renderer, jobs: list[tuple[Document, Path]]) -> list[Path | tuple[str, str]]:
+    """A spawned worker's task: render and write a chunk of jobs."""
+    return [_attempt(renderer, d, p) for d, p in jobs]
+
+
+def _work_inherited(key: int, start: int, stop: int) -> list[Path | tuple[str, str]]:
+    renderer, jobs = _batches[key]
+    return [_attempt(renderer, d, p) for d, p in jobs[start:stop]]
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
