@@ -24,7 +24,9 @@ class Model(BaseModel):
     as loading a file does; pydantic's own error never reaches a user.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
     def __init__(self, /, **data: Any) -> None:
         token = _building.set(_building.get() + 1)
@@ -36,6 +38,12 @@ class Model(BaseModel):
             raise _vanban_error(exc, type(self)) from None
         finally:
             _building.reset(token)
+
+    # Only a model built by a program runs this ``__init__``: pydantic validates the models
+    # nested in one (``sections[0]``, ``signer``) inline, as it does for its own
+    # ``BaseModel.__init__``, rather than calling it for each of them. (Calling it also built
+    # each nested model's own validator, when its class was first used.)
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
     def model_validate(cls, obj: Any, **kw: Any) -> Any:
