@@ -8,6 +8,7 @@ once (:mod:`vanban._templating`); python-docx and lxml are not on this path.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import gc
@@ -16,7 +17,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +43,7 @@ from vanban.models.common import Document
 from vanban.nd30 import forms, page
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 #: Document-property dates when the document has no full date of its own: fixed, so the
 #: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)
@@ -362,7 +363,11 @@ class Renderer:
         _init_worker(self, _folders(jobs))
 
     def _run(self, jobs: list[tuple[Document, Path]], workers: int | None) -> list[Any]:
-        """Render and write ``jobs``: for each, the path written or ``(code, message)``."""
+        """Render and write ``jobs``: for each, the path written or ``(code, message)``.
+
+        With ``n`` workers, ``n - 1`` processes and this one share the work: the pool takes
+        chunks from the front of the batch, this process from the back, until they meet, so
+        no core waits for a process to start or for another to finish."""
         n = min(workers or os.cpu_count() or 1, len(jobs))
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
@@ -380,18 +385,27 @@ class Renderer:
             _batches[key] = (self, jobs)
             try:
                 gc.freeze()  # the parent's objects stay shared, not copied on write
-                with ProcessPoolExecutor(n, mp_context=mp) as pool:
-                    futures = [pool.submit(_work_inherited, key, a, b) for a, b in spans]
-                    return [o for f in futures for o in f.result()]
+                with ProcessPoolExecutor(n - 1, mp_context=mp) as pool:
+                    return _shared(
+                        n - 1,
+                        spans,
+                        lambda a, b: pool.submit(_work_inherited, key, a, b),
+                        lambda a, b: _work_inherited(key, a, b),
+                    )
             finally:
                 gc.unfreeze()
                 _batches.pop(key, None)
-        # Spawned workers prepare the templates while starting, then render chunks.
+        # Spawned workers prepare the templates while starting; this process renders
+        # meanwhile.
         with ProcessPoolExecutor(
-            n, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
+            n - 1, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
         ) as pool:
-            futures = [pool.submit(_work, self, jobs[a:b]) for a, b in spans]
-            return [o for f in futures for o in f.result()]
+            return _shared(
+                n - 1,
+                spans,
+                lambda a, b: pool.submit(_work, self, jobs[a:b]),
+                lambda a, b: _work(self, jobs[a:b]),
+            )
 
     def _run_on(self, executor: Executor, jobs: list[tuple[Document, Path]]) -> list[Any]:
         """Render ``jobs`` on ``executor`` in chunks and write the bytes here, in order."""
@@ -407,8 +421,40 @@ class Renderer:
 
 
 #: Local workers take the batch in this many chunks each: few enough that a chunk is worth
-#: sending, enough that a worker slowed by the machine does not hold the others up.
-_CHUNKS_PER_WORKER = 4
+#: sending, enough that the last chunks end close together.
+_CHUNKS_PER_WORKER = 16
+
+
+def _shared(
+    workers: int,
+    spans: list[tuple[int, int]],
+    submit: Callable[[int, int], Future[list[Any]]],
+    here: Callable[[int, int], list[Any]],
+) -> list[Any]:
+    """The outcomes of every span, in order: ``workers`` processes are kept busy with spans
+    from the front (``submit``), at most one queued for each beyond the one it runs, and this
+    process renders spans from the back (``here``) until none is left."""
+    todo = collections.deque(spans)
+    running: list[tuple[tuple[int, int], Future[list[Any]]]] = []
+    done: dict[tuple[int, int], list[Any]] = {}
+
+    def top_up() -> None:
+        busy = sum(not f.done() for _, f in running)
+        while todo and busy < 2 * workers:
+            span = todo.popleft()
+            running.append((span, submit(*span)))
+            busy += 1
+
+    top_up()
+    while todo:
+        span = todo.pop()
+        done[span] = here(*span)
+        top_up()
+    for span, future in running:
+        done[span] = future.result()
+    return [o for span in spans for o in done[span]]
+
+
 #: An executor gets the batch in about this many chunks, of at most this many documents.
 _EXECUTOR_CHUNKS, _EXECUTOR_CHUNK_MAX = 64, 50
 
