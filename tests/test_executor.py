@@ -216,3 +216,39 @@ def test_a_dask_cluster_renders_a_thousand_documents(
     remote = Renderer().render_many(small, tmp_path / "dask-small", executor=dask_executor)
     assert _summary(remote, tmp_path / "dask-small") == _summary(local, tmp_path / "one")
     assert [f.name for f in result.failures] == ["xã 0002", "xã 0007", "...", "XÃ 0003"]
+
+
+# ------------------------------------------------------------------------- local workers
+
+
+class _NoPool:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a process pool was started")
+
+
+def test_a_small_batch_renders_here_by_default(
+    plans: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below 25 documents a second process costs more than it renders: the default renders
+    them in this process; asked for, workers are still started."""
+    import concurrent.futures
+
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _NoPool)
+    result = Renderer().render_many(plans[:6], tmp_path)
+    assert result.ok and len(result) == 6
+    with pytest.raises(AssertionError, match="pool"):
+        Renderer().render_many(plans[:6], tmp_path, workers=2)
+
+
+def test_workers_and_this_process_share_the_batch(plans: list[KeHoach], tmp_path: Path) -> None:
+    """With two workers, one process is started and this one renders too: every document is
+    written once, in order, with the bytes of render."""
+    import os
+
+    named = {f"{i:03d}": plans[i % len(plans)] for i in range(60)}
+    result = Renderer().render_many(named, tmp_path, workers=2)
+    assert [p.name for p in result] == [f"{i:03d}.docx" for i in range(60)]
+    expected = {id(d): render(d) for d in plans}
+    assert all(p.read_bytes() == expected[id(named[p.stem])] for p in result)
+    assert sorted(os.listdir(tmp_path)) == [p.name for p in result]

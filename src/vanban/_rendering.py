@@ -292,8 +292,8 @@ class Renderer:
         document that was not written, naming it with its located problems (invalid data,
         a bad name, a template or write error). ``result.ok`` is true when none failed.
 
-        ``workers`` processes of this machine share the work (default: the machine's cores);
-        ``workers=1`` renders in this process. ``executor`` is any
+        ``workers`` processes of this machine share the work (default: the machine's cores,
+        one for each 25 documents of the batch); ``workers=1`` renders in this process. ``executor`` is any
         :class:`concurrent.futures.Executor` instead (a Dask cluster's
         ``Client.get_executor()``, loky's, Ray's…): the documents go to it in chunks, its
         workers render bytes, and this process writes them, so ``out_dir`` need only exist
@@ -368,7 +368,9 @@ class Renderer:
         With ``n`` workers, ``n - 1`` processes and this one share the work: the pool takes
         chunks from the front of the batch, this process from the back, until they meet, so
         no core waits for a process to start or for another to finish."""
-        n = min(workers or os.cpu_count() or 1, len(jobs))
+        if workers is None:  # the cores, as many as the batch keeps busy long enough to pay
+            workers = min(os.cpu_count() or 1, len(jobs) // _DOCS_PER_WORKER)
+        n = min(workers, len(jobs))
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
         import multiprocessing  # not on the one-document path
@@ -420,6 +422,9 @@ class Renderer:
         return outcomes
 
 
+#: By default a batch gets one more process for each this many documents: below about 20
+#: a second process costs more than it renders (docs/batches.md).
+_DOCS_PER_WORKER = 25
 #: Local workers take the batch in this many chunks each: few enough that a chunk is worth
 #: sending, enough that the last chunks end close together.
 _CHUNKS_PER_WORKER = 16
