@@ -8,16 +8,19 @@ once (:mod:`vanban._templating`); python-docx and lxml are not on this path.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import datetime as dt
+import gc
 import itertools
 import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -39,6 +42,9 @@ from vanban.layout.blocks import AppendixLayout, BodyItem, Boxed, Table, TableCe
 from vanban.models.common import Document
 from vanban.nd30 import forms, page
 from vanban.nd30.doctypes import DocType
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 #: Document-property dates when the document has no full date of its own: fixed, so the
 #: same input gives the same bytes. (The date of Nghị định 30/2020/NĐ-CP.)
@@ -320,6 +326,7 @@ class Renderer:
         out_dir: str | os.PathLike[str],
         *,
         workers: int | None = None,
+        executor: Executor | None = None,
     ) -> BatchResult:
         """Render many documents into ``out_dir``; return what was written and what failed.
 
@@ -334,12 +341,19 @@ class Renderer:
         document that was not written, naming it with its located problems (invalid data,
         a bad name, a template or write error). ``result.ok`` is true when none failed.
 
-        ``workers`` processes share the work (default: the machine's cores); ``workers=1``
-        renders in this process.
+        ``workers`` processes of this machine share the work (default: the machine's cores,
+        one for each 25 documents of the batch); ``workers=1`` renders in this process. ``executor`` is any
+        :class:`concurrent.futures.Executor` instead (a Dask cluster's
+        ``Client.get_executor()``, loky's, Ray's…): the documents go to it in chunks, its
+        workers render bytes, and this process writes them, so ``out_dir`` need only exist
+        here. The result and the failures are the same as with local workers. See
+        docs/batches.md.
         """
         out = Path(out_dir)
         if not out.is_dir():
             raise InputError(f"thư mục đầu ra không tồn tại: {out}")
+        if executor is not None and workers is not None:
+            raise TypeError("render_many: give workers or executor, not both")
         items = (
             [(str(k), d) for k, d in docs.items()]
             if isinstance(docs, Mapping)
@@ -368,7 +382,10 @@ class Renderer:
                 continue
             jobs.append((d, out / f"{stem}.docx"))
             order.append(index)
-        outcomes = self._run(jobs, workers)
+        if executor is not None:
+            outcomes = self._run_on(executor, jobs)
+        else:
+            outcomes = self._run(jobs, workers)
         written: dict[int, Path] = {}
         for index, outcome, (_, path) in zip(order, outcomes, jobs, strict=True):
             if isinstance(outcome, Path):
@@ -384,32 +401,130 @@ class Renderer:
                 result.failures.append(failed[index])
         return result
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A renderer crosses to another process as its template source: the prepared
+        # templates (compiled Jinja) stay here; each process prepares its own once.
+        return (_renderer_of, (self._source,))
+
+    def _prepare(self, jobs: Sequence[tuple[Document, Path]]) -> None:
+        """Prepare every template ``jobs`` use, before workers are forked (they inherit it).
+        A template that cannot be prepared is left to fail per document, as it would."""
+        _init_worker(self, _folders(jobs))
+
     def _run(self, jobs: list[tuple[Document, Path]], workers: int | None) -> list[Any]:
-        """Render and write ``jobs``: for each, the path written or ``(code, message)``."""
-        n = min(workers or os.cpu_count() or 1, len(jobs))
+        """Render and write ``jobs``: for each, the path written or ``(code, message)``.
+
+        With ``n`` workers, ``n - 1`` processes and this one share the work: the pool takes
+        chunks from the front of the batch, this process from the back, until they meet, so
+        no core waits for a process to start or for another to finish."""
+        if workers is None:  # the cores, as many as the batch keeps busy long enough to pay
+            workers = min(os.cpu_count() or 1, len(jobs) // _DOCS_PER_WORKER)
+        n = min(workers, len(jobs))
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
         import multiprocessing  # not on the one-document path
         from concurrent.futures import ProcessPoolExecutor
 
-        chunk = max(1, len(jobs) // (n * 4))
         mp = multiprocessing.get_context()
-        key = next(_batch_keys)
+        spans = _spans(len(jobs), n * _CHUNKS_PER_WORKER)
         if mp.get_start_method() == "fork":
-            # Forked workers inherit this renderer and the jobs: send them numbers, not
-            # pickled documents (pickling and unpickling cost half as much as rendering).
+            # Forked workers inherit this renderer, its prepared templates and the jobs:
+            # they are sent ranges of numbers, not pickled documents (pickling and
+            # unpickling cost half as much as rendering).
+            self._prepare(jobs)
+            key = next(_batch_keys)
             _batches[key] = (self, jobs)
-            tasks: Iterable[Any] = ((key, i) for i in range(len(jobs)))
-            work: Any = _work_inherited
-        else:
-            tasks, work = jobs, _work
-        try:
-            with ProcessPoolExecutor(
-                n, mp_context=mp, initializer=_init_worker, initargs=(self._source,)
-            ) as pool:
-                return list(pool.map(work, tasks, chunksize=chunk))
-        finally:
-            _batches.pop(key, None)
+            try:
+                gc.freeze()  # the parent's objects stay shared, not copied on write
+                with ProcessPoolExecutor(n - 1, mp_context=mp) as pool:
+                    return _shared(
+                        n - 1,
+                        spans,
+                        lambda a, b: pool.submit(_work_inherited, key, a, b),
+                        lambda a, b: _work_inherited(key, a, b),
+                    )
+            finally:
+                gc.unfreeze()
+                _batches.pop(key, None)
+        # Spawned workers prepare the templates while starting; this process renders
+        # meanwhile.
+        with ProcessPoolExecutor(
+            n - 1, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
+        ) as pool:
+            return _shared(
+                n - 1,
+                spans,
+                lambda a, b: pool.submit(_work, self, jobs[a:b]),
+                lambda a, b: _work(self, jobs[a:b]),
+            )
+
+    def _run_on(self, executor: Executor, jobs: list[tuple[Document, Path]]) -> list[Any]:
+        """Render ``jobs`` on ``executor`` in chunks and write the bytes here, in order."""
+        spans = _spans(len(jobs), _EXECUTOR_CHUNKS, most=_EXECUTOR_CHUNK_MAX)
+        futures = [
+            executor.submit(_render_chunk, self, [d for d, _ in jobs[a:b]]) for a, b in spans
+        ]
+        outcomes: list[Any] = []
+        for (a, _), future in zip(spans, futures, strict=True):
+            for k, got in enumerate(future.result(), a):
+                outcomes.append(_write(got, jobs[k][1]) if isinstance(got, bytes) else got)
+        return outcomes
+
+
+#: By default a batch gets one more process for each this many documents: below about 20
+#: a second process costs more than it renders (docs/batches.md).
+_DOCS_PER_WORKER = 25
+#: Local workers take the batch in this many chunks each: few enough that a chunk is worth
+#: sending, enough that the last chunks end close together.
+_CHUNKS_PER_WORKER = 16
+
+
+def _shared(
+    workers: int,
+    spans: list[tuple[int, int]],
+    submit: Callable[[int, int], Future[list[Any]]],
+    here: Callable[[int, int], list[Any]],
+) -> list[Any]:
+    """The outcomes of every span, in order: ``workers`` processes are kept busy with spans
+    from the front (``submit``), at most one queued for each beyond the one it runs, and this
+    process renders spans from the back (``here``) until none is left."""
+    todo = collections.deque(spans)
+    running: list[tuple[tuple[int, int], Future[list[Any]]]] = []
+    done: dict[tuple[int, int], list[Any]] = {}
+
+    def top_up() -> None:
+        busy = sum(not f.done() for _, f in running)
+        while todo and busy < 2 * workers:
+            span = todo.popleft()
+            running.append((span, submit(*span)))
+            busy += 1
+
+    top_up()
+    while todo:
+        span = todo.pop()
+        done[span] = here(*span)
+        top_up()
+    for span, future in running:
+        done[span] = future.result()
+    return [o for span in spans for o in done[span]]
+
+
+#: An executor gets the batch in about this many chunks, of at most this many documents.
+_EXECUTOR_CHUNKS, _EXECUTOR_CHUNK_MAX = 64, 50
+
+
+def _spans(total: int, chunks: int, most: int | None = None) -> list[tuple[int, int]]:
+    """``total`` items cut into about ``chunks`` consecutive ranges ``(start, stop)``.
+
+    >>> _spans(10, 4)
+    [(0, 3), (3, 6), (6, 9), (9, 10)]
+    >>> _spans(5, 2, most=2)
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    size = max(1, -(-total // max(1, chunks)))
+    if most is not None:
+        size = min(size, most)
+    return [(a, min(a + size, total)) for a in range(0, total, size)]
 
 
 @dataclass(frozen=True)
@@ -468,40 +583,75 @@ def safe_file_name(name: str) -> str:
     return text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")
 
 
-_worker: Renderer | None = None
 #: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
 _batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
 _batch_keys = itertools.count()
+#: The renderers of this (worker) process, by template source: prepared once per process.
+_renderers: dict[Any, Renderer] = {}
 
 
-def _init_worker(source: Any) -> None:
-    global _worker
-    _worker = Renderer(source)
+def _renderer_of(source: Any) -> Renderer:
+    """This process's renderer of ``source`` (what a pickled :class:`Renderer` becomes)."""
+    key = None if source is None else os.fspath(source)
+    renderer = _renderers.get(key)
+    if renderer is None:
+        renderer = _renderers[key] = Renderer(source)
+    return renderer
+
+
+def _folders(jobs: Sequence[tuple[Document, Path]]) -> list[str]:
+    """The template folders ``jobs`` use."""
+    return sorted({d.template_folder or d.doc_type for d, _ in jobs})
+
+
+def _init_worker(renderer: Renderer, folders: Sequence[str]) -> None:
+    """Prepare the templates of ``folders`` (in a worker as it starts, or before forking).
+    One that cannot be prepared fails again per document, as a located failure."""
+    for folder in folders:
+        with contextlib.suppress(VanbanError):
+            renderer._template(folder)
 
 
 def _attempt(renderer: Renderer, doc: Document, path: Path) -> Path | tuple[str, str]:
     """Render and write one document of a batch; a failure is returned, not raised, so the
     others go on (and it crosses a process boundary as plain text)."""
     try:
-        return renderer.render_to(doc, path, check=False)
+        data = renderer.render(doc, check=False)
     except TemplateError as exc:
         return ("template", str(exc))
-    except (InputError, OSError) as exc:
-        return ("write", str(exc) if isinstance(exc, InputError) else os_message(exc))
     except VanbanError as exc:
         return ("error", str(exc))
+    return _write(data, path)
 
 
-def _work(job: tuple[Document, Path]) -> Path | tuple[str, str]:
-    assert _worker is not None
-    doc, path = job
-    return _attempt(_worker, doc, path)
+def _write(data: bytes, path: Path) -> Path | tuple[str, str]:
+    try:
+        return write_atomic(path, data)
+    except (InputError, OSError) as exc:
+        return ("write", str(exc) if isinstance(exc, InputError) else os_message(exc))
 
 
-def _work_inherited(task: tuple[int, int]) -> Path | tuple[str, str]:
-    renderer, jobs = _batches[task[0]]
-    doc, path = jobs[task[1]]
-    return _attempt(renderer, doc, path)
+def _render_chunk(renderer: Renderer, docs: list[Document]) -> list[bytes | tuple[str, str]]:
+    """An executor's task: the bytes of each document, or its failure ``(code, message)``."""
+    out: list[bytes | tuple[str, str]] = []
+    for doc in docs:
+        try:
+            out.append(renderer.render(doc, check=False))
+        except TemplateError as exc:
+            out.append(("template", str(exc)))
+        except VanbanError as exc:
+            out.append(("error", str(exc)))
+    return out
+
+
+def _work(renderer: Renderer, jobs: list[tuple[Document, Path]]) -> list[Path | tuple[str, str]]:
+    """A spawned worker's task: render and write a chunk of jobs."""
+    return [_attempt(renderer, d, p) for d, p in jobs]
+
+
+def _work_inherited(key: int, start: int, stop: int) -> list[Path | tuple[str, str]]:
+    renderer, jobs = _batches[key]
+    return [_attempt(renderer, d, p) for d, p in jobs[start:stop]]
 
 
 def write_atomic(path: Path, data: bytes) -> Path:

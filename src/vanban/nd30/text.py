@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from babel.numbers import format_decimal
-
 #: The end-of-text mark of the Phụ lục III templates.
 END_MARK = "./."
 
@@ -117,4 +115,6 @@ def format_number(value: float | int) -> str:
     >>> format_number(2.5)
     '2,5'
     """
+    from babel.numbers import format_decimal  # babel on first use: not on every start
+
     return format_decimal(value, locale="vi")

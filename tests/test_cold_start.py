@@ -1,0 +1,96 @@
+"""A cold command line: each command imports what it uses, and the models build once.
+
+Measured in fresh processes, since what a module imports or builds at import time is gone
+from this one."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "an-ninh-cong-nhan-bac-giang.yaml"
+
+
+def _fresh(code: str, *args: str) -> str:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout
+
+
+_MODULES_OF = """
+import contextlib, io, json, sys, warnings
+warnings.simplefilter("ignore")
+from vanban._cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    with contextlib.suppress(SystemExit):
+        main(sys.argv[1:])
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("pydantic", "vanban", "docx")))))
+"""
+
+
+@pytest.fixture(scope="module")
+def docx_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import warnings
+
+    import vanban
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = vanban.render(vanban.load(EXAMPLE))
+    path = tmp_path_factory.mktemp("cold") / "van-ban.docx"
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("command", [["--help"], ["schema"], ["check", "DOCX"]])
+def test_commands_that_read_no_plan_build_no_model(command: list[str], docx_file: Path) -> None:
+    args = [str(docx_file) if a == "DOCX" else a for a in command]
+    modules = json.loads(_fresh(_MODULES_OF, *args))
+    assert "pydantic.main" not in modules
+    assert not [m for m in modules if m.startswith("vanban.models.")], modules
+
+
+_BUILT_AFTER_LOAD = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import vanban
+from vanban import models
+from vanban.models import blocks, common
+before = {c.__name__: c.__pydantic_complete__ for c in (common.Signer, blocks.Section, blocks.Task)}
+doc = vanban.load(sys.argv[1])
+after = {c.__name__: c.__pydantic_complete__ for c in (common.Signer, blocks.Section, blocks.Task)}
+print(json.dumps({"before": before, "after": after, "type": type(doc).__pydantic_complete__}))
+"""
+
+
+def test_models_build_when_used_and_the_nested_ones_inside_their_document() -> None:
+    """Importing the models builds no validator of a model only nested in documents, and
+    loading a plan builds its document type's validator once, with the nested models
+    validated inside it, not one validator per nested class."""
+    built = json.loads(_fresh(_BUILT_AFTER_LOAD, str(EXAMPLE)))
+    assert built["before"] == {"Signer": False, "Section": False, "Task": False}
+    assert built["type"] is True
+    assert built["after"] == {"Signer": False, "Section": False, "Task": False}
+
+
+def test_a_nested_model_built_by_a_program_still_raises_vanbans_error() -> None:
+    """Its own validator is built on first use; the error is vanban's, in Vietnamese."""
+    import vanban
+    from vanban.models import Signer
+
+    with pytest.raises(vanban.ValidationError) as info:
+        Signer(name="")  # type: ignore[call-arg]
+    assert str(info.value).endswith("name: không được để trống")
