@@ -137,7 +137,7 @@ def docxtpl_template(path: Path, fmt_ctx: dict) -> Path:
     from vanban._rendering import FIXED_CREATED
     from vanban._templating import read_parts
 
-    parts = read_parts("ke_hoach")
+    parts = read_parts("mot_nguoi_ky")
     parts["word/styles.xml"] = (
         jinja2.Environment(autoescape=True)
         .from_string(parts["word/styles.xml"].decode())
@@ -196,7 +196,7 @@ class Floor:
         self._zip = _zip
         loader = _CleanLoader(str(templates_dir()))
         env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, loader=loader)
-        parts = read_parts("ke_hoach")
+        parts = read_parts("mot_nguoi_ky")
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         patcher = DocxTemplate(io.BytesIO())
         self.items: list[tuple[str, object]] = []  # (name, Entry or compiled template)

@@ -112,7 +112,7 @@ def test_template_failures_come_back_from_the_executor(
     from vanban._templating import read_parts
 
     template = tmp_path / "mau"
-    for name, data in read_parts("ke_hoach").items():
+    for name, data in read_parts("mot_nguoi_ky").items():
         (template / name).parent.mkdir(parents=True, exist_ok=True)
         (template / name).write_bytes(data)
     document = template / "word" / "document.xml"
@@ -142,7 +142,7 @@ def test_workers_and_executor_together_are_refused(plans: list[KeHoach], tmp_pat
 def test_a_renderer_pickles_as_its_template_source(tmp_path: Path) -> None:
     """The prepared templates (compiled Jinja) never cross: each process prepares its own."""
     renderer = Renderer()
-    renderer._template("ke_hoach")
+    renderer._template("mot_nguoi_ky")
     copied = pickle.loads(pickle.dumps(renderer))
     assert copied._source is None
     assert len(pickle.dumps(renderer)) < 200

@@ -1054,6 +1054,6 @@ class Section(Model):
 
 
 Bullet.model_rebuild()
-Task.model_rebuild()
+Task.model_rebuild()  # rows (TaskPart) are defined after it
 Item.model_rebuild()
 Letter.model_rebuild()
