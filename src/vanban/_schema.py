@@ -84,7 +84,7 @@ def _authority() -> dict[str, Any]:
             },
             {
                 "type": "string",
-                "pattern": rf"^(?!({canonical})$)\s*({bare})\.?\s*$",
+                "pattern": rf"^(?!({canonical})$)\s*({bare})\.*\s*$",
                 "errorMessage": message,
                 "patternErrorMessage": message,
             },
