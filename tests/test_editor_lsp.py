@@ -355,3 +355,23 @@ def test_editor_setup_checks_files_from_vanban_new(
         assert message.startswith("loại văn bản không có trong vanban; các loại: ")
     finally:
         ls.close()
+
+
+def test_completion_offers_every_field_and_the_types_skeleton(
+    server: LanguageServer, tmp_path: Path
+) -> None:
+    """The messages change nothing an editor completes: every field of the type, the
+    skeleton of its required fields (from examples), no "property" placeholder."""
+    props = set(
+        json.loads((SCHEMAS / "giay_moi.schema.json").read_text(encoding="utf-8"))["properties"]
+    )
+    path = tmp_path / "d.yaml"
+    server.open(path, _with_schema("type: giay_moi\n\n", "giay_moi"))
+    result = server.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": path.as_uri()}, "position": {"line": 2, "character": 0}},
+    )
+    items = {i["label"]: i.get("insertText", "") for i in result["items"]}
+    assert set(items) == props - {"type"} | {"Giấy mời"}
+    assert "issuer:\n  name: ${1:" in items["Giấy mời"]
+    assert "venue: ${" in items["Giấy mời"]

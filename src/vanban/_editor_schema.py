@@ -53,9 +53,41 @@ def editor_schema(plain: dict[str, Any]) -> dict[str, Any]:
     for name, d in defs.items():
         if "anyOf" in d or "oneOf" in d:
             _value_messages(d, str(d.get("title") or name), defs)
-    for node, title in objects:
+    snippets = [(node, title, _snippet(node, defs)) for node, title in objects]
+    for node, title, body in snippets:
+        if body:
+            # What the server's completion wrote from "required": a new mapping with the
+            # fields it needs (those of the fields within too).
+            node["defaultSnippets"] = [{"label": title, "body": body}]
         _object_messages(node, title, defs)
     return out
+
+
+def _snippet(node: dict[str, Any], defs: dict[str, Any], start: int = 1) -> dict[str, Any]:
+    """The required fields of an object as a snippet body: an inner object's own required
+    fields, else ``${N:first example}`` (numbered in order)."""
+    body: dict[str, Any] = {}
+    n = start
+    for name in node.get("required", []):
+        prop = node["properties"].get(name, {})
+        target = defs.get(prop.get("$ref", "").rsplit("/", 1)[-1], prop)
+        inner = _snippet(target, defs, n) if "properties" in target else {}
+        if inner:
+            body[name] = inner
+            n += _count(inner)
+            continue
+        example = (prop.get("examples") or [None])[0]
+        if isinstance(example, (str, int, float)) and not isinstance(example, bool):
+            text = re.sub(r"([$}\\])", r"\\\1", str(example))
+            body[name] = f"${{{n}:{text}}}"
+        else:
+            body[name] = f"${n}"
+        n += 1
+    return body
+
+
+def _count(body: dict[str, Any]) -> int:
+    return sum(_count(v) if isinstance(v, dict) else 1 for v in body.values())
 
 
 def typo_pattern(name: str) -> str:
@@ -119,7 +151,8 @@ def _fold_nullable(node: Any) -> Any:
         other = alts[0] if alts[1] == {"type": "null"} else alts[1]
         kind = other.get("type")
         if isinstance(kind, str) and kind != "null" and not set(other) & set(node) - {"anyOf"}:
-            folded = {k: v for k, v in node.items() if k != "anyOf"}
+            # (without "default": null, which the server's completion would write as a text)
+            folded = {k: v for k, v in node.items() if k != "anyOf" and (k, v) != ("default", None)}
             folded.update(other)
             folded["type"] = [kind, "null"]
             return folded
@@ -231,7 +264,8 @@ def _names_check(names: list[str], titles: dict[str, str], title: str) -> dict[s
             },
             "else": chain,
         }
-    return {"if": {"enum": names}, "else": chain}
+    # doNotSuggest: the server's completion would offer a "property" placeholder otherwise.
+    return {"if": {"enum": names}, "else": chain, "doNotSuggest": True}
 
 
 def _value_messages(prop: dict[str, Any], label: str, defs: dict[str, Any]) -> None:
