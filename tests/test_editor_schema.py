@@ -10,6 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from referencing import Registry, Resource
 from tests_support import EXAMPLES_DIR, ROOT
 
@@ -254,3 +256,51 @@ def test_vanban_new_names_a_schema_only_outside_a_set_up_folder(
     assert MODELINE not in out
     data, _ = parse_yaml(out)
     assert data["type"] == "giay_moi"
+
+
+_KE_HOACH = editor_schema("ke_hoach")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz_"
+
+
+@given(st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_key_one_typo_away_is_told_the_field(data: st.DataObject) -> None:
+    """Any key: refused exactly when it is not a field (the same verdict as jsonschema's);
+    one typo from a field (letter missing, added, changed, two swapped): "có phải ý bạn là"."""
+    obj = _KE_HOACH["$defs"][data.draw(st.sampled_from(["Signer", "Issuer", "Task", "Section"]))]
+    names = list(obj["properties"])
+    name = data.draw(st.sampled_from(names))
+    i = data.draw(st.integers(0, len(name) - 1))
+    c = data.draw(st.sampled_from(_LETTERS))
+    key = data.draw(
+        st.sampled_from(
+            [
+                name[:i] + name[i + 1 :],
+                name[:i] + c + name[i:],
+                name[:i] + c + name[i + 1 :],
+                name[:i] + name[i + 1 : i + 2] + name[i] + name[i + 2 :],
+                name,
+            ]
+        )
+        | st.text(_LETTERS, max_size=14)
+    )
+    message = _message_for_key(obj["propertyNames"], key)
+    validator = jsonschema.Draft7Validator({"propertyNames": obj["propertyNames"]})
+    assert (message is None) == (key in names) == validator.is_valid({key: 1})
+    if key not in names and _one_typo(key, name):
+        assert message is not None and "có phải ý bạn là" in message
+
+
+def _one_typo(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
