@@ -283,16 +283,25 @@ def test_no_english_reaches_the_writer(server: LanguageServer, tmp_path: Path) -
     from vanban._loading import parse_yaml
 
     seen = 0
-    for name in ("giam-ngheo-ben-vung", "cong-van-so-tai-chinh-bao-cao-von"):
+    for name in (
+        "giam-ngheo-ben-vung",
+        "cong-van-so-tai-chinh-bao-cao-von",
+        "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc",
+    ):
         path = EXAMPLES_DIR / f"{name}.yaml"
         data, _ = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-        for i, (name, broken) in enumerate(_broken(data)):
+        cases = _broken(data)
+        if data["type"] == "bien_ban":  # neither signers nor chair and secretary; no content
+            unsigned = {k: v for k, v in data.items() if k not in ("signers", "chair", "secretary")}
+            cases.append(("unsigned biên bản", unsigned))
+            cases.append(("empty biên bản", {k: v for k, v in data.items() if k != "content"}))
+        for i, (name, broken) in enumerate(cases):
             text = _with_schema(yaml.safe_dump(broken, allow_unicode=True), data["type"])
             messages = _messages(server.open(tmp_path / f"{path.stem}-{i}.yaml", text))
             seen += 1
             assert messages, f"{path.name}: the editor accepts a {name}"
             assert not [m for m in messages if ENGLISH.search(m)], (name, messages)
-    assert seen >= 10
+    assert seen >= 20
 
 
 def test_examples_have_no_diagnostics_and_hovers_one_title(

@@ -54,7 +54,7 @@ def _objects(node: Any) -> list[dict[str, Any]]:
         if isinstance(node.get("properties"), dict):
             found.append(node)
         for key, value in node.items():
-            if key not in ("examples", "default", "enum", "const", "propertyNames"):
+            if key not in ("examples", "default", "enum", "const", "propertyNames", "if", "not"):
                 found += _objects(value)
     elif isinstance(node, list):
         for value in node:
@@ -304,3 +304,21 @@ def _one_typo(a: str, b: str) -> bool:
         )
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.name)
+def test_every_required_outside_a_condition_has_a_message(path: Path) -> None:
+    """A biên bản's alternatives (signers, or chair and secretary) and a condition's branch
+    (place when header_date) are told in Vietnamese too."""
+
+    def walk(node: Any) -> list[dict[str, Any]]:
+        if isinstance(node, list):
+            return [x for v in node for x in walk(v)]
+        if not isinstance(node, dict):
+            return []
+        found = [node] if "required" in node else []
+        skip = ("if", "not", "examples", "default", "propertyNames")
+        return found + [x for k, v in node.items() if k not in skip for x in walk(v)]
+
+    bare = [n["required"] for n in walk(_load(path)) if "errorMessage" not in n]
+    assert not bare

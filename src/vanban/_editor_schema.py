@@ -131,6 +131,8 @@ def kinds(node: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 def _shown(value: Any) -> str:
     if value == "":
         return "“” (để trống)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return f"“{value}”" if isinstance(value, str) else str(value)
 
 
@@ -207,7 +209,8 @@ def _objects(node: Any, title: str) -> list[tuple[dict[str, Any], str]]:
             if key == "properties" and isinstance(value, dict):
                 for prop in value.values():
                     found += _objects(prop, title)
-            elif key not in ("examples", "default", "const", "enum"):
+            elif key not in ("examples", "default", "const", "enum", "if", "not"):
+                # (a condition's problems are never shown: it needs no message)
                 found += _objects(value, title)
     return found
 
@@ -225,6 +228,9 @@ def _object_messages(node: dict[str, Any], title: str, defs: dict[str, Any]) -> 
     titles = {name: _title_of(prop, defs, name) for name, prop in props.items()}
     if node.get("type") == "object":
         node.setdefault("errorMessage", f"{title}: cần {_KIND['object']}")
+    for key in ("allOf", "anyOf", "oneOf", "then", "else"):
+        for sub in node.get(key, []) if key in ("allOf", "anyOf", "oneOf") else [node.get(key)]:
+            _required_messages(sub, titles, title)
     required = node.pop("required", [])
     if required:
         node["allOf"] = [
@@ -240,6 +246,40 @@ def _object_messages(node: dict[str, Any], title: str, defs: dict[str, Any]) -> 
     if node.get("additionalProperties") is False and all(_NAME.match(n) for n in props):
         del node["additionalProperties"]
         node["propertyNames"] = _names_check(list(props), titles, title)
+
+
+def _required_messages(sub: Any, titles: dict[str, str], title: str) -> None:
+    """Messages for the other required fields of an object: those of a condition's branch
+    (``then``), or alternatives ("signers", or "chair" and "secretary")."""
+    if not isinstance(sub, dict):
+        return
+    named = {**titles, **{n: n for n in _required_names(sub) if n not in titles}}
+    alts = sub.get("anyOf") or sub.get("oneOf")
+    if alts and all(isinstance(a, dict) and set(a) == {"required"} for a in alts):
+        choices = " hoặc ".join(
+            " và ".join(_field(n, named, "").strip() for n in a["required"]) for a in alts
+        )
+        for alt in alts:
+            alt["errorMessage"] = f"thiếu trường bắt buộc của {title}: cần {choices}"
+        return
+    if set(sub) == {"required"}:
+        fields = ", ".join(_field(n, named, "").strip() for n in sub["required"])
+        sub["errorMessage"] = f"thiếu trường bắt buộc của {title}: {fields}"
+        return
+    for key in ("allOf", "anyOf", "oneOf"):
+        for inner in sub.get(key, []):
+            _required_messages(inner, titles, title)
+    for key in ("then", "else"):
+        _required_messages(sub.get(key), titles, title)
+
+
+def _required_names(sub: Any) -> list[str]:
+    if isinstance(sub, list):
+        return [n for v in sub for n in _required_names(v)]
+    if not isinstance(sub, dict):
+        return []
+    found = [n for n in sub.get("required", []) if isinstance(n, str)]
+    return found + [n for k, v in sub.items() if k != "required" for n in _required_names(v)]
 
 
 def _field(name: str, titles: dict[str, str], word: str = "trường") -> str:
