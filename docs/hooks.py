@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +63,14 @@ def _table(model: dict[str, Any]) -> list[str]:
 
 
 def schema_reference() -> str:
+    from vanban._schema import schema as plain_schema
+
     out: list[str] = []
     for path in sorted((ROOT / "schemas").glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
         key = path.name.removesuffix(".schema.json")
+        # The committed file without the messages for editors (its required fields are
+        # spread over allOf there, one message each).
+        schema = plain_schema(key)
         _DEFS.clear()
         _DEFS.update(schema.get("$defs", {}))
         out += [f"## {schema.get('title', key)} (`type: {key}`)", ""]

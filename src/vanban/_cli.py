@@ -28,6 +28,7 @@ ví dụ:
   vanban new quyet_dinh > qd.yaml          # khung YAML có chú thích của một loại
   vanban schema                            # các loại văn bản
   vanban schema ke_hoach > ke_hoach.schema.json
+  vanban schema --editor                   # gợi ý và kiểm tra mọi tệp YAML trong thư mục
   vanban import cong-van.docx -o cong-van.yaml   # tệp Word thành YAML
   vanban fix cong-van.docx -o cong-van-nd30.docx # bản Word đúng thể thức
 
@@ -209,6 +210,16 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="LOẠI",
         help="loại văn bản; bỏ trống để xem danh sách các loại",
+    )
+    s.add_argument(
+        "--editor",
+        nargs="?",
+        const=Path("."),
+        type=_plan_path,
+        metavar="THƯ_MỤC",
+        help="ghi schema của mọi loại vào THƯ_MỤC/.vanban/schemas và ánh xạ yaml.schemas vào "
+        "THƯ_MỤC/.vscode/settings.json (mặc định: thư mục hiện tại): mọi tệp YAML trong thư "
+        "mục được gợi ý và kiểm tra theo type: của nó",
     )
 
     from vanban._import_cli import add_parsers
@@ -508,6 +519,10 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_RUN
     text = skeleton(args.doc_type)
     out: Path | None = args.output
+    from vanban._editor_setup import editor_root, without_modeline
+
+    if editor_root(out.parent if out is not None else Path.cwd()) is not None:
+        text = without_modeline(text)  # the folder's mapping applies (vanban schema --editor)
     if out is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -524,6 +539,8 @@ def _new(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from vanban._schema import schema_text, type_list
 
+    if args.editor is not None:
+        return _schema_editor(args)
     if args.doc_type is None:
         sys.stdout.write(type_list())
         return EXIT_OK
@@ -532,6 +549,30 @@ def _schema(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"vanban: lỗi: {exc}", file=sys.stderr)
         return EXIT_RUN
+    return EXIT_OK
+
+
+def _schema_editor(args: argparse.Namespace) -> int:
+    from vanban._editor_setup import EditorSetupError, mapping, write_editor_setup
+
+    if args.doc_type is not None:
+        print("vanban: lỗi: --editor ghi schema của mọi loại; bỏ LOẠI", file=sys.stderr)
+        return EXIT_RUN
+    try:
+        written = write_editor_setup(args.editor)
+    except EditorSetupError as exc:
+        print(f"vanban: lỗi: {exc}", file=sys.stderr)
+        return EXIT_RUN
+    settings = written[-1]
+    print(
+        f"đã ghi {len(written) - 1} schema vào {written[0].parent} và yaml.schemas vào {settings}"
+    )
+    entry = {"yaml": {"schemas": mapping(args.editor)}}
+    import json
+
+    print(
+        f"trình soạn thảo khác (Neovim, Helix, Zed…): cấu hình yaml-language-server {json.dumps(entry)}"
+    )
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ and a test fails when it is out of date.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from vanban import registry
@@ -33,18 +34,63 @@ def schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
                 "anyOf": [*short, {k: v for k, v in full.items() if k != "description"}],
             }
     if "Authority" in defs:
-        values = [a for a in defs["Authority"]["enum"] if a]
-        defs["Authority"]["enum"] = ["", *values, *(a.rstrip(".") for a in values)]
-        # The enum's own title and docstring are the class name and developer English.
-        defs["Authority"]["title"] = "Quyền hạn ký"
-        defs["Authority"]["description"] = _AUTHORITY_DESCRIPTION
+        defs["Authority"] = _authority()
     return out
 
 
-_AUTHORITY_DESCRIPTION = (
-    "Quyền hạn ký (Điều 13): TM. (thay mặt), KT. (ký thay), Q. (quyền), TL. (thừa lệnh), "
-    "TUQ. (thừa ủy quyền), có hoặc không có dấu chấm; để trống khi người đứng đầu ký."
-)
+def editor_schema(doc_type: str = "ke_hoach") -> dict[str, Any]:
+    """The schema of one document type as editors read it: :func:`schema` with Vietnamese
+    diagnostics for yaml-language-server (:mod:`vanban._editor_schema`). The committed
+    ``schemas/<type>.schema.json`` and ``vanban schema`` are this."""
+    from vanban._editor_schema import editor_schema as with_messages
+
+    out = with_messages(schema(doc_type))
+    for d in out.get("$defs", {}).values():
+        for prop in d.get("properties", {}).values():
+            if prop.get("$ref") == "#/$defs/Authority" and "examples" in prop:
+                # Completion offers examples beside the choices: the decree's forms only.
+                prop["examples"] = [e if e.endswith(".") else e + "." for e in prop["examples"]]
+    return out
+
+
+def _authority() -> dict[str, Any]:
+    """The quyền hạn ký an editor offers: exactly the decree's five and the empty one (each
+    with its meaning); the same without the dot is accepted, as the loader does, not offered."""
+    from vanban.nd30.signer import AUTHORITY_MEANINGS, Authority
+
+    message = (
+        "quyền hạn ký chỉ nhận TM., KT., Q., TL., TUQ. (Điều 13; có hoặc không có dấu chấm), "
+        "hoặc để trống khi người đứng đầu ký"
+    )
+    dotted = [a.value for a in Authority]
+    bare = "|".join(
+        "".join(f"[{c.upper()}{c.lower()}]" for c in a.value.rstrip("."))
+        for a in Authority
+        if a.value
+    )
+    canonical = "|".join(re.escape(v) for v in dotted if v)
+    return {
+        "title": "Quyền hạn ký",
+        "description": "Quyền hạn ký (Điều 13): "
+        + "; ".join(f"{a.value} ({AUTHORITY_MEANINGS[a]})" for a in Authority if a.value)
+        + "; để trống khi người đứng đầu ký.",
+        # oneOf, the two forms apart (the second never matches the first's values): the
+        # language server's hover joins the titles of anyOf alternatives that all match.
+        "oneOf": [
+            {
+                "enum": dotted,
+                "enumDescriptions": [AUTHORITY_MEANINGS[a] for a in Authority],
+                "errorMessage": message,
+            },
+            {
+                "type": "string",
+                "pattern": rf"^(?!({canonical})$)\s*({bare})\.*\s*$",
+                "errorMessage": message,
+                "patternErrorMessage": message,
+            },
+        ],
+    }
+
 
 #: Models that also accept a short scalar form in YAML (their "before" validators), so the
 #: schema must accept it too or editors would flag valid files. The descriptions are what an
@@ -85,7 +131,7 @@ _SHORT_FORMS: dict[str, list[dict[str, Any]]] = {
 
 def schema_text(doc_type: str = "ke_hoach") -> str:
     """The schema as the committed file holds it (sorted keys, two-space indent, final newline)."""
-    return json.dumps(schema(doc_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(editor_schema(doc_type), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def type_list() -> str:

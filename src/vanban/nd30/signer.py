@@ -49,6 +49,18 @@ class Authority(str, Enum):
     TUQ = "TUQ."
 
 
+#: What each quyền hạn means (Điều 13; Phụ lục I, Mục II, 7.a), in the words an editor shows
+#: beside each choice; the empty one is the head signing in their own name.
+AUTHORITY_MEANINGS: dict[Authority, str] = {
+    Authority.NONE: "để trống: người đứng đầu ký",
+    Authority.TM: "thay mặt: ký thay mặt tập thể hoặc cơ quan",
+    Authority.KT: "ký thay: cấp phó ký thay người đứng đầu",
+    Authority.Q: "quyền: người được giao quyền người đứng đầu ký",
+    Authority.TL: "thừa lệnh: người đứng đầu đơn vị ký thừa lệnh người đứng đầu",
+    Authority.TUQ: "thừa ủy quyền: người được ủy quyền bằng văn bản ký",
+}
+
+
 def signer_problem(
     authority: Authority,
     *,
