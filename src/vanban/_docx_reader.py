@@ -130,7 +130,9 @@ _EXCLUDED_FOOTNOTE_TYPES = frozenset({"separator", "continuationSeparator", "con
 
 # Points per unit of the universal measures allowed by ST_UniversalMeasure.
 _POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "pi": 12.0}
-_MEASURE_RE = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(pt|in|cm|mm|pc|pi)?\s*$")
+#: Matched on the stripped value: two ``\s*`` around an optional unit split a run of blanks
+#: in quadratically many ways.
+_MEASURE_RE = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(pt|in|cm|mm|pc|pi)?")
 
 # Header/footer types in the order they are reported.
 _HF_TYPES = ("default", "first", "even")
@@ -169,7 +171,7 @@ def _measure(value: str | None, per_point: float = 20) -> int | None:
     """
     if value is None:
         return None
-    m = _MEASURE_RE.match(value)
+    m = _MEASURE_RE.fullmatch(value.strip())
     if m is None:
         return None
     number = float(m.group(1))

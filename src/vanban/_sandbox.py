@@ -120,11 +120,30 @@ def _check_arguments(args: Iterable[Any]) -> None:
             _check_arguments(a)
 
 
-_WIDE_FORMAT = re.compile(r"(%[-+ #0]*(\d{5,}|\*))|(\{[^{}]*:[^{}]*\d{5,}[^{}]*\})")
+#: A "%" conversion with a width of 5+ digits or "*"; a "{…}" field, read whole, whose spec
+#: (after its first ":") holds 5+ digits. Two patterns and a test in between: the single
+#: ``\{[^{}]*:[^{}]*\d{5,}[^{}]*\}`` splits a field at every colon (quadratic and worse).
+_WIDE_PERCENT = re.compile(r"%[-+ #0]*(?:\d{5,}|\*)")
+_FORMAT_FIELD = re.compile(r"\{([^{}]*)\}")
+_WIDE_NUMBER = re.compile(r"\d{5,}")
+
+
+def _wide_format(fmt: str) -> bool:
+    """Whether a format string asks for a width that would allocate too much.
+
+    >>> _wide_format("{0:{1}}"), _wide_format("{0:>100000}"), _wide_format("%500000d")
+    (False, True, True)
+    """
+    if _WIDE_PERCENT.search(fmt):
+        return True
+    return any(
+        ":" in field and _WIDE_NUMBER.search(field, field.index(":"))
+        for field in _FORMAT_FIELD.findall(fmt)
+    )
 
 
 def _check_format(fmt: Any) -> None:
-    if isinstance(fmt, str) and _WIDE_FORMAT.search(fmt):
+    if isinstance(fmt, str) and _wide_format(fmt):
         raise LimitExceeded("độ rộng trong chuỗi định dạng quá lớn")
 
 
@@ -295,7 +314,35 @@ def new_budget(limits: Limits = LIMITS) -> _Budget:
 
 # --------------------------------------------------------------------------- errors, located
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TAG_OPEN = re.compile(r"\{[{%#]")
+_TAG_CLOSE = {"{": "}}", "%": "%}", "#": "#}"}
+
+
+def _tags(line: str) -> list[str]:
+    r"""The ``{{ … }}``, ``{% … %}`` and ``{# … #}`` tags of a line, in order.
+
+    Linear: a kind whose closing is missing after one opening is missing after every later
+    one, so it is not looked for again (``\{\{.*?\}\}`` rescans to the end from each
+    ``{{``: quadratic on a run of them).
+
+    >>> _tags("a {{ x }} {% if y %} {{ {{")
+    ['{{ x }}', '{% if y %}']
+    """
+    out: list[str] = []
+    closed = dict(_TAG_CLOSE)  # the kinds that may still close
+    pos = 0
+    while (m := _TAG_OPEN.search(line, pos)) is not None:
+        kind = m.group()[1]
+        close = closed.get(kind)
+        end = line.find(close, m.end()) if close else -1
+        if end < 0:
+            closed.pop(kind, None)
+            pos = m.start() + 1
+            continue
+        out.append(line[m.start() : end + 2])
+        pos = end + 2
+    return out
+
 
 #: Jinja's and Python's messages, in Vietnamese (by a piece of the English text).
 _MESSAGES: list[tuple[str, str]] = [
@@ -358,7 +405,7 @@ def _tag_on(source: str, line: int | None, message: str, exc: BaseException) -> 
     lines = source.split("\n")
     if not 1 <= line <= len(lines):
         return None
-    tags: list[str] = _TAG.findall(lines[line - 1])
+    tags = _tags(lines[line - 1])
     if not tags:
         return None
     words = re.findall(r"'([^']+)'", str(exc)) + re.findall(r"'([^']+)'", message)

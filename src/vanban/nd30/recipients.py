@@ -66,7 +66,6 @@ def archive_line(
 
 
 _SPACES = re.compile(r"\s+")
-_NAME_PART = re.compile(r"^\s*(?P<name>[^()]*?)\s*$")
 
 
 def _is_code(text: str) -> bool:
