@@ -46,20 +46,23 @@ UNITS = [
 ]  # fmt: skip
 #: Beginnings that let an anchored pattern reach the run.
 PREFIXES = [
-    "x", "Số", "ngày", "Điều", "KT.", "1.", "{", "{:", "<!--", ">", "height:", "%", '["', "- ",
+    "x", "Số", "ngày", "Điều", "KT.", "1", "1.", "{", "{:", "<!--", ">", "height:", "%", '["',
+    "- ",
 ]  # fmt: skip
 
 
 def _inputs() -> list[str]:
     """Each unit's run, ended by a character no pattern expects (so a pattern anchored at
     the end fails there and backtracks); then runs of blanks, digits, letters and stars
-    behind each prefix, with nothing after them."""
+    behind each prefix, with nothing after them, and runs of blanks ended as the units are."""
     out = []
     for unit in UNITS:
         out.append((unit * (N // len(unit) + 1))[:N] + "\x01")
-    for prefix in PREFIXES:  # unended: a pattern may also fail for want of a character
-        for unit in (" ", "1", "ệ", "*"):
+    for prefix in PREFIXES:
+        for unit in (" ", "1", "ệ", "*"):  # unended: a pattern may fail for want of a character
             out.append(prefix + unit * N)
+        for unit in (" ", " \n"):  # blanks then a character no pattern expects
+            out.append(prefix + (unit * N)[:N] + "\x01")
     return out
 
 
