@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import collections
 import re
-import unicodedata
 import shutil
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
