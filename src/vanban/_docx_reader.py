@@ -166,8 +166,8 @@ def _measure(value: str | None, per_point: float = 20) -> int | None:
     1440
     >>> _measure("14pt", per_point=2)
     28
-    >>> _measure("auto") is None
-    True
+    >>> _measure("auto") is None, _measure("9" * 400) is None  # no float holds it
+    (True, True)
     """
     if value is None:
         return None
@@ -178,6 +178,8 @@ def _measure(value: str | None, per_point: float = 20) -> int | None:
     unit = m.group(2)
     if unit is not None:
         number *= _POINTS_PER_UNIT[unit] * per_point
+    if number in (float("inf"), float("-inf")):  # round() would raise OverflowError
+        return None
     return round(number)
 
 
