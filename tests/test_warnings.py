@@ -51,12 +51,12 @@ TYPED = [
     ),
     (
         ("sections", 0, "content", 0, "content", 0, "bullets", 0),
-        "- Bảo đảm an ninh.",
+        "• Bảo đảm an ninh.",  # "- " and "+ " are a list item's own mark: test_markup_scripts
         "sections[0].content[0].content[0].bullets[0].text",
     ),
     (
         ("sections", 2, "content", 0, "duties", 0),
-        "+ Theo dõi.",
+        "– Theo dõi.",
         "sections[2].content[0].duties[0].text",
     ),
     (("signer", "head_title"), "KT. Trưởng ban", "signer.head_title"),

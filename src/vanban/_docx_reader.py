@@ -136,7 +136,9 @@ _EXCLUDED_FOOTNOTE_TYPES = frozenset({"separator", "continuationSeparator", "con
 
 # Points per unit of the universal measures allowed by ST_UniversalMeasure.
 _POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "pi": 12.0}
-_MEASURE_RE = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(pt|in|cm|mm|pc|pi)?\s*$")
+#: Matched on the stripped value: two ``\s*`` around an optional unit split a run of blanks
+#: in quadratically many ways.
+_MEASURE_RE = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(pt|in|cm|mm|pc|pi)?")
 
 # Header/footer types in the order they are reported.
 _HF_TYPES = ("default", "first", "even")
@@ -170,18 +172,20 @@ def _measure(value: str | None, per_point: float = 20) -> int | None:
     1440
     >>> _measure("14pt", per_point=2)
     28
-    >>> _measure("auto") is None
-    True
+    >>> _measure("auto") is None, _measure("9" * 400) is None  # no float holds it
+    (True, True)
     """
     if value is None:
         return None
-    m = _MEASURE_RE.match(value)
+    m = _MEASURE_RE.fullmatch(value.strip())
     if m is None:
         return None
     number = float(m.group(1))
     unit = m.group(2)
     if unit is not None:
         number *= _POINTS_PER_UNIT[unit] * per_point
+    if number in (float("inf"), float("-inf")):  # round() would raise OverflowError
+        return None
     return round(number)
 
 

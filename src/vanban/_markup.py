@@ -1,4 +1,5 @@
-"""The inline syntax of text fields: emphasis, footnote references, escapes; nothing else.
+"""The inline syntax of text fields: emphasis, sub- and superscript, footnote references,
+escapes; nothing else.
 
 ================  ===========================================  ====================
 write             you get                                      note
@@ -8,7 +9,9 @@ write             you get                                      note
 ``***chữ***``     ***chữ*** (bold italic)                      đậm nghiêng
 ``[^ten]``        a footnote mark, numbered 1, 2, …            text in ``footnotes``
 ``[@ten]``        the label of the phụ lục ``id: ten``         "Phụ lục II"
-``\\*``            a literal ``*``                              also ``\\[``, ``\\]``
+``H~2~O``         H₂O (subscript, chỉ số dưới)                 Pandoc's syntax
+``m^3^``          m³ (superscript, chỉ số trên)                Pandoc's syntax
+``\\*``            a literal ``*``                              also ``\\[ \\] \\~ \\^``
 ``\\\\``            a literal ``\\``
 newline           a line break in the same paragraph
 ================  ===========================================  ====================
@@ -16,6 +19,19 @@ newline           a line break in the same paragraph
 A marker with no partner is text: ``5 * 3`` stays ``5 * 3``. A backslash before any other
 character is text too (``C:\\tmp``). Nothing else is interpreted: braces, ``<``, ``&``, quotes
 come out as written (the renderer escapes them).
+
+Subscript and superscript follow Pandoc's Markdown (``H~2~O``, ``m^3^``): text that other
+tools already read this way, and two marks Vietnamese prose does not use around a word. They
+are markup only when all of this holds, so ``5~10``, ``khoảng ~5 người``, ``2^n`` and
+``~~x~~`` print as typed:
+
+- the opening mark follows a character that is not a space (a formula or unit: ``NH~4~``,
+  ``10^-3^``), and not the same mark or ``[`` (``[^ten]`` stays a footnote);
+- one or more characters follow up to the closing mark, none of them a space, a line
+  break, ``~``, ``^``, ``*``, ``[``, ``]`` or a backslash;
+- a closing ``~`` is not followed by another ``~``.
+
+The scripted text takes the emphasis around it (``**H~2~O**`` is bold throughout).
 """
 
 from __future__ import annotations
@@ -39,11 +55,20 @@ __all__ = [
 
 
 class Span(NamedTuple):
-    """A piece of text with its emphasis (a named tuple: cheap to make, immutable)."""
+    """A piece of text with its emphasis (a named tuple: cheap to make, immutable).
+
+    ``vert_align`` is ``"subscript"`` or ``"superscript"`` (the values of Word's
+    ``w:vertAlign``) for ``H~2~O`` and ``m^3^``, ``None`` for text on the line.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
+    vert_align: str | None = None
+
+    def __repr__(self) -> str:  # text on the line shows as it did before sub/superscript
+        head = f"Span(text={self.text!r}, bold={self.bold!r}, italic={self.italic!r}"
+        return head + (f", vert_align={self.vert_align!r})" if self.vert_align else ")")
 
 
 class Footnote(NamedTuple):
@@ -73,8 +98,14 @@ class Tab:
 
 Parsed = Span | Footnote | Ref | LineBreak | Tab
 
-_TOKEN = re.compile(r"\\[\\*\[\]]|\*\*\*|\*\*|\*|\[([\^@])([\w.-]+)\]|\n|\t")
-_SPECIAL = re.compile(r"[\\*\[\n\t]")
+#: What a sub- or superscript may hold: no space, no mark, no bracket, no backslash.
+_SCRIPTED = r"[^\s~^*\[\]\\]+"
+_TOKEN = re.compile(
+    r"\\[\\*\[\]~^]|\*\*\*|\*\*|\*|\[([\^@])([\w.-]+)\]|\n|\t"
+    rf"|(?<=[^\s~])~({_SCRIPTED})~(?!~)|(?<=[^\s^\[])\^({_SCRIPTED})\^"
+)
+_SPECIAL = re.compile(r"[\\*\[\n\t~^]")
+_VERT = {"~": "subscript", "^": "superscript"}
 _FOOTREF = re.compile(r"\[\^([\w.-]+)\]")
 _REF = re.compile(r"\[@([\w.-]+)\]")
 
@@ -93,6 +124,10 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
     [Span(text='5 * 3 * x', bold=False, italic=False), Footnote(name='n')]
     >>> plain(parse("giá \\\\*đặc biệt\\\\* {{ x }} <b>&"))
     'giá *đặc biệt* {{ x }} <b>&'
+    >>> parse("**NH~4~**, 5~10")  # doctest: +NORMALIZE_WHITESPACE
+    [Span(text='NH', bold=True, italic=False),
+     Span(text='4', bold=True, italic=False, vert_align='subscript'),
+     Span(text=', 5~10', bold=False, italic=False)]
     """
     if not _SPECIAL.search(text):
         return [Span(text, bold, italic)] if text else []
@@ -104,6 +139,8 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
         tok = m.group()
         if tok[0] == "\\":
             tokens.append(("text", tok[1]))
+        elif tok[0] in _VERT:
+            tokens.append((_VERT[tok[0]], tok[1:-1]))
         elif tok == "***":  # bold and italic: opened "**" "*", closed "*" "**" (nested)
             after = text[m.end() : m.end() + 1]
             closing = not after or after.isspace() or after in ".,;:!?)]"
@@ -151,6 +188,9 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
                 b = not b if not bold else True
             else:
                 it = not it if not italic else True
+        elif kind in ("subscript", "superscript"):
+            flush()
+            out.append(Span(value, b, it, kind))
         else:
             flush()
             if kind == "foot":
@@ -163,17 +203,42 @@ Span(text=' ', bold=False, italic=False), Span(text='c', bold=True, italic=False
     return out
 
 
+_SUB = dict(
+    zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True)
+)
+_SUP = dict(zip("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ", strict=True))
+
+
+def scripted_text(span: Span) -> str:
+    """A span's text in plain text: sub- and superscripts as Unicode's own characters when
+    each has one (H₂O, m³, Fe³⁺), else as typed in the markup (``x~ab~``), so nothing is lost.
+
+    >>> [scripted_text(s) for s in parse("H~2~O m^3^ Fe^3+^ x~ab~")]
+    ['H', '₂', 'O m', '³', ' Fe', '³⁺', ' x', '~ab~']
+    """
+    if not span.vert_align:
+        return span.text
+    table = _SUB if span.vert_align == "subscript" else _SUP
+    if all(c in table for c in span.text):
+        return "".join(table[c] for c in span.text)
+    mark = "~" if span.vert_align == "subscript" else "^"
+    return f"{mark}{span.text}{mark}"
+
+
 def plain(inlines: Iterable[object]) -> str:
     """The text of inlines, line breaks as newlines; a footnote named in the text is left
-    out, a numbered mark (anything with an ``id``, as the layout's) is written as its number.
+    out, a numbered mark (anything with an ``id``, as the layout's) is written as its number;
+    sub- and superscripts as :func:`scripted_text` writes them.
 
     >>> plain(parse("Đề án[^a] *mới*"))
     'Đề án mới'
+    >>> plain(parse("NH~4~NO~3~, 15 m^3^"))
+    'NH₄NO₃, 15 m³'
     """
     parts = []
     for x in inlines:
         if isinstance(x, Span):
-            parts.append(x.text)
+            parts.append(scripted_text(x) if x.vert_align else x.text)
         elif isinstance(x, LineBreak):
             parts.append("\n")
         elif isinstance(x, Tab):

@@ -32,8 +32,9 @@ __all__ = ["longest_line_width", "text_width", "wrap"]
 _TWIPS_PER_UNIT_AT_1PT = 20 / UNITS_PER_EM
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc"})
 # A run of spaces (possibly empty) followed by a word.  Only U+0020 is a break
-# opportunity: U+00A0 NO-BREAK SPACE is part of the word.
-_WORD_RE = re.compile(r"( *)([^ ]+)")
+# opportunity: U+00A0 NO-BREAK SPACE is part of the word.  A match starts only where a run
+# starts (not after a space): else a trailing run is rescanned from each of its spaces.
+_WORD_RE = re.compile(r"(?<! )( *)([^ ]+)")
 
 
 class _FaceWidths(dict[str, int]):

@@ -47,6 +47,15 @@ _RPR = {
     (False, True): "<w:rPr><w:i/><w:iCs/></w:rPr>",
     (True, True): "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>",
 }
+#: A sub- or superscript run (``H~2~O``, ``m^3^``): ``w:vertAlign`` closes the run properties.
+_START_VERT = {
+    (b, i, v): '<w:r><w:rPr>{}{}<w:vertAlign w:val="{}"/></w:rPr><w:t xml:space="preserve">'.format(
+        "<w:b/><w:bCs/>" if b else "", "<w:i/><w:iCs/>" if i else "", v
+    )
+    for b in (False, True)
+    for i in (False, True)
+    for v in ("subscript", "superscript")
+}
 _BR = "<w:r><w:br/></w:r>"
 _TAB = "<w:r><w:tab/></w:r>"
 _PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
@@ -64,12 +73,17 @@ def runs(inlines: Iterable[Inline]) -> Markup:
 
     >>> str(runs([Span("a&b", bold=True), LineBreak(), NoteRef(1)]))  # doctest: +ELLIPSIS
     '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">a&amp;b</w:t></w:r><w:r><w:br/>...'
+    >>> str(runs([Span("3", vert_align="superscript")]))  # doctest: +ELLIPSIS
+    '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">3</w:t></w:r>'
     """
     out: list[str] = []
     append = out.append
     for x in inlines:
         if type(x) is Span:
-            append(_START[x.bold, x.italic])
+            if x.vert_align:
+                append(_START_VERT[x.bold, x.italic, x.vert_align])
+            else:
+                append(_START[x.bold, x.italic])
             append(
                 x.text.replace("&", "&amp;")
                 .replace("<", "&lt;")

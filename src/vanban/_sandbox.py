@@ -586,7 +586,35 @@ def new_budget(limits: Limits = LIMITS) -> _Budget:
 
 # --------------------------------------------------------------------------- errors, located
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TAG_OPEN = re.compile(r"\{[{%#]")
+_TAG_CLOSE = {"{": "}}", "%": "%}", "#": "#}"}
+
+
+def _tags(line: str) -> list[str]:
+    r"""The ``{{ … }}``, ``{% … %}`` and ``{# … #}`` tags of a line, in order.
+
+    Linear: a kind whose closing is missing after one opening is missing after every later
+    one, so it is not looked for again (``\{\{.*?\}\}`` rescans to the end from each
+    ``{{``: quadratic on a run of them).
+
+    >>> _tags("a {{ x }} {% if y %} {{ {{")
+    ['{{ x }}', '{% if y %}']
+    """
+    out: list[str] = []
+    closed = dict(_TAG_CLOSE)  # the kinds that may still close
+    pos = 0
+    while (m := _TAG_OPEN.search(line, pos)) is not None:
+        kind = m.group()[1]
+        close = closed.get(kind)
+        end = line.find(close, m.end()) if close else -1
+        if end < 0:
+            closed.pop(kind, None)
+            pos = m.start() + 1
+            continue
+        out.append(line[m.start() : end + 2])
+        pos = end + 2
+    return out
+
 
 #: Jinja's and Python's messages, in Vietnamese (by a piece of the English text).
 _MESSAGES: list[tuple[str, str]] = [
@@ -649,7 +677,7 @@ def _tag_on(source: str, line: int | None, message: str, exc: BaseException) -> 
     lines = source.split("\n")
     if not 1 <= line <= len(lines):
         return None
-    tags: list[str] = _TAG.findall(lines[line - 1])
+    tags = _tags(lines[line - 1])
     if not tags:
         return None
     words = re.findall(r"'([^']+)'", str(exc)) + re.findall(r"'([^']+)'", message)

@@ -32,7 +32,11 @@ Warnings (rendered, with a :class:`~vanban.errors.VanbanWarning`):
 - ``typed_numbering``: a text that starts with a number, letter or mark the library adds
   itself ("1. ", "I. ", "a) ", "- " before a khoản, mục, điểm, task or list item; "Điều 2.",
   "Chương II", "Mục 1" before an article's text or a chương's title; "KT. ", "TM. "… in a
-  signer's title), which would print twice;
+  signer's title; "a. ", "a/. ", "1/ " too), which would print twice; the message shows the
+  line as printed when the path tells the label (điểm, mục). A list item typed "+ " or "- "
+  is not reported: it keeps its own mark, printed once;
+- ``colon_joined``: a khoản's or điểm's title ending in ":" and its text starting with ":"
+  (one colon is printed), or a title typed ending in "::";
 - ``colon_before_end``: a căn cứ or the closing paragraph ends with ":", and the library
   adds "." / ";" or "./." after it (the colon is dropped or doubled);
 - ``line_overflow``: a line of the issuer's name (or its parent) wider than its column, or
@@ -93,22 +97,27 @@ from vanban.nd30.text import END_MARK
 _ADDED_LABELS = (
     (re.compile(r"^sections\[\d+\]\.title$"), '"I.", "II."…'),
     (re.compile(r"\.letters\[\d+\]\.(title|text)$"), '"a)", "b)"…'),
-    (re.compile(r"\.(bullets|duties)\[\d+\]\.text$"), '"-" hoặc "+"'),
+    (re.compile(r"\.(bullets|duties)\[\d+\]\.text$"), '"-" hoặc "+"'),  # _BULLET_LABEL
     (re.compile(r"\.content\[\d+\]\.(title|text|task|body)$"), '"1.", "1.1."…'),
 )
-#: Numbering typed at the start of a text: "1. ", "1.2. ", "1) ", "I. ", "a) ", "đ) ", "- ".
+#: Numbering typed at the start of a text: "1. ", "1.2. ", "1) ", "1/ ", "I. ", "a) ", "đ) ",
+#: "a. ", "a/ ", "a/. ", "- ".
 _TYPED_NUMBER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-–—+•])(?=\s)", re.IGNORECASE
+    r"^\s*(?:\d+(?:\.\d+)*(?:[.)]|/\.?)|[IVXLC]+\.|[a-zđ](?:[.)]|/\.?)|[-–—+•])(?=\s)",
+    re.IGNORECASE,
 )
+#: The index of the điểm or mục a path ends in ("….letters[2].text" → 2).
+_LETTER_INDEX = re.compile(r"\.letters\[(\d+)\]\.(?:title|text)$")
+_SECTION_INDEX = re.compile(r"^sections\[(\d+)\]\.title$")
 #: "Điều 3.", "Chương II", "Mục 1" typed at the start of an article's or a chương's text
 #: (the library numbers them: :mod:`vanban.nd30.articles`).
 _TYPED_ARTICLE = re.compile(r"^\s*(?:Điều\s+\d+\s*\.|(?:Chương|Mục)\s+[\dIVXLC]+\b)", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"(?:^|\.)(?:articles\[\d+\]\.(?:title|text)|chapters\[\d+\]\.title)$")
 #: An authority typed into a signer's title (the library writes it from ``authority``).
 _TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
-#: An asterisk left in the text next to a letter: a marker that found no partner. Between
-#: digits ("10**9", "5*3") or standing alone ("(*)", "5 * 3") it is meant as written.
-_LONE_STAR = re.compile(r"(?<=[^\W\d_])\*+|\*+(?=[^\W\d_])")
+#: A run of asterisks. Greedy with nothing after it, each match takes a whole run and the
+#: scan never comes back: linear (the former lookaround pattern was quadratic on a run).
+_STAR_RUN = re.compile(r"\*+")
 _ESCAPED_STAR = "\ue000"
 
 
@@ -116,8 +125,11 @@ _ESCAPED_STAR = "\ue000"
 #: plans) that wants to let them pass: typed numbering, colons, line fit, asterisks.
 TEXT_ADVICE = (
     r'.*(gõ ở đầu dòng|gõ trong chức vụ|kết thúc bằng ":"|Word sẽ ngắt|đứng riêng trên dòng'
-    r" cuối|không có dấu đóng)"
+    r" cuối|không có dấu đóng|hai dấu hai chấm)"
 )
+
+
+_BULLET_LABEL = '"-" hoặc "+"'
 
 
 def _added_label(path: str) -> str | None:
@@ -127,20 +139,38 @@ def _added_label(path: str) -> str | None:
     return None
 
 
+def _printed_label(path: str) -> str | None:
+    """The label vanban prints before the text at ``path``, when the path alone tells it."""
+    if m := _LETTER_INDEX.search(path):
+        return f"{nd30.numbering.vietnamese_letter(int(m.group(1)) + 1)})"
+    if m := _SECTION_INDEX.search(path):
+        return f"{nd30.numbering.roman(int(m.group(1)) + 1)}."
+    return None
+
+
 def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
-    """Texts starting with numbering the library adds itself (``typed_numbering``)."""
+    """Texts starting with numbering the library adds itself (``typed_numbering``); the
+    message shows the line as it will print ("a) a. Nội dung…") when the path tells the label.
+    A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
         label = _added_label(path)
         m = _TYPED_NUMBER.match(value) if label else None
+        if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
+            continue
         if not m and _ARTICLE_PATH.search(path):
             label, m = '"Điều 1.", "Chương I", "Mục 1"…', _TYPED_ARTICLE.match(value)
         if m:
+            printed = _printed_label(path)
+            shown = ""
+            if printed:
+                line = " ".join(value.split())
+                shown = f' ("{printed} {line[:40]}{"…" if len(line) > 40 else ""}")'
             out.append(
                 Problem(
                     path,
                     "typed_numbering",
-                    f'"{m.group(0).strip()}" gõ ở đầu dòng sẽ in hai lần: vanban tự đánh '
+                    f'"{m.group(0).strip()}" gõ ở đầu dòng sẽ in hai lần{shown}: vanban tự đánh '
                     f"{label}; hãy bỏ nó đi",
                 )
             )
@@ -181,6 +211,39 @@ def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None)
                 "đoạn này còn thiếu nội dung sau dấu hai chấm?",
             )
         )
+    return out
+
+
+def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
+    """A khoản's or điểm's title and text that would print two colons where they join
+    (``colon_joined``): vanban prints one ("Cá nhân: Cán bộ…"), and says so. A colon hidden
+    by markup ("**Cá nhân:**") is read through and needs no warning; a title typed "…::"
+    prints as typed, and is reported too."""
+    out = []
+    titles: dict[str, str] = {}
+    for path, value in doc.texts() if texts is None else texts:
+        head, _, field = path.rpartition(".")
+        if field == "title":
+            title = markup.plain(markup.parse(value)).rstrip()
+            titles[head] = title
+            if title.endswith("::"):
+                out.append(
+                    Problem(
+                        path,
+                        "colon_joined",
+                        f'tiêu đề kết thúc bằng "::" ("{title[-30:]}"), sẽ in hai dấu hai chấm; '
+                        'hãy để một dấu ":"',
+                    )
+                )
+        elif field == "text" and titles.get(head, "").endswith(":") and value.startswith(":"):
+            out.append(
+                Problem(
+                    path,
+                    "colon_joined",
+                    'tiêu đề kết thúc bằng ":" và nội dung cũng bắt đầu bằng ":"; vanban in '
+                    f'một dấu: "{titles[head][-30:]} {value[1:].lstrip()[:30]}…"',
+                )
+            )
     return out
 
 
@@ -319,14 +382,37 @@ def _lonely(path: str, word: str, line: str | None = None) -> Problem:
     )
 
 
+def lone_stars(text: str) -> re.Match[str] | None:
+    """The first run of asterisks in printed text that looks like a marker left without a
+    partner, or ``None``: a run touching a letter, a quote or punctuation. A run meant as
+    written is let pass: standing alone ("5 * 3", "*"), between digits ("10**9", "5*3") or
+    in brackets ("(*)", "[**]"). Linear in the text's length.
+
+    >>> [m.group() if (m := lone_stars(t)) else None for t in ("5 * 3", "(*)", "10**9", "a*")]
+    [None, None, None, '*']
+    >>> lone_stars('"Chữ"**,*').group(), lone_stars("*" * 100_000) is None
+    ('**', True)
+    """
+    for m in _STAR_RUN.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if before.isspace() and after.isspace():
+            continue
+        if (before.isdigit() and after.isdigit()) or (before in "([{" and after in ")]}"):
+            continue
+        return m
+    return None
+
+
 def unpaired_asterisks(doc: Document, texts: list[tuple[str, str]] | None = None) -> list[Problem]:
-    """Asterisks with no partner, printed as they are (``unpaired_asterisk``)."""
+    """Asterisks with no partner, or more than a marker takes ("****"), printed as they are
+    (``unpaired_asterisk``); one warning per text, at the first such run."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
         if "*" not in value:
             continue
         text = markup.plain(markup.parse(value.replace("\\*", _ESCAPED_STAR)))
-        m = _LONE_STAR.search(text)
+        m = lone_stars(text)
         if m:
             start = max(0, m.start() - 12)
             around = text[start : m.end() + 12].replace(_ESCAPED_STAR, "*")
@@ -552,6 +638,7 @@ def check_document(
     warns += more_warns
     warns += typed_numbering(doc, own)
     warns += colons_before_end(doc, own)
+    warns += joined_colons(doc, own)
     warns += line_fit(doc)
     warns += unpaired_asterisks(doc, own)
     warns += symbol_type(doc)

@@ -140,6 +140,9 @@ def _inlines(inlines: Iterable[Inline]) -> str:
                 text = f"<b>{text}</b>"
             if x.italic:
                 text = f"<i>{text}</i>"
+            if x.vert_align:  # H~2~O, m^3^
+                tag = "sub" if x.vert_align == "subscript" else "sup"
+                text = f"<{tag}>{text}</{tag}>"
             out.append(text)
         elif isinstance(x, LineBreak):
             out.append("<br>")

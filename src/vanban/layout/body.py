@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vanban import _cleaning as _text
-from vanban._markup import Span
+from vanban._markup import Span, plain
 from vanban.layout import tables
 from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
 from vanban.models import blocks as m
@@ -172,9 +172,10 @@ class Body:
 
     def _item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
-            inl = [Span(f"{label} ", bold=True), *self.inl(title, bold=True)]
+            heading = self.inl(title, bold=True)
+            inl = [Span(f"{label} ", bold=True), *heading]
             if text:  # "a) Sở Tài chính: chủ trì …": a colon unless the title ends its own
-                joint = " " if title.rstrip().endswith((":", ".", "?", "!", ";")) else ": "
+                text, joint = title_joint(plain(heading), text)
                 inl += [Span(joint), *self.inl(text)]
             self.add(Role.ITEM_HEADING, inl)
         elif text:
@@ -199,7 +200,8 @@ class Body:
         role = Role.BULLET if depth == 0 else Role.SUB_BULLET
         for b in items:
             first, *rest = _text.paragraphs(b.text)
-            self.add(role, [Span(f"{mark} "), *self.inl(first)])
+            own, first = typed_mark(first, mark)
+            self.add(role, [Span(f"{own} "), *self.inl(first)])
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
             if b.bullets:
@@ -278,6 +280,37 @@ def leads_in(inlines: list[Inline] | tuple[Inline, ...]) -> bool:
     return span.text.rstrip().endswith(":")
 
 
+def typed_mark(text: str, mark: str) -> tuple[str, str]:
+    """The mark of a list item and its text: an item typed with its own "+ " or "- " keeps
+    that mark, printed once (offices start a list with "+" as often as with "-").
+
+    >>> typed_mark("+ Tuyên truyền", "-"), typed_mark("- Tuyên truyền", "-")
+    (('+', 'Tuyên truyền'), ('-', 'Tuyên truyền'))
+    >>> typed_mark("Tuyên truyền", "+"), typed_mark("-5 độ", "-")
+    (('+', 'Tuyên truyền'), ('-', '-5 độ'))
+    """
+    if text[:1] in ("+", "-") and text[1:2].isspace():
+        return text[0], text[2:].lstrip()
+    return mark, text
+
+
+def title_joint(title: str, text: str) -> tuple[str, str]:
+    """The text after a khoản's or điểm's title and what joins them: ": " unless the title
+    (as printed, markup read) ends with its own mark or the text starts with its colon; a
+    colon on both sides is printed once (``colon_joined`` warns).
+
+    >>> title_joint("Cá nhân", "chủ trì"), title_joint("Cá nhân:", "chủ trì")
+    (('chủ trì', ': '), ('chủ trì', ' '))
+    >>> title_joint("Cá nhân", ": chủ trì"), title_joint("Cá nhân:", ": chủ trì")
+    ((': chủ trì', ''), ('chủ trì', ' '))
+    """
+    if title.rstrip().endswith((":", ".", "?", "!", ";")):
+        if title.rstrip().endswith(":") and text.startswith(":"):
+            text = text[1:].lstrip()
+        return text, " "
+    return text, "" if text.startswith(":") else ": "
+
+
 def _last_span(inlines: list[Inline] | tuple[Inline, ...]) -> int | None:
     """The index of the last text span, when only footnote marks follow it."""
     for i in range(len(inlines) - 1, -1, -1):
@@ -299,7 +332,7 @@ def _strip_final_period(inlines: list[Inline]) -> str:
         assert isinstance(span, Span)
         stripped = span.text.rstrip()
         if stripped[-1:] in (".", ";"):
-            inlines[i] = Span(stripped[:-1], span.bold, span.italic)
+            inlines[i] = span._replace(text=stripped[:-1])
             return stripped[-1]
     return "."
 
@@ -317,7 +350,8 @@ def end_marked(block: Block) -> Block:
         return block._replace(inlines=tuple(inlines))
     span = inlines[i]
     assert isinstance(span, Span)
-    if i == len(inlines) - 1 and not (span.bold or span.italic):
+    raised = getattr(span, "vert_align", None)  # H~2~O: the mark is not lowered with it
+    if i == len(inlines) - 1 and not (span.bold or span.italic or raised):
         inlines[i] = span._replace(text=with_end_mark(span.text))
     else:
         head, mark = split_end_mark(span.text)

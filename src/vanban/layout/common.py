@@ -78,7 +78,7 @@ class Inliner:
                 )
                 out.append(NoteRef(number))
             elif upper and isinstance(x, Span):
-                out.append(Span(capitals(x.text), x.bold, x.italic))
+                out.append(x._replace(text=capitals(x.text)))
             else:
                 out.append(x)
         return out
@@ -108,9 +108,9 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
         if (
             type(x) is Span
             and type(last) is Span
-            and (last.bold, last.italic) == (x.bold, x.italic)
+            and last[1:] == x[1:]  # the same emphasis and vertical alignment
         ):
-            merged[-1] = Span(last.text + x.text, x.bold, x.italic)
+            merged[-1] = x._replace(text=last.text + x.text)
         else:
             merged.append(x)
     return tuple(merged)

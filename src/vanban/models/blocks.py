@@ -89,6 +89,37 @@ FieldName = Annotated[str, AfterValidator(_field_name)]
 Texts = Annotated[Text, BeforeValidator(_scalar_text)] | list[Text]
 
 
+_PLUS_ITEM = re.compile(r"\s\+\s")
+
+
+def _typed_list(value: Any) -> Any:
+    r"""A list typed as text with its own marks, one "+ …" or "- …" item per line, read as
+    its items: in YAML, lines starting with "+" are not a list but one text (``bullets:``
+    then "+ Một" / "+ Hai" lines), which offices type that way. The items keep their mark
+    (the layout prints it once). On one line (YAML folds unquoted lines) the items are split
+    at " + ". Anything else is left for the list's own check.
+
+    >>> _typed_list("+ Một\n+ Hai\n  tiếp"), _typed_list("+ Một + Hai"), _typed_list("Một")
+    (['+ Một', '+ Hai tiếp'], ['+ Một', '+ Hai'], 'Một')
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text[:1] not in ("+", "-") or not text[1:2].isspace():
+        return value
+    mark = text[0]
+    if "\n" not in text and mark == "+":
+        return ["+ " + x.strip() for x in _PLUS_ITEM.split(text[1:]) if x.strip()]
+    items: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if (line[:1] in ("+", "-") and line[1:2].isspace()) or not items:
+            items.append(line)
+        elif line:
+            items[-1] += " " + line
+    return items
+
+
 class Bullet(Model):
     """Một gạch đầu dòng: its text and optional nested items ("+")."""
 
@@ -100,7 +131,7 @@ class Bullet(Model):
     )
 
     text: Text = Field(title="Nội dung", description="Nội dung của ý.")
-    bullets: list[BulletEntry] = Field(
+    bullets: Annotated[list[BulletEntry], BeforeValidator(_typed_list)] = Field(
         default_factory=list, title="Ý con", description='Các ý con, đánh dấu "+".'
     )
 
@@ -123,7 +154,7 @@ class Bullets(Model):
         },
     )
 
-    bullets: list[BulletEntry] = Field(
+    bullets: Annotated[list[BulletEntry], BeforeValidator(_typed_list)] = Field(
         min_length=1,
         title="Các ý",
         description="Mỗi ý là một chuỗi, hoặc {text, bullets} khi có ý con.",
@@ -392,7 +423,7 @@ class Duties(Model):
         description="Tên cơ quan, đơn vị, in sau số thứ tự.",
         examples=["Sở Tài chính", "Công an tỉnh", "UBND các huyện, thành phố"],
     )
-    duties: list[BulletEntry] = Field(
+    duties: Annotated[list[BulletEntry], BeforeValidator(_typed_list)] = Field(
         min_length=1,
         title="Nhiệm vụ",
         description='Các nhiệm vụ của cơ quan, đơn vị, mỗi nhiệm vụ một gạch đầu dòng "-".',

@@ -190,9 +190,11 @@ _DECOMPOSED = re.compile("[A-Za-zĐđÂâĂăÊêÔôƠơƯư\u00c0-\u024f\u1ea0
 
 # --------------------------------------------------------------------------- date (ô 4)
 
+#: Read on the line with its blanks collapsed (one space each), so " ?" where a blank may
+#: be: a lazy place before "\s*,?\s*" splits a run of blanks in cubically many ways.
 _DATE_RE = re.compile(
-    r"^(?P<place>[^,]*?)\s*(?P<comma>,?)\s*ngày(?P<day>[\s\d.…_]*)tháng(?P<month>[\s\d.…_]*)"
-    r"năm(?P<year>[\s\d.…_]*)$",
+    r"^(?P<place>[^,]*?) ?(?P<comma>,?) ?ngày(?P<day>[ \d.…_]*)tháng(?P<month>[ \d.…_]*)"
+    r"năm(?P<year>[ \d.…_]*)$",
     re.IGNORECASE,
 )
 
@@ -260,7 +262,8 @@ def parse_date_line(line: str) -> tuple[str, int | None, int | None, int | None]
 
 # --------------------------------------------------------------------------- số, ký hiệu (ô 3)
 
-_NUMBER_RE = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<number>[^/]*?)\s*/\s*(?P<symbol>.*?)\s*$")
+#: Read on the line with its blanks collapsed, as :data:`_DATE_RE` (linear: one " ?" each).
+_NUMBER_RE = re.compile(r"^Số ?(?P<colon>:?) ?(?P<number>[^/]*?) ?/ ?(?P<symbol>.*?) ?$")
 _ABBREVIATIONS = {t.abbreviation.upper(): t for t in doctypes.DOC_TYPES.values() if t.abbreviation}
 
 
