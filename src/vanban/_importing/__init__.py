@@ -16,18 +16,22 @@ from typing import Any
 
 from vanban._importing.inline import runs_text
 from vanban._importing.outline import Outline, elements
+from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
 from vanban._importing.parts import header_fields, recipient_fields, signer_fields
 from vanban._importing.tables import table_block
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
 from vanban.models import Document
+from vanban.nd30.articles import PROPOSAL_PREFIX
 from vanban.nd30.doctypes import DOC_TYPES
 
 __all__ = ["ImportResult", "NotAnAdministrativeDocument", "from_docx"]
 
 #: The types whose body is Điều (and Chương), after an authority line and căn cứ.
 _ARTICLED = ("quyet_dinh", "nghi_quyet")
+#: How a proposal line starts when vanban prints the start by itself (Mẫu 1.2).
+_PROPOSAL_LEADS = (PROPOSAL_PREFIX.lower(),)
 
 
 class NotAnAdministrativeDocument(ValidationError):
@@ -124,27 +128,39 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     ps = reading.ps
     heading, closing, body = regions.heading, regions.closing, regions.body
     assert heading is not None and closing is not None and body is not None
-    articles = doc_type in _ARTICLED
+    articles = doc_type in _ARTICLED or doc_type in AGREEMENTS
     skip = _skip_set(regions)
     start = heading.end + 1
     # The authority line of a Quyết định or Nghị quyết (UPPERCASE, before the căn cứ)
     first_body = body.paragraphs[0] if body.paragraphs else closing.end
-    if articles:
+    if doc_type in _ARTICLED:
         authority = [
             i
             for i in range(start, first_body)
             if i not in skip and ps[i].text.strip() and ps[i].table is None and upper(ps[i].text)
         ]
         if authority:
-            fields["authority"] = " ".join(" ".join(ps[i].text.split()) for i in authority)
+            fields["authority"] = "\n".join(
+                " ".join(line.split())
+                for i in authority
+                for line in ps[i].text.split("\n")
+                if line.strip()
+            )
         skip.update(range(start, first_body))
     bases, proposal = [], []
     from vanban import registry
 
+    outline = Outline(reading, notes)
     takes_bases = "bases" in registry.model(doc_type).model_fields
     for i in body.basis if takes_bases else []:
-        line = " ".join(ps[i].text.split()).rstrip(";.,").strip()
-        if key(line).lower().startswith(("theo đề nghị", "xét đề nghị")) and articles:
+        line = runs_text(ps[i].runs, plain=True, notes=outline.footnotes)
+        line = " ".join(line.split()).rstrip(";.,").strip()
+        said = key(line).lower()
+        if said.startswith(("theo đề nghị", "xét đề nghị")) and doc_type in _ARTICLED:
+            for lead in _PROPOSAL_LEADS:
+                if said.startswith(lead):
+                    line = line[len(lead) :].strip()
+                    break
             proposal.append(line)
         else:
             bases.append(line)
@@ -153,7 +169,10 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["bases"] = bases
     if proposal:
         fields["proposal"] = proposal
-    outline = Outline(reading, notes)
+    own = read_own_fields(regions, fields, notes, doc_type, skip)
+    if own is None:  # a giấy: its field lines are the whole body
+        return
+    skip |= own
     for el in elements(reading, start, closing.end, skip):
         p = ps[el.index]
         if el.table is not None:
@@ -199,7 +218,7 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         else:
             fields["articles"] = outline.articles or [{"text": t} for t in outline.intro]
         return
-    if doc_type == "cong_van":
+    if doc_type == "cong_van" or doc_type in LETTERS:
         content = [*outline.intro, *outline.top]
         for section in outline.sections:
             content.append({"title": section["title"], "content": section["content"]})
@@ -324,9 +343,11 @@ def _drop_automatic_recipients(fields: dict[str, Any], doc_type: str) -> None:
     if not recipients or not isinstance(recipients[0], str):
         return
     first = " ".join(recipients[0].split())
-    if fields.get("addressees") and key(first).lower() == "như trên":
+    if fields.get("addressees") and doc_type not in LETTERS and key(first).lower() == "như trên":
         recipients.pop(0)
-    elif doc_type in _ARTICLED and key(first).lower().startswith("như điều"):
+    elif doc_type in _ARTICLED and not key(first).lower().startswith("như điều"):
+        fields["executors_article"] = False  # the office wrote no "Như Điều N" line
+    elif doc_type in _ARTICLED:
         count = len(fields.get("articles", [])) or sum(
             len(c.get("articles", [])) for c in fields.get("chapters", [])
         )

@@ -105,7 +105,11 @@ def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
 def _strip_end_mark(text: str) -> str:
     """The text without the end mark vanban adds back ("… thực hiện./." → "… thực hiện.")."""
     stripped = text.rstrip()
-    return stripped[: -len(END_MARK) + 1].rstrip() if stripped.endswith(END_MARK) else text
+    if not stripped.endswith(END_MARK):
+        return text
+    kept = stripped[: -len(END_MARK) + 1].rstrip()
+    # "Trân trọng!./.": the mark's full stop after a "!" or "?" is not the writer's
+    return kept[:-1] if kept[-2:-1] in ("!", "?", "…") else kept
 
 
 def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
@@ -125,8 +129,9 @@ def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
         lead = lead[len(label) :].lstrip(" .)/")
     if lead and len(lead) < len(rest_plain) and rest_plain.startswith(lead):
         text = rest_plain[len(lead) :].strip()
-        title = lead.rstrip(":").strip()
-        if title and text:
+        # A colon in bold is the title's own; one after it is the layout's (body.item)
+        title = lead.strip() if lead.endswith(":") else lead.rstrip(":").strip()
+        if title.rstrip(":") and text:
             return {"title": title, "text": text.lstrip(":").strip() or text}
     return {"text": rest_plain}
 
@@ -192,7 +197,7 @@ class Outline:
         if articles and (m := _split(plain, _ARTICLE)):
             self._close()
             article: dict[str, Any] = {}
-            rest = _split(_text(p, plain=True), _ARTICLE)
+            rest = _split(_strip_end_mark(_text(p, plain=True)), _ARTICLE)
             body = rest[1] if rest else m[1]
             if all_runs(p, "bold") or (p.runs and p.runs[0].bold):
                 article.update(_title_text(p, body, f"Điều {m[0]}"))

@@ -105,7 +105,9 @@ def _number_date(
             out["place"] = place
             if year is not None:
                 out["date"] = {"year": year, "month": month, "day": day if month else None}
-    if issuer.get("name") and not issuer.get("abbreviation") and "symbol" not in out:
+    facts = DOC_TYPES.get(regions.heading.doc_type or "") if regions.heading else None
+    numbered = facts is None or facts.number
+    if numbered and issuer.get("name") and not issuer.get("abbreviation") and "symbol" not in out:
         # No ký hiệu to read it from: the initials of the name, as offices abbreviate
         # ("SỞ CÔNG THƯƠNG" → "SCT"), said in a note.
         words = [w for w in issuer["name"].replace("\n", " ").split() if w[:1].isalpha()]
@@ -116,7 +118,10 @@ def _number_date(
                 f'không có số, ký hiệu; chữ viết tắt của cơ quan lấy theo chữ đầu: "{initials}"'
             )
     out["issuer"] = issuer
-    for i in [*h.region, *(regions.heading.marks if regions.heading else [])]:
+    start = regions.heading.start if regions.heading else 0
+    # The marks: in the header, under the tên loại, or in a table of their own between
+    # the Số and the date (vanban's "HỎA TỐC" box)
+    for i in [*h.region, *(regions.heading.marks if regions.heading else []), *range(start)]:
         mark = rules.mark_text(ps[i].text)
         if mark in rules.URGENCY_MARKS:
             out["urgency"] = mark
