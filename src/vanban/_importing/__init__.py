@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vanban._importing.inline import runs_text
-from vanban._importing.outline import Outline, elements
+from vanban._importing.outline import ARTICLED, Outline, elements
 from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
 from vanban._importing.parts import header_fields, recipient_fields, signer_fields
 from vanban._importing.tables import table_block
@@ -123,13 +123,32 @@ def _addressees(regions: Regions) -> list[str]:
     return [x.strip().lstrip("-–+ ").rstrip(";.,").strip() for x in rest.split("\n") if x.strip()]
 
 
+def _has_articles(regions: Regions, doc_type: str, start: int, end: int) -> bool:
+    """A Quy chế, Quy định… written in chương and điều: a bold paragraph opens with
+    "Chương I" or "Điều 1" (the type must take articles)."""
+    from vanban import registry
+
+    if "articles" not in registry.model(doc_type).model_fields:
+        return False
+    ps = regions.reading.ps
+    for i in range(start, end):
+        p = ps[i]
+        if p.table is None and p.runs and p.runs[0].bold and ARTICLED.match(p.text.strip()):
+            return True
+    return False
+
+
 def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: str) -> None:
     reading = regions.reading
     ps = reading.ps
     heading, closing, body = regions.heading, regions.closing, regions.body
     assert heading is not None and closing is not None and body is not None
-    articles = doc_type in _ARTICLED or doc_type in AGREEMENTS
     skip = _skip_set(regions)
+    articles = (
+        doc_type in _ARTICLED
+        or doc_type in AGREEMENTS
+        or _has_articles(regions, doc_type, heading.end + 1, closing.end)
+    )
     start = heading.end + 1
     # The authority line of a Quyết định or Nghị quyết (UPPERCASE, before the căn cứ)
     first_body = body.paragraphs[0] if body.paragraphs else closing.end

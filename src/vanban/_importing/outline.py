@@ -35,6 +35,10 @@ _CLOSING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CHAPTER = re.compile(r"^Chương\s+(?P<label>[IVXLC]+|\d+)\b\.?\s*(?P<rest>.*)$", re.S)
+#: A mục inside a chương ("Mục 1"), its title on the next line as a chương's.
+_CHAPTER_SECTION = re.compile(r"^Mục\s+(?P<label>\d+)\b\.?\s*(?P<rest>.*)$", re.S)
+#: A paragraph that opens a chương or an article.
+ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 
 
 @dataclass
@@ -153,6 +157,8 @@ class Outline:
         self._letter: dict[str, Any] | None = None
         self._bullet: dict[str, Any] | None = None
         self._article: dict[str, Any] | None = None
+        #: A chương or mục whose title is the next line.
+        self._untitled: dict[str, Any] | None = None
         #: Tasks were read from role lines; and their deadlines from lines of their own.
         self.task_lines = False
         self.last_is_closing = False
@@ -163,6 +169,14 @@ class Outline:
         self._last: list[Any] | None = None
 
     # -- where a block goes
+
+    def _articles_here(self) -> list[dict[str, Any]]:
+        """Where an article goes: the last mục of the last chương, the chương, the body."""
+        if not self.chapters:
+            return self.articles
+        sections = self.chapters[-1].get("sections")
+        here: list[dict[str, Any]] = (sections[-1] if sections else self.chapters[-1])["articles"]
+        return here
 
     def _container(self) -> list[Any]:
         items = [i for i in self._item if "task" not in i]  # a task holds no content
@@ -192,8 +206,22 @@ class Outline:
         if articles and (m := _split(plain, _CHAPTER)):
             self._close()
             self._article = None
-            self.chapters.append({"title": m[1] or plain, "articles": []})
+            self.chapters.append({"title": m[1], "articles": []})
+            self._untitled = self.chapters[-1]  # its title on the next line, in capitals
             return
+        if articles and self.chapters and (m := _split(plain, _CHAPTER_SECTION)):
+            self._close()
+            self._article = None
+            section: dict[str, Any] = {"title": m[1], "articles": []}
+            self.chapters[-1].setdefault("sections", []).append(section)
+            self._untitled = section
+            return
+        if self._untitled is not None:
+            untitled, self._untitled = self._untitled, None
+            if not untitled["title"] and upper(plain):
+                untitled["title"] = plain
+                return
+            untitled["title"] = untitled["title"] or "…"
         if articles and (m := _split(plain, _ARTICLE)):
             self._close()
             article: dict[str, Any] = {}
@@ -207,7 +235,7 @@ class Outline:
                 article["text"] = body
             if not article.get("title") and not article.get("text"):
                 article["title"] = body or m[0]
-            (self.chapters[-1]["articles"] if self.chapters else self.articles).append(article)
+            self._articles_here().append(article)
             self._article = article
             return
         roman = _split(plain, _ROMAN)

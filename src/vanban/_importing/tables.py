@@ -32,6 +32,33 @@ def _cell(reading: Reading, paragraphs: list[int], span: int, rowspan: int) -> d
     return cell
 
 
+#: Paragraph alignments as a column's ``align`` takes them.
+_ALIGNS = {"center": "center", "right": "right", "both": "justify", "justify": "justify"}
+
+
+def _column_alignments(
+    reading: Reading,
+    table: TableView,
+    by_cell: dict[tuple[int, int], list[int]],
+    header_count: int,
+) -> dict[int, str]:
+    """The alignment of each grid column whose body cells (below the header, one column
+    wide) are all aligned alike and not to the left."""
+    ps = reading.ps
+    seen: dict[int, set[str]] = {}
+    for r, row in enumerate(table.cells):
+        if r < header_count:
+            continue
+        for c, cell in enumerate(row):
+            if cell.span != 1 or cell.vmerge == "continue":
+                continue
+            for i in by_cell.get((r, c), []):
+                if ps[i].text.strip():
+                    align = _ALIGNS.get(ps[i].alignment or "left", "left")
+                    seen.setdefault(cell.column, set()).add(align)
+    return {c: next(iter(a)) for c, a in seen.items() if len(a) == 1 and a != {"left"}}
+
+
 def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> dict[str, Any]:
     """The table block of one Word table (its cell paragraphs ``paragraphs``)."""
     ps = reading.ps
@@ -70,6 +97,9 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
         if first and all(isinstance(x, dict) and x.get("bold") for x in first):
             header_count = 1
     columns: list[dict[str, Any]] = [{"width": round(max(w, 1) / _TWIPS_PER_CM, 2)} for w in grid]
+    for at, align in _column_alignments(reading, table, by_cell, header_count).items():
+        if at < len(columns):
+            columns[at]["align"] = align
     block: dict[str, Any] = {"columns": columns}
     head = rows[:header_count]
     simple = (
