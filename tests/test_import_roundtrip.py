@@ -11,8 +11,9 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - the last text of the body, which "./." closes, is compared without a final full stop (the
   mark absorbs it); so is a task's text before its deadline in parentheses;
 - a titled article's text and the paragraphs that open its content print alike;
-- the name of the issuer in a sentence (``issuer.in_text``) is not printed unless a phụ lục
-  or a giấy quotes it, the abbreviation of a type without Số is not printed at all, and a
+- the issuer in a sentence of a giấy ("Sở Nội vụ … trân trọng giới thiệu:") is compared as
+  printed, from the giấy's own field or ``issuer.in_text``; elsewhere ``issuer.in_text`` is
+  not printed unless a phụ lục quotes it, the abbreviation of a type without Số is not printed at all, and a
   table's column widths come back as the widths Word lays out: all three are left out.
 """
 
@@ -29,6 +30,7 @@ from hypothesis import strategies as st
 
 import vanban
 from vanban import registry
+from vanban.nd30 import appendix, recipients
 from vanban.nd30.doctypes import DOC_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,11 +150,18 @@ def normalised(doc: vanban.Document) -> dict[str, Any]:
     data["type"] = doc.type
     _capitals(data)
     _articles_text_first(data)
+    said = [k for k in ("introducer", "inviter", "grantor") if k in type(doc).model_fields]
+    if said:  # a giấy prints the issuer in a sentence: its own field, or issuer.in_text
+        name = doc.issuer.name
+        data["said"] = getattr(doc, said[0]) or doc.issuer.in_text or appendix.of_issuer(name)
+        data.pop(said[0], None)
     data.get("issuer", {}).pop("in_text", None)
     if not DOC_TYPES[doc.type].number:  # no Số, ký hiệu: the abbreviation is not printed
         data.get("issuer", {}).pop("abbreviation", None)
     if doc.archive is not None:
         data["archive"] = doc.archive.line()  # as printed: "Lưu: VT, NV.(80)."
+    elif not getattr(doc, "recipients_optional", False):
+        data["archive"] = recipients.archive_line()  # none given: "Lưu: VT." all the same
     _without_final_stop(data)
     data["recipients"] = [
         f"{r['name']} ({r['purpose']})" if r.get("purpose") else r["name"]

@@ -407,6 +407,10 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     fields.update(header_fields(regions, notes))
     ps = regions.reading.ps
     title_lines = heading.title or _caps_title(regions)
+    cut = next((k for k, i in enumerate(title_lines) if ARTICLED.match(ps[i].text.strip())), None)
+    if cut is not None:  # "Chương I" centred in bold right under the trích yếu: the body's
+        heading.end = title_lines[cut] - 1
+        title_lines = title_lines[:cut]
     if title_lines:
         fields["title"] = "\n".join(
             " ".join(line.split()) for i in title_lines for line in ps[i].text.split("\n")

@@ -19,7 +19,7 @@ from typing import Any
 from vanban._docx_reader import ParaView
 from vanban._importing.inline import runs_text
 from vanban._regions import Regions
-from vanban._regions.paragraphs import all_runs, key
+from vanban._regions.paragraphs import all_runs, key, upper
 from vanban.nd30 import agreements, appendix, cable, forms
 from vanban.nd30.doctypes import DOC_TYPES
 from vanban.nd30.text import END_MARK
@@ -430,7 +430,7 @@ def _agreement(
             break
         used.add(i)
         m = _PARTY.match(plain)
-        if m is not None and all_runs(ps[i], "bold"):
+        if m is not None and (all_runs(ps[i], "bold") or upper(m.group("name"))):
             party: dict[str, Any] = {"name": m.group("name").strip(), "representative": {}}
             if m.group("role"):
                 party["role"] = m.group("role").strip()
