@@ -131,6 +131,10 @@ def _capitals(data: dict[str, Any]) -> None:
         chapter["title"] = chapter["title"].upper()
         for section in chapter.get("sections", []):
             section["title"] = section["title"].upper()
+    for item in data.get("appendices", []):
+        if item.get("title"):
+            item["title"] = item["title"].upper()
+        _capitals(item)
     for party in data.get("parties", []):
         for name in ("name", "role"):
             if party.get(name):

@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from vanban._importing.appendices import appendix_fields, settle_references
 from vanban._importing.inline import runs_text
 from vanban._importing.outline import ARTICLED, Outline, elements
 from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
@@ -474,7 +475,33 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
             {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
         )
     notes.extend(str(w.message) for w in caught)
+    if regions.appendices.items and "appendices" in model_cls.model_fields:
+        model = _with_appendices(regions, notes, fields, model)
     return ImportResult(model, doc_type, notes, sources)
+
+
+def _with_appendices(
+    regions: Regions, notes: list[str], fields: dict[str, Any], model: Document
+) -> Document:
+    """The model with its phụ lục, their reference lines settled against the model's own
+    fields (what vanban prints from them is left to vanban)."""
+    from vanban.layout.appendix import reference_text
+    from vanban.models.appendix import Appendix
+    from vanban.nd30.appendix import of_issuer
+
+    items = appendix_fields(regions, notes)
+    expected = reference_text(model, Appendix(content=["…"]))
+    issuer = fields.setdefault("issuer", {})
+    said = model.issuer.in_text or of_issuer(model.issuer.name)
+    settle_references(items, expected, issuer, said)
+    fields["appendices"] = items
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out: Document = type(model).model_validate(
+            {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
+        )
+    notes.extend(str(w.message) for w in caught if str(w.message) not in notes)
+    return out
 
 
 def from_docx(source: bytes | str | os.PathLike[str]) -> ImportResult:

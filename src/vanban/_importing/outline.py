@@ -41,6 +41,10 @@ _CHAPTER_SECTION = re.compile(r"^Mục\s+(?P<label>\d+)\b\.?\s*(?P<rest>.*)$", r
 ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 
 
+#: vanban's paragraph styles centred by the role itself, not by the writer.
+_CENTRED_ROLES = ("VBParagraphCenter", "VBCableSender", "VBChapter", "VBChapterTitle")
+
+
 @dataclass
 class Element:
     """One part of the body in reading order: a paragraph, or a table (its paragraphs)."""
@@ -303,11 +307,14 @@ class Outline:
             not (p.style_id or "").startswith("VB")
             and _CLOSING_WORDS.search(key(plain)) is not None
         )
+        para: Any = text
+        if p.alignment in ("center", "right") and p.style_id not in _CENTRED_ROLES:
+            para = {"align": p.alignment, "text": text}  # a paragraph aligned on its own
         if not self.sections and not self._item and not self._article and not self.top:
-            self.intro.append(text)
+            self.intro.append(para)
             self._last = self.intro
             return
-        self._container().append(text)
+        self._container().append(para)
         self._last = self._container()
 
     def _task_line(self, line: str, p: ParaView) -> bool:

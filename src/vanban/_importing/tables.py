@@ -10,6 +10,7 @@ from vanban._docx_reader import TableView
 from vanban._importing.inline import runs_text
 from vanban._regions.paragraphs import all_runs
 from vanban._regions.state import Reading
+from vanban.nd30.numbering import roman
 
 #: Twips in a centimetre: column widths become shares in centimetres ("2.5" for 2.5 cm).
 _TWIPS_PER_CM = 567
@@ -59,6 +60,28 @@ def _column_alignments(
     return {c: next(iter(a)) for c, a in seen.items() if len(a) == 1 and a != {"left"}}
 
 
+def _group(row: list[Any], columns: int, place: int) -> Any:
+    """A row "I | NHIỆM VỤ CHUNG" in bold across the table as a group row (``{group: …}``);
+    its label left to vanban when it is the one vanban numbers (I, II… in order)."""
+    if columns < 2 or len(row) != 2 or not all(isinstance(c, dict) for c in row):
+        return row
+    label, title = row
+    if not (
+        label.get("bold")
+        and isinstance(label.get("text"), str)
+        and set(label) == {"text", "bold"}
+        and title.get("bold")
+        and title.get("colspan") == columns - 1
+        and isinstance(title.get("text"), str)
+        and set(title) == {"text", "bold", "colspan"}
+    ):
+        return row
+    group: dict[str, Any] = {"group": title["text"]}
+    if label["text"] != roman(place):
+        group["label"] = label["text"]
+    return group
+
+
 def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> dict[str, Any]:
     """The table block of one Word table (its cell paragraphs ``paragraphs``)."""
     ps = reading.ps
@@ -81,7 +104,7 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
                 else:
                     break
             spans[(r, c)] = n
-    rows: list[list[dict[str, Any] | str]] = []
+    rows: list[Any] = []
     for r, row in enumerate(table.cells):
         out: list[dict[str, Any] | str] = []
         for c, cell in enumerate(row):
@@ -90,7 +113,7 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
             made = _cell(reading, by_cell.get((r, c), []), cell.span, spans.get((r, c), 1))
             plain = set(made) <= {"text"} and isinstance(made.get("text", ""), str)
             out.append(made.get("text", "") if plain else made)
-        rows.append(out)
+        rows.append(_group(out, len(grid), sum(1 for x in rows if isinstance(x, dict)) + 1))
     header_count = table.header_rows
     if header_count == 0 and len(rows) > 1:
         first = rows[0]
