@@ -18,7 +18,12 @@ from vanban._importing.appendices import appendix_fields, settle_references
 from vanban._importing.inline import runs_text
 from vanban._importing.outline import ARTICLED, Outline, elements
 from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
-from vanban._importing.parts import header_fields, recipient_fields, signer_fields
+from vanban._importing.parts import (
+    contact_fields,
+    header_fields,
+    recipient_fields,
+    signer_fields,
+)
 from vanban._importing.tables import table_block
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
@@ -124,6 +129,31 @@ def _addressees(regions: Regions) -> list[str]:
     return [x.strip().lstrip("-–+ ").rstrip(";.,").strip() for x in rest.split("\n") if x.strip()]
 
 
+def _body_size(regions: Regions) -> str | None:
+    """The size preset of the body's text when it is not the default: the size most of the
+    body's words are set in, when a preset has it (13 or 14 pt, Phụ lục I, I.4)."""
+    from collections import Counter
+
+    from vanban.nd30.page import SIZE_PRESETS
+
+    heading, closing = regions.heading, regions.closing
+    if heading is None or closing is None:
+        return None
+    ps = regions.reading.ps
+    sizes: Counter[float] = Counter()
+    for i in range(heading.end + 1, closing.end):
+        if ps[i].table is None:
+            for r in ps[i].runs:
+                sizes[r.size_pt] += len(r.text.split())
+    if not sizes:
+        return None
+    size = sizes.most_common(1)[0][0]
+    default = next(iter(SIZE_PRESETS))
+    by_body = {preset.body: name for name, preset in SIZE_PRESETS.items()}
+    name = by_body.get(int(size)) if size == int(size) else None
+    return name if name is not None and name != default else None
+
+
 def _has_articles(regions: Regions, doc_type: str, start: int, end: int) -> bool:
     """A Quy chế, Quy định… written in chương and điều: a bold paragraph opens with
     "Chương I" or "Điều 1" (the type must take articles)."""
@@ -173,6 +203,9 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     outline = Outline(reading, notes)
     takes_bases = "bases" in registry.model(doc_type).model_fields
     for i in body.basis if takes_bases else []:
+        style = ps[i].style_id or ""
+        if style.startswith("VB") and style != "VBBasis":
+            continue  # vanban's own paragraph that reads "Căn cứ …": the body's, as styled
         line = runs_text(ps[i].runs, plain=True, notes=outline.footnotes)
         line = " ".join(line.split()).rstrip(";.,").strip()
         said = key(line).lower()
@@ -249,8 +282,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     if doc_type == "bien_ban" and outline.intro and (outline.sections or outline.top):
         fields["opening"] = "\n\n".join(outline.intro)  # before the numbered parts
         outline.intro = []
-    if not outline.sections and not outline.top:  # paragraphs only: they are the content
-        outline.top, outline.intro = outline.intro, []
+    if not outline.sections:  # no mục: the paragraphs before the first block are content
+        outline.top, outline.intro = [*outline.intro, *outline.top], []
     if outline.intro:
         fields["intro"] = outline.intro
     if outline.sections:
@@ -451,6 +484,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     elif signer is not None:
         fields["signer"] = signer
     fields.update(recipient_fields(regions))
+    contact = contact_fields(regions)
+    if contact and "contact" in registry.model(doc_type).model_fields:
+        fields["contact"] = contact
     if DOC_TYPES[doc_type].addressed or doc_type in ("to_trinh", "bao_cao"):
         names = _addressees(regions)
         if names:
@@ -467,6 +503,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
                 "theo người ký và cơ quan: hãy sửa nếu chưa đúng"
             )
     _drop_automatic_recipients(fields, doc_type)
+    size = _body_size(regions)
+    if size is not None:
+        fields["format"] = {"size": size}
     sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:

@@ -245,7 +245,7 @@ class Outline:
         roman = _split(plain, _ROMAN)
         if roman and not articles and (upper(roman[1]) or all_runs(p, "bold")):
             self._close()
-            self.sections.append({"title": roman[1].rstrip(":") or roman[0], "content": []})
+            self.sections.append({"title": roman[1] or roman[0], "content": []})
             self.section_starts.append(where)
             return
         number = _split(plain, _NUMBER)

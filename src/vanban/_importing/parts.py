@@ -8,7 +8,7 @@ from typing import Any
 from vanban._regions import Regions
 from vanban._regions.closing import ARCHIVE_WORD
 from vanban._regions.paragraphs import all_runs, key, upper
-from vanban.nd30 import rules
+from vanban.nd30 import marks, rules
 from vanban.nd30.doctypes import DOC_TYPES
 from vanban.nd30.signer import parse_signer_lines
 
@@ -203,4 +203,25 @@ def recipient_fields(regions: Regions) -> dict[str, Any]:
             continue
         recipients.append(line)  # "(để b/c)" stays in the name: it prints the same
     out["recipients"] = recipients
+    return out
+
+
+def contact_fields(regions: Regions) -> dict[str, str]:
+    """The contact block at the foot of page 1 (Phụ lục I, III.4): "Địa chỉ: …" on its own
+    line, then "Email: …; Điện thoại: …", in the first page's footer."""
+    view = regions.reading.view
+    labels = {label.lower(): name for name, label in marks.CONTACT_LABELS}
+    parts = [view.footers.get("first"), view.footers.get("default")]
+    out: dict[str, str] = {}
+    for part in parts:
+        if part is None or out:
+            continue
+        for p in part.paragraphs:
+            text = " ".join(p.text.split())
+            pieces = [text] if text.lower().startswith("địa chỉ:") else text.split("; ")
+            for piece in pieces:
+                label, sep, value = piece.partition(":")
+                name = labels.get(label.strip().lower())
+                if sep and name and value.strip() and name not in out:
+                    out[name] = value.strip()
     return out

@@ -105,6 +105,7 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
                     break
             spans[(r, c)] = n
     rows: list[Any] = []
+    refs: list[tuple[int, int, int, int]] = []  # row, place in the row, cell, grid column
     for r, row in enumerate(table.cells):
         out: list[dict[str, Any] | str] = []
         for c, cell in enumerate(row):
@@ -113,6 +114,7 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
             made = _cell(reading, by_cell.get((r, c), []), cell.span, spans.get((r, c), 1))
             plain = set(made) <= {"text"} and isinstance(made.get("text", ""), str)
             out.append(made.get("text", "") if plain else made)
+            refs.append((r, len(out) - 1, c, cell.column))
         rows.append(_group(out, len(grid), sum(1 for x in rows if isinstance(x, dict)) + 1))
     header_count = table.header_rows
     if header_count == 0 and len(rows) > 1:
@@ -123,6 +125,18 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
     for at, align in _column_alignments(reading, table, by_cell, header_count).items():
         if at < len(columns):
             columns[at]["align"] = align
+    for r, at, c, grid_at in refs:  # a cell aligned otherwise than its column
+        if r < header_count or not isinstance(rows[r], list) or grid_at >= len(columns):
+            continue
+        aligns = {
+            _ALIGNS.get(ps[i].alignment or "left", "left")
+            for i in by_cell.get((r, c), [])
+            if ps[i].text.strip()
+        }
+        if len(aligns) != 1 or aligns == {columns[grid_at].get("align", "left")}:
+            continue
+        made = rows[r][at]
+        rows[r][at] = {**({"text": made} if isinstance(made, str) else made), "align": aligns.pop()}
     block: dict[str, Any] = {"columns": columns}
     head = rows[:header_count]
     simple = (
