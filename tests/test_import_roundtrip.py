@@ -5,16 +5,21 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - parts printed in capitals come back in capitals: a mục's, chương's and its mục's title, a
   party's name and role, who confirms a giấy nghỉ phép, a công điện's sender, a thư công's
   name (its first title line);
+- parts printed in capitals include a phụ lục's title;
 - a recipient's purpose is printed in parentheses after the name, and comes back in it; the
-  Lưu line is compared as printed ("VT" first, "NV.(80)" = drafter NV, 80 copies issued);
+  Lưu line is compared as printed ("VT" first, "NV.(80)" = drafter NV, 80 copies issued; no
+  ``archive`` prints "Lưu: VT."); a "Như trên" written first in Nơi nhận is printed once;
 - footnotes come back named ``n1``, ``n2``… in the order of their marks;
 - the last text of the body, which "./." closes, is compared without a final full stop (the
   mark absorbs it); so is a task's text before its deadline in parentheses;
-- a titled article's text and the paragraphs that open its content print alike;
+- a titled article's text and the paragraphs that open its content print alike; so do
+  ``intro`` and ``content`` without mục, and a công văn's trích yếu with or without "V/v";
 - the issuer in a sentence of a giấy ("Sở Nội vụ … trân trọng giới thiệu:") is compared as
   printed, from the giấy's own field or ``issuer.in_text``; elsewhere ``issuer.in_text`` is
   not printed unless a phụ lục quotes it, the abbreviation of a type without Số is not printed at all, and a
-  table's column widths come back as the widths Word lays out: all three are left out.
+  table's column widths come back as the widths Word lays out: all three are left out; a
+  cell's alignment that is its column's, a header cell's centring and a group row's number
+  I, II… in order are vanban's own, written or not.
 """
 
 from __future__ import annotations
