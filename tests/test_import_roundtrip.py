@@ -12,6 +12,8 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - footnotes come back named ``n1``, ``n2``… in the order of their marks;
 - the last text of the body, which "./." closes, is compared without a final full stop (the
   mark absorbs it); so is a task's text before its deadline in parentheses;
+- a task line's label that is vanban's own ("Chủ trì") is the same written or not;
+- a phụ lục's ``id`` is not printed: a reference ``[@id]`` prints its label ("Phụ lục II");
 - a titled article's text and the paragraphs that open its content print alike; so do
   ``intro`` and ``content`` without mục, and a công văn's trích yếu with or without "V/v";
 - the issuer in a sentence of a giấy ("Sở Nội vụ … trân trọng giới thiệu:") is compared as
@@ -35,6 +37,8 @@ from hypothesis import strategies as st
 
 import vanban
 from vanban import registry
+from vanban.layout.appendix import appendix_labels
+from vanban.layout.body import DEADLINE_LABEL, TASK_ROLES
 from vanban.nd30 import appendix, numbering, recipients
 from vanban.nd30.doctypes import DOC_TYPES
 
@@ -47,8 +51,7 @@ NOT_YET: dict[str, str] = {
     "bien-ban-ban-giao-ho-so-luu-tru": "a biên bản's party lines and a table's total row",
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
-    "de-an-ubnd-tinh-nhan-luc-so": "a phụ lục's id; tasks printed with role lines",
-    "doan-kiem-tra-an-toan-thuc-pham": "a phụ lục's id; an aligned paragraph of two lines",
+    "doan-kiem-tra-an-toan-thuc-pham": "aligned paragraphs and a form in a phụ lục",
     "du-an-so-van-hoa-du-lich-cong-dong": "a table's two header rows; task tables",
     "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "task tables (their fields and columns)",
     "so-cong-thuong-chuyen-doi-so": "task tables (their fields and columns)",
@@ -58,7 +61,6 @@ NOT_YET: dict[str, str] = {
     "truong-thpt-ngay-hoi-doc-sach": "task tables in a phụ lục (extra columns)",
     "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task tables (their fields and groups)",
     "ubnd-tinh-thong-bao-ket-luan-hop": "a paragraph after a mục's khoản reads as the khoản's",
-    "ubnd-xa-phuong-an-ung-pho-bao-lu": "a phụ lục's id (its [@id] references print its label)",
     "xa-tan-an-ra-soat-ho-ngheo": "a cơ quan's duties (body + duties) read as a khoản",
 }
 
@@ -165,6 +167,12 @@ def normalised(doc: vanban.Document) -> dict[str, Any]:
     elif not getattr(doc, "recipients_optional", False):
         data["archive"] = recipients.archive_line()  # none given: "Lưu: VT." all the same
     _without_final_stop(data)
+    labels = data.get("task_labels") or {}
+    for name, label in [*TASK_ROLES, ("deadline", DEADLINE_LABEL)]:
+        if labels.get(name) == label:
+            del labels[name]  # vanban's own label, written again
+    if "task_labels" in data and not labels:
+        del data["task_labels"]
     if data.get("intro") and not data.get("sections") and "content" in type(doc).model_fields:
         data["content"] = [*data.pop("intro"), *data.get("content", [])]  # printed alike
     if data["type"] == "cong_van" and data.get("title", "").startswith("V/v "):
@@ -178,6 +186,11 @@ def normalised(doc: vanban.Document) -> dict[str, Any]:
         for r in data.get("recipients", [])
     ]
     text = json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
+    items = getattr(doc, "appendices", [])
+    for item, label in zip(items, appendix_labels(doc), strict=True):
+        if item.id:  # "[@pl-so-tan]" prints the phụ lục's label; the id is not printed
+            text = text.replace(f"[@{item.id}]", label).replace(f', "id": "{item.id}"', "")
+            text = text.replace(f'"id": "{item.id}", ', "")
     text = _notes_renamed(text, list(data.get("footnotes") or {}))
     out: dict[str, Any] = json.loads(text)
     _without_widths(out)

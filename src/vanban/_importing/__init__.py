@@ -259,6 +259,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     closing_text = outline.finish() if not articles else None
     if outline.deadline_lines:
         fields["task_style"] = "lines"
+    if outline.task_labels and "task_labels" in registry.model(doc_type).model_fields:
+        fields["task_labels"] = outline.task_labels
     view = reading.view
     notes_found = {
         f"n{k}": " ".join(view.footnotes.get(k, "").split()) for k in sorted(outline.footnotes)

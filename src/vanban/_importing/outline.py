@@ -25,6 +25,31 @@ _BULLET = re.compile(r"^(?P<label>[-–—•+*])\s*(?P<rest>.*)$", re.S)
 _ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+)\s*[.:]?\s*(?P<rest>.*)$", re.S)
 #: The role lines under a task ("- Chủ trì: Sở Nội vụ") and the task fields they fill.
 _TASK_LINES = {label: name for name, label in TASK_ROLES}
+_TASK_LABELS = dict(TASK_ROLES)
+
+
+def _task_field(label: str) -> str | None:
+    """The task field a role line's label names: vanban's label ("Chủ trì"), or an office's
+    longer one that holds it ("Cơ quan chủ trì", "Thời gian hoàn thành").
+
+    >>> _task_field("Chủ trì"), _task_field("Cơ quan phối hợp"), _task_field("Thời hạn")
+    ('leads', 'coordinates', 'deadline')
+    >>> _task_field("Người thực hiện") is None
+    True
+    """
+    if label == DEADLINE_LABEL:
+        return "deadline"
+    if label in _TASK_LINES:
+        return _TASK_LINES[label]
+    low = label.lower()
+    for name, default in TASK_ROLES:
+        if default.lower() in low and name != "performs":
+            return name
+    if low.startswith(("thời gian", "thời hạn")):
+        return "deadline"
+    return None
+
+
 _TASK_LINE = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>.+)$", re.S)
 #: A deadline written after a task: "(hoàn thành trước ngày 30/11/2024)", "(Quý IV/2026)".
 _INLINE_DEADLINE = re.compile(r"^(?P<task>.*\S)\s*\((?P<deadline>[^()]+)\)\.?$", re.S)
@@ -169,6 +194,8 @@ class Outline:
         #: The paragraph each mục starts at.
         self.section_starts: list[int] = []
         self.deadline_lines = False
+        #: The office's own labels of the task lines, by field.
+        self.task_labels: dict[str, str] = {}
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
 
@@ -317,6 +344,22 @@ class Outline:
         self._container().append(para)
         self._last = self._container()
 
+    def _own_label(self, label: str, item: dict[str, Any]) -> str | None:
+        """The field of a task line whose label is the office's own ("Trách nhiệm"): the one
+        it named before in this document; before the deadline line, a role (vanban prints the
+        roles, then the deadline, then the other columns): the lead first, then the roles
+        after it not yet given; after the deadline, none (an extra column)."""
+        for name, own in self.task_labels.items():
+            if own == label:
+                return name
+        if "deadline" in item or item.get("extra"):
+            return None
+        names = [name for name, _ in TASK_ROLES]
+        for name in names[names.index("leads") :]:
+            if name not in item and name not in self.task_labels:
+                return name
+        return None
+
     def _task_line(self, line: str, p: ParaView) -> bool:
         """A role line under the open khoản ("- Chủ trì: …", "- Thời gian thực hiện: …"):
         the khoản is a task, the line one of its fields."""
@@ -325,18 +368,27 @@ class Outline:
             return False
         label, value = m.group("label").strip(), m.group("value").strip().rstrip(";")
         item = self._item[-1]
-        if label == DEADLINE_LABEL:
+        detail = p.style_id == "VBTaskDetail"  # vanban's own task line: any label is a field
+        # The office's own labels ("Cơ quan chủ trì") only on vanban's task lines; typed
+        # lines need vanban's ("Chủ trì"), as a bullet "- Thời hạn: …" is text
+        name = _task_field(label) if detail else _TASK_LINES.get(label)
+        if name is None and label == DEADLINE_LABEL:
             name = "deadline"
-        elif label in _TASK_LINES:
-            name = _TASK_LINES[label]
-        else:
+        if name is None and detail:
+            name = self._own_label(label, item)
+        if name is None and not detail:
             return False
-        if item.get("content") or "title" in item or name in item:
+        if item.get("content") or "title" in item or (name is not None and name in item):
             return False
         if "task" not in item:
             if "text" not in item:
                 return False
             item["task"] = item.pop("text")
+        if name is None:  # a column of the office's own ("Người thực hiện")
+            item.setdefault("extra", {})[label] = value
+            return True
+        if label != (DEADLINE_LABEL if name == "deadline" else _TASK_LABELS[name]):
+            self.task_labels[name] = label  # "Cơ quan chủ trì" for "Chủ trì"
         item[name] = deadline_value(value) if name == "deadline" else value
         self.task_lines = True
         if name == "deadline":

@@ -171,10 +171,15 @@ def signer_fields(regions: Regions) -> dict[str, Any] | None:
         fields0["name"] = typed_name
         return fields0
     s = c.signers[0]
-    titles = [line for i in s.titles if i != s.name for line in _lines(ps[i].text)]
+    above = [i for i in s.titles if s.name is None or i < s.name]
+    below = [i for i in s.titles if s.name is not None and i > s.name]
+    titles = [line for i in above for line in _lines(ps[i].text)]
     fields: dict[str, Any] = dict(parse_signer_lines(titles))
     if "other_titles" in fields:
         fields["other_titles"] = fields["other_titles"].split("\n")
+    if below and "other_titles" not in fields:  # titles under the name, as offices print them
+        fields["other_titles"] = [line for i in below for line in _lines(ps[i].text)]
+        fields["other_titles_position"] = "below_name"
     if s.name is not None:
         fields["name"] = " ".join(ps[s.name].text.split())
     return fields
