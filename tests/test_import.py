@@ -361,3 +361,46 @@ def test_a_quy_che_in_chuong_and_muc_comes_back() -> None:
     assert [c.title for c in back.chapters] == ["QUY ĐỊNH CHUNG", "TRÁCH NHIỆM"]
     assert [s.title for s in back.chapters[1].sections] == ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     assert normalised(back) == normalised(doc)
+
+
+def test_a_table_whose_columns_list_tasks_becomes_a_task_table() -> None:
+    """TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian | Ghi chú, with a group row: a task table
+    (dates read back, the office's column as an extra field, its title kept)."""
+    doc = vanban.KeHoach.model_validate(  # type: ignore[attr-defined]
+        {
+            "issuer": {"name": "SỞ NỘI VỤ", "abbreviation": "SNV"},
+            "number": 4,
+            "place": "Hòa Bình Nam",
+            "date": "2026-03-05",
+            "title": "Kế hoạch",
+            "content": [
+                {
+                    "columns": [
+                        {"title": "TT"},
+                        {"title": "Nhiệm vụ"},
+                        {"title": "Đơn vị chủ trì"},
+                        {"title": "Thời gian"},
+                        {"title": "Ghi chú"},
+                    ],
+                    "rows": [
+                        {"group": "Chuẩn bị"},
+                        ["1", "Rà soát hồ sơ", "Phòng Nội vụ", "30/4/2026", ""],
+                        ["2", "Lập danh sách", "Văn phòng", "Quý II", "Gửi Sở"],
+                    ],
+                }
+            ],
+            "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"},
+        }
+    )
+    back: Any = vanban.from_docx(_quiet_render(doc)).model
+    table = back.content[0]
+    assert [c.field for c in table.columns] == ["number", "task", "leads", "deadline", "Ghi chú"]
+    assert [c.title for c in table.columns][2:4] == ["Đơn vị chủ trì", "Thời gian"]
+    (group,) = table.groups
+    first, second = group.tasks
+    assert (first.task, first.leads, first.deadline) == (
+        "Rà soát hồ sơ",
+        "Phòng Nội vụ",
+        dt.date(2026, 4, 30),
+    )
+    assert (second.deadline, second.extra) == ("Quý II", {"Ghi chú": "Gửi Sở"})

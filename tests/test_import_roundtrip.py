@@ -41,6 +41,7 @@ import vanban
 from vanban import registry
 from vanban.layout.appendix import appendix_labels
 from vanban.layout.body import DEADLINE_LABEL, TASK_ROLES
+from vanban.layout.tables import TASK_COLUMN_TITLES
 from vanban.nd30 import appendix, numbering, recipients
 from vanban.nd30.doctypes import DOC_TYPES
 
@@ -52,15 +53,14 @@ NOT_YET: dict[str, str] = {
     "bien-ban-ban-giao-ho-so-luu-tru": "a biên bản's party lines and a table's total row",
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
-    "doan-kiem-tra-an-toan-thuc-pham": "aligned paragraphs and a form in a phụ lục",
-    "du-an-so-van-hoa-du-lich-cong-dong": "a table's two header rows; task tables",
-    "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "task tables (their fields and columns)",
-    "so-cong-thuong-chuyen-doi-so": "task tables (their fields and columns)",
+    "doan-kiem-tra-an-toan-thuc-pham": "a phụ lục's end block (the signature line on the right)",
+    "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "a task table whose tasks take several rows",
+    "so-cong-thuong-chuyen-doi-so": "a task table with a column-number row and merged cells",
     "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong": "a Mẫu 1.3 decision's issued text",
-    "so-noi-vu-huong-dan-danh-gia-xep-loai": "a phụ lục form with blanks and two header rows",
+    "so-noi-vu-huong-dan-danh-gia-xep-loai": "a phụ lục form: two header rows, blank cells",
     "so-tu-phap-ban-hanh-quy-che-lam-viec": "a Mẫu 1.3 decision's issued text",
-    "truong-thpt-ngay-hoi-doc-sach": "task tables in a phụ lục (extra columns)",
-    "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task tables (their fields and groups)",
+    "truong-thpt-ngay-hoi-doc-sach": "an extra task column 'Người thực hiện' reads as performs",
+    "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task_labels that title a task table's columns",
     "ubnd-tinh-thong-bao-ket-luan-hop": "a paragraph after a mục's khoản reads as the khoản's",
 }
 
@@ -207,6 +207,9 @@ def _without_widths(data: Any) -> None:
         for column in data.get("columns", []):
             if isinstance(column, dict):
                 column.pop("width", None)
+                field = column.get("field")
+                if field and "title" in column and column["title"] == TASK_COLUMN_TITLES.get(field):
+                    del column["title"]  # a task column's own title, written again
         aligns = [c.get("align", "left") for c in data.get("columns", []) if isinstance(c, dict)]
         groups = 0
         for row in data.get("rows", []) if aligns else []:
@@ -227,6 +230,12 @@ def _without_widths(data: Any) -> None:
             for cell in row if isinstance(row, list) else []:
                 if isinstance(cell, dict) and cell.get("align") == "center":
                     del cell["align"]  # a header cell is centred by default
+                if isinstance(cell, dict) and cell.get("bold") is True:
+                    del cell["bold"]  # …and bold
+        if data.get("header"):
+            for column in data.get("columns", []):
+                if isinstance(column, dict):
+                    column.pop("title", None)  # header rows are printed instead
         if "body" in data and "duties" in data and set(data) <= {"body", "duties"}:
             # a cơ quan's duties print as a khoản titled with its name and its bullets
             duties = [{"text": d} if isinstance(d, str) else d for d in data.pop("duties")]

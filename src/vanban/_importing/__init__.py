@@ -24,7 +24,7 @@ from vanban._importing.parts import (
     recipient_fields,
     signer_fields,
 )
-from vanban._importing.tables import table_block
+from vanban._importing.tables import table_or_tasks
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
@@ -234,7 +234,7 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
                 table is not None and table.parent is not None
             )
             if table is not None and table.has_borders and not nested:
-                outline.add_block(table_block(reading, table, el.cells))
+                outline.add_block(table_or_tasks(reading, table, el.cells))
                 continue
             notes.append(
                 f"đoạn {reading.reader_no[el.index]}, trang ~{reading.page_of[el.index]}: "

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from vanban._importing.outline import Outline, elements
-from vanban._importing.tables import table_block
+from vanban._importing.tables import table_or_tasks
 from vanban._regions import Regions
 from vanban._regions.paragraphs import upper
 from vanban.nd30 import appendix as rules
@@ -34,7 +34,7 @@ def _content(regions: Regions, start: int, end: int, notes: list[str]) -> Outlin
         if el.table is not None:
             table = reading.view.tables[el.table] if el.table < len(reading.view.tables) else None
             if table is not None and table.has_borders and table.parent is None:
-                outline.add_block(table_block(reading, table, el.cells))
+                outline.add_block(table_or_tasks(reading, table, el.cells))
                 continue
             for i in el.cells:
                 if ps[i].text.strip():

@@ -67,7 +67,7 @@ ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 
 
 #: vanban's paragraph styles centred by the role itself, not by the writer.
-_CENTRED_ROLES = ("VBParagraphCenter", "VBCableSender", "VBChapter", "VBChapterTitle")
+_CENTRED_ROLES = ("VBCableSender", "VBChapter", "VBChapterTitle")
 
 
 @dataclass

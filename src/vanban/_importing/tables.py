@@ -4,12 +4,14 @@ column and row spans, bold cells."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from vanban._docx_reader import TableView
 from vanban._importing.inline import runs_text
 from vanban._regions.paragraphs import all_runs
 from vanban._regions.state import Reading
+from vanban.layout.tables import TASK_COLUMN_ALIGN, TASK_COLUMN_TITLES
 from vanban.nd30.numbering import roman
 
 #: Twips in a centimetre: column widths become shares in centimetres ("2.5" for 2.5 cm).
@@ -155,3 +157,119 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
         block["header"] = [[c if isinstance(c, dict) else {"text": c} for c in row] for row in head]
     block["rows"] = rows[header_count:]
     return block
+
+
+#: How a task table's column titles name the task fields (vanban's own titles, and the
+#: words offices head them with), checked in order.
+_TASK_TITLE_WORDS = (
+    ("number", ("tt", "stt")),
+    ("directs", ("chỉ đạo",)),
+    ("leads", ("chủ trì",)),
+    ("coordinates", ("phối hợp",)),
+    ("performs", ("thực hiện",)),
+    ("deadline", ("thời gian", "thời hạn", "tiến độ")),
+    ("product", ("sản phẩm", "kết quả")),
+    ("task", ("nhiệm vụ", "nội dung", "công việc")),
+)
+_SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _task_field(title: str) -> str | None:
+    """The task field a column title names ("Cơ quan chủ trì" → leads), or None.
+
+    >>> _task_field("TT"), _task_field("Nội dung công việc"), _task_field("Đơn vị chủ trì")
+    ('number', 'task', 'leads')
+    >>> _task_field("Ghi chú") is None
+    True
+    """
+    low = " ".join(title.lower().split())
+    for name, words in _TASK_TITLE_WORDS:
+        if name == "number":
+            if low in words:
+                return name
+        elif any(w in low for w in words):
+            return name
+    return None
+
+
+def _cell_value(cell: Any) -> Any:
+    text = cell if isinstance(cell, str) else cell.get("text", "")
+    return text
+
+
+def task_table(block: dict[str, Any]) -> dict[str, Any] | None:
+    """A table whose columns say it lists tasks (TT, Nhiệm vụ, Chủ trì, Thời gian…) as a task
+    table: its columns as task fields (a column of the office's own as an extra field), its
+    group rows as groups, each row a task; ``None`` when it is not one (a title row of
+    several lines, merged cells, no number or task column, no role or deadline column)."""
+    columns = block.get("columns", [])
+    titles = [c.get("title") for c in columns]
+    if "header" in block or not titles or not all(isinstance(t, str) for t in titles):
+        return None
+    fields = [_task_field(str(t)) for t in titles]
+    known = [f for f in fields if f is not None]
+    if fields[0] != "number" or "task" not in fields or len(known) != len(set(known)):
+        return None
+    if not set(known) & {"leads", "coordinates", "performs", "directs", "deadline"}:
+        return None
+    out_columns: list[dict[str, Any]] = []
+    for column, title, name in zip(columns, titles, fields, strict=True):
+        col: dict[str, Any] = {"field": name or title}
+        if name is not None and title != TASK_COLUMN_TITLES.get(name):
+            col["title"] = title
+        if "width" in column:
+            col["width"] = column["width"]
+        align = column.get("align", "left")
+        if align != TASK_COLUMN_ALIGN.get(name or "", "left"):
+            col["align"] = align
+        out_columns.append(col)
+    names = [c["field"] for c in out_columns]
+    groups: list[dict[str, Any]] = []
+    tasks: list[dict[str, Any]] = []
+    for row in block.get("rows", []):
+        if isinstance(row, dict):  # a group row
+            group: dict[str, Any] = {"title": row["group"], "tasks": []}
+            if "label" in row:
+                group["label"] = row["label"]
+            groups.append(group)
+            continue
+        if len(row) != len(names) or any(
+            isinstance(c, dict) and set(c) - {"text", "align"} for c in row
+        ):
+            return None  # merged or bold cells: not a plain list of tasks
+        task: dict[str, Any] = {}
+        place = len(groups[-1]["tasks"] if groups else tasks) + 1
+        for name, cell in zip(names, row, strict=True):
+            value = _cell_value(cell)
+            if name == "number":
+                if value != str(place):
+                    task["number"] = value
+                continue
+            if not value:
+                continue
+            if name == "deadline" and isinstance(value, str):
+                m = _SHORT_DATE.match(value)
+                if m:
+                    day, month, year = (int(x) for x in m.groups())
+                    value = f"{year:04d}-{month:02d}-{day:02d}"
+            if name in TASK_COLUMN_TITLES:
+                task[name] = value
+            else:
+                task.setdefault("extra", {})[name] = value
+        if "task" not in task:
+            return None
+        (groups[-1]["tasks"] if groups else tasks).append(task)
+    if groups and tasks:
+        return None  # tasks before the first group
+    out: dict[str, Any] = {"columns": out_columns}
+    if groups:
+        out["groups"] = groups
+    else:
+        out["tasks"] = tasks
+    return out
+
+
+def table_or_tasks(reading: Reading, table: TableView, paragraphs: list[int]) -> dict[str, Any]:
+    """A Word table as a table block, or as a task table when its columns say so."""
+    block = table_block(reading, table, paragraphs)
+    return task_table(block) or block
