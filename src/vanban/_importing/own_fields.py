@@ -107,13 +107,13 @@ def _person(lines: dict[str, str], honorific_line: str | None) -> dict[str, Any]
     return person
 
 
-def _in_text(fields: dict[str, Any], said: str, own_field: str) -> None:
+def _in_text(fields: dict[str, Any], said: str) -> None:
     """The issuer's name in a sentence: left to vanban when it is the one vanban writes,
-    the issuer's ``in_text`` otherwise."""
+    the issuer's ``in_text`` otherwise (the giấy's own field, ``introducer``, ``inviter``
+    or ``grantor``, prints the same)."""
     name = str(fields.get("issuer", {}).get("name", ""))
     if said and said != appendix.of_issuer(name):
         fields.setdefault("issuer", {})["in_text"] = said
-    del own_field  # the type's own field and in_text print the same
 
 
 def _field_lines(
@@ -149,7 +149,7 @@ def _giay_gioi_thieu(
     for i in indexes:
         text = _plain(ps[i])
         if text.endswith("trân trọng giới thiệu:") and "introducer" not in fields:
-            _in_text(fields, text[: -len("trân trọng giới thiệu:")].strip(), "introducer")
+            _in_text(fields, text[: -len("trân trọng giới thiệu:")].strip())
             continue
         head = text.partition(":")[0]
         if honorific_line is None and head in ("Ông", "Bà", forms.ANY_HONORIFIC):
@@ -220,7 +220,7 @@ def _giay_moi(
         plain = _plain(ps[i])
         if "invitee" not in fields and " trân trọng kính mời:" in plain:
             said, _, _ = plain.partition(" trân trọng kính mời:")
-            _in_text(fields, said.strip(), "inviter")
+            _in_text(fields, said.strip())
             fields["invitee"] = text.partition(" trân trọng kính mời:")[2].strip()
             continue
         if "event" not in fields and plain.startswith(forms.ATTEND + " "):
@@ -319,7 +319,7 @@ def _giay_nghi_phep(
     if grantor_said:
         named = f"{(person.get('honorific') or forms.ANY_HONORIFIC).lower()} {person['name']}"
         if grantor_said.startswith(named + ", "):
-            _in_text(fields, grantor_said[len(named) + 2 :], "grantor")
+            _in_text(fields, grantor_said[len(named) + 2 :])
     if "counted_as" in fields and "start" in fields:
         year = int(str(fields["start"])[:4])
         if fields["counted_as"] == forms.default_leave_kind(year):
