@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,15 +22,17 @@ from vanban.checker import UnreadableDocx, check_report
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 from import_corpus import body_words, similarity  # noqa: E402
 
-#: The examples whose types the import reads today: the seventeen of Mẫu 1.4, the Công văn,
-#: the Quyết định and the Nghị quyết. (Biên bản, two-party texts, giấy, thư công and công
-#: điện carry fields of their own that the import does not read yet.)
+#: Every type the examples use: the import reads them all (biên bản, two-party texts, giấy,
+#: thư công and công điện with the fields of their own).
 IMPORTED_TYPES = {
     "ke_hoach", "bao_cao", "to_trinh", "thong_bao", "thong_cao", "chi_thi", "quy_che",
     "quy_dinh", "huong_dan", "chuong_trinh", "phuong_an", "de_an", "du_an", "giay_uy_quyen",
     "phieu_gui", "phieu_chuyen", "phieu_bao", "cong_van", "quyet_dinh", "nghi_quyet",
+    "bien_ban", "hop_dong", "ban_ghi_nho", "ban_thoa_thuan", "giay_gioi_thieu", "giay_moi",
+    "giay_nghi_phep", "thu_cong", "cong_dien",
 }  # fmt: skip
 
 
@@ -189,3 +193,214 @@ def test_the_docs_demo_is_what_the_page_says() -> None:
         "Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo."
     )
     assert check_report(_quiet_render(result.model)).findings == []
+
+
+# --- the types with fields of their own ---------------------------------------------------
+
+
+def _typed(**changes: object) -> vanban.Document:
+    """A document typed in Word (the checker tests' builder), imported."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from word_docs import build
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return vanban.from_docx(build(**changes)).model
+
+
+def test_a_giay_moi_typed_in_word_becomes_its_fields() -> None:
+    model: Any = _typed(
+        kind="giay_moi",
+        heading="GIẤY MỜI",
+        title="Dự hội nghị sơ kết công tác quý I",
+        number="Số: 05/GM-SCT",
+        body=[
+            "Sở Công Thương trân trọng kính mời: Lãnh đạo các phòng thuộc Sở",
+            "Tới dự hội nghị sơ kết công tác quý I năm 2026.",
+            "Thời gian: 08 giờ 00 phút, thứ Hai, ngày 09 tháng 3 năm 2026",
+            "Địa điểm: Hội trường Sở Công Thương.",
+            "Rất mong các đồng chí tham dự đúng giờ.",
+        ],
+        recipients=["- Như thành phần mời;"],
+    )
+    assert model.type == "giay_moi"
+    assert model.invitee == "Lãnh đạo các phòng thuộc Sở"
+    assert model.event == "hội nghị sơ kết công tác quý I năm 2026."
+    assert model.time == dt.datetime(2026, 3, 9, 8, 0)  # read back as a date and hour
+    assert model.venue == "Hội trường Sở Công Thương."
+    assert model.closing == "Rất mong các đồng chí tham dự đúng giờ."
+
+
+def test_a_hop_dong_typed_in_word_keeps_the_office_s_agreement_line() -> None:
+    model: Any = _typed(
+        kind="hop_dong",
+        heading="HỢP ĐỒNG",
+        title="Cung cấp dịch vụ vệ sinh",
+        number="Số: 05/HĐ-SCT",
+        body=[
+            "Hôm nay, ngày 05 tháng 3 năm 2026, tại trụ sở Sở Công Thương, chúng tôi gồm:",
+            "BÊN A (BÊN THUÊ): SỞ CÔNG THƯƠNG TỈNH LÀO CAI",
+            "- Đại diện: Ông Nguyễn Văn An;",
+            "- Chức vụ: Giám đốc.",
+            "BÊN B: CÔNG TY TNHH AN PHÁT",
+            "- Đại diện: Bà Lê Thị Hoa;",
+            "- Địa chỉ: Số 3 đường Hoàng Liên, Lào Cai;",
+            "- Chức vụ: Giám đốc.",
+            "Hai bên thỏa thuận ký hợp đồng với các điều khoản sau:",
+            "Điều 1. Bên B làm vệ sinh trụ sở Bên A hằng ngày.",
+            "Điều 2. Hợp đồng có hiệu lực kể từ ngày ký.",
+        ],
+        recipients=[],
+        archive=None,
+        signer=["ĐẠI DIỆN BÊN A"],
+    )
+    assert model.venue == "trụ sở Sở Công Thương"  # the opening is vanban's own line
+    assert model.opening is None
+    a, b = model.parties
+    assert (a.role, a.representative.honorific, a.representative.name) == (
+        "BÊN THUÊ",
+        "Ông",
+        "Nguyễn Văn An",
+    )
+    assert (b.name, b.address, b.representative.position) == (
+        "CÔNG TY TNHH AN PHÁT",
+        "Số 3 đường Hoàng Liên, Lào Cai",
+        "Giám đốc",
+    )
+    assert model.agreement == "Hai bên thỏa thuận ký hợp đồng với các điều khoản sau:"
+    assert [x.text for x in model.articles] == [
+        "Bên B làm vệ sinh trụ sở Bên A hằng ngày.",
+        "Hợp đồng có hiệu lực kể từ ngày ký.",
+    ]
+    assert model.signer.name == "Nguyễn Văn An"  # from Bên A, never a signer of its own
+
+
+def test_a_cong_dien_typed_in_word_has_its_sender_and_addressees() -> None:
+    model: Any = _typed(
+        kind="cong_dien",
+        heading="CÔNG ĐIỆN",
+        title="Về việc ứng phó với bão số 3",
+        number="Số: 05/CĐ-UBND",
+        body=[
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+            "- Giám đốc các sở, ban, ngành;",
+            "- Chủ tịch UBND các xã, phường.",
+            "Để chủ động ứng phó với bão số 3, các cơ quan trực ban nghiêm túc.",
+        ],
+        recipients=["- Như trên;"],
+    )
+    assert model.sender == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    assert model.addressees == ["Giám đốc các sở, ban, ngành", "Chủ tịch UBND các xã, phường"]
+    assert model.content == ["Để chủ động ứng phó với bão số 3, các cơ quan trực ban nghiêm túc."]
+    assert [r.name for r in model.recipients] == ["Như trên"]  # written, not vanban's
+
+
+#: The overrides of the fixed lines, each rendered, imported, and read back as written.
+OVERRIDES = [
+    ("giay-gioi-thieu-so-noi-vu-khao-sat-thu-tuc", {"request": False}),
+    (
+        "giay-gioi-thieu-so-noi-vu-khao-sat-thu-tuc",
+        {"request": "Đề nghị Ủy ban nhân dân xã phối hợp, cung cấp số liệu."},
+    ),
+    ("giay-gioi-thieu-so-noi-vu-khao-sat-thu-tuc", {"introducer": "Sở Nội vụ tỉnh Hòa Bình"}),
+    ("giay-nghi-phep-so-tai-chinh-nghi-phep-nam", {"person_recipient": False}),
+    ("giay-nghi-phep-so-tai-chinh-nghi-phep-nam", {"counted_as": None}),
+    ("giay-nghi-phep-so-tai-chinh-nghi-phep-nam", {"request_date": None, "reason": None}),
+    ("giay-moi-ubnd-xa-tong-ket-cai-cach-hanh-chinh", {"time": "Sáng thứ Năm, 17/12/2026"}),
+    ("giay-moi-ubnd-xa-tong-ket-cai-cach-hanh-chinh", {"agenda": ["Tổng kết năm 2026."]}),
+    ("hop-dong-dich-vu-bao-ve-so-noi-vu", {"opening": "Hai bên gồm có:", "venue": None}),
+    ("hop-dong-dich-vu-bao-ve-so-noi-vu", {"agreement": "Hai bên thống nhất như sau:"}),
+    ("hop-dong-dich-vu-bao-ve-so-noi-vu", {"venue": None}),
+    ("thu-cong-chuc-mung-ngay-nha-giao", {"closing": None}),
+    ("ubnd-tinh-cong-dien-ung-pho-bao", {"sender": "Ủy ban nhân dân tỉnh"}),
+]
+
+
+@pytest.mark.parametrize(("stem", "change"), OVERRIDES, ids=lambda x: str(x)[:40])
+def test_an_override_of_a_fixed_line_comes_back(stem: str, change: dict[str, Any]) -> None:
+    from test_import_roundtrip import normalised
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    doc = vanban.load(ROOT / "examples" / f"{stem}.yaml").model_copy(update=change)
+    data = doc.model_dump(exclude_defaults=True)
+    if "parties" in data:
+        del data["signer"]  # a two-party text's signers come from its parties
+    doc = type(doc).model_validate(data)
+    back = vanban.from_docx(_quiet_render(doc)).model
+    assert normalised(back) == normalised(doc)
+
+
+def test_a_quy_che_in_chuong_and_muc_comes_back() -> None:
+    from test_import_roundtrip import normalised
+
+    doc = vanban.QuyChe.model_validate(  # type: ignore[attr-defined]
+        {
+            "issuer": {
+                "parent": "UBND TỈNH HÒA BÌNH NAM",
+                "name": "SỞ NỘI VỤ",
+                "abbreviation": "SNV",
+            },
+            "number": 3,
+            "place": "Hòa Bình Nam",
+            "date": "2026-03-05",
+            "title": "Làm việc của Sở Nội vụ",
+            "chapters": [
+                {"title": "Quy định chung", "articles": [{"title": "Phạm vi", "text": "A."}]},
+                {
+                    "title": "Trách nhiệm",
+                    "sections": [
+                        {"title": "Giám đốc", "articles": [{"text": "B."}, {"text": "C."}]},
+                        {"title": "Phó Giám đốc", "articles": [{"title": "Phân công"}]},
+                    ],
+                },
+            ],
+            "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"},
+        }
+    )
+    back: Any = vanban.from_docx(_quiet_render(doc)).model
+    assert [c.title for c in back.chapters] == ["QUY ĐỊNH CHUNG", "TRÁCH NHIỆM"]
+    assert [s.title for s in back.chapters[1].sections] == ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert normalised(back) == normalised(doc)
+
+
+def test_a_table_whose_columns_list_tasks_becomes_a_task_table() -> None:
+    """TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian | Ghi chú, with a group row: a task table
+    (dates read back, the office's column as an extra field, its title kept)."""
+    doc = vanban.KeHoach.model_validate(  # type: ignore[attr-defined]
+        {
+            "issuer": {"name": "SỞ NỘI VỤ", "abbreviation": "SNV"},
+            "number": 4,
+            "place": "Hòa Bình Nam",
+            "date": "2026-03-05",
+            "title": "Kế hoạch",
+            "content": [
+                {
+                    "columns": [
+                        {"title": "TT"},
+                        {"title": "Nhiệm vụ"},
+                        {"title": "Đơn vị chủ trì"},
+                        {"title": "Thời gian"},
+                        {"title": "Ghi chú"},
+                    ],
+                    "rows": [
+                        {"group": "Chuẩn bị"},
+                        ["1", "Rà soát hồ sơ", "Phòng Nội vụ", "30/4/2026", ""],
+                        ["2", "Lập danh sách", "Văn phòng", "Quý II", "Gửi Sở"],
+                    ],
+                }
+            ],
+            "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"},
+        }
+    )
+    back: Any = vanban.from_docx(_quiet_render(doc)).model
+    table = back.content[0]
+    assert [c.field for c in table.columns] == ["number", "task", "leads", "deadline", "Ghi chú"]
+    assert [c.title for c in table.columns][2:4] == ["Đơn vị chủ trì", "Thời gian"]
+    (group,) = table.groups
+    first, second = group.tasks
+    assert (first.task, first.leads, first.deadline) == (
+        "Rà soát hồ sơ",
+        "Phòng Nội vụ",
+        dt.date(2026, 4, 30),
+    )
+    assert (second.deadline, second.extra) == ("Quý II", {"Ghi chú": "Gửi Sở"})

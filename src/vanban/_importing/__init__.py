@@ -14,20 +14,30 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from vanban._importing.appendices import appendix_fields, settle_references
 from vanban._importing.inline import runs_text
-from vanban._importing.outline import Outline, elements
-from vanban._importing.parts import header_fields, recipient_fields, signer_fields
-from vanban._importing.tables import table_block
+from vanban._importing.outline import ARTICLED, Outline, elements
+from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
+from vanban._importing.parts import (
+    contact_fields,
+    header_fields,
+    recipient_fields,
+    signer_fields,
+)
+from vanban._importing.tables import table_or_tasks
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
 from vanban.models import Document
+from vanban.nd30.articles import PROPOSAL_PREFIX
 from vanban.nd30.doctypes import DOC_TYPES
 
 __all__ = ["ImportResult", "NotAnAdministrativeDocument", "from_docx"]
 
 #: The types whose body is Điều (and Chương), after an authority line and căn cứ.
 _ARTICLED = ("quyet_dinh", "nghi_quyet")
+#: How a proposal line starts when vanban prints the start by itself (Mẫu 1.2).
+_PROPOSAL_LEADS = (PROPOSAL_PREFIX.lower(),)
 
 
 class NotAnAdministrativeDocument(ValidationError):
@@ -119,32 +129,91 @@ def _addressees(regions: Regions) -> list[str]:
     return [x.strip().lstrip("-–+ ").rstrip(";.,").strip() for x in rest.split("\n") if x.strip()]
 
 
+def _body_size(regions: Regions) -> str | None:
+    """The size preset of the body's text when it is not the default: the size most of the
+    body's words are set in, when a preset has it (13 or 14 pt, Phụ lục I, I.4)."""
+    from collections import Counter
+
+    from vanban.nd30.page import SIZE_PRESETS
+
+    heading, closing = regions.heading, regions.closing
+    if heading is None or closing is None:
+        return None
+    ps = regions.reading.ps
+    sizes: Counter[float] = Counter()
+    for i in range(heading.end + 1, closing.end):
+        if ps[i].table is None:
+            for r in ps[i].runs:
+                sizes[r.size_pt] += len(r.text.split())
+    if not sizes:
+        return None
+    size = sizes.most_common(1)[0][0]
+    default = next(iter(SIZE_PRESETS))
+    by_body = {preset.body: name for name, preset in SIZE_PRESETS.items()}
+    name = by_body.get(int(size)) if size == int(size) else None
+    return name if name is not None and name != default else None
+
+
+def _has_articles(regions: Regions, doc_type: str, start: int, end: int) -> bool:
+    """A Quy chế, Quy định… written in chương and điều: a bold paragraph opens with
+    "Chương I" or "Điều 1" (the type must take articles)."""
+    from vanban import registry
+
+    if "articles" not in registry.model(doc_type).model_fields:
+        return False
+    ps = regions.reading.ps
+    for i in range(start, end):
+        p = ps[i]
+        if p.table is None and p.runs and p.runs[0].bold and ARTICLED.match(p.text.strip()):
+            return True
+    return False
+
+
 def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: str) -> None:
     reading = regions.reading
     ps = reading.ps
     heading, closing, body = regions.heading, regions.closing, regions.body
     assert heading is not None and closing is not None and body is not None
-    articles = doc_type in _ARTICLED
     skip = _skip_set(regions)
+    articles = (
+        doc_type in _ARTICLED
+        or doc_type in AGREEMENTS
+        or _has_articles(regions, doc_type, heading.end + 1, closing.end)
+    )
     start = heading.end + 1
     # The authority line of a Quyết định or Nghị quyết (UPPERCASE, before the căn cứ)
     first_body = body.paragraphs[0] if body.paragraphs else closing.end
-    if articles:
+    if doc_type in _ARTICLED:
         authority = [
             i
             for i in range(start, first_body)
             if i not in skip and ps[i].text.strip() and ps[i].table is None and upper(ps[i].text)
         ]
         if authority:
-            fields["authority"] = " ".join(" ".join(ps[i].text.split()) for i in authority)
+            fields["authority"] = "\n".join(
+                " ".join(line.split())
+                for i in authority
+                for line in ps[i].text.split("\n")
+                if line.strip()
+            )
         skip.update(range(start, first_body))
     bases, proposal = [], []
     from vanban import registry
 
+    outline = Outline(reading, notes)
     takes_bases = "bases" in registry.model(doc_type).model_fields
     for i in body.basis if takes_bases else []:
-        line = " ".join(ps[i].text.split()).rstrip(";.,").strip()
-        if key(line).lower().startswith(("theo đề nghị", "xét đề nghị")) and articles:
+        style = ps[i].style_id or ""
+        if style.startswith("VB") and style != "VBBasis":
+            continue  # vanban's own paragraph that reads "Căn cứ …": the body's, as styled
+        line = runs_text(ps[i].runs, plain=True, notes=outline.footnotes)
+        line = " ".join(line.split()).rstrip(";.,").strip()
+        said = key(line).lower()
+        if said.startswith(("theo đề nghị", "xét đề nghị")) and doc_type in _ARTICLED:
+            for lead in _PROPOSAL_LEADS:
+                if said.startswith(lead):
+                    line = line[len(lead) :].strip()
+                    break
             proposal.append(line)
         else:
             bases.append(line)
@@ -153,7 +222,10 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         fields["bases"] = bases
     if proposal:
         fields["proposal"] = proposal
-    outline = Outline(reading, notes)
+    own = read_own_fields(regions, fields, notes, doc_type, skip)
+    if own is None:  # a giấy: its field lines are the whole body
+        return
+    skip |= own
     for el in elements(reading, start, closing.end, skip):
         p = ps[el.index]
         if el.table is not None:
@@ -162,7 +234,7 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
                 table is not None and table.parent is not None
             )
             if table is not None and table.has_borders and not nested:
-                outline.add_block(table_block(reading, table, el.cells))
+                outline.add_block(table_or_tasks(reading, table, el.cells))
                 continue
             notes.append(
                 f"đoạn {reading.reader_no[el.index]}, trang ~{reading.page_of[el.index]}: "
@@ -187,6 +259,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     closing_text = outline.finish() if not articles else None
     if outline.deadline_lines:
         fields["task_style"] = "lines"
+    if outline.task_labels and "task_labels" in registry.model(doc_type).model_fields:
+        fields["task_labels"] = outline.task_labels
     view = reading.view
     notes_found = {
         f"n{k}": " ".join(view.footnotes.get(k, "").split()) for k in sorted(outline.footnotes)
@@ -199,7 +273,7 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         else:
             fields["articles"] = outline.articles or [{"text": t} for t in outline.intro]
         return
-    if doc_type == "cong_van":
+    if doc_type == "cong_van" or doc_type in LETTERS:
         content = [*outline.intro, *outline.top]
         for section in outline.sections:
             content.append({"title": section["title"], "content": section["content"]})
@@ -210,8 +284,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     if doc_type == "bien_ban" and outline.intro and (outline.sections or outline.top):
         fields["opening"] = "\n\n".join(outline.intro)  # before the numbered parts
         outline.intro = []
-    if not outline.sections and not outline.top:  # paragraphs only: they are the content
-        outline.top, outline.intro = outline.intro, []
+    if not outline.sections:  # no mục: the paragraphs before the first block are content
+        outline.top, outline.intro = [*outline.intro, *outline.top], []
     if outline.intro:
         fields["intro"] = outline.intro
     if outline.sections:
@@ -324,9 +398,11 @@ def _drop_automatic_recipients(fields: dict[str, Any], doc_type: str) -> None:
     if not recipients or not isinstance(recipients[0], str):
         return
     first = " ".join(recipients[0].split())
-    if fields.get("addressees") and key(first).lower() == "như trên":
+    if fields.get("addressees") and doc_type not in LETTERS and key(first).lower() == "như trên":
         recipients.pop(0)
-    elif doc_type in _ARTICLED and key(first).lower().startswith("như điều"):
+    elif doc_type in _ARTICLED and not key(first).lower().startswith("như điều"):
+        fields["executors_article"] = False  # the office wrote no "Như Điều N" line
+    elif doc_type in _ARTICLED:
         count = len(fields.get("articles", [])) or sum(
             len(c.get("articles", [])) for c in fields.get("chapters", [])
         )
@@ -370,6 +446,10 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     fields.update(header_fields(regions, notes))
     ps = regions.reading.ps
     title_lines = heading.title or _caps_title(regions)
+    cut = next((k for k, i in enumerate(title_lines) if ARTICLED.match(ps[i].text.strip())), None)
+    if cut is not None:  # "Chương I" centred in bold right under the trích yếu: the body's
+        heading.end = title_lines[cut] - 1
+        title_lines = title_lines[:cut]
     if title_lines:
         fields["title"] = "\n".join(
             " ".join(line.split()) for i in title_lines for line in ps[i].text.split("\n")
@@ -409,6 +489,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     elif signer is not None:
         fields["signer"] = signer
     fields.update(recipient_fields(regions))
+    contact = contact_fields(regions)
+    if contact and "contact" in registry.model(doc_type).model_fields:
+        fields["contact"] = contact
     if DOC_TYPES[doc_type].addressed or doc_type in ("to_trinh", "bao_cao"):
         names = _addressees(regions)
         if names:
@@ -425,6 +508,9 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
                 "theo người ký và cơ quan: hãy sửa nếu chưa đúng"
             )
     _drop_automatic_recipients(fields, doc_type)
+    size = _body_size(regions)
+    if size is not None:
+        fields["format"] = {"size": size}
     sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
@@ -433,7 +519,33 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
             {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
         )
     notes.extend(str(w.message) for w in caught)
+    if regions.appendices.items and "appendices" in model_cls.model_fields:
+        model = _with_appendices(regions, notes, fields, model)
     return ImportResult(model, doc_type, notes, sources)
+
+
+def _with_appendices(
+    regions: Regions, notes: list[str], fields: dict[str, Any], model: Document
+) -> Document:
+    """The model with its phụ lục, their reference lines settled against the model's own
+    fields (what vanban prints from them is left to vanban)."""
+    from vanban.layout.appendix import reference_text
+    from vanban.models.appendix import Appendix
+    from vanban.nd30.appendix import of_issuer
+
+    items = appendix_fields(regions, notes)
+    expected = reference_text(model, Appendix(content=["…"]))
+    issuer = fields.setdefault("issuer", {})
+    said = model.issuer.in_text or of_issuer(model.issuer.name)
+    settle_references(items, expected, issuer, said)
+    fields["appendices"] = items
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out: Document = type(model).model_validate(
+            {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
+        )
+    notes.extend(str(w.message) for w in caught if str(w.message) not in notes)
+    return out
 
 
 def from_docx(source: bytes | str | os.PathLike[str]) -> ImportResult:

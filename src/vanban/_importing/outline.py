@@ -25,6 +25,31 @@ _BULLET = re.compile(r"^(?P<label>[-–—•+*])\s*(?P<rest>.*)$", re.S)
 _ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+)\s*[.:]?\s*(?P<rest>.*)$", re.S)
 #: The role lines under a task ("- Chủ trì: Sở Nội vụ") and the task fields they fill.
 _TASK_LINES = {label: name for name, label in TASK_ROLES}
+_TASK_LABELS = dict(TASK_ROLES)
+
+
+def _task_field(label: str) -> str | None:
+    """The task field a role line's label names: vanban's label ("Chủ trì"), or an office's
+    longer one that holds it ("Cơ quan chủ trì", "Thời gian hoàn thành").
+
+    >>> _task_field("Chủ trì"), _task_field("Cơ quan phối hợp"), _task_field("Thời hạn")
+    ('leads', 'coordinates', 'deadline')
+    >>> _task_field("Người thực hiện") is None
+    True
+    """
+    if label == DEADLINE_LABEL:
+        return "deadline"
+    if label in _TASK_LINES:
+        return _TASK_LINES[label]
+    low = label.lower()
+    for name, default in TASK_ROLES:
+        if default.lower() in low and name != "performs":
+            return name
+    if low.startswith(("thời gian", "thời hạn")):
+        return "deadline"
+    return None
+
+
 _TASK_LINE = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>.+)$", re.S)
 #: A deadline written after a task: "(hoàn thành trước ngày 30/11/2024)", "(Quý IV/2026)".
 _INLINE_DEADLINE = re.compile(r"^(?P<task>.*\S)\s*\((?P<deadline>[^()]+)\)\.?$", re.S)
@@ -35,6 +60,14 @@ _CLOSING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CHAPTER = re.compile(r"^Chương\s+(?P<label>[IVXLC]+|\d+)\b\.?\s*(?P<rest>.*)$", re.S)
+#: A mục inside a chương ("Mục 1"), its title on the next line as a chương's.
+_CHAPTER_SECTION = re.compile(r"^Mục\s+(?P<label>\d+)\b\.?\s*(?P<rest>.*)$", re.S)
+#: A paragraph that opens a chương or an article.
+ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
+
+
+#: vanban's paragraph styles centred by the role itself, not by the writer.
+_CENTRED_ROLES = ("VBCableSender", "VBChapter", "VBChapterTitle")
 
 
 @dataclass
@@ -105,7 +138,11 @@ def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
 def _strip_end_mark(text: str) -> str:
     """The text without the end mark vanban adds back ("… thực hiện./." → "… thực hiện.")."""
     stripped = text.rstrip()
-    return stripped[: -len(END_MARK) + 1].rstrip() if stripped.endswith(END_MARK) else text
+    if not stripped.endswith(END_MARK):
+        return text
+    kept = stripped[: -len(END_MARK) + 1].rstrip()
+    # "Trân trọng!./.": the mark's full stop after a "!" or "?" is not the writer's
+    return kept[:-1] if kept[-2:-1] in ("!", "?", "…") else kept
 
 
 def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
@@ -125,8 +162,9 @@ def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
         lead = lead[len(label) :].lstrip(" .)/")
     if lead and len(lead) < len(rest_plain) and rest_plain.startswith(lead):
         text = rest_plain[len(lead) :].strip()
-        title = lead.rstrip(":").strip()
-        if title and text:
+        # A colon in bold is the title's own; one after it is the layout's (body.item)
+        title = lead.strip() if lead.endswith(":") else lead.rstrip(":").strip()
+        if title.rstrip(":") and text:
             return {"title": title, "text": text.lstrip(":").strip() or text}
     return {"text": rest_plain}
 
@@ -148,16 +186,28 @@ class Outline:
         self._letter: dict[str, Any] | None = None
         self._bullet: dict[str, Any] | None = None
         self._article: dict[str, Any] | None = None
+        #: A chương or mục whose title is the next line.
+        self._untitled: dict[str, Any] | None = None
         #: Tasks were read from role lines; and their deadlines from lines of their own.
         self.task_lines = False
         self.last_is_closing = False
         #: The paragraph each mục starts at.
         self.section_starts: list[int] = []
         self.deadline_lines = False
+        #: The office's own labels of the task lines, by field.
+        self.task_labels: dict[str, str] = {}
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
 
     # -- where a block goes
+
+    def _articles_here(self) -> list[dict[str, Any]]:
+        """Where an article goes: the last mục of the last chương, the chương, the body."""
+        if not self.chapters:
+            return self.articles
+        sections = self.chapters[-1].get("sections")
+        here: list[dict[str, Any]] = (sections[-1] if sections else self.chapters[-1])["articles"]
+        return here
 
     def _container(self) -> list[Any]:
         items = [i for i in self._item if "task" not in i]  # a task holds no content
@@ -187,12 +237,26 @@ class Outline:
         if articles and (m := _split(plain, _CHAPTER)):
             self._close()
             self._article = None
-            self.chapters.append({"title": m[1] or plain, "articles": []})
+            self.chapters.append({"title": m[1], "articles": []})
+            self._untitled = self.chapters[-1]  # its title on the next line, in capitals
             return
+        if articles and self.chapters and (m := _split(plain, _CHAPTER_SECTION)):
+            self._close()
+            self._article = None
+            section: dict[str, Any] = {"title": m[1], "articles": []}
+            self.chapters[-1].setdefault("sections", []).append(section)
+            self._untitled = section
+            return
+        if self._untitled is not None:
+            untitled, self._untitled = self._untitled, None
+            if not untitled["title"] and upper(plain):
+                untitled["title"] = plain
+                return
+            untitled["title"] = untitled["title"] or "…"
         if articles and (m := _split(plain, _ARTICLE)):
             self._close()
             article: dict[str, Any] = {}
-            rest = _split(_text(p, plain=True), _ARTICLE)
+            rest = _split(_strip_end_mark(_text(p, plain=True)), _ARTICLE)
             body = rest[1] if rest else m[1]
             if all_runs(p, "bold") or (p.runs and p.runs[0].bold):
                 article.update(_title_text(p, body, f"Điều {m[0]}"))
@@ -202,13 +266,13 @@ class Outline:
                 article["text"] = body
             if not article.get("title") and not article.get("text"):
                 article["title"] = body or m[0]
-            (self.chapters[-1]["articles"] if self.chapters else self.articles).append(article)
+            self._articles_here().append(article)
             self._article = article
             return
         roman = _split(plain, _ROMAN)
         if roman and not articles and (upper(roman[1]) or all_runs(p, "bold")):
             self._close()
-            self.sections.append({"title": roman[1].rstrip(":") or roman[0], "content": []})
+            self.sections.append({"title": roman[1] or roman[0], "content": []})
             self.section_starts.append(where)
             return
         number = _split(plain, _NUMBER)
@@ -270,12 +334,31 @@ class Outline:
             not (p.style_id or "").startswith("VB")
             and _CLOSING_WORDS.search(key(plain)) is not None
         )
+        para: Any = text
+        if p.alignment in ("center", "right") and p.style_id not in _CENTRED_ROLES:
+            para = {"align": p.alignment, "text": text}  # a paragraph aligned on its own
         if not self.sections and not self._item and not self._article and not self.top:
-            self.intro.append(text)
+            self.intro.append(para)
             self._last = self.intro
             return
-        self._container().append(text)
+        self._container().append(para)
         self._last = self._container()
+
+    def _own_label(self, label: str, item: dict[str, Any]) -> str | None:
+        """The field of a task line whose label is the office's own ("Trách nhiệm"): the one
+        it named before in this document; before the deadline line, a role (vanban prints the
+        roles, then the deadline, then the other columns): the lead first, then the roles
+        after it not yet given; after the deadline, none (an extra column)."""
+        for name, own in self.task_labels.items():
+            if own == label:
+                return name
+        if "deadline" in item or item.get("extra"):
+            return None
+        names = [name for name, _ in TASK_ROLES]
+        for name in names[names.index("leads") :]:
+            if name not in item and name not in self.task_labels:
+                return name
+        return None
 
     def _task_line(self, line: str, p: ParaView) -> bool:
         """A role line under the open khoản ("- Chủ trì: …", "- Thời gian thực hiện: …"):
@@ -285,18 +368,27 @@ class Outline:
             return False
         label, value = m.group("label").strip(), m.group("value").strip().rstrip(";")
         item = self._item[-1]
-        if label == DEADLINE_LABEL:
+        detail = p.style_id == "VBTaskDetail"  # vanban's own task line: any label is a field
+        # The office's own labels ("Cơ quan chủ trì") only on vanban's task lines; typed
+        # lines need vanban's ("Chủ trì"), as a bullet "- Thời hạn: …" is text
+        name = _task_field(label) if detail else _TASK_LINES.get(label)
+        if name is None and label == DEADLINE_LABEL:
             name = "deadline"
-        elif label in _TASK_LINES:
-            name = _TASK_LINES[label]
-        else:
+        if name is None and detail:
+            name = self._own_label(label, item)
+        if name is None and not detail:
             return False
-        if item.get("content") or "title" in item or name in item:
+        if item.get("content") or "title" in item or (name is not None and name in item):
             return False
         if "task" not in item:
             if "text" not in item:
                 return False
             item["task"] = item.pop("text")
+        if name is None:  # a column of the office's own ("Người thực hiện")
+            item.setdefault("extra", {})[label] = value
+            return True
+        if label != (DEADLINE_LABEL if name == "deadline" else _TASK_LABELS[name]):
+            self.task_labels[name] = label  # "Cơ quan chủ trì" for "Chủ trì"
         item[name] = deadline_value(value) if name == "deadline" else value
         self.task_lines = True
         if name == "deadline":

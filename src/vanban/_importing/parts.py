@@ -8,7 +8,7 @@ from typing import Any
 from vanban._regions import Regions
 from vanban._regions.closing import ARCHIVE_WORD
 from vanban._regions.paragraphs import all_runs, key, upper
-from vanban.nd30 import rules
+from vanban.nd30 import marks, rules
 from vanban.nd30.doctypes import DOC_TYPES
 from vanban.nd30.signer import parse_signer_lines
 
@@ -105,7 +105,9 @@ def _number_date(
             out["place"] = place
             if year is not None:
                 out["date"] = {"year": year, "month": month, "day": day if month else None}
-    if issuer.get("name") and not issuer.get("abbreviation") and "symbol" not in out:
+    facts = DOC_TYPES.get(regions.heading.doc_type or "") if regions.heading else None
+    numbered = facts is None or facts.number
+    if numbered and issuer.get("name") and not issuer.get("abbreviation") and "symbol" not in out:
         # No ký hiệu to read it from: the initials of the name, as offices abbreviate
         # ("SỞ CÔNG THƯƠNG" → "SCT"), said in a note.
         words = [w for w in issuer["name"].replace("\n", " ").split() if w[:1].isalpha()]
@@ -116,7 +118,10 @@ def _number_date(
                 f'không có số, ký hiệu; chữ viết tắt của cơ quan lấy theo chữ đầu: "{initials}"'
             )
     out["issuer"] = issuer
-    for i in [*h.region, *(regions.heading.marks if regions.heading else [])]:
+    start = regions.heading.start if regions.heading else 0
+    # The marks: in the header, under the tên loại, or in a table of their own between
+    # the Số and the date (vanban's "HỎA TỐC" box)
+    for i in [*h.region, *(regions.heading.marks if regions.heading else []), *range(start)]:
         mark = rules.mark_text(ps[i].text)
         if mark in rules.URGENCY_MARKS:
             out["urgency"] = mark
@@ -166,10 +171,15 @@ def signer_fields(regions: Regions) -> dict[str, Any] | None:
         fields0["name"] = typed_name
         return fields0
     s = c.signers[0]
-    titles = [line for i in s.titles if i != s.name for line in _lines(ps[i].text)]
+    above = [i for i in s.titles if s.name is None or i < s.name]
+    below = [i for i in s.titles if s.name is not None and i > s.name]
+    titles = [line for i in above for line in _lines(ps[i].text)]
     fields: dict[str, Any] = dict(parse_signer_lines(titles))
     if "other_titles" in fields:
         fields["other_titles"] = fields["other_titles"].split("\n")
+    if below and "other_titles" not in fields:  # titles under the name, as offices print them
+        fields["other_titles"] = [line for i in below for line in _lines(ps[i].text)]
+        fields["other_titles_position"] = "below_name"
     if s.name is not None:
         fields["name"] = " ".join(ps[s.name].text.split())
     return fields
@@ -198,4 +208,25 @@ def recipient_fields(regions: Regions) -> dict[str, Any]:
             continue
         recipients.append(line)  # "(để b/c)" stays in the name: it prints the same
     out["recipients"] = recipients
+    return out
+
+
+def contact_fields(regions: Regions) -> dict[str, str]:
+    """The contact block at the foot of page 1 (Phụ lục I, III.4): "Địa chỉ: …" on its own
+    line, then "Email: …; Điện thoại: …", in the first page's footer."""
+    view = regions.reading.view
+    labels = {label.lower(): name for name, label in marks.CONTACT_LABELS}
+    parts = [view.footers.get("first"), view.footers.get("default")]
+    out: dict[str, str] = {}
+    for part in parts:
+        if part is None or out:
+            continue
+        for p in part.paragraphs:
+            text = " ".join(p.text.split())
+            pieces = [text] if text.lower().startswith("địa chỉ:") else text.split("; ")
+            for piece in pieces:
+                label, sep, value = piece.partition(":")
+                name = labels.get(label.strip().lower())
+                if sep and name and value.strip() and name not in out:
+                    out[name] = value.strip()
     return out

@@ -1,0 +1,120 @@
+"""The phụ lục after the signature (Phụ lục I, III.1): label, title, reference line, page
+orientation and content, as the model's ``appendices``.
+
+A label or reference line that reads as vanban prints it from the document's own fields is
+left to vanban; an office's own is kept as written (``label``, ``number``, ``reference``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vanban._importing.outline import Outline, elements
+from vanban._importing.tables import table_or_tasks
+from vanban._regions import Regions
+from vanban._regions.paragraphs import upper
+from vanban.nd30 import appendix as rules
+
+__all__ = ["appendix_fields", "settle_references"]
+
+_NBSP = "\u00a0"
+_ISSUER = re.compile(r"^(?P<head>\(.+ của )(?P<issuer>.+)\)$", re.S)
+
+
+def _text(text: str) -> str:
+    return " ".join(text.replace(_NBSP, " ").split())
+
+
+def _content(regions: Regions, start: int, end: int, notes: list[str]) -> Outline:
+    reading = regions.reading
+    ps = reading.ps
+    outline = Outline(reading, notes)
+    for el in elements(reading, start, end, set()):
+        if el.table is not None:
+            table = reading.view.tables[el.table] if el.table < len(reading.view.tables) else None
+            if table is not None and table.has_borders and table.parent is None:
+                outline.add_block(table_or_tasks(reading, table, el.cells))
+                continue
+            for i in el.cells:
+                if ps[i].text.strip():
+                    outline.add(ps[i], i)
+            continue
+        outline.add(ps[el.index], el.index)
+    return outline
+
+
+def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
+    """Each phụ lục as the model takes it; its reference line as printed (``_reference``),
+    to be settled against the document's own fields (:func:`settle_references`)."""
+    reading = regions.reading
+    ps = reading.ps
+    items = regions.appendices.items
+    out: list[dict[str, Any]] = []
+    for k, item in enumerate(items):
+        end = items[k + 1].heading if k + 1 < len(items) else len(ps)
+        label = _text(ps[item.heading].text)
+        default = rules.appendix_label(k + 1, len(items))
+        fields: dict[str, Any] = {}
+        if label != default:
+            m = re.fullmatch(r"(Phụ lục|PHỤ LỤC) (\S+)", label)
+            if m and m.group(1) == rules.LABEL:
+                fields["number"] = m.group(2)
+            else:
+                fields["label"] = label
+        at = item.heading + 1
+        title: list[str] = []
+        stop = item.reference if item.reference is not None else end
+        while at < stop and ps[at].table is None:
+            text = ps[at].text
+            if text.strip() and not upper(text):
+                break
+            title += [_text(x) for x in text.split("\n") if x.strip()]
+            at += 1
+        if title:
+            fields["title"] = "\n".join(title)
+        fields["_reference"] = (
+            _text(ps[item.reference].text) if item.reference is not None else None
+        )
+        start = (item.reference if item.reference is not None else at - 1) + 1
+        section = ps[item.heading].section
+        sections = reading.view.sections
+        if 0 <= section < len(sections) and sections[section].orientation == "landscape":
+            fields["landscape"] = True
+        outline = _content(regions, start, end, notes)
+        closing = outline.finish()
+        content = [*outline.intro, *outline.top]
+        if outline.sections:
+            fields["sections"] = outline.sections
+            if content:
+                fields["content"] = content
+        else:
+            fields["content"] = content or ["…"]
+        if closing:
+            target = fields["sections"][-1]["content"] if outline.sections else fields["content"]
+            target.append(closing)
+        out.append(fields)
+    return out
+
+
+def settle_references(
+    items: list[dict[str, Any]], expected: str | None, issuer: dict[str, Any], said: str
+) -> None:
+    """Each phụ lục's reference line: left to vanban when it is the line vanban prints
+    (``expected``, from the document's fields; ``said`` the issuer as it names it), the
+    issuer's name in a sentence read from it when only that differs, the office's own line
+    kept as written, ``False`` when there is none."""
+    expected = _text(expected) if expected else None
+    for item in items:
+        line = item.pop("_reference")
+        if line is None:
+            item["reference"] = False
+            continue
+        if line == expected:
+            continue
+        m, e = _ISSUER.match(line), _ISSUER.match(expected or "")
+        if m and e and m.group("head") == e.group("head"):
+            if m.group("issuer") != said:  # the issuer as the phụ lục names it
+                issuer["in_text"] = m.group("issuer")
+            continue
+        item["reference"] = line

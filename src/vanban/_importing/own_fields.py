@@ -1,0 +1,490 @@
+"""The fields a type has of its own, read back from the lines its layout prints: the giấy
+(Mẫu 1.7, 1.8, 1.10: "Chức vụ: …", "Được cử đến: …", "Được nghỉ phép trong thời gian …"), the
+two-party texts (the opening line, "BÊN A (…): …" and its detail lines, the agreement line),
+the Thư công (salutation) and the Công điện (sender line, the bodies it is sent to).
+
+Each reader inverts the fixed texts of :mod:`vanban.nd30.forms`, :mod:`vanban.nd30.agreements`
+and :mod:`vanban.nd30.cable`: a line that reads as vanban would print it from the fields
+becomes those fields; an office's own wording of an overridable line is kept as that
+override (``opening``, ``agreement``, ``request``); a line of a fixed form that cannot be read
+is kept as text where the type has a place for it, and said in a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from vanban._docx_reader import ParaView
+from vanban._importing.inline import runs_text
+from vanban._regions import Regions
+from vanban._regions.paragraphs import all_runs, key, upper
+from vanban.nd30 import agreements, appendix, cable, forms
+from vanban.nd30.doctypes import DOC_TYPES
+from vanban.nd30.text import END_MARK
+
+__all__ = ["AGREEMENTS", "FORMS", "LETTERS", "read_own_fields"]
+
+#: Two-party texts: parties and articles (nd30-types.md §15).
+AGREEMENTS = ("hop_dong", "ban_ghi_nho", "ban_thoa_thuan")
+#: The giấy whose whole body is field lines and fixed sentences (Mẫu 1.7, 1.8, 1.10).
+FORMS = ("giay_gioi_thieu", "giay_moi", "giay_nghi_phep")
+#: Letters whose first lines are fields of their own before a free body.
+LETTERS = ("thu_cong", "cong_dien")
+
+_DATE = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_HONORIFIC = re.compile(r"^(Ông|Bà)\s+(?P<name>\S.*)$")
+_PARTY = re.compile(r"^BÊN\s+(?P<label>[A-ZĐ])(?:\s*\((?P<role>[^)]*)\))?\s*:\s*(?P<name>.+)$")
+_DETAIL = re.compile(r"^[-–+•]\s*(?P<label>[^:]{2,30}):\s*(?P<value>.*?)[;.]?$")
+_OPENING = re.compile(r"^Hôm nay, (?P<date>.*?)(?:, tại (?P<venue>.+))?, chúng tôi gồm:$")
+_ARTICLE = re.compile(r"^Điều\s+\d+")
+_HOUR = re.compile(r"^(\d{2}) giờ (\d{2}) phút, (?P<day>.+)$")
+
+
+def _date(text: str) -> dt.date | None:
+    m = re.search(_DATE, text)
+    if m is None:
+        return None
+    day, month, year = (int(x) for x in m.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _strip_mark(text: str) -> str:
+    """A paragraph's text without the end mark vanban adds back; the full stop it absorbed
+    is kept."""
+    stripped = text.rstrip()
+    if not stripped.endswith(END_MARK):
+        return stripped
+    kept = stripped[: -len(END_MARK) + 1]
+    return kept[:-1] if kept[-2:-1] in ("!", "?", "…") else kept
+
+
+def _inline(p: ParaView) -> str:
+    return _strip_mark(runs_text(p.runs).strip())
+
+
+def _plain(p: ParaView) -> str:
+    return _strip_mark(" ".join(p.text.split()))
+
+
+def _after_label(text: str, label: str) -> str | None:
+    """The value of a field line "<label>: <value>", or None if the line has another label."""
+    head, sep, value = text.partition(":")
+    if not sep or key(head).lower() != label.lower():
+        return None
+    return value.strip()
+
+
+def _body_paragraphs(regions: Regions, skip: set[int]) -> list[int]:
+    """The body's non-empty paragraphs outside tables, between the heading and the
+    signature, that no other part took."""
+    heading, closing = regions.heading, regions.closing
+    assert heading is not None and closing is not None
+    ps = regions.reading.ps
+    return [
+        i
+        for i in range(heading.end + 1, closing.end)
+        if i not in skip and ps[i].table is None and ps[i].text.strip()
+    ]
+
+
+def _person(lines: dict[str, str], honorific_line: str | None) -> dict[str, Any]:
+    person: dict[str, Any] = {}
+    if honorific_line is not None:
+        who, _, name = honorific_line.partition(":")
+        who = " ".join(who.split())
+        if who in ("Ông", "Bà"):
+            person["honorific"] = who
+        person["name"] = name.strip()
+    if forms.POSITION in lines:
+        person["position"] = lines[forms.POSITION]
+    if forms.UNIT in lines:
+        person["unit"] = lines[forms.UNIT]
+    return person
+
+
+def _in_text(fields: dict[str, Any], said: str) -> None:
+    """The issuer's name in a sentence: left to vanban when it is the one vanban writes,
+    the issuer's ``in_text`` otherwise (the giấy's own field, ``introducer``, ``inviter``
+    or ``grantor``, prints the same)."""
+    name = str(fields.get("issuer", {}).get("name", ""))
+    if said and said != appendix.of_issuer(name):
+        fields.setdefault("issuer", {})["in_text"] = said
+
+
+def _field_lines(
+    regions: Regions, indexes: list[int], labels: tuple[str, ...]
+) -> tuple[dict[str, str], dict[str, int], list[int]]:
+    """The field lines among ``indexes``: label → inline value, label → paragraph, and the
+    paragraphs that are not field lines of these labels."""
+    ps = regions.reading.ps
+    values: dict[str, str] = {}
+    where: dict[str, int] = {}
+    rest: list[int] = []
+    for i in indexes:
+        text = _inline(ps[i])
+        for label in labels:
+            value = _after_label(text, label)
+            if value is not None and label not in values:
+                values[label], where[label] = value, i
+                break
+        else:
+            rest.append(i)
+    return values, where, rest
+
+
+# -- Giấy giới thiệu (Mẫu 1.8) -------------------------------------------------------------
+
+
+def _giay_gioi_thieu(
+    regions: Regions, indexes: list[int], fields: dict[str, Any], notes: list[str]
+) -> None:
+    ps = regions.reading.ps
+    honorific_line = None
+    rest: list[int] = []
+    for i in indexes:
+        text = _plain(ps[i])
+        if text.endswith("trân trọng giới thiệu:") and "introducer" not in fields:
+            _in_text(fields, text[: -len("trân trọng giới thiệu:")].strip())
+            continue
+        head = text.partition(":")[0]
+        if honorific_line is None and head in ("Ông", "Bà", forms.ANY_HONORIFIC):
+            honorific_line = text
+            continue
+        rest.append(i)
+    labels = (forms.POSITION, forms.UNIT, forms.SENT_TO, forms.ABOUT)
+    values, _, rest = _field_lines(regions, rest, labels)
+    fields["person"] = _person(values, honorific_line)
+    if forms.SENT_TO in values:
+        fields["sent_to"] = values[forms.SENT_TO]
+    if forms.ABOUT in values:
+        fields["purpose"] = values[forms.ABOUT]
+    request: list[str] = []
+    for i in rest:
+        text = _plain(ps[i])
+        until = _date(text) if text.startswith("Giấy này có giá trị đến hết") else None
+        if until is not None:
+            fields["valid_until"] = until.isoformat()
+            continue
+        request.append(_inline(ps[i]))
+    honorific = fields["person"].get("honorific")
+    if not request:
+        fields["request"] = False
+    elif request != [forms.support_line(honorific)]:
+        fields["request"] = "\n\n".join(request)
+    _as_above(fields)
+
+
+def _as_above(fields: dict[str, Any]) -> None:
+    """ "Như trên" at the head of Nơi nhận is vanban's (Mẫu 1.8): left to it; its absence
+    is said with ``as_above: false``."""
+    recipients = fields.get("recipients") or []
+    if recipients and isinstance(recipients[0], str) and key(recipients[0]).lower() == "như trên":
+        recipients.pop(0)
+    elif "recipients" in fields:
+        fields["as_above"] = False
+
+
+# -- Giấy mời (Mẫu 1.7) --------------------------------------------------------------------
+
+
+def _when(text: str) -> str:
+    """ "08 giờ 00 phút, thứ Năm, ngày 17 tháng 12 năm 2026" as "2026-12-17 08:00" when it
+    is the form vanban prints from a date and hour; other text as written."""
+    m = _HOUR.match(text)
+    day_part = m.group("day") if m else text
+    day = _date(day_part)
+    if day is None or forms.day_text(day) != day_part:
+        return text
+    if m is None:
+        return day.isoformat()
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        return text
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+
+
+def _giay_moi(
+    regions: Regions, indexes: list[int], fields: dict[str, Any], notes: list[str]
+) -> None:
+    ps = regions.reading.ps
+    labels = forms.INVITATION_LABELS
+    rest: list[int] = []
+    agenda_at: int | None = None
+    for k, i in enumerate(indexes):
+        text = _inline(ps[i])
+        plain = _plain(ps[i])
+        if "invitee" not in fields and " trân trọng kính mời:" in plain:
+            said, _, _ = plain.partition(" trân trọng kính mời:")
+            _in_text(fields, said.strip())
+            fields["invitee"] = text.partition(" trân trọng kính mời:")[2].strip()
+            continue
+        if "event" not in fields and plain.startswith(forms.ATTEND + " "):
+            fields["event"] = text[len(forms.ATTEND) :].strip()
+            continue
+        if plain == f"{labels['agenda']}:":
+            agenda_at = k
+            fields["agenda"] = []
+            continue
+        bullet = plain.startswith(("-", "+", "–", "•"))
+        if bullet and agenda_at is not None and len(fields["agenda"]) == k - agenda_at - 1:
+            fields["agenda"].append(text.lstrip("-+–• ").strip())  # the agenda's lines
+            continue
+        rest.append(i)
+    names = {label: name for name, label in labels.items()}
+    values, where, rest = _field_lines(regions, rest, tuple(names))
+    for label, value in values.items():
+        name = names[label]
+        if name == "agenda":
+            fields["agenda"] = [value]
+        elif name == "time":
+            fields["time"] = _when(_plain(ps[where[label]]).partition(":")[2].strip())
+        else:
+            fields[name] = value
+    venue_at = where.get(labels["venue"], -1)
+    closing: list[str] = []
+    notes_found: list[str] = []
+    for i in rest:
+        text = _inline(ps[i])
+        if ps[i].style_id == "VBClosing" or (
+            i > venue_at and not (ps[i].style_id or "").startswith("VB") and _closing_like(text)
+        ):
+            closing.append(text)
+        else:
+            notes_found.append(text)
+    if notes_found:
+        fields["notes"] = notes_found
+    if closing:
+        fields["closing"] = "\n\n".join(closing)
+
+
+def _closing_like(text: str) -> bool:
+    return key(text).lower().startswith(("rất mong", "trân trọng", "kính mong"))
+
+
+# -- Giấy nghỉ phép (Mẫu 1.10) ---------------------------------------------------------------
+
+_REQUEST = re.compile(r"^Xét Đơn đề nghị nghỉ phép(?P<when> .*?)? của (?P<rest>.+) cấp cho:$")
+_LEAVE = re.compile(
+    r"^Được nghỉ phép trong thời gian (?P<days>\d+) ngày, kể từ (?P<start>ngày .+?) "
+    r"đến hết (?P<end>ngày .+?) tại (?P<place>.+?)\.?$"
+)
+_COUNTED = "Số ngày nghỉ phép nêu trên được tính vào thời gian "
+
+
+def _giay_nghi_phep(
+    regions: Regions, indexes: list[int], fields: dict[str, Any], notes: list[str]
+) -> None:
+    ps = regions.reading.ps
+    honorific_line = None
+    rest: list[int] = []
+    grantor_said = ""
+    for i in indexes:
+        text = _plain(ps[i])
+        m = _REQUEST.match(text)
+        if m is not None and "request_date" not in fields:
+            when = _date(m.group("when") or "")
+            if when is not None:
+                fields["request_date"] = when.isoformat()
+            # "của bà Trần Thị Hoa, Sở Tài chính …": the grantor after the person's name
+            grantor_said = m.group("rest")
+            continue
+        m2 = _LEAVE.match(text)
+        if m2 is not None:
+            start, end = _date(m2.group("start")), _date(m2.group("end"))
+            if start is not None and end is not None:
+                fields["days"] = int(m2.group("days"))
+                fields["start"], fields["end"] = start.isoformat(), end.isoformat()
+                place = _inline(ps[i]).rpartition(" tại ")[2]
+                fields["leave_place"] = place[:-1] if place.endswith(".") else place
+                continue
+        if text.startswith(_COUNTED):
+            counted = _inline(ps[i])[len(_COUNTED) :]
+            counted = counted[:-1] if counted.endswith(".") else counted
+            fields["counted_as"] = counted
+            continue
+        head = text.partition(":")[0]
+        if honorific_line is None and head in ("Ông", "Bà", forms.ANY_HONORIFIC):
+            honorific_line = text
+            continue
+        rest.append(i)
+    values, _, rest = _field_lines(regions, rest, (forms.POSITION, forms.UNIT, "Lý do"))
+    fields["person"] = person = _person(values, honorific_line)
+    if "Lý do" in values:
+        fields["reason"] = values["Lý do"]
+    if grantor_said:
+        named = f"{(person.get('honorific') or forms.ANY_HONORIFIC).lower()} {person['name']}"
+        if grantor_said.startswith(named + ", "):
+            _in_text(fields, grantor_said[len(named) + 2 :])
+    if "counted_as" in fields and "start" in fields:
+        year = int(str(fields["start"])[:4])
+        if fields["counted_as"] == forms.default_leave_kind(year):
+            del fields["counted_as"]
+    for i in rest:
+        notes.append(
+            f"đoạn {regions.reading.reader_no[i]}: giấy nghỉ phép không có chỗ cho đoạn này; "
+            f'bỏ qua: "{_plain(ps[i])[:60]}"'
+        )
+    recipients = fields.get("recipients") or []
+    addressed = f"{person.get('honorific') or forms.ANY_HONORIFIC} {person.get('name', '')}"
+    if recipients and isinstance(recipients[0], str) and recipients[0] == addressed:
+        recipients.pop(0)
+    elif "recipients" in fields:
+        fields["person_recipient"] = False
+    _confirmation(regions, fields)
+
+
+def _confirmation(regions: Regions, fields: dict[str, Any]) -> None:
+    """The xác nhận block under the signature (Mẫu 1.10): who confirms, and the name."""
+    ps = regions.reading.ps
+    closing = regions.closing
+    assert closing is not None
+    title = "XÁC NHẬN CỦA "
+    for i in range(closing.end, len(ps)):
+        text = " ".join(ps[i].text.split())
+        if not text.upper().startswith(title):
+            continue
+        by = text[len(title) :]
+        confirmation: dict[str, Any] = {}
+        if by.upper() != forms.CONFIRMER.upper():
+            confirmation["by"] = by
+        name = next(
+            (
+                " ".join(ps[j].text.split())
+                for j in range(i + 1, min(i + 4, len(ps)))
+                if ps[j].table == ps[i].table and ps[j].text.strip()
+            ),
+            None,
+        )
+        if name:
+            confirmation["name"] = name
+        fields["confirmation"] = confirmation or True
+        return
+
+
+# -- Thư công, Công điện --------------------------------------------------------------------
+
+
+def _thu_cong(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> set[int]:
+    """The letter's name (printed in capitals, read back in sentence case) before its trích
+    yếu; the salutation: the first paragraph, bold."""
+    heading = regions.heading
+    assert heading is not None
+    ps = regions.reading.ps
+    name = " ".join(ps[heading.start].text.split())
+    lines = [name[:1] + name[1:].lower()]
+    for i in range(heading.start + 1, heading.end + 1):
+        if ps[i].table is None:
+            lines += [" ".join(x.split()) for x in ps[i].text.split("\n") if x.strip()]
+    fields["title"] = "\n".join(lines)
+    if indexes and all_runs(ps[indexes[0]], "bold"):
+        fields["salutation"] = runs_text(ps[indexes[0]].runs, plain=True).strip()
+        return {indexes[0]}
+    return set()
+
+
+def _cong_dien(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> set[int]:
+    """The sender line ("… điện:") and the "- …;" lines of the bodies it is sent to."""
+    ps = regions.reading.ps
+    used: set[int] = set()
+    at = next((k for k, i in enumerate(indexes) if cable.is_sender_line(ps[i].text)), None)
+    if at is None:
+        return used
+    sender = "\n".join(" ".join(x.split()) for x in ps[indexes[at]].text.split("\n") if x.strip())
+    fields["sender"] = sender[: -len(cable.SENDS)].rstrip()
+    used.add(indexes[at])
+    addressees: list[str] = []
+    for i in indexes[at + 1 :]:
+        text = _inline(ps[i])
+        if not text.startswith(("-", "–", "+", "•")):
+            break
+        addressees.append(text.lstrip("-–+• ").rstrip(";.,").strip())
+        used.add(i)
+        if text.endswith("."):
+            break
+    if addressees:
+        fields["addressees"] = addressees
+    return used
+
+
+# -- Hợp đồng, Bản ghi nhớ, Bản thỏa thuận ---------------------------------------------------
+
+
+def _agreement(
+    regions: Regions, indexes: list[int], fields: dict[str, Any], doc_type: str
+) -> set[int]:
+    """The opening line, the two parties and the agreement line before the first Điều."""
+    ps = regions.reading.ps
+    used: set[int] = set()
+    labels = {label: name for name, label in agreements.PARTY_DETAILS}
+    opening: list[str] = []
+    agreement: list[str] = []
+    parties: list[dict[str, Any]] = []
+    for i in indexes:
+        plain = _plain(ps[i])
+        if _ARTICLE.match(plain):
+            break
+        used.add(i)
+        m = _PARTY.match(plain)
+        if m is not None and (all_runs(ps[i], "bold") or upper(m.group("name"))):
+            party: dict[str, Any] = {"name": m.group("name").strip(), "representative": {}}
+            if m.group("role"):
+                party["role"] = m.group("role").strip()
+            parties.append(party)
+            continue
+        d = _DETAIL.match(plain)
+        if parties and not agreement and d is not None and d.group("label") in labels:
+            name, value = labels[d.group("label")], d.group("value").strip()
+            rep = parties[-1]["representative"]
+            if name == "representative":
+                h = _HONORIFIC.match(value)
+                rep.update({"honorific": h.group(1), "name": h.group("name")} if h else {})
+                rep.setdefault("name", value)
+            elif name == "position":
+                rep["position"] = value
+            else:
+                parties[-1][name] = value
+            continue
+        (agreement if parties else opening).append(_inline(ps[i]))
+    fields["parties"] = parties
+    date = fields.get("date") or {}
+    if len(opening) == 1 and (m := _OPENING.match(opening[0])):
+        said = agreements.opening_line(date.get("day"), date.get("month"), date.get("year"))
+        if m.group("date") == said.removeprefix("Hôm nay, ").removesuffix(", chúng tôi gồm:"):
+            if m.group("venue"):
+                fields["venue"] = m.group("venue")
+            opening = []
+    if opening:
+        fields["opening"] = "\n\n".join(opening)
+    name = DOC_TYPES[doc_type].name
+    if agreement and agreement != [agreements.agreement_line(name)]:
+        fields["agreement"] = "\n\n".join(agreement)
+    return used
+
+
+def read_own_fields(
+    regions: Regions, fields: dict[str, Any], notes: list[str], doc_type: str, skip: set[int]
+) -> set[int] | None:
+    """Read the type's own fields into ``fields``: the paragraphs they came from, for the
+    body reader to skip; ``None`` when they are the whole body (a giấy)."""
+    indexes = _body_paragraphs(regions, skip)
+    if doc_type == "giay_gioi_thieu":
+        _giay_gioi_thieu(regions, indexes, fields, notes)
+        return None
+    if doc_type == "giay_moi":
+        _giay_moi(regions, indexes, fields, notes)
+        return None
+    if doc_type == "giay_nghi_phep":
+        _giay_nghi_phep(regions, indexes, fields, notes)
+        return None
+    if doc_type == "thu_cong":
+        return _thu_cong(regions, indexes, fields)
+    if doc_type == "cong_dien":
+        return _cong_dien(regions, indexes, fields)
+    if doc_type in AGREEMENTS:
+        return _agreement(regions, indexes, fields, doc_type)
+    return set()
