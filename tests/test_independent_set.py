@@ -143,3 +143,9 @@ def test_check_corpus_prints_detection_scope_and_precision(
     assert "checked" in not_nd30 and "out of scope" not in not_nd30
     assert "PL1.II.6d.article-label" in out and "100.0 %" in out
     assert "type detection: 2/2 (100.0 %)" in out
+    # what each type was decided on, and the same as a Markdown table
+    kh = next(line for line in out.splitlines() if line.startswith("kh-01-direct.docx"))
+    assert kh.endswith("— Quốc hiệu; Số, ký hiệu «KH-SNV»; tên loại «KẾ HOẠCH»; Nơi nhận; người ký")
+    assert main([str(tmp_path), "--markdown"]) == 0
+    table = capsys.readouterr().out
+    assert "| kh-01-direct | ke_hoach | checked | Quốc hiệu; Số, ký hiệu «KH-SNV»" in table
