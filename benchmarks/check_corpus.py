@@ -1,18 +1,22 @@
 """Run the NĐ30 checker over a folder of .docx files and print what it found.
 
-    python benchmarks/check_corpus.py ../shared/corpus [--findings] [--layout]
+    python benchmarks/check_corpus.py ../shared/corpus [--findings] [--layout] [--markdown]
+    python benchmarks/check_corpus.py ../shared/corpus --manifest tests/corpus_manifest.json
     python tests/independent/builder.py /tmp/independent-set
     python benchmarks/check_corpus.py /tmp/independent-set --manifest tests/independent/manifest.json
 
 Prints, per document, the type it was detected as and the scope decision (checked as an NĐ30
-document, or out of scope and why), so a reviewer can go down the list; then, per rule, the
+document, or out of scope and why), and what the type was decided on (the evidence: Quốc hiệu, Số and ký hiệu, tên loại, V/v…),
+so a reviewer can go down the list; then, per rule, the
 number of findings (a grouped finding counts once per document, its ``count`` separately),
 findings per document (median, max), the time per document, and every crash (an exception
 other than an unreadable-file error). Exit 1 when something crashed. ``--findings`` also lists
-each finding, for classifying them by hand; ``--layout`` lays the pages out with LibreOffice.
+each finding, for classifying them by hand; ``--layout`` lays the pages out with LibreOffice; ``--markdown`` prints the detection as a
+Markdown table (document, type, scope, evidence), as in docs/checker.md.
 
 With ``--manifest`` (a JSON object: file name without ``.docx`` → ``{"type", "in_scope",
-"expected": [rule IDs]}``, as ``tests/independent/manifest.json``), it also prints precision
+"expected": [rule IDs]}``, as ``tests/independent/manifest.json`` and, for the development
+corpus, ``tests/corpus_manifest.json``), it also prints precision
 per rule (a finding is true when its rule is among the document's expected ones), overall and
 for errors and warnings, the rules expected but not found, and type detection against the
 manifest.
@@ -71,6 +75,11 @@ def scope_of(report: Report) -> str:
     return f"out of scope: {why}"
 
 
+def evidence_of(report: Report) -> str:
+    """What the type and scope were decided on, as one line ("Quốc hiệu; tên loại «…»")."""
+    return "; ".join(what for what, _ in report.evidence) or "—"
+
+
 def score(reports: dict[str, Report], manifest: dict[str, dict[str, Any]]) -> Score:
     """Judge each report against what the manifest expects of its document."""
     s = Score()
@@ -124,6 +133,7 @@ def run(
     show: bool = False,
     manifest: dict[str, dict[str, Any]] | None = None,
     layout: bool = False,
+    markdown: bool = False,
 ) -> dict[str, object]:
     """Check every .docx under *folder*; return the counts (also printed)."""
     per_rule: Counter[str] = Counter()
@@ -152,7 +162,10 @@ def run(
         for f in report.findings:
             per_rule[f.rule] += 1
         kind = report.document_type or "—"
-        print(f"{path.name:42} {kind:16} {scope_of(report)}; {len(report.findings)} findings")
+        print(
+            f"{path.name:42} {kind:16} {scope_of(report)}; {len(report.findings)} findings"
+            f" — {evidence_of(report)}"
+        )
         if show:
             for f in report.findings:
                 print(f"   {f}")
@@ -173,6 +186,13 @@ def run(
         print(f"unreadable: {line}")
     for line in crashes:
         print(f"CRASH: {line}")
+    if markdown:
+        print("| Document | Type | Scope | Evidence |")
+        print("|---|---|---|---|")
+        for name, report in reports.items():
+            scope = "checked" if report.in_scope else f"out of scope: {report.scope_reason}"
+            kind = report.document_type or "—"
+            print(f"| {name} | {kind} | {scope} | {evidence_of(report)} |")
     scored = None
     if manifest is not None:
         scored = score(reports, manifest)
@@ -191,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     show = "--findings" in args
     layout = "--layout" in args
+    markdown = "--markdown" in args
     manifest = None
     if "--manifest" in args:
         at = args.index("--manifest")
@@ -203,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(folders) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    result = run(Path(folders[0]), show, manifest, layout)
+    result = run(Path(folders[0]), show, manifest, layout, markdown)
     return 1 if result["crashes"] else 0
 
 

@@ -79,7 +79,10 @@ def check_body(out: Collector, b: Body, doc_type: str | None, start: int) -> Non
         # An empty paragraph before this one is spacing typed as a blank line: the gap is
         # at least that line, so the paragraph spacing is not measured across it.
         spaced = any(not ps[j].text.strip() for j in range(previous_at + 1, i))
-        before = None if spaced or previous_at < 0 else previous
+        # The gap under a heading line ("I. MỤC ĐÍCH, YÊU CẦU", kept with the paragraph it
+        # heads) is the heading's, not the spacing between two đoạn văn (II.6.e).
+        headed = previous is not None and _heading_line(previous)
+        before = None if spaced or headed or previous_at < 0 else previous
         previous, previous_at = p, i
         if p.alignment == "center" or upper(text) or is_caption(p):
             continue
@@ -94,6 +97,14 @@ def check_body(out: Collector, b: Body, doc_type: str | None, start: int) -> Non
                 f"…{END_MARK}",
                 ps[last].text.strip()[-10:],
             )
+
+
+def _heading_line(p: ParaView) -> bool:
+    """A heading of the body's parts: a short line in capitals, or centred, or bold
+    throughout (the lines the body rules do not measure as đoạn văn)."""
+    text = p.text.strip()
+    short = len(text) <= 90
+    return short and (upper(text) or p.alignment == "center" or all_runs(p, "bold"))
 
 
 def _check_paragraph(

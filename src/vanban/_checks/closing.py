@@ -22,9 +22,10 @@ def check_recipients(out: Collector, c: Closing) -> None:
     text = " ".join(lp.text.split())
     label_text = recipients.LABEL
     if not text.startswith((label_text, label_text.replace(":", " :"))):
+        unmarked = text.startswith(rules.without_marks(label_text))
         out.add(
             "PL1.II.9b.recipients-label",
-            f'nhãn phải là "{label_text}"',
+            f'nhãn "{label_text}" gõ không dấu' if unmarked else f'nhãn phải là "{label_text}"',
             label,
             label_text,
             text[:20],

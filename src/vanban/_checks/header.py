@@ -82,8 +82,9 @@ def check_header(out: Collector, h: Header) -> None:
     if date is not None:
         d = ps[date]
         typed = " ".join(d.text.split())
+        why = "gõ không dấu" if rules.without_marks(typed) == typed else "viết chưa đúng"
         for code, expected, found in rules.date_problems(d.text):
-            out.add(_date_rule(code), f"ngày tháng viết chưa đúng: {typed}", date, expected, found)
+            out.add(_date_rule(code), f"ngày tháng {why}: {typed}", date, expected, found)
         out.size_rule("PL1.II.4c.date-format", date, *rules.size_range("place_date"), "dòng ngày")
         if not all_runs(d, "italic"):
             out.add("PL1.II.4c.date-format", "dòng ngày phải in nghiêng", date, "nghiêng", "đứng")

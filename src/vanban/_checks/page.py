@@ -54,6 +54,11 @@ def check_page_setup(out: Collector) -> None:
                 )
 
 
+#: Fonts of symbols and formulas, not of text: a bullet, or a formula Word sets in its
+#: equation font ("Q = 0,3⋅122.677", Cambria Math), is not the text of Phụ lục I, I.3.
+_SYMBOL_FONTS = ("Symbol", "Wingdings", "Cambria Math")
+
+
 def check_fonts(out: Collector) -> None:
     """The font and colour of the text, and precomposed (NFC) Vietnamese letters."""
     for i, p in enumerate(out.reading.ps):
@@ -62,11 +67,7 @@ def check_fonts(out: Collector) -> None:
         for r in text_runs(p):
             if not any(c.isalnum() for c in r.text):
                 continue
-            if (
-                r.font
-                and not r.font.startswith(page.FONT)
-                and r.font not in ("Symbol", "Wingdings")
-            ):
+            if r.font and not r.font.startswith(page.FONT) and r.font not in _SYMBOL_FONTS:
                 out.add("PL1.I.font", f"phông {r.font}", i, page.FONT, r.font)
                 break
             if not page.is_black(r.color):

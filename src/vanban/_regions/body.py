@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from vanban._docx_reader import ParaView
-from vanban._regions.paragraphs import all_runs, centred, key, upper
+from vanban._regions.paragraphs import all_runs, centred, key, opens, upper
 from vanban._regions.state import Reading
 from vanban.nd30 import wording
 from vanban.nd30.doctypes import DOC_TYPES
@@ -63,14 +63,14 @@ def read_body(
     facts = DOC_TYPES.get(doc_type or "")
     greeting = facts is not None and facts.greeting
     b.kinh_gui = next(
-        (i for i in idx[:6] if not greeting and key(ps[i]).lower().startswith("kính gửi")),
+        (i for i in idx[:6] if not greeting and opens(ps[i], "kính gửi", reading.unmarked)),
         None,
     )
     in_table = next(
         (
             i
             for i in range(max(0, start - 30), min(end, start + 12))
-            if ps[i].table is not None and key(ps[i]).lower().startswith("kính gửi")
+            if ps[i].table is not None and opens(ps[i], "kính gửi", reading.unmarked)
         ),
         None,
     )
@@ -116,8 +116,10 @@ def read_body(
         idx = idx[1:]
     basis: list[int] = []
     for i in idx:
-        k2 = key(ps[i]).lower()
-        if k2.startswith("căn cứ") or (basis and k2.startswith(("theo đề nghị", "xét đề nghị"))):
+        bare = reading.unmarked
+        if opens(ps[i], "căn cứ", bare) or (
+            basis and opens(ps[i], ("theo đề nghị", "xét đề nghị"), bare)
+        ):
             basis.append(i)
         else:
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vanban._regions.paragraphs import all_runs, is_underscores, key, upper
+from vanban._regions.paragraphs import all_runs, is_underscores, key, opens, upper
 from vanban._regions.state import Reading
 from vanban.nd30 import recipients, rules
 
@@ -68,7 +68,7 @@ def read_closing(reading: Reading, start: int) -> Closing:
     c.attached = attached
     appendix = c.appendix
     label = next(
-        (i for i in range(start + 1, appendix) if key(ps[i]).lower().startswith(LABEL_WORD)),
+        (i for i in range(start + 1, appendix) if opens(ps[i], LABEL_WORD, reading.unmarked)),
         None,
     )
     c.label = label
@@ -149,7 +149,7 @@ def _read_recipients(reading: Reading, c: Closing, label: int, stop: int) -> Non
             if (
                 t.startswith(("-", "+", "–"))
                 or ps[i].numbered
-                or key(t).lower().startswith(ARCHIVE_WORD)
+                or opens(t, ARCHIVE_WORD, reading.unmarked)
             ):
                 items.append(i)
             elif items and (len(t) <= 20 or (_open(ps[items[-1]].text) and len(t) <= 150)):
@@ -173,7 +173,7 @@ def _read_recipients(reading: Reading, c: Closing, label: int, stop: int) -> Non
         (
             k
             for k, (_, t, _) in enumerate(lines)
-            if key(t.lstrip("-+– ")).lower().startswith(ARCHIVE_WORD)
+            if opens(t.lstrip("-+– "), ARCHIVE_WORD, reading.unmarked)
         ),
         default=None,
     )
@@ -244,7 +244,7 @@ def _data_table(reading: Reading, table: int) -> bool:
     t = tables[table]
     if t.rows <= _SIGNATURE_GRID[0] and len(t.grid) <= _SIGNATURE_GRID[1]:
         return False
-    return not any(p.table == table and key(p).lower().startswith(LABEL_WORD) for p in reading.ps)
+    return not any(p.table == table and opens(p, LABEL_WORD, reading.unmarked) for p in reading.ps)
 
 
 def _signer_name(reading: Reading, lines: list[int], titles: list[int]) -> int | None:

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vanban._regions.paragraphs import bare_key, has_line, is_underscores, key, pieces, upper
+from vanban._docx_reader import ParaView
+from vanban._regions.paragraphs import (
+    bare_key,
+    has_line,
+    holds,
+    is_underscores,
+    key,
+    number_line,
+    opens,
+    pieces,
+    upper,
+)
 from vanban._regions.state import Reading
 from vanban.nd30 import rules
 
@@ -161,6 +172,7 @@ def first_text(reading: Reading) -> int | None:
 def read_header(reading: Reading, n: int) -> Header:
     """Read the header around the Quốc hiệu at paragraph ``n``."""
     ps = reading.ps
+    bare = reading.unmarked
     nat = ps[n]
     parts = pieces(nat.text)
     if parts and "XA HOI CHU NGHIA" not in bare_key(parts[0]):
@@ -210,19 +222,13 @@ def read_header(reading: Reading, n: int) -> Header:
     h.issuer_line = bool(lines_left) or pool > 0
     # Số, V/v, issuer, date
     h.number = next(
-        (
-            i
-            for i in h.left or region
-            if key(ps[i]).startswith("Số") and rules.parse_number_line(ps[i].text)
-        ),
+        (i for i in h.left or region if _numbered(ps[i], bare) and number_line(ps[i].text, bare)),
         None,
     )
     if h.number is None:
-        h.number = next(
-            (i for i in region if rules.parse_number_line(ps[i].text) is not None), None
-        )
+        h.number = next((i for i in region if number_line(ps[i].text, bare) is not None), None)
     h.subject = next(
-        (i for i in (h.left or region) if key(ps[i]).lower().startswith(("v/v", "về việc"))),
+        (i for i in (h.left or region) if opens(ps[i], ("v/v", "về việc"), bare)),
         None,
     )
     number = h.number
@@ -232,24 +238,27 @@ def read_header(reading: Reading, n: int) -> Header:
         if (number is None or i < number or (ps[i].row or 0) < (ps[number].row or 0))
         and not is_underscores(ps[i].text)
         and rules.mark_text(ps[i].text) is None
-        and not key(ps[i]).startswith("Số")
+        and not _numbered(ps[i], bare)
         and i not in (n, h.motto)
         and not _above_national(reading, i, n)
     ]
     if number is not None:
-        parsed = rules.parse_number_line(" ".join(ps[number].text.split()))
+        parsed = number_line(" ".join(ps[number].text.split()), bare)
         h.symbol = parsed[1] if parsed else ""
     h.date = next(
-        (
-            i
-            for i in h.right
-            if "ngày" in key(ps[i]).lower()
-            and "năm" in key(ps[i]).lower()
-            and not key(ps[i]).startswith("Số")
-        ),
+        (i for i in h.right if holds(ps[i], ("ngày", "năm"), bare) and not _numbered(ps[i], bare)),
         None,
     )
     return h
+
+
+def _numbered(p: ParaView | str, bare: bool) -> bool:
+    """Whether a line opens with "Số"; in a document typed without marks, whether it is a
+    "So: …/…" line (not "SO NOI VU", the issuer)."""
+    if not bare:
+        return key(p).startswith("Số")
+    text = p if isinstance(p, str) else p.text
+    return number_line(text, bare) is not None
 
 
 def _free_header_end(reading: Reading, n: int) -> int:
@@ -261,13 +270,14 @@ def _free_header_end(reading: Reading, n: int) -> int:
     for j in range(n + 1, min(len(ps), n + 8)):
         text = ps[j].text.strip()
         k = key(ps[j])
+        bare = reading.unmarked
         header_line = (
             not text
             or is_underscores(text)
             or bare_key(ps[j]).startswith(_BARE_MOTTO)
-            or k.startswith("Số")
-            or ("ngày" in k.lower() and "năm" in k.lower() and len(k) < 80)
-            or k.lower().startswith(("v/v", "về việc"))
+            or _numbered(k, bare)
+            or (holds(k, ("ngày", "năm"), bare) and len(k) < 80)
+            or opens(k, ("v/v", "về việc"), bare)
             or rules.mark_text(text) is not None
         )
         if not header_line:

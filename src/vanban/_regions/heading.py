@@ -12,8 +12,10 @@ from vanban._regions.paragraphs import (
     all_runs,
     centred,
     has_line,
+    heading_type,
     is_underscores,
     key,
+    opens,
     upper,
 )
 from vanban._regions.state import Reading
@@ -88,11 +90,11 @@ def read_heading(reading: Reading, header: Header) -> Heading:
     if k >= len(ps):
         return h
     first = ps[k]
-    kind = rules.heading_doc_type(first.text) if first.table is None else None
+    kind = heading_type(first.text, reading.unmarked) if first.table is None else None
     h.symbol_type = rules.symbol_doc_type(header.symbol) if header.symbol else None
     if kind is None and header.type_line is not None:
         # no Quốc hiệu: the tên loại was typed above the Số line
-        named = rules.heading_doc_type(ps[header.type_line].text)
+        named = heading_type(ps[header.type_line].text, reading.unmarked)
         if named is not None:
             h.start, h.doc_type, h.kind = header.type_line, named.key, named
             h.end = k - 1
@@ -137,7 +139,7 @@ def read_heading(reading: Reading, header: Header) -> Heading:
             # "V/v …" typed under the header table rather than in its left column
             below = [i for i in range(k, min(len(ps), k + 4)) if ps[i].text.strip()]
             h.subject = next(
-                (i for i in below if key(ps[i]).lower().startswith(("v/v", "về việc"))), None
+                (i for i in below if opens(ps[i], ("v/v", "về việc"), reading.unmarked)), None
             )
         h.end = k - 1
         return h
@@ -168,7 +170,7 @@ def read_heading(reading: Reading, header: Header) -> Heading:
             break
         if _ISSUED_WITH.match(key(p)):
             break
-        if key(p).lower().startswith(("căn cứ", "kính gửi")):
+        if opens(p, ("căn cứ", "kính gửi"), reading.unmarked):
             break
         if kind.sender_line and cable.is_sender_line(p.text):
             break  # Mẫu 1.6: "<CƠ QUAN, CHỨC DANH> điện:" opens the body

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from vanban._docx_reader import ParaView
-from vanban.nd30 import rules
+from vanban.nd30 import doctypes, rules
 
 #: Sizes within this many points count as equal.
 SIZE_TOLERANCE = 0.01
@@ -137,3 +137,88 @@ def bare_key(p: ParaView | str) -> str:
 def in_range(values: list[float], lo: float, hi: float) -> bool:
     """Whether every size is within ``lo``–``hi`` points."""
     return all(lo - SIZE_TOLERANCE <= s <= hi + SIZE_TOLERANCE for s in values)
+
+
+def typed_without_marks(texts: list[str]) -> bool:
+    """Whether a document is typed without Vietnamese marks ("CONG HOA XA HOI…", "Noi nhan:"):
+    enough letters, and (almost) none of them carries a mark. Its labels are then compared
+    without marks, so that it is read like the others and reported for the marks only.
+
+    >>> typed_without_marks(["Ke hoach to chuc hoi nghi tap huan nghiep vu van thu nam 2026"])
+    True
+    >>> typed_without_marks(["Kế hoạch tổ chức hội nghị tập huấn nghiệp vụ văn thư năm 2026"])
+    False
+    """
+    letters = [c for t in texts for c in t if c.isalpha()]
+    if len(letters) < 40:
+        return False
+    marked = sum(1 for c in letters if rules.without_marks(c) != c)
+    return marked <= len(letters) // 100
+
+
+def label_text(p: ParaView | str, unmarked: bool = False) -> str:
+    """The compared text in lower case, for finding a line by its label ("kính gửi",
+    "nơi nhận"); without marks in a document typed without them (see :func:`opens`)."""
+    low = key(p).lower()
+    return rules.without_marks(low) if unmarked else low
+
+
+def opens(p: ParaView | str, words: str | tuple[str, ...], unmarked: bool = False) -> bool:
+    """Whether a line opens with one of the labels ``words`` (lower case), compared without
+    marks in a document typed without them ("Noi nhan:" is the "Nơi nhận:" label there).
+
+    >>> opens("Noi nhan:", "nơi nhận"), opens("Noi nhan:", "nơi nhận", unmarked=True)
+    (False, True)
+    """
+    wanted = (words,) if isinstance(words, str) else words
+    if unmarked:
+        wanted = tuple(rules.without_marks(w) for w in wanted)
+    return label_text(p, unmarked).startswith(wanted)
+
+
+def holds(p: ParaView | str, words: tuple[str, ...], unmarked: bool = False) -> bool:
+    """Whether a line holds every one of ``words`` (lower case), compared as :func:`opens`.
+
+    >>> holds("Ninh Binh, ngay 09 thang 3 nam 2026", ("ngày", "năm"), unmarked=True)
+    True
+    """
+    text = label_text(p, unmarked)
+    return all((rules.without_marks(w) if unmarked else w) in text for w in words)
+
+
+def number_line(text: str, unmarked: bool = False) -> tuple[str, str] | None:
+    """The number and ký hiệu of a "Số: …/…" line (:func:`vanban.nd30.rules.parse_number_line`);
+    in a document typed without marks, of a "So: …/…" line too.
+
+    >>> number_line("So: 12/KH-SNV"), number_line("So: 12/KH-SNV", unmarked=True)
+    (None, ('12', 'KH-SNV'))
+    """
+    parsed = rules.parse_number_line(text)
+    if parsed is None and unmarked:
+        bare = text.lstrip()
+        if bare[:2] in ("So", "SO"):
+            parsed = rules.parse_number_line("Số" + bare[2:])
+    return parsed
+
+
+def heading_type(text: str, unmarked: bool = False) -> doctypes.DocType | None:
+    """The document type a heading line names (:func:`vanban.nd30.rules.heading_doc_type`);
+    in a document typed without marks, compared without them ("KE HOACH" is a Kế hoạch).
+
+    >>> heading_type("KE HOACH"), heading_type("KE HOACH", unmarked=True).key
+    (None, 'ke_hoach')
+    """
+    found = rules.heading_doc_type(text)
+    if found is not None or not unmarked:
+        return found
+    bare = rules.without_marks(rules.comparable(text)).upper()
+    if bare.endswith(":"):
+        return None
+    best: doctypes.DocType | None = None
+    for t in doctypes.DOC_TYPES.values():
+        name = rules.without_marks(rules.comparable(t.heading)).upper()
+        if (bare == name or bare.startswith(name + " ")) and (
+            best is None or len(t.heading) > len(best.heading)
+        ):
+            best = t
+    return best

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from vanban._docx_reader import DocxView, ParaView
-from vanban._regions.paragraphs import sizes
+from vanban._regions.paragraphs import sizes, typed_without_marks
 from vanban.nd30 import page
 
 #: Margins assumed where a section gives none (to estimate pages): vanban's own, in twips.
@@ -23,6 +23,8 @@ class Reading:
     reader_no: list[int] = field(default_factory=list)
     page_of: list[int] = field(default_factory=list)
     pages: int = 1
+    #: Typed without Vietnamese marks: labels are looked for without them.
+    unmarked: bool = False
 
     @property
     def ps(self) -> list[ParaView]:
@@ -31,7 +33,7 @@ class Reading:
 
 def read(view: DocxView) -> Reading:
     """Number the paragraphs as a reader does and estimate their pages."""
-    reading = Reading(view)
+    reading = Reading(view, unmarked=typed_without_marks([p.text for p in view.paragraphs]))
     n = 0
     height = 0.0
     pg = 1
