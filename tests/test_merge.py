@@ -449,3 +449,17 @@ def test_max_bytes_limits_the_rows_and_the_template(
     argv[3] = str(small)
     assert main(argv) == 1
     assert f"{TEMPLATE}: tệp quá lớn" in capsys.readouterr().err
+
+
+def test_a_fifo_as_the_rows_or_the_template_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Issue 18's rule for every input: a FIFO among them never blocks (opened only when it
+    is a regular file), for the spreadsheet and for the template of a merge too."""
+    import os
+
+    fifo = tmp_path / "rows.csv"
+    os.mkfifo(fifo)
+    template = ROOT / "examples" / "merge" / "giay-moi.yaml"
+    with pytest.raises(vanban.InputError, match="FIFO"):
+        vanban.merge(template, fifo)
+    with pytest.raises(vanban.InputError, match="FIFO"):
+        vanban.merge(fifo, [{"ma": "01"}])

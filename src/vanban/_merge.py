@@ -289,22 +289,31 @@ def read_xlsx(data: bytes, source: str = "<xlsx>") -> Sheet:
     return Sheet(columns, rows, source, letters)
 
 
-def read_rows(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Sheet:
-    """The rows of a .csv or .xlsx file (by its content: an .xlsx is a zip)."""
-    p = Path(path)
+def _read_limited(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes up to ``max_bytes`` (a FIFO or a device is refused at once,
+    :func:`vanban._files.read_input`); problems as Vietnamese errors."""
+    from vanban._files import NotRegularFile, read_input
+
     name = str(path)
     try:
-        with p.open("rb") as f:
-            raw = f.read(max_bytes + 1)
+        raw = read_input(path, max_bytes)
     except FileNotFoundError:
         raise InputError(f"không tìm thấy tệp: {name}") from None
-    except IsADirectoryError:
-        raise InputError(f"{name} là một thư mục, không phải tệp") from None
+    except NotRegularFile as exc:
+        raise InputError(exc.strerror or f"{name}: không phải tệp thường") from None
     except OSError as exc:
         raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
     if len(raw) > max_bytes:
         message = f"tệp quá lớn: giới hạn {max_bytes} byte"
         raise ValidationError([Problem("", "too_large", message, name)])
+    return raw
+
+
+def read_rows(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Sheet:
+    """The rows of a .csv or .xlsx file (by its content: an .xlsx is a zip)."""
+    p = Path(path)
+    name = str(path)
+    raw = _read_limited(p, max_bytes)
     if raw.startswith(b"PK\x03\x04"):
         return read_xlsx(raw, name)
     if p.suffix.lower() in (".xlsx", ".xlsm"):
@@ -341,18 +350,7 @@ def _template_data(
         return data, builder, None
     p = Path(template)
     name = str(template)
-    try:
-        with p.open("rb") as f:
-            raw = f.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"không tìm thấy tệp: {name}") from None
-    except IsADirectoryError:
-        raise InputError(f"{name} là một thư mục, không phải tệp") from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
-    if len(raw) > max_bytes:
-        message = f"tệp quá lớn: giới hạn {max_bytes} byte"
-        raise ValidationError([Problem("", "too_large", message, name)])
+    raw = _read_limited(p, max_bytes)
     from vanban._loading import _decode
 
     text = _decode(raw, name)
