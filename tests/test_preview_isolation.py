@@ -224,3 +224,15 @@ def test_landscape_page_is_drawn_whole_in_a_narrow_output(tmp_path: Path) -> Non
         widest = max(widest, best)
     # A portrait sheet is 794 px: the widest sheet seen is a landscape one, whole in 900 px.
     assert 800 < widest < 900 - 16, widest
+
+
+def test_a_long_word_stays_on_the_sheet(tmp_path: Path) -> None:
+    """A 400-letter word in the trích yếu is broken inside the sheet: nothing dark is drawn
+    to the right of the sheet (the page around it is the light theme's white)."""
+    doc = vanban.load(EXAMPLE)
+    doc = doc.model_copy(update={"title": "Một từ rất dài " + "x" * 400})
+    width, _, rows = _png_pixels(_screenshot(to_html(doc), "light", tmp_path).read_bytes())
+    left, top, right, bottom = _sheet(rows, width)
+    outside = _colours(rows, (right + 4, top, width, bottom))
+    assert outside["dark"] == 0, outside
+    assert _colours(rows, (left, top, right, bottom))["dark"] > 0
