@@ -495,7 +495,9 @@ def test_each_preview_styles_only_itself(sample: dict[str, Any]) -> None:
     assert ids[0] != ids[1]
     for page, scope in zip(pages, ids, strict=True):
         css = re.search(r"<style>(.*?)</style>", page, re.S)[1]  # type: ignore[index]
-        selectors = [r.split("{")[0].strip() for r in css.split("}") if r.strip()]
+        # Every selector of every rule, those inside @media/@container too.
+        preludes = [p.strip() for p in re.findall(r"([^{}]+)\{", css)]
+        selectors = [s.strip() for p in preludes if not p.startswith("@") for s in p.split(",")]
         assert selectors and all(s.startswith(f"#{scope}") for s in selectors), selectors[:3]
         assert "overflow-wrap: anywhere" in css
 

@@ -84,3 +84,9 @@ def __getattr__(name: str) -> _typing.Any:
     value = getattr(importlib.import_module(where[0]), where[1])
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    # ``vanban.<TAB>`` and ``dir(vanban)`` list the public names, the lazy ones included
+    # (``__getattr__`` alone hides them from completion).
+    return sorted({*__all__, *(n for n in globals() if not n.startswith("_"))})

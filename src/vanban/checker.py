@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import os
 import zlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vanban._checks import judge
-from vanban._checks.findings import Collector, Finding, Report, Where
+from vanban._checks.findings import Collector, Finding, Findings, Report, Where
 from vanban._docx_reader import DocxView, PartError, read_docx
 from vanban._regions import read_regions
 from vanban.errors import Problem, ValidationError
@@ -33,7 +34,15 @@ from vanban.errors import Problem, ValidationError
 if TYPE_CHECKING:
     from vanban.models.common import Document
 
-__all__ = ["Finding", "Report", "UnreadableDocx", "Where", "check_docx", "check_report"]
+__all__ = [
+    "Finding",
+    "Findings",
+    "Report",
+    "UnreadableDocx",
+    "Where",
+    "check_docx",
+    "check_report",
+]
 
 
 class UnreadableDocx(ValidationError):
@@ -120,26 +129,86 @@ def check_report(
         file,
         regions.doc_type if in_scope else None,
         in_scope,
-        findings,
+        Findings(findings),
         evidence=[(what, where(at)) for what, at in regions.evidence],
         scope_reason=regions.out_of_scope,
     )
 
 
-def check_docx(source: bytes | str | os.PathLike[str] | Document) -> list[Finding]:
-    """Check a .docx against the NĐ30 rules; an empty list means nothing was found wrong.
+def check_docx(source: bytes | str | os.PathLike[str] | Document) -> Findings:
+    """Check a .docx, a plan (YAML or JSON: a path or the text) or a document model against the
+    NĐ30 rules, as ``vanban check`` does; an empty list means nothing was found wrong.
 
-    ``source`` is the file's bytes or path. Findings are grouped per rule; see
-    :mod:`vanban.nd30.catalogue` for the rules. What is not a well-formed .docx within the
-    limits of :mod:`vanban._package` (zip bombs, nesting, negative grid widths) raises
+    The result, a :class:`Findings` (a list of :class:`Finding`), shows as a table in Jupyter
+    and converts to a DataFrame (:meth:`Findings.to_dataframe`).
+
+    ``source`` is a Word file's bytes or path: findings grouped per rule (see
+    :mod:`vanban.nd30.catalogue`). What is not a well-formed .docx within the limits of
+    :mod:`vanban._package` (zip bombs, nesting, negative grid widths) raises
     :class:`UnreadableDocx`, a :class:`vanban.ValidationError`.
+
+    A plan (a ``.yaml``/``.yml``/``.json`` path, any path whose content is not a Word file, or
+    YAML text of more than one line) is loaded as ``vanban render`` loads it: each problem it
+    would refuse is a finding of severity "error" (the field path as component, the place in
+    the file, ``plan.yaml:3:5``, as excerpt), each warning one of severity "warning". A file
+    that cannot be read raises :class:`vanban.InputError`, as ``load`` does.
 
     A document model (``vanban.check(vanban.load("plan.yaml"))``) is checked before it is
     rendered: what ``render`` would refuse (severity "error") or warn about, each finding's
     component being the field path (:func:`vanban._check_cli.model_findings`).
     """
-    if not isinstance(source, (bytes, str, os.PathLike)):
-        from vanban._check_cli import model_findings
+    from vanban._check_cli import model_findings
 
-        return model_findings(source)
-    return check_report(source).findings
+    if isinstance(source, bytes):
+        return Findings(check_report(source).findings)
+    if isinstance(source, (str, os.PathLike)):
+        plan = _plan(source)
+        if plan is None:
+            return Findings(check_report(source).findings)
+        return _plan_findings(plan)
+    return Findings(model_findings(source))
+
+
+_PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _plan(source: str | os.PathLike[str]) -> str | Path | None:
+    """What ``source`` names: YAML text (a ``str`` of several lines), a plan's path, or
+    ``None`` for a Word file (by its content or, missing, by its name)."""
+    from vanban._check_cli import is_docx
+
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        return source
+    path = Path(source)
+    if path.suffix.lower() in _PLAN_SUFFIXES:
+        return path
+    try:
+        exists = path.is_file()
+    except (OSError, ValueError):
+        exists = False
+    return path if exists and not is_docx(path) else None
+
+
+def _plan_findings(plan: str | Path) -> Findings:
+    """The problems and warnings of a plan as findings (what ``vanban check plan.yaml`` prints)."""
+    import warnings
+
+    from vanban._check_cli import model_findings
+    from vanban._loading import iter_problems, load, loads
+    from vanban.errors import VanbanWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", VanbanWarning)  # said again as findings below
+        try:
+            doc = loads(plan) if isinstance(plan, str) else load(plan)
+        except ValidationError as exc:
+            out = Findings()
+            for p in iter_problems(exc):
+                at = ":".join(str(x) for x in (p.source, p.line, p.column) if x is not None)
+                out.append(
+                    Finding(
+                        p.code, "error", "", p.path or "văn bản", p.message, where=Where(excerpt=at)
+                    )
+                )
+            return out
+    return Findings(f for f in model_findings(doc) if f.severity != "error")

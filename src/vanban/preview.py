@@ -110,8 +110,25 @@ def _css(sizes: tuple[tuple[str, int], ...], fmt: tuple[tuple[str, int], ...]) -
     return "\n".join(rules)
 
 
+#: The page's own stylesheet cannot reach the preview: every element inside it is first reset
+#: to the browser's defaults (``all: revert``, an id selector, which outweighs the class and
+#: element selectors of JupyterLab's and VS Code's themes: table stripes, ``td`` borders,
+#: dark backgrounds), then given its looks and colours explicitly by the rules below.
+_RESET_CSS = """
+.vb, .vb * { all: revert; }
+.vb style { display: none; }
+"""
+
 _BASE_CSS = """
-.vb { background: #e8e8e8; padding: 12px 0; color: #000; }
+.vb { display: block; background: #e8e8e8; padding: 12px 0; color: #000; margin: 0;
+  color-scheme: light; container-type: inline-size; text-align: left; line-height: normal;
+  font-size: 12pt; }
+.vb div, .vb p, .vb span, .vb b, .vb i, .vb sup { color: #000; background: transparent; }
+.vb table, .vb thead, .vb tbody, .vb tr, .vb td, .vb th, .vb colgroup, .vb col {
+  background: transparent; color: #000; border: 0; margin: 0; text-align: inherit;
+  box-shadow: none; }
+.vb table { max-width: none; font-size: inherit; line-height: inherit; }
+.vb td { text-align: inherit; white-space: normal; }
 .vb .vb-page { background: #fff; width: 21cm; min-height: 29.7cm; margin: 0 auto 12px;
   box-sizing: border-box; box-shadow: 0 1px 4px rgba(0,0,0,.3);
   font-family: "Times New Roman", "Liberation Serif", Tinos, serif; color: #000; }
@@ -329,11 +346,12 @@ def layout_html(lay: Layout) -> str:
         parts.append(f'<div class="vb-notes">{notes}</div>')
     first = f'<div class="vb-page" style="{_margins(lay.page)}">{"".join(parts)}</div>'
     pages = [first, *(_part(lay, a) for a in lay.appendices)]
-    scope, style = _scoped(_BASE_CSS + css)
+    scope, style = _scoped(_RESET_CSS + _BASE_CSS + css + _zoom_css())
     return f'<div class="vb" id="{scope}"><style>{style}</style>{"".join(pages)}</div>'
 
 
-_RULE_START = re.compile(r"(?m)^\.vb\b")
+#: The ``.vb`` of a selector (a class of its own: followed by a space, a comma or a brace).
+_RULE_START = re.compile(r"\.vb(?=[\s,{])")
 
 
 def _scoped(css: str) -> tuple[str, str]:
@@ -349,6 +367,27 @@ def _scoped(css: str) -> tuple[str, str]:
 
     scope = "vb-" + hashlib.sha1(css.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
     return scope, _RULE_START.sub(f"#{scope}", css)
+
+
+#: Page widths in CSS pixels (96 per inch): A4 portrait and landscape.
+_PAGE_PX = {"": 21 / 2.54 * 96, ".landscape": 29.7 / 2.54 * 96}
+
+
+@functools.lru_cache(maxsize=1)
+def _zoom_css() -> str:
+    """On a screen narrower than a page (a notebook's output, VS Code's side panel), the page
+    is drawn smaller, in steps of 5 %, down to 40 %, so that a landscape phụ lục is seen whole
+    rather than cut at the output's edge; printing keeps the real size. Container queries on
+    the preview's own width: no script, so it works where a notebook runs none."""
+    rules = []
+    for cls, width in _PAGE_PX.items():
+        for step in range(19, 7, -1):
+            scale = step / 20
+            fits = width * (scale + 0.05) + 16  # the page and a little room at its sides
+            rules.append(
+                f"  @container (max-width: {fits:.0f}px) {{ .vb .vb-page{cls} {{ zoom: {scale} }} }}"
+            )
+    return "@media screen {\n" + "\n".join(rules) + "\n}\n"
 
 
 def to_html(doc: Document) -> str:

@@ -130,6 +130,34 @@ _VIEW = (
 )
 _ALWAYS = ("number", "task")
 
+#: The Vietnamese column names of :meth:`TaskList.to_dataframe`, by field.
+_VIETNAMESE = {
+    "number": "Số",
+    "task": "Nhiệm vụ",
+    "leads": "Chủ trì",
+    "coordinates": "Phối hợp",
+    "deadline": "Thời hạn",
+    "deadline_text": "Thời hạn (như văn bản ghi)",
+    "product": "Sản phẩm",
+    "directs": "Chỉ đạo",
+    "performs": "Thực hiện",
+    "appendix": "Phụ lục",
+    "section": "Mục",
+    "group": "Nhóm",
+    "path": "Vị trí trong dữ liệu",
+}
+
+
+def _vietnamese_names(columns: list[str]) -> dict[str, str]:
+    """Each column's Vietnamese name; a plan's own field keeps its name, and one named like a
+    column of vanban ("Thời hạn") is told apart by a mark: "Thời hạn (trường riêng)".
+
+    >>> _vietnamese_names(["number", "Ghi chú", "Số"])
+    {'number': 'Số', 'Ghi chú': 'Ghi chú', 'Số': 'Số (trường riêng)'}
+    """
+    taken = {_VIETNAMESE[c] for c in columns if c in _VIETNAMESE}
+    return {c: _VIETNAMESE.get(c) or (f"{c} (trường riêng)" if c in taken else c) for c in columns}
+
 
 @dataclass(frozen=True, slots=True)
 class _Column:
@@ -200,9 +228,16 @@ class TaskList(Sequence[TaskRow]):
         cols = self.columns()
         return [{c: d.get(c) for c in cols} for d in (r.as_dict() for r in self._rows)]
 
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one row per task (``deadline`` holds :class:`datetime.date`
-        or ``None``). pandas is not a dependency of vanban: install it to use this."""
+    def to_dataframe(self, *, english: bool = False) -> Any:
+        """A pandas DataFrame, one row per task, for filtering and sorting in a notebook.
+
+        Columns are named in Vietnamese (Số, Nhiệm vụ, Chủ trì, Phối hợp, Thời hạn…; the
+        plan's own fields by their names), or by the keys of :meth:`columns` with
+        ``english=True``. "Thời hạn" (``deadline``) holds dates (``datetime64``: ``.dt.month``,
+        comparisons with ``"2026-09-30"``), "Thời hạn (như văn bản ghi)" the deadline as
+        printed ("30/6/2026", "Quý IV/2026"). An empty cell is pandas' missing value: ``pd.NA``
+        in a text column, ``NaT`` in the date column, found alike by ``isna()``.
+        pandas is not a dependency of vanban: install it to use this."""
         try:
             pd = importlib.import_module("pandas")
         except ImportError:
@@ -212,7 +247,12 @@ class TaskList(Sequence[TaskRow]):
                 "hoặc dùng to_csv() hay records()",
                 name="pandas",
             ) from None
-        return pd.DataFrame.from_records(self.records(), columns=self.columns())
+        cols = self.columns()
+        frame = pd.DataFrame.from_records(self.records(), columns=cols)
+        kinds = {c: "string" for c in cols if c != "deadline"}
+        frame = frame.astype(kinds)
+        frame["deadline"] = pd.to_datetime(frame["deadline"])
+        return frame if english else frame.rename(columns=_vietnamese_names(cols))
 
     def to_csv(self) -> str:
         """CSV text (RFC 4180, "\\r\\n" line ends), a header row of field names, a date

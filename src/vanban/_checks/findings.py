@@ -78,6 +78,111 @@ class Finding:
         }
 
 
+#: The columns of :meth:`Findings.to_dataframe`: English key (``Finding.to_dict``, ``where``
+#: flattened) and Vietnamese heading.
+FINDING_COLUMNS = (
+    ("severity", "Mức"),
+    ("rule", "Quy tắc"),
+    ("clause", "Căn cứ (NĐ30)"),
+    ("component", "Thành phần"),
+    ("message", "Nội dung"),
+    ("expected", "Cần"),
+    ("found", "Thấy"),
+    ("page_estimate", "Trang (ước tính)"),
+    ("paragraph", "Đoạn"),
+    ("excerpt", "Trích"),
+    ("count", "Số chỗ"),
+)
+_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+class Findings(list[Finding]):
+    """The findings of one check (a list of :class:`Finding`): a table in Jupyter
+    (``_repr_html_``), :meth:`to_dataframe` for pandas, :meth:`records` without it."""
+
+    def records(self, *, english: bool = False) -> list[dict[str, Any]]:
+        """One flat mapping per finding, Vietnamese headings (``english=True``: the keys of
+        the JSON output); an empty text or an unknown page is ``None``, the one empty value."""
+        out = []
+        for f in self:
+            flat = {k: v for k, v in f.to_dict().items() if k != "where"} | f.to_dict()["where"]
+            if not english:
+                flat["severity"] = _SEVERITY_VI.get(f.severity, f.severity)
+            row = {}
+            for key, heading in FINDING_COLUMNS:
+                value = flat[key]
+                row[key if english else heading] = None if value in ("", None) else value
+            out.append(row)
+        return out
+
+    def to_dataframe(self, *, english: bool = False) -> Any:
+        """A pandas DataFrame, one row per finding: Vietnamese column names (``english=True``:
+        rule, severity, clause…), text columns of pandas' ``string`` type, page and paragraph
+        as whole numbers, every empty cell ``pd.NA``. pandas is not a dependency of vanban."""
+        pd = _pandas("Findings.to_dataframe()")
+        names = [k if english else h for k, h in FINDING_COLUMNS]
+        frame = pd.DataFrame.from_records(self.records(english=english), columns=names)
+        whole = {names[i] for i, (k, _) in enumerate(FINDING_COLUMNS) if k in _WHOLE}
+        return frame.astype({n: "Int64" if n in whole else "string" for n in names})
+
+    def _repr_html_(self) -> str:
+        """A table for Jupyter (Mức, Quy tắc, Thành phần, Nội dung, Cần/Thấy, Vị trí); every
+        text escaped."""
+        import html
+
+        if not self:
+            return "<p>Không thấy điều gì sai (0 phát hiện).</p>"
+        head = "".join(
+            f"<th>{h}</th>"
+            for h in ("Mức", "Quy tắc", "Thành phần", "Nội dung", "Cần", "Thấy", "Vị trí")
+        )
+        rows = []
+        for f in self:
+            where = str(f.where) + (f" (và {f.count - 1} chỗ khác)" if f.count > 1 else "")
+            cells = (
+                _SEVERITY_VI.get(f.severity, f.severity),
+                f"{f.rule}\n{f.clause}".strip(),
+                f.component,
+                f.message,
+                f.expected,
+                f.found,
+                where,
+            )
+            tds = "".join(
+                f'<td style="text-align:left">{html.escape(c).replace(chr(10), "<br>")}</td>'
+                for c in cells
+            )
+            rows.append(f'<tr class="vanban-{html.escape(f.severity)}">{tds}</tr>')
+        errors = sum(1 for f in self if f.severity == ERROR)
+        caption = f"{errors} lỗi, {len(self) - errors} cảnh báo"
+        return (
+            f'<table class="vanban-findings"><caption>{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def __repr__(self) -> str:
+        errors = sum(1 for f in self if f.severity == ERROR)
+        lines = [f"<Findings: {errors} lỗi, {len(self) - errors} cảnh báo>"]
+        lines += [f"  {_SEVERITY_VI.get(f.severity, f.severity)} {f}" for f in self]
+        return "\n".join(lines)
+
+
+_WHOLE = ("page_estimate", "paragraph", "count")
+
+
+def _pandas(what: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise ModuleNotFoundError(
+            f"{what} cần thư viện pandas nhưng pandas chưa được cài đặt (pandas không phải "
+            "phụ thuộc của vanban): cài bằng `pip install pandas`, hoặc dùng records()",
+            name="pandas",
+        ) from None
+
+
 @dataclass
 class Report:
     """What the checker says about one file."""
@@ -102,6 +207,17 @@ class Report:
         seen = "; ".join(what for what, _ in self.evidence)
         kind = self.document_type or "không xác định"
         return f"{kind} ({seen})" if seen else kind
+
+    def to_dataframe(self, *, english: bool = False) -> Any:
+        """The findings as a pandas DataFrame (:meth:`Findings.to_dataframe`)."""
+        return Findings(self.findings).to_dataframe(english=english)
+
+    def _repr_html_(self) -> str:
+        """The file, its type or scope, and the findings' table, for Jupyter."""
+        import html
+
+        title = html.escape(f"{self.file}: {self.scope_line()}" if self.file else self.scope_line())
+        return f"<p><b>{title}</b></p>" + Findings(self.findings)._repr_html_()
 
     def to_dict(self) -> dict[str, Any]:
         return {

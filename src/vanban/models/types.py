@@ -5,18 +5,49 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import enum
+import inspect
 import re
+import types
+import typing
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic._internal._model_construction import ModelMetaclass
 from pydantic_core import PydanticCustomError, core_schema
 
 from vanban import _cleaning as _text
 
 
-class Model(BaseModel):
+class _ModelClass(ModelMetaclass):
+    """The class of the models: ``dir(KeHoach)``, and so ``help(KeHoach)``, lists the fields'
+    own names and vanban's methods with the few of pydantic's a user calls (``model_dump``,
+    ``model_validate``, ``model_copy``…), not pydantic's 80 inner names."""
+
+    def __dir__(cls) -> list[str]:
+        own = {n for base in cls.__mro__ if base not in (BaseModel, object) for n in vars(base)}
+        return sorted(
+            n
+            for n in own | _PYDANTIC_SHOWN
+            if n in _PYDANTIC_SHOWN or n == "_repr_html_" or not n.startswith(("_", "model_"))
+        )
+
+
+#: pydantic's methods a user of vanban calls, listed by ``dir``/``help`` of a model.
+_PYDANTIC_SHOWN = frozenset(
+    (
+        "model_copy",
+        "model_dump",
+        "model_fields",
+        "model_validate",
+        "__init__",
+    )
+)
+
+
+class Model(BaseModel, metaclass=_ModelClass):
     """Base of every vanban model: unknown fields are errors, values are checked on assignment.
 
     Building a model (``KeHoach(...)``) or assigning a field raises
@@ -65,6 +96,148 @@ class Model(BaseModel):
             if _building.get() > 0:
                 raise
             raise _vanban_error(exc, type(self)) from None
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # help(KeHoach) and a notebook's signature hint show the fields as a person writes
+        # them (``title: str``), not pydantic's ``AfterValidator(func=<function … at 0x…>)``.
+        type.__setattr__(cls, "__signature__", _ReadableSignature())
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        # pydantic sets its own signature when it builds the model (on first use): again ours.
+        super().__pydantic_on_complete__()
+        type.__setattr__(cls, "__signature__", _ReadableSignature())
+
+    def __repr__(self) -> str:
+        """Short: the model and its fields, long texts cut, lists counted; a document shows
+        its type, số/ký hiệu, trích yếu and how many of each part it has (see :func:`short_repr`)."""
+        return short_repr(self)
+
+    __str__ = __repr__
+
+
+#: How long a text in a ``repr`` is before it is cut ("Kế hoạch chuyển đổi số…").
+_REPR_TEXT = 50
+
+
+def short_repr(model: BaseModel, depth: int = 0) -> str:
+    """A model in one short line: ``Issuer(name='SỞ CÔNG THƯƠNG', parent='UBND TỈNH…')``;
+    a document as ``<KeHoach 118/KH-SCT «Chuyển đổi số…», sections: 4, appendices: 1>``
+    (its type, số/ký hiệu, trích yếu, and the length of each list it fills)."""
+    if hasattr(model, "doc_type") and hasattr(model, "title"):
+        number = getattr(model, "number", None)
+        try:
+            symbol = str(getattr(model, "symbol_text", "") or "")
+        except Exception:  # a model built without validation may lack the issuer
+            symbol = ""
+        head = " ".join(
+            x for x in (type(model).__name__, f"{number or '…'}/{symbol}" if symbol else "") if x
+        )
+        parts = [f"{head} «{_cut(str(model.title))}»"]
+        parts += [
+            f"{name}: {len(value)}"
+            for name in type(model).model_fields
+            if isinstance(value := getattr(model, name, None), list) and value
+        ]
+        return "<" + ", ".join(parts) + ">"
+    args = []
+    for name in type(model).model_fields:
+        value = getattr(model, name, None)
+        field = type(model).model_fields[name]
+        if value is None or value == field.default or value == []:
+            continue  # what was not written
+        args.append(f"{name}={_short_value(value, depth)}")
+    return f"{type(model).__name__}({', '.join(args)})"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _REPR_TEXT else text[: _REPR_TEXT - 1] + "…"
+
+
+def _short_value(value: Any, depth: int) -> str:
+    if isinstance(value, str):
+        return repr(_cut(value))
+    if isinstance(value, BaseModel):
+        return short_repr(value, depth + 1) if depth < 1 else f"{type(value).__name__}(…)"
+    if isinstance(value, (list, tuple)):
+        return f"[{len(value)} mục]" if value else "[]"
+    if isinstance(value, dict):
+        return f"{{{len(value)} khóa}}"
+    return _cut(repr(value))
+
+
+class _ReadableSignature:
+    """``__signature__`` of a model class, made on first use: each field keyword-only, its
+    type as written in Python (``str | None``, ``list[Section]``, ``Literal['a', 'b']``) with
+    pydantic's validators and constraints left out, its default as written (``None``, ``[]``)."""
+
+    def __get__(self, obj: Any, owner: type[BaseModel]) -> inspect.Signature:
+        cached = owner.__dict__.get("_readable_signature_cache")
+        if isinstance(cached, inspect.Signature):
+            return cached
+        params = []
+        for name, field in owner.model_fields.items():
+            key = field.alias if field.alias and field.alias.isidentifier() else name
+            default: Any = inspect.Parameter.empty
+            if field.default_factory is not None:
+                made = field.default_factory()  # type: ignore[call-arg]
+                default = _Shown(repr(made) if made in ([], {}, ()) else "…")
+            elif isinstance(field.default, enum.Enum):
+                default = _Shown(f"{type(field.default).__name__}.{field.default.name}")
+            elif not field.is_required():
+                default = _Shown(_cut(repr(field.default)))
+            params.append(
+                inspect.Parameter(
+                    key,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=default,
+                    annotation=_Shown(type_text(field.annotation)),
+                )
+            )
+        params.sort(key=lambda p: p.default is not inspect.Parameter.empty)  # required first
+        sig = inspect.Signature(params, return_annotation=inspect.Signature.empty)
+        type.__setattr__(owner, "_readable_signature_cache", sig)
+        return sig
+
+
+class _Shown:
+    """A value shown as its text in a signature."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def type_text(annotation: Any) -> str:
+    """A field's type as a person writes it, pydantic's metadata left out.
+
+    >>> type_text(Annotated[str, "meta"] | None)
+    'str | None'
+    >>> type_text(list[Annotated[int, "meta"]])
+    'list[int]'
+    """
+    if annotation is None or annotation is type(None):
+        return "None"
+    if isinstance(annotation, str):
+        return annotation
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return type_text(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(type_text(a) for a in args)
+    if origin is typing.Literal:
+        return "Literal[" + ", ".join(repr(getattr(a, "value", a)) for a in args) + "]"
+    if origin is not None:
+        name = getattr(origin, "__name__", str(origin))
+        return f"{name}[{', '.join(type_text(a) for a in args)}]" if args else name
+    if isinstance(annotation, typing.ForwardRef):
+        return annotation.__forward_arg__
+    return getattr(annotation, "__name__", str(annotation).replace("typing.", ""))
 
 
 @contextlib.contextmanager
