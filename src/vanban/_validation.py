@@ -472,6 +472,11 @@ def check_document(
     doc: Document, *, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Return ``(errors, warnings)`` for ``doc``; ``today`` defaults to the system date."""
+    with walk.shared(doc):  # the checks below walk the document once between them
+        return _check_document(doc, today)
+
+
+def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem], list[Problem]]:
     errors: list[Problem] = []
     warns: list[Problem] = []
     today = today or dt.date.today()
