@@ -111,3 +111,36 @@ def test_any_plain_data_is_read_alike(value: object) -> None:
     text = PAD + yaml.safe_dump({"v": value}, allow_unicode=True)
     fast, full = both(text)
     assert fast == full
+
+
+def test_json_positions_are_found_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(plans.plan_yaml(plans.seed_plan(2)))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    calls: list[str] = []
+    real = _loading._json_marks
+    monkeypatch.setattr(_loading, "_json_marks", lambda t, s: calls.append(s) or real(t, s))
+    _loading._load_json(text, "f.json", None)
+    assert calls == []  # a clean file: never read a second time
+    data["footnotes"] = {**data.get("footnotes", {}), "thua": "Không được dẫn."}
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    with pytest.warns(Warning) as caught:
+        _loading._load_json(text, "f.json", None)
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if '"thua"' in s)
+    assert any(f"f.json:{line}:" in str(w.message) for w in caught)
+    assert calls == ["f.json"]
+
+
+def test_json_commas_inside_texts_do_not_count_as_values() -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(plans.plan_yaml(plans.seed_plan(2)))
+    data["title"] = "," * (_loading.MAX_VALUES + 10)
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    doc = _loading._load_json(text, "f.json", None)  # the bound says "scan": the scan says fine
+    assert doc.title == data["title"]

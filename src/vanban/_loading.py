@@ -1491,11 +1491,61 @@ def _json_marks(text: str, source: str) -> _Builder | None:
             loader.dispose()
 
 
+def _json_nesting(data: Any) -> int:
+    """How many tables and lists are open at the deepest point of parsed JSON data."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)] if type(data) in (dict, list) else []
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in value.values() if type(value) is dict else value:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return deepest
+
+
+def _json_failure(exc: Exception, text: str, source: str) -> ValidationError:
+    """The problem of JSON text that :func:`json.loads` refused."""
+    if isinstance(exc, json.JSONDecodeError):
+        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), None)
+        message = message or "dữ liệu không đúng cú pháp JSON"
+        return ValidationError(
+            [
+                Problem(
+                    "", "json_syntax", f"lỗi cú pháp JSON: {message}", source, exc.lineno, exc.colno
+                )
+            ]
+        )
+    if isinstance(exc, _BigNumber):
+        at = text.find(exc.args[0])
+        line, col = _line_col(text, max(at, 0))
+        return ValidationError(
+            [
+                Problem(
+                    "",
+                    "number_too_large",
+                    f"số quá lớn ({len(exc.args[0])} chữ số)",
+                    source,
+                    line,
+                    col,
+                )
+            ]
+        )
+    return ValidationError([Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)])
+
+
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
+    """Read a JSON document: parsed by :func:`json.loads` first; the scan of
+    :func:`_json_depth` (whose problems come before any other) runs only when the text is
+    refused or its data may be beyond the limits; the positions are found by the YAML reader
+    when a problem or a warning needs them (at once if a key is written twice)."""
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+        out = dict(items)
+        if len(out) == len(items):
+            return out
+        out = {}
         for k, v in items:
             if k in out:
                 duplicates.append(k)
@@ -1504,46 +1554,28 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
         return out
 
     text = text.removeprefix("\ufeff")
-    _json_depth(text, source)
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
-    except json.JSONDecodeError as exc:
-        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), None)
-        message = message or "dữ liệu không đúng cú pháp JSON"
-        raise ValidationError(
-            [
-                Problem(
-                    "", "json_syntax", f"lỗi cú pháp JSON: {message}", source, exc.lineno, exc.colno
-                )
-            ]
-        ) from None
-    except _BigNumber as big:
-        at = text.find(big.args[0])
-        line, col = _line_col(text, max(at, 0))
-        raise ValidationError(
-            [
-                Problem(
-                    "",
-                    "number_too_large",
-                    f"số quá lớn ({len(big.args[0])} chữ số)",
-                    source,
-                    line,
-                    col,
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise ValidationError(
-            [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]
-        ) from None
-    builder = _json_marks(text, source)
-    if builder is None and duplicates:
-        raise ValidationError(
-            [
-                Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)
-                for k in duplicates
-            ]
-        )
+    except (json.JSONDecodeError, _BigNumber, RecursionError) as exc:
+        _json_depth(text, source)
+        raise _json_failure(exc, text, source) from None
+    # A bound of the values _json_depth counts (commas and opening brackets, some of them
+    # inside strings), and the exact nesting: the scan runs when either may be too much.
+    counted = text.count(",") + text.count("[") + text.count("{")
+    if duplicates or counted > MAX_VALUES or _json_nesting(data) > MAX_DEPTH + 1:
+        _json_depth(text, source)
+    builder: _Builder | None
+    if duplicates:
+        builder = _json_marks(text, source)
+        if builder is None:
+            raise ValidationError(
+                [
+                    Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)
+                    for k in duplicates
+                ]
+            )
+    else:
+        builder = _LazyBuilder(text, source, json_text=True)
     return validate(data, source=source, _builder=builder, today=today)
 
 
