@@ -633,6 +633,10 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?")
 
 
+#: The first characters of a plain scalar that may not be a text (see :func:`_plain`).
+_RESOLVED_FIRST = frozenset("tTfF-+0123456789.~nN<")
+
+
 class _Bail(Exception):
     """The fast reader met something only the full reader handles (or reports)."""
 
@@ -694,7 +698,9 @@ def _fast_data(text: str) -> tuple[Any] | None:
                 if event.anchor is not None or event.tag is not None:
                     raise _Bail
                 if kind is scalar:
-                    value = _plain(event.value) if event.implicit[0] else event.value
+                    value = event.value
+                    if event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
+                        value = _plain(value)
                 else:
                     if len(stack) > MAX_DEPTH:
                         raise _Bail

@@ -57,8 +57,14 @@ def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
     return found[0] if top else found[1]
 
 
+#: Values with nothing under them, the most common ones first.
+_LEAVES = (str, int, float, bool)
+
+
 def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
     out.append((path, value))
+    if type(value) in _LEAVES:
+        return
     if isinstance(value, BaseModel):
         values = value.__dict__
         for name in _fields(type(value), not path):
