@@ -399,7 +399,7 @@ _WALKED = (Task, TaskPart, Table, TaskTable, Appendix)
 
 
 def _walked(doc: Document) -> list[tuple[str, object]]:
-    return [(p, v) for p, v in walk.walk(doc) if isinstance(v, _WALKED)]
+    return list(walk.models(doc, _WALKED))
 
 
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:

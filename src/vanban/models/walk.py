@@ -58,16 +58,20 @@ def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
 
 
 #: Values with nothing under them, the most common ones first.
-_LEAVES = (str, int, float, bool)
+_LEAVES = frozenset({str, int, float, bool})
 
 
 def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
     out.append((path, value))
-    if type(value) in _LEAVES:
+    cls = type(value)
+    if cls in _LEAVES:
         return
-    if isinstance(value, BaseModel):
+    if cls is list:
+        for i, item in enumerate(value):
+            _collect(item, f"{path}[{i}]", out)
+    elif cls in _FIELDS or isinstance(value, BaseModel):
         values = value.__dict__
-        for name in _fields(type(value), not path):
+        for name in _fields(cls, not path):
             item = values[name] if name in values else getattr(value, name)
             if item is not None:
                 _collect(item, f"{path}.{name}" if path else name, out)
@@ -117,7 +121,15 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
 
 
 def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[tuple[str, Any]]:
-    """Every model of ``kind`` inside ``doc``, with its path."""
+    """Every model of ``kind`` inside ``doc``, with its path.
+
+    Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
+    a document holds thousands of texts)."""
+    verdicts: dict[type[Any], bool] = {}
     for p, v in walk(doc):
-        if isinstance(v, kind):
+        cls = type(v)
+        found = verdicts.get(cls)
+        if found is None:
+            found = verdicts[cls] = issubclass(cls, kind)
+        if found:
             yield p, v
