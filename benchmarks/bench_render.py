@@ -42,8 +42,10 @@ the per-pass ratios. Another vanban can be measured with ``PYTHONPATH=/its/src``
     PYTHONDONTWRITEBYTECODE, so they find their .pyc files, as an installed package does.
 
 The last line is ``yaml_over_model=… cold_ratio=… help_ratio=… batch_2w=… ratio_to_floor=…
-speedup_vs_docxtpl=… scale_10x=… big_plan_s=… big_plan_rss_mb=…``: ``yaml_over_model`` is
-YAML→bytes over model→bytes (a); ``cold_ratio`` and ``help_ratio`` are cold ``vanban render``
+speedup_vs_docxtpl=… scale_10x=… big_plan_s=… big_plan_rss_mb=… json_over_model=…
+yaml_over_model_5000=… json_over_model_5000=…``: ``yaml_over_model`` is YAML→bytes
+(``vanban.loads`` + render) over model→bytes (a), ``json_over_model`` the same from a .json
+file (``vanban.load``), and the ``_5000`` ones the same for the 5,000-task plan (b); ``cold_ratio`` and ``help_ratio`` are cold ``vanban render``
 and ``vanban --help`` over ``import docxtpl, pydantic`` (c); ``batch_2w`` is ``render_many``
 of 5x ``--docs`` plans with 1 worker over 2 workers, start-up included (a); ``scale_10x`` is
 the worse of time(500)/time(50) and time(5000)/time(500); ``big_plan_s`` is rendering the
@@ -233,6 +235,9 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     n = a.docs
     yamls = [plans.plan_yaml(plans.seed_plan(i)) for i in range(n)]
     docs = [vanban.loads(y, today=TODAY) for y in yamls]
+    jsons = [tmp / f"plan-{i:03d}.json" for i in range(n)]
+    for path, y in zip(jsons, yamls, strict=True):
+        path.write_text(plans.plan_json(y), encoding="utf-8")
     t = time.perf_counter()
     renderer = Renderer()
     first = renderer.render(docs[0])
@@ -268,6 +273,10 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
             lambda: [renderer.render(vanban.loads(y, today=TODAY)) for y in yamls],
             n,
         ),
+        "json": (
+            lambda: [renderer.render(vanban.load(p, today=TODAY)) for p in jsons],
+            n,
+        ),
         "floor": (lambda: [floor.render(c) for c in ctxs], n),
         "docxtpl": (lambda: [docxtpl_render(tpl_path, c, env) for c in ctxs[:nd]], nd),
     }
@@ -299,6 +308,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     mem = {
         "vanban": peak_kb(lambda: renderer.render(docs[one])),
         "yaml": peak_kb(lambda: renderer.render(vanban.loads(yamls[one], today=TODAY))),
+        "json": peak_kb(lambda: renderer.render(vanban.load(jsons[one], today=TODAY))),
         "docxtpl": peak_kb(lambda: docxtpl_render(tpl_path, ctxs[one], env)),
         "floor": peak_kb(lambda: floor.render(ctxs[one])),
     }
@@ -306,6 +316,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     rows = [
         ("vanban Renderer.render, model→bytes", med["vanban"], mem["vanban"], passes["vanban"]),
         ("vanban loads + render, YAML→bytes", med["yaml"], mem["yaml"], None),
+        ("vanban load + render, .json→bytes", med["json"], mem["json"], None),
         ("naive docxtpl loop, same context", med["docxtpl"], mem["docxtpl"], passes["docxtpl"]),
         ("floor: Jinja + deflate + zip", med["floor"], mem["floor"], passes["floor"]),
     ]
@@ -336,15 +347,22 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
         f"doing nothing but the floor's work would reach)"
     )
     yaml_over_model = paired(passes["yaml"], passes["vanban"])
+    json_over_model = paired(passes["json"], passes["vanban"])
     print(
         f"    YAML→bytes: {med['yaml'] * 1000:.2f} ms, of which loads "
         f"{(med['yaml'] - med['vanban']) / med['yaml']:.0%}; YAML→bytes / model→bytes = "
         f"{yaml_over_model:.2f}x (target <= 1.5x)"
     )
+    print(
+        f"    .json→bytes: {med['json'] * 1000:.2f} ms, of which load "
+        f"{(med['json'] - med['vanban']) / med['json']:.0%}; .json→bytes / model→bytes = "
+        f"{json_over_model:.2f}x (target <= 1.5x)"
+    )
     return {
         "speedup": speedup,
         "to_floor": to_floor,
         "yaml_over_model": yaml_over_model,
+        "json_over_model": json_over_model,
         "batch_2w": batch_2w,
     }
 
@@ -352,7 +370,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
 # ---------------------------------------------------------------------------------- (b)
 
 
-def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
+def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float, float, float]:
     import vanban
     from vanban._rendering import Renderer
 
@@ -368,12 +386,20 @@ def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
         docs[k] = vanban.loads(y, today=TODAY)
         load_s[k] = time.perf_counter() - t
         size[k] = len(renderer.render(docs[k]))
+    big_text = big_yaml.read_text(encoding="utf-8")
+    big_json = tmp / "plan-5000.json"
+    big_json.write_text(plans.plan_json(big_text), encoding="utf-8")
     passes: dict[int, list[float]] = {k: [] for k in sizes}
+    from_text: dict[str, list[float]] = {"yaml": [], "json": []}  # 5,000 tasks, to bytes
     for _ in range(max(5, a.repeats)):  # interleaved, ratios pass by pass
         for k in sizes:
             reps = 5 if k == 50 else 1
             t, _ = median_time(lambda k=k: renderer.render(docs[k]), reps)
             passes[k].append(t)
+        t, _ = median_time(lambda: renderer.render(vanban.loads(big_text, today=TODAY)), 1)
+        from_text["yaml"].append(t)
+        t, _ = median_time(lambda: renderer.render(vanban.load(big_json, today=TODAY)), 1)
+        from_text["json"].append(t)
     t_of = {k: statistics.median(v) for k, v in passes.items()}
     for k in sizes:
         print(
@@ -385,6 +411,13 @@ def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
     print(
         f"    10x the tasks (median of per-pass ratios): 500/50 = {r1:.2f}x, "
         f"5000/500 = {r2:.2f}x; scale_10x = the worse = {scale:.2f} (target <= 11)"
+    )
+    yaml_5000 = paired(from_text["yaml"], passes[5000])
+    json_5000 = paired(from_text["json"], passes[5000])
+    print(
+        f"    5000 tasks, over model→bytes (median of per-pass ratios): YAML→bytes "
+        f"{yaml_5000:.2f}x ({statistics.median(from_text['yaml']):.3f} s), .json→bytes "
+        f"{json_5000:.2f}x ({statistics.median(from_text['json']):.3f} s) (target <= 1.5x)"
     )
     cmd = [sys.executable, "-c", _RSS_CHILD, str(big_yaml), TODAY.isoformat()]
     child = subprocess.run(cmd, capture_output=True, text=True, env=child_env(), check=True)
@@ -400,7 +433,7 @@ def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float]:
         f"    5000-task plan: render {t_of[5000]:.3f} s (target < 1.5 s); YAML→bytes "
         f"{info['load_s'] + info['render_s']:.2f} s; peak RSS {rss:.0f} MB (target < 300 MB)"
     )
-    return scale, t_of[5000], rss
+    return scale, t_of[5000], rss, yaml_5000, json_5000
 
 
 # ---------------------------------------------------------------------------------- (c)
@@ -485,7 +518,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     try:
         r = batch(a, tmp)
-        scale, big_s, rss = big_plans(a, tmp)
+        scale, big_s, rss, yaml_5000, json_5000 = big_plans(a, tmp)
         cold_ratio, help_ratio = cold_start(a, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -494,7 +527,9 @@ def main() -> int:
         f"yaml_over_model={r['yaml_over_model']:.2f} cold_ratio={cold_ratio:.2f} "
         f"help_ratio={help_ratio:.2f} batch_2w={r['batch_2w']:.2f} "
         f"ratio_to_floor={r['to_floor']:.2f} speedup_vs_docxtpl={r['speedup']:.1f} "
-        f"scale_10x={scale:.2f} big_plan_s={big_s:.3f} big_plan_rss_mb={rss:.0f}"
+        f"scale_10x={scale:.2f} big_plan_s={big_s:.3f} big_plan_rss_mb={rss:.0f} "
+        f"json_over_model={r['json_over_model']:.2f} yaml_over_model_5000={yaml_5000:.2f} "
+        f"json_over_model_5000={json_5000:.2f}"
     )
     return 0
 

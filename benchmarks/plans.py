@@ -11,6 +11,7 @@ Plans are plain data (what YAML gives); :func:`plan_yaml` writes one as YAML tex
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import yaml
@@ -233,3 +234,8 @@ def _clean(value: Any) -> Any:
 def plan_yaml(plan: dict[str, Any]) -> str:
     """A plan as YAML text (what a user would write)."""
     return yaml.safe_dump(_clean(plan), allow_unicode=True, sort_keys=False, width=100)
+
+
+def plan_json(text: str) -> str:
+    """The plan of YAML ``text`` as JSON text (what a program would write), indented."""
+    return json.dumps(yaml.safe_load(text), ensure_ascii=False, indent=2, default=str)

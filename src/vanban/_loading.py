@@ -627,7 +627,174 @@ def _scalar_spans(node: Node, path: Path_, out: list[tuple[int, int, str]]) -> N
             _scalar_spans(v, (*path, name), out)
 
 
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?")
+
+
+#: The first characters of a plain scalar that may not be a text (see :func:`_plain`).
+_RESOLVED_FIRST = frozenset("tTfF-+0123456789.~nN<")
+
+
+class _Bail(Exception):
+    """The fast reader met something only the full reader handles (or reports)."""
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar as :class:`_Loader` resolves and constructs it (same resolvers)."""
+    if value in _NULLS:
+        return None
+    first = value[0]
+    if first in "tTfF":
+        found = _BOOLS.get(value)
+        return value if found is None else found
+    if first in "-+0123456789.":
+        if _INT.fullmatch(value):
+            if len(value.lstrip("+-")) > 30:
+                raise _Bail  # number_too_large: reported by the full reader
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        return value
+    if value == "<<":
+        raise _Bail  # a merge key (or a refused !!merge value)
+    return value
+
+
+def _fast_data(text: str) -> tuple[Any] | None:
+    """The data of a plain YAML text in one pass over libyaml's events, or ``None``.
+
+    Plain means what most files are: one document, no anchors or aliases, no tags, no merge
+    keys, no duplicate or non-text keys, no number too large, nesting within MAX_DEPTH. The
+    result is what :class:`_Builder` makes of the same text (same resolvers, same keys), with
+    no problem to report; anything else (and any syntax error) returns ``None``, and the
+    full reader, whose messages and limits are the reference, reads the file. The limit on
+    the number of values is enforced here as :func:`_fast_node` does, on the same events.
+    """
+    if _CLoader is None or len(text) < 4096:
+        return None
+    loader = _CLoader(text)
+    try:
+        get = loader.get_event
+        scalar, mapping, sequence = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+        )
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        # Open containers: [dict, pending key or _NO_KEY] for a table, [list, _LIST] for a list.
+        root: list[Any] = []
+        stack: list[list[Any]] = [[root, _LIST]]
+        values = 0
+        documents = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar or kind is mapping or kind is sequence:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _too_many(event)
+                if event.anchor is not None or event.tag is not None:
+                    raise _Bail
+                if kind is scalar:
+                    value = event.value
+                    if event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
+                        value = _plain(value)
+                else:
+                    if len(stack) > MAX_DEPTH:
+                        raise _Bail
+                    value = {} if kind is mapping else []
+                top = stack[-1]
+                key = top[1]
+                if key is _LIST:
+                    top[0].append(value)
+                elif key is _NO_KEY:
+                    if kind is not scalar or value is None:
+                        raise _Bail  # bad_key
+                    if not isinstance(value, str):
+                        value = str(value).lower() if isinstance(value, bool) else str(value)
+                    if value in top[0]:
+                        raise _Bail  # duplicate_key
+                    top[1] = value
+                else:
+                    top[0][key] = value
+                    top[1] = _NO_KEY
+                if kind is not scalar:
+                    stack.append([value, _NO_KEY] if kind is mapping else [value, _LIST])
+            elif kind in ends:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Bail
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.AliasEvent:
+                raise _Bail
+        if len(root) != 1:
+            return None
+        return (root[0],)
+    except (_Bail, yaml.YAMLError):
+        return None
+    finally:
+        loader.dispose()
+
+
+_NO_KEY = object()
+_LIST = object()
+
+
+class _LazyBuilder(_Builder):
+    """The positions of a plain file read by :func:`_fast_data`, found only when a problem or
+    a warning needs one: by the full reader, on the same text (so they are the same)."""
+
+    def __init__(self, text: str, source: str, *, json_text: bool = False) -> None:
+        self.source = source
+        self.problems = []
+        self._text = text
+        self._json = json_text
+        self._found: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]] | None = None
+
+    def _positions(self) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+        if self._found is None:
+            full: _Builder | None
+            if self._json:
+                full = _json_marks(self._text, self.source)
+            else:
+                try:
+                    full = _parse_full(self._text, self.source)[1]
+                except ValidationError:
+                    full = None
+            self._found = (full.marks, full.key_marks) if full is not None else ({}, {})
+        return self._found
+
+    @property
+    def marks(self) -> dict[str, tuple[int, int]]:  # type: ignore[override]
+        return self._positions()[0]
+
+    @property
+    def key_marks(self) -> dict[str, tuple[int, int]]:  # type: ignore[override]
+        return self._positions()[1]
+
+
 def _parse(text: str, source: str) -> tuple[Any, _Builder]:
+    """Parse YAML into plain data; raise on what stops reading, keep the rest as problems.
+
+    A plain file is read in one pass (:func:`_fast_data`), its positions found only if
+    needed; any other by :func:`_parse_full`."""
+    text = text.removeprefix("\ufeff")
+    if not _UNPRINTABLE.search(text):
+        try:
+            fast = _fast_data(text)
+        except _Abort as abort:
+            raise ValidationError([_with_source(abort.problem, source)]) from None
+        if fast is not None:
+            return fast[0], _LazyBuilder(text, source)
+    return _parse_full(text, source)
+
+
+def _parse_full(text: str, source: str) -> tuple[Any, _Builder]:
     """Parse YAML into plain data; raise on what stops reading, keep the rest as problems."""
     text = text.removeprefix("\ufeff")
     loader: Any = None
@@ -1330,11 +1497,61 @@ def _json_marks(text: str, source: str) -> _Builder | None:
             loader.dispose()
 
 
+def _json_nesting(data: Any) -> int:
+    """How many tables and lists are open at the deepest point of parsed JSON data."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)] if type(data) in (dict, list) else []
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in value.values() if type(value) is dict else value:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return deepest
+
+
+def _json_failure(exc: Exception, text: str, source: str) -> ValidationError:
+    """The problem of JSON text that :func:`json.loads` refused."""
+    if isinstance(exc, json.JSONDecodeError):
+        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), None)
+        message = message or "dữ liệu không đúng cú pháp JSON"
+        return ValidationError(
+            [
+                Problem(
+                    "", "json_syntax", f"lỗi cú pháp JSON: {message}", source, exc.lineno, exc.colno
+                )
+            ]
+        )
+    if isinstance(exc, _BigNumber):
+        at = text.find(exc.args[0])
+        line, col = _line_col(text, max(at, 0))
+        return ValidationError(
+            [
+                Problem(
+                    "",
+                    "number_too_large",
+                    f"số quá lớn ({len(exc.args[0])} chữ số)",
+                    source,
+                    line,
+                    col,
+                )
+            ]
+        )
+    return ValidationError([Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)])
+
+
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
+    """Read a JSON document: parsed by :func:`json.loads` first; the scan of
+    :func:`_json_depth` (whose problems come before any other) runs only when the text is
+    refused or its data may be beyond the limits; the positions are found by the YAML reader
+    when a problem or a warning needs them (at once if a key is written twice)."""
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+        out = dict(items)
+        if len(out) == len(items):
+            return out
+        out = {}
         for k, v in items:
             if k in out:
                 duplicates.append(k)
@@ -1343,46 +1560,28 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
         return out
 
     text = text.removeprefix("\ufeff")
-    _json_depth(text, source)
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
-    except json.JSONDecodeError as exc:
-        message = next((vi for en, vi in _JSON_PROBLEMS if exc.msg.startswith(en)), None)
-        message = message or "dữ liệu không đúng cú pháp JSON"
-        raise ValidationError(
-            [
-                Problem(
-                    "", "json_syntax", f"lỗi cú pháp JSON: {message}", source, exc.lineno, exc.colno
-                )
-            ]
-        ) from None
-    except _BigNumber as big:
-        at = text.find(big.args[0])
-        line, col = _line_col(text, max(at, 0))
-        raise ValidationError(
-            [
-                Problem(
-                    "",
-                    "number_too_large",
-                    f"số quá lớn ({len(big.args[0])} chữ số)",
-                    source,
-                    line,
-                    col,
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise ValidationError(
-            [Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)]
-        ) from None
-    builder = _json_marks(text, source)
-    if builder is None and duplicates:
-        raise ValidationError(
-            [
-                Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)
-                for k in duplicates
-            ]
-        )
+    except (json.JSONDecodeError, _BigNumber, RecursionError) as exc:
+        _json_depth(text, source)
+        raise _json_failure(exc, text, source) from None
+    # A bound of the values _json_depth counts (commas and opening brackets, some of them
+    # inside strings), and the exact nesting: the scan runs when either may be too much.
+    counted = text.count(",") + text.count("[") + text.count("{")
+    if duplicates or counted > MAX_VALUES or _json_nesting(data) > MAX_DEPTH + 1:
+        _json_depth(text, source)
+    builder: _Builder | None
+    if duplicates:
+        builder = _json_marks(text, source)
+        if builder is None:
+            raise ValidationError(
+                [
+                    Problem(k, "duplicate_key", f'khóa "{k}" xuất hiện hai lần', source)
+                    for k in duplicates
+                ]
+            )
+    else:
+        builder = _LazyBuilder(text, source, json_text=True)
     return validate(data, source=source, _builder=builder, today=today)
 
 

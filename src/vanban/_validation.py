@@ -485,7 +485,7 @@ _WALKED = (Task, TaskPart, Table, TaskTable, Appendix)
 
 
 def _walked(doc: Document) -> list[tuple[str, object]]:
-    return [(p, v) for p, v in walk.walk(doc) if isinstance(v, _WALKED)]
+    return list(walk.models(doc, _WALKED))
 
 
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
@@ -558,6 +558,11 @@ def check_document(
     doc: Document, *, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Return ``(errors, warnings)`` for ``doc``; ``today`` defaults to the system date."""
+    with walk.shared(doc):  # the checks below walk the document once between them
+        return _check_document(doc, today)
+
+
+def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem], list[Problem]]:
     errors: list[Problem] = []
     warns: list[Problem] = []
     today = today or dt.date.today()

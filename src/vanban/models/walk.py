@@ -8,6 +8,7 @@ walker of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,22 +43,71 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name in _SKIP or (not path and name in PLAIN_FIELDS):
-                continue
-            item = getattr(value, name)
+#: The fields :func:`walk` visits, per model class: (at the document's top, inside it).
+_FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+#: Walks kept while :func:`shared` is open, by the id of the document walked.
+_SHARED: dict[int, list[tuple[str, Any]]] = {}
+
+
+def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = tuple(n for n in cls.model_fields if n not in _SKIP)
+        found = _FIELDS[cls] = (tuple(n for n in names if n not in PLAIN_FIELDS), names)
+    return found[0] if top else found[1]
+
+
+#: Values with nothing under them, the most common ones first.
+_LEAVES = frozenset({str, int, float, bool})
+
+
+def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
+    out.append((path, value))
+    cls = type(value)
+    if cls in _LEAVES:
+        return
+    if cls is list:
+        for i, item in enumerate(value):
+            _collect(item, f"{path}[{i}]", out)
+    elif cls in _FIELDS or isinstance(value, BaseModel):
+        values = value.__dict__
+        for name in _fields(cls, not path):
+            item = values[name] if name in values else getattr(value, name)
             if item is not None:
-                yield from walk(item, _join(path, name))
+                _collect(item, f"{path}.{name}" if path else name, out)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from walk(item, _join(path, i))
+            _collect(item, f"{path}[{i}]", out)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from walk(item, _join(path, str(key)))
+            _collect(item, _join(path, str(key)), out)
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first.
+
+    >>> from vanban.models.blocks import Item
+    >>> [p for p, _ in walk(Item(title="Mục", content=["Một đoạn."]))]
+    ['', 'title', 'content', 'content[0]']
+    """
+    if not path and id(value) in _SHARED:
+        return iter(_SHARED[id(value)])
+    out: list[tuple[str, Any]] = []
+    _collect(value, path, out)
+    return iter(out)
+
+
+@contextmanager
+def shared(doc: BaseModel) -> Iterator[None]:
+    """Walk ``doc`` once for every :func:`walk` of it inside the ``with`` (the checks of
+    :func:`vanban._validation.check_document`, which do not change the document)."""
+    out: list[tuple[str, Any]] = []
+    _collect(doc, "", out)
+    _SHARED[id(doc)] = out
+    try:
+        yield
+    finally:
+        _SHARED.pop(id(doc), None)
 
 
 def texts(doc: BaseModel) -> list[tuple[str, str]]:
@@ -71,7 +121,15 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
 
 
 def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[tuple[str, Any]]:
-    """Every model of ``kind`` inside ``doc``, with its path."""
+    """Every model of ``kind`` inside ``doc``, with its path.
+
+    Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
+    a document holds thousands of texts)."""
+    verdicts: dict[type[Any], bool] = {}
     for p, v in walk(doc):
-        if isinstance(v, kind):
+        cls = type(v)
+        found = verdicts.get(cls)
+        if found is None:
+            found = verdicts[cls] = issubclass(cls, kind)
+        if found:
             yield p, v

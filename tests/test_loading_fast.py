@@ -1,0 +1,146 @@
+"""The one-pass reader of plain YAML files gives what the full reader gives: the same data,
+the same problems, the same positions (found only when needed), or hands the file over."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban import _loading
+from vanban.errors import ValidationError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import plans
+
+PAD = "# " + "x" * 4200 + "\n"  # the fast reader reads files of 4 KiB or more
+
+
+def both(text: str) -> tuple[object, object]:
+    def run(fn: object) -> object:
+        try:
+            data, builder = fn(text, "f.yaml")  # type: ignore[operator]
+        except ValidationError as exc:
+            return ("error", [str(p) for p in exc.errors])
+        return (repr(data), [str(p) for p in builder.problems], builder.marks, builder.key_marks)
+
+    return run(_loading._parse), run(_loading._parse_full)
+
+
+def test_reference_plan_is_read_in_one_pass_with_the_same_positions() -> None:
+    text = plans.plan_yaml(plans.seed_plan(3))
+    _, builder = _loading._parse(text, "f.yaml")
+    assert isinstance(builder, _loading._LazyBuilder)
+    assert builder._found is None  # no position looked for yet
+    fast, full = both(text)
+    assert fast == full
+
+
+SCALARS = [
+    "a: 1",
+    "a: -0",
+    "a: +12",
+    "a: 012",
+    "a: 1.5",
+    "a: -.5",
+    "a: 1.e+3",
+    "a: 1e3",
+    "a: .inf",
+    "a: true",
+    "a: False",
+    "a: yes",
+    "a: ~",
+    "a: null",
+    "a: Null",
+    "a:",
+    "a: '1'",
+    'a: "true"',
+    "a: |\n  x\n  y",
+    "a: >\n  x\n  y",
+    "a: 2024-11-01",
+    "a: 0x1F",
+    "a: 1_000",
+    "a: 1:30",
+    "a: " + "9" * 31,
+    "a: " + "9" * 30,
+    "1: a",
+    "true: a",
+    "1.5: a",
+    "? [a]\n: b",
+    "~: a",
+    "a: [1, {b: c}]",
+    "a: &x 1\nb: *x",
+    "a: !!str 1",
+    "a: !foo 1",
+    "<<: {b: 1}",
+    "a: <<",
+    "'<<': 1",
+    "a: 1\na: 2",
+    "a: {b: 1, b: 2}",
+    "- a\n- b",
+    "just text",
+    "a: [",
+    "a: 1\n---\nb: 2",
+    "a: \t1",
+    "a: " + "[" * 70 + "]" * 70,
+    "a: " + "[" * 59 + "]" * 59,
+]
+
+
+@pytest.mark.parametrize("text", SCALARS)
+def test_same_as_the_full_reader(text: str) -> None:
+    fast, full = both(PAD + text + "\n")
+    assert fast == full
+
+
+plain = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(plain)
+def test_any_plain_data_is_read_alike(value: object) -> None:
+    import yaml
+
+    text = PAD + yaml.safe_dump({"v": value}, allow_unicode=True)
+    fast, full = both(text)
+    assert fast == full
+
+
+def test_json_positions_are_found_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(plans.plan_yaml(plans.seed_plan(2)))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    calls: list[str] = []
+    real = _loading._json_marks
+    monkeypatch.setattr(_loading, "_json_marks", lambda t, s: calls.append(s) or real(t, s))
+    _loading._load_json(text, "f.json", None)
+    assert calls == []  # a clean file: never read a second time
+    data["footnotes"] = {**data.get("footnotes", {}), "thua": "Không được dẫn."}
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    with pytest.warns(Warning) as caught:
+        _loading._load_json(text, "f.json", None)
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if '"thua"' in s)
+    assert any(f"f.json:{line}:" in str(w.message) for w in caught)
+    assert calls == ["f.json"]
+
+
+def test_json_commas_inside_texts_do_not_count_as_values() -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(plans.plan_yaml(plans.seed_plan(2)))
+    data["title"] = "," * (_loading.MAX_VALUES + 10)
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    doc = _loading._load_json(text, "f.json", None)  # the bound says "scan": the scan says fine
+    assert doc.title == data["title"]
