@@ -1,7 +1,9 @@
 """MkDocs hook: pages generated at build time from what the package ships, never committed.
 
-- ``<!-- schema-reference -->``: a section per document type, a table per model, read from the
-  committed JSON Schemas in ``schemas/`` (titles and descriptions as editors show them);
+- ``reference/yaml/<type>.md``: a page per document type, a table per model, read from the
+  committed JSON Schemas in ``schemas/`` (titles and descriptions as editors show them); each
+  page holds its own models, so a link to ``Issuer`` lands in that type's table;
+- ``<!-- schema-reference -->``: the list of those pages;
 - ``<!-- type-list -->``: the document types vanban makes (:mod:`vanban.registry`), with their
   tên loại and ký hiệu.
 """
@@ -25,7 +27,7 @@ def _type_of(prop: dict[str, Any]) -> str:
             return f"[{name}](#{name.lower()})"
         return _cell(target.get("title")) or name
     if "enum" in prop:
-        return " \\| ".join(f"`{v}`" for v in prop["enum"] if v != "")
+        return " | ".join(f"`{v}`" for v in prop["enum"] if v != "")  # escaped by _cell
     if "const" in prop:
         return f"`{prop['const']}`"
     kind = prop.get("type")
@@ -62,26 +64,62 @@ def _table(model: dict[str, Any]) -> list[str]:
     return lines
 
 
-def schema_reference() -> str:
+def _schema_keys() -> list[str]:
+    return sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas").glob("*.schema.json"))
+
+
+def _page_name(key: str) -> str:
+    return key.replace("_", "-")
+
+
+def type_reference(key: str) -> str:
+    """The page of one document type: its fields, then each model it uses."""
     from vanban._schema import schema as plain_schema
 
-    out: list[str] = []
-    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
-        key = path.name.removesuffix(".schema.json")
-        # The committed file without the messages for editors (its required fields are
-        # spread over allOf there, one message each).
-        schema = plain_schema(key)
-        _DEFS.clear()
-        _DEFS.update(schema.get("$defs", {}))
-        out += [f"## {schema.get('title', key)} (`type: {key}`)", ""]
-        out += [f"Tệp schema: `schemas/{path.name}`.", ""]
-        out += [*_table(schema), ""]
-        for name, model in sorted(schema.get("$defs", {}).items()):
-            if "properties" not in model:
-                continue
-            out += [f"### {name}", "", _cell(model.get("title")), ""]
-            out += [*_table(model), ""]
+    # The committed file without the messages for editors (its required fields are spread
+    # over allOf there, one message each).
+    schema = plain_schema(key)
+    _DEFS.clear()
+    _DEFS.update(schema.get("$defs", {}))
+    title = schema.get("title", key)
+    out = [f"# {title} (`type: {key}`)", ""]
+    out += [
+        f"Tệp schema: `schemas/{key}.schema.json` (lệnh `vanban schema {key}`). "
+        f"Cách dùng và ví dụ: [{title}](../../types/{_page_name(key)}.md); cách viết từng "
+        "phần: [Định dạng YAML](../../yaml-format.md).",
+        "",
+    ]
+    out += [*_table(schema), ""]
+    for name, model in sorted(schema.get("$defs", {}).items()):
+        if "properties" not in model:
+            continue
+        out += [f"## {name}", "", _cell(model.get("title")), ""]
+        out += [*_table(model), ""]
     return "\n".join(out)
+
+
+def schema_reference() -> str:
+    """The list of the per-type pages (reference/yaml.md)."""
+    from vanban._schema import schema as plain_schema
+
+    lines = ["| `type:` | Loại văn bản | Trường |", "|---|---|---|"]
+    for key in _schema_keys():
+        title = plain_schema(key).get("title", key)
+        lines.append(f"| `{key}` | {title} | [Trường của {title}](yaml/{_page_name(key)}.md) |")
+    return "\n".join(lines)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Add the per-type reference pages, built from the schemas (never committed)."""
+    from mkdocs.structure.files import File
+
+    for key in _schema_keys():
+        files.append(
+            File.generated(
+                config, f"reference/yaml/{_page_name(key)}.md", content=type_reference(key)
+            )
+        )
+    return files
 
 
 def type_list() -> str:
@@ -96,7 +134,14 @@ def type_list() -> str:
     return "\n".join(lines)
 
 
-def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Any = None, **kwargs: Any) -> str:
+    src = getattr(getattr(page, "file", None), "src_uri", "")
+    if src.startswith("types/") and src != "types/index.md":
+        stem = src.removeprefix("types/").removesuffix(".md")
+        markdown += (
+            f"\n\n## Mọi trường\n\nTừng trường của loại này, kèm tên gọi, kiểu và mô tả "
+            f"(sinh từ JSON Schema): [Trường YAML](../reference/yaml/{stem}.md).\n"
+        )
     if "<!-- schema-reference -->" in markdown:
         markdown = markdown.replace("<!-- schema-reference -->", schema_reference())
     if "<!-- type-list -->" in markdown:
