@@ -188,8 +188,23 @@ def type_list() -> str:
     return "\n".join(lines)
 
 
+#: Pages still written in English, each marked as such at its top for a Vietnamese reader
+#: (tests/test_docs_site.py finds any page in English that is not listed here).
+ENGLISH_PAGES = frozenset(
+    {"checker.md", "plan-parts.md", "templates.md", "yaml-format.md", "batches.md", "limits.md"}
+)
+ENGLISH_NOTE = (
+    '!!! note "Trang này viết bằng tiếng Anh"\n'
+    "    Bản tiếng Việt đang được soạn. Các thuật ngữ của Nghị định (tên loại, trích yếu, nơi "
+    "nhận, phụ lục…) giữ nguyên tiếng Việt trong bài.\n\n"
+)
+
+
 def on_page_markdown(markdown: str, page: Any = None, **kwargs: Any) -> str:
     src = getattr(getattr(page, "file", None), "src_uri", "")
+    if src in ENGLISH_PAGES:
+        head, _, rest = markdown.partition("\n")
+        markdown = f"{head}\n\n{ENGLISH_NOTE}{rest}"
     if src.startswith("types/") and src != "types/index.md":
         stem = src.removeprefix("types/").removesuffix(".md")
         markdown += (
