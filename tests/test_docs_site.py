@@ -136,7 +136,9 @@ def test_every_page_is_vietnamese_or_says_it_is_english(site: Path) -> None:
         prose = re.sub(r"```.*?```|`[^`]*`", "", page.read_text(encoding="utf-8"), flags=re.S)
         if len(english.findall(prose)) > len(re.findall(r"\w+", prose)) / 20:
             found.add(page.relative_to(ROOT / "docs").as_posix())
-    assert found == hooks.ENGLISH_PAGES, found ^ hooks.ENGLISH_PAGES  # a translated page leaves the list
+    assert found == hooks.ENGLISH_PAGES, (
+        found ^ hooks.ENGLISH_PAGES
+    )  # a translated page leaves the list
     assert (
         "getting-started.md" not in found and "index.md" not in found
     )  # the check sees Vietnamese

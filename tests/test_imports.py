@@ -65,13 +65,17 @@ def test_models_import_nothing_above_them(path: Path) -> None:
 
 
 def test_the_check_sees_an_upward_import() -> None:
-    tree = ast.parse("import os\nfrom vanban._loading import load\nif True:\n    import vanban.layout\n")
+    tree = ast.parse(
+        "import os\nfrom vanban._loading import load\nif True:\n    import vanban.layout\n"
+    )
     assert [m for m in _module_level_imports(tree) if m.startswith(ABOVE)] == [
         "vanban._loading",
         "vanban._loading.load",
         "vanban.layout",
     ]
-    hidden = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import vanban.tasks\n")
+    hidden = ast.parse(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import vanban.tasks\n"
+    )
     assert not [m for m in _module_level_imports(hidden) if m.startswith(ABOVE)]
 
 
