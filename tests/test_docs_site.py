@@ -201,3 +201,17 @@ def test_first_steps_work_from_the_wheel(tmp_path: Path) -> None:
         .read_text(encoding="utf-8")
         .startswith("# yaml-language-server: $schema=ke_hoach.schema.json")
     )
+
+
+def test_sources_cite_the_decree_not_notes_outside_the_repository() -> None:
+    """A docstring names its place in the decree (Phụ lục I, Mục II, 4.b), never the
+    project's notes (``nd30.md §5``), which a reader of the package does not have."""
+    cited = re.compile(r"nd30(?:-types)?(?:\.md)?\s*§|§\d")
+    found = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in sorted((ROOT / "src").rglob("*.py"))
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if cited.search(line) or "nd30.md" in line or "nd30-types.md" in line
+    ]
+    assert found == []
+    assert cited.search("(nd30.md §12)") and cited.search("nd30-types §6.3")

@@ -1,4 +1,4 @@
-"""Phụ lục: appendices after the signature (Phụ lục I, III.1; nd30.md §12).
+"""Phụ lục: appendices after the signature (Phụ lục I, Mục III, 1).
 
 An appendix is the same blocks as the body (mục, khoản, tables, task tables…), numbered on
 its own, in a Word section of its own that starts on a new page, may be landscape, and has

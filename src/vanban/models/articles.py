@@ -1,5 +1,5 @@
 """Điều, chương and mục: the structure of a Quyết định, a Nghị quyết, and of the Quy chế,
-Quy định and other texts a Quyết định issues (Phụ lục I, II.6.c–đ; nd30-types.md §6).
+Quy định and other texts a Quyết định issues (Phụ lục I, Mục II, 6.c–đ).
 
 Numbers are never typed: articles are numbered "Điều 1.", "Điều 2." … continuously through
 the chương, chương in Roman numerals, mục from 1 in each chương. Inside an article the

@@ -1,5 +1,5 @@
 """Công điện (CĐ): an urgent message, laid out after Mẫu 1.6 of Phụ lục III
-(nd30-types.md §10)."""
+(Mẫu 1.6, Phụ lục III)."""
 
 from __future__ import annotations
 

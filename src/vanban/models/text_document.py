@@ -2,7 +2,7 @@
 
 Mẫu 1.4 serves chỉ thị, quy chế, quy định, thông cáo, thông báo, hướng dẫn, chương trình, kế
 hoạch, phương án, đề án, dự án, báo cáo, tờ trình, giấy ủy quyền, phiếu gửi, phiếu chuyển and
-phiếu báo (its footnote; nd30-types.md §7). They differ by their tên loại and ký hiệu
+phiếu báo (its footnote; Mẫu 1.4, Phụ lục III). They differ by their tên loại and ký hiệu
 (:data:`vanban.nd30.doctypes.DOC_TYPES`), a Kính gửi for a tờ trình and an upward báo cáo
 (:class:`AddressedDocument`), and chương/điều for a quy chế or quy định
 (:class:`ArticledDocument`); each type is a small module naming itself.
