@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.errors import Problem
 from vanban.models import walk
-from vanban.models.appendix import Appendix
+from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import (
     Article,
     Chapter,
@@ -259,12 +259,9 @@ class QuyetDinh(Document):
                 "mixed_body",
                 "quyết định ban hành văn bản kèm theo (Mẫu 1.3) chỉ gồm các điều: dùng articles",
             )
-        ids = [a.id for a in self.all_appendices if a.id]
-        for name in ids:
-            if ids.count(name) > 1:
-                raise PydanticCustomError(
-                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
-                )
+        duplicate = duplicate_id_error(list(self.all_appendices))
+        if duplicate:
+            raise duplicate
         return self
 
     @property

@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
-from vanban.models.appendix import Appendix
+from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import Article, Chapter, mixed_body_error
 from vanban.models.blocks import BodyBlock, FieldName, Section
 from vanban.models.common import Addressees, AsAbove, Document, as_above_field
@@ -138,12 +138,9 @@ class TextDocument(Document):
                 "{kind} cần {fields}",
                 {"kind": self.type_info.name.lower(), "fields": _body_names(self.body_fields)},
             )
-        ids = [a.id for a in self.appendices if a.id]
-        for name in ids:
-            if ids.count(name) > 1:
-                raise PydanticCustomError(
-                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
-                )
+        duplicate = duplicate_id_error(list(self.appendices))
+        if duplicate:
+            raise duplicate
         return self
 
     def texts(self) -> list[tuple[str, str]]:

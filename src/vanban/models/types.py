@@ -165,7 +165,7 @@ def _parse_date_text(value: str, hint: str = _DEADLINE_HINT) -> dt.date | None:
             return None
         d, mo, y = (int(x) for x in m.groups())
     try:
-        return _in_range(dt.date(y, mo, d))
+        return in_years(dt.date(y, mo, d))
     except ValueError:
         raise PydanticCustomError(
             "bad_date", 'ngày không hợp lệ "{value}" ({hint})', {"value": value, "hint": hint}
@@ -178,7 +178,8 @@ _NUMBER = re.compile(r"^[-+]?\d+$")
 _YEARISH = re.compile(r"^[-+]?\d+(?:[-/.]\d{1,2}){1,2}$|^(?:\d{1,2}[-/.]){1,2}[-+]?\d+$")
 
 
-def _in_range(value: dt.date) -> dt.date:
+def in_years(value: dt.date) -> dt.date:
+    """The date, when its year is one of :data:`YEARS`."""
     if not YEARS[0] <= value.year <= YEARS[1]:
         raise PydanticCustomError(
             "bad_year",
@@ -188,9 +189,15 @@ def _in_range(value: dt.date) -> dt.date:
     return value
 
 
+def one_or_list(value: Any) -> Any:
+    """One item (an addressee, a participant, a line) may be written as a text rather than
+    a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
 def _deadline(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return _in_range(value.date())
+        return in_years(value.date())
     if isinstance(value, str):
         text = value.strip()
         parsed = _parse_date_text(text)
@@ -218,7 +225,7 @@ def _deadline(value: Any) -> Any:
             )
         return str(value)  # a year: "deadline: 2025"
     elif isinstance(value, dt.date):
-        return _in_range(value)
+        return in_years(value)
     elif isinstance(value, list):  # several deadlines: one per row of the task
         raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT + _ROWS_HINT)
     else:
