@@ -102,7 +102,7 @@ class Appendix(Model):
     )
 
     @model_validator(mode="after")
-    def _something(self) -> Appendix:
+    def _has_content(self) -> Appendix:
         if not (self.sections or self.content):
             raise PydanticCustomError("empty_appendix", "phụ lục cần content hoặc sections")
         return self
