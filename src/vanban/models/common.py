@@ -283,7 +283,8 @@ class Archive(Model):
             units, drafter = recipients.split_archive(value)
             return {"units": units, **({"drafter": drafter} if drafter else {})}
         if isinstance(value, list):
-            return {"units": [u for u in value if not (isinstance(u, str) and u.strip() == "VT")]}
+            first = recipients.ARCHIVE_FIRST  # "VT", which vanban writes itself
+            return {"units": [u for u in value if not (isinstance(u, str) and u.strip() == first)]}
         return value
 
     @model_validator(mode="after")
