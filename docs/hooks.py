@@ -137,7 +137,7 @@ def tutorial_markdown() -> str:
     import nbclient
     import nbformat
 
-    nb = nbformat.read(ROOT / "docs" / "tutorial.ipynb", as_version=4)
+    nb = nbformat.read(ROOT / "docs" / "tutorial.ipynb", as_version=4)  # type: ignore[no-untyped-call]
     with tempfile.TemporaryDirectory() as folder:
         nbclient.NotebookClient(
             nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": folder}}

@@ -45,13 +45,13 @@ def _module_level_imports(tree: ast.Module) -> list[str]:
 
 
 def _all_imports(tree: ast.Module) -> list[str]:
-    return [
-        n.module if isinstance(n, ast.ImportFrom) else a.name
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Import | ast.ImportFrom)
-        for a in (n.names if isinstance(n, ast.Import) else [n])  # type: ignore[attr-defined]
-        if not isinstance(n, ast.ImportFrom) or n.module
-    ]
+    out: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.append(node.module)
+    return out
 
 
 @pytest.mark.parametrize("path", sorted(MODELS.glob("*.py")), ids=lambda p: p.name)

@@ -45,8 +45,10 @@ from vanban.models._errors import (
     Path_,
     _in_order,
     _locate,
-    _path_text,
     _show,
+)
+from vanban.models._errors import (
+    _path_text as _path_text,  # read by _merge too
 )
 from vanban.models.types import vanban_errors
 from vanban.nd30.text import format_number
