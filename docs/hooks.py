@@ -190,9 +190,7 @@ def type_list() -> str:
 
 #: Pages still written in English, each marked as such at its top for a Vietnamese reader
 #: (tests/test_docs_site.py finds any page in English that is not listed here).
-ENGLISH_PAGES = frozenset(
-    {"checker.md", "plan-parts.md", "templates.md", "yaml-format.md", "batches.md", "limits.md"}
-)
+ENGLISH_PAGES = frozenset({"checker.md", "plan-parts.md", "templates.md", "yaml-format.md"})
 ENGLISH_NOTE = (
     '!!! note "Trang này viết bằng tiếng Anh"\n'
     "    Bản tiếng Việt đang được soạn. Các thuật ngữ của Nghị định (tên loại, trích yếu, nơi "
