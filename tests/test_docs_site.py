@@ -215,3 +215,17 @@ def test_sources_cite_the_decree_not_notes_outside_the_repository() -> None:
     ]
     assert found == []
     assert cited.search("(nd30.md §12)") and cited.search("nd30-types §6.3")
+
+
+def test_examples_command_lists_prints_and_refuses(capsys: pytest.CaptureFixture[str]) -> None:
+    from vanban._cli import main
+
+    assert main(["examples"]) == 0
+    listed = capsys.readouterr().out.split()
+    assert {p.stem for p in (ROOT / "examples").glob("*.yaml")} <= set(listed)
+    assert main(["examples", "giay-moi-ubnd-xa-tong-ket-cai-cach-hanh-chinh"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# yaml-language-server: $schema=giay_moi.schema.json")
+    assert main(["examples", "giay-moi-ubnd-xa-tong-ket-cai-cach"]) == 2
+    err = capsys.readouterr().err
+    assert 'có phải ý bạn là "giay-moi-ubnd-xa-tong-ket-cai-cach-hanh-chinh"' in err
