@@ -28,7 +28,9 @@ def _key(page: Path) -> str:
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
 def test_whole_snippets_load_render_and_pass_the_checker(page: Path) -> None:
-    for snippet in SNIPPET.findall(page.read_text(encoding="utf-8")):
+    snippets = SNIPPET.findall(page.read_text(encoding="utf-8"))
+    assert snippets, f"{page.name}: no whole snippet (one opening with the schema line)"
+    for snippet in snippets:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", vanban.VanbanWarning)  # a short snippet may warn
             doc = vanban.loads(snippet, source=page.name)

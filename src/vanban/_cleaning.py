@@ -2,7 +2,7 @@
 
 - Line ends: CRLF and CR become LF.
 - Unicode: NFC, so decomposed Vietnamese (NFD, or combining marks from old input methods)
-  comes out precomposed, as TCVN 6909:2001 practice expects (nd30.md §1).
+  comes out precomposed, as TCVN 6909:2001 practice expects (Phụ lục I, Mục I, 4).
 - Characters XML 1.0 cannot carry (control characters other than tab and newline, U+FFFE,
   U+FFFF, lone surrogates) are refused: they cannot be written to a .docx.
 - Whitespace that is layout is trimmed: the ends of the text and of every line. Whitespace

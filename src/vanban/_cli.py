@@ -199,6 +199,21 @@ def _parser() -> argparse.ArgumentParser:
         help="tệp YAML đầu ra (mặc định: in ra màn hình); không ghi đè tệp đã có",
     )
 
+    e = sub.add_parser(
+        "examples",
+        help="liệt kê hoặc in các văn bản mẫu kèm theo vanban",
+        description="Không có TÊN: liệt kê các văn bản mẫu (loại và tên). Có TÊN: in tệp YAML "
+        "của văn bản đó (hoặc ghi ra ĐẦU_RA), để sửa rồi dựng: vanban render TÊN.yaml.",
+    )
+    e.add_argument("name", nargs="?", default=None, metavar="TÊN", help="tên văn bản mẫu")
+    e.add_argument(
+        "-o",
+        "--output",
+        type=_plan_path,
+        metavar="ĐẦU_RA",
+        help="tệp YAML đầu ra (mặc định: in ra màn hình); không ghi đè tệp đã có",
+    )
+
     s = sub.add_parser(
         "schema",
         help="in JSON Schema của một loại văn bản",
@@ -536,6 +551,31 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _examples(args: argparse.Namespace) -> int:
+    from vanban import _examples
+
+    if args.name is None:
+        sys.stdout.write(_examples.listing())
+        return EXIT_OK
+    try:
+        text = _examples.text(args.name)
+    except LookupError as exc:
+        print(f"vanban: lỗi: {exc.args[0]}", file=sys.stderr)
+        return EXIT_RUN
+    out: Path | None = args.output
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if out.exists():
+        print(f"vanban: lỗi: {out} đã có, không ghi đè", file=sys.stderr)
+        return EXIT_RUN
+    from vanban._rendering import write_atomic
+
+    write_atomic(out, text.encode("utf-8"))
+    print(out)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from vanban._schema import schema_text, type_list
 
@@ -611,6 +651,7 @@ def main(argv: list[str] | None = None) -> int:
             "tasks": _tasks,
             "new": _new,
             "schema": _schema,
+            "examples": _examples,
             "completion": _completion,
             "import": _import,
             "fix": _fix,

@@ -136,6 +136,8 @@ _EXCLUDED_FOOTNOTE_TYPES = frozenset({"separator", "continuationSeparator", "con
 
 # Points per unit of the universal measures allowed by ST_UniversalMeasure.
 _POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "pi": 12.0}
+# The same in a VML style (CSS), where a number without a unit is in pixels.
+_CSS_POINTS_PER_UNIT = {**_POINTS_PER_UNIT, "px": 0.75}
 #: Matched on the stripped value: two ``\s*`` around an optional unit split a run of blanks
 #: in quadratically many ways.
 _MEASURE_RE = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(pt|in|cm|mm|pc|pi)?")
@@ -1033,11 +1035,19 @@ def _vml_kind(shape: ET.Element) -> str:
         return "line"
     if local in ("rect", "shape"):
         m = _VML_THIN.search(shape.get("style", ""))
-        if m and shape.find(f".//{{{V_NS}}}textbox") is None:
-            per_pt = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835}
-            if float(m.group(1)) * per_pt.get((m.group(2) or "px").lower(), 0.75) <= 2:
-                return "line"
+        thin = m is not None and _css_points(m.group(1), m.group(2)) <= 2
+        if thin and shape.find(f".//{{{V_NS}}}textbox") is None:
+            return "line"
     return "shape"
+
+
+def _css_points(number: str, unit: str | None) -> float:
+    """A length of a VML style in points (pixels when no unit is written).
+
+    >>> _css_points("1", "cm"), _css_points("4", None)
+    (28.346456692913385, 3.0)
+    """
+    return float(number) * _CSS_POINTS_PER_UNIT.get((unit or "px").lower(), 0.75)
 
 
 def _shape_width(el: ET.Element) -> int:
@@ -1050,8 +1060,7 @@ def _shape_width(el: ET.Element) -> int:
             continue
         m = re.search(r"(?<![-\w])width:\s*([\d.]+)\s*(pt|px|in|cm|mm)?", child.get("style", ""))
         if m:
-            per_pt = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835}
-            return round(float(m.group(1)) * per_pt.get((m.group(2) or "px").lower(), 0.75) * 20)
+            return round(_css_points(m.group(1), m.group(2)) * 20)
         if _local(child.tag) == "line":
             a = [float(x.rstrip("pt") or 0) for x in (child.get("from") or "0,0").split(",")[:1]]
             b = [float(x.rstrip("pt") or 0) for x in (child.get("to") or "0,0").split(",")[:1]]
@@ -1074,11 +1083,6 @@ def _text_boxes(p: ET.Element) -> list[ET.Element]:
             continue
         stack.extend(reversed(list(el)))
     return out
-
-
-def _shapes(p: ET.Element) -> tuple[str, ...]:
-    """The drawings anchored in a paragraph, each "line" or "shape" (fallbacks not counted)."""
-    return tuple(kind for kind, _ in _shapes_with_widths(p))
 
 
 def _shapes_with_widths(p: ET.Element) -> list[tuple[str, int]]:

@@ -537,11 +537,6 @@ def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -
     return found
 
 
-#: How far ahead a date may be before it is probably a typing mistake (kept for callers;
-#: the check itself compares with the same day a year later, see :func:`one_year_after`).
-FAR_AHEAD = dt.timedelta(days=366)
-
-
 def one_year_after(day: dt.date) -> dt.date:
     """The same day a year later (29 February becomes 28 February).
 

@@ -8,7 +8,7 @@ from vanban._checks.findings import Collector, cm, pt, range_text
 from vanban._docx_reader import ParaView
 from vanban._regions.body import Body, is_caption
 from vanban._regions.paragraphs import all_runs, in_range, sizes, upper
-from vanban.nd30 import page, rules
+from vanban.nd30 import page, recipients, rules
 from vanban.nd30.catalogue import INDENT_TEXT, LINE_SPACING_TEXT, PARAGRAPH_SPACING_TEXT
 from vanban.nd30.doctypes import DOC_TYPES
 from vanban.nd30.text import END_MARK
@@ -23,7 +23,7 @@ INDENT_RANGE = (
 #: Accepted "auto" line spacings (240ths of a line): single to 1.5 lines (Phụ lục I, II.6.e),
 #: with the slack the checker has always allowed: 0.05 line below, 0.025 above.
 _LINE_RANGE = (page.LINE_SPACING_RANGE[0] - 12, page.LINE_SPACING_RANGE[1] + 6)
-_KINH_GUI = "Kính gửi:"
+_KINH_GUI = recipients.ADDRESSEES_LABEL
 
 
 def check_body(out: Collector, b: Body, doc_type: str | None, start: int) -> None:

@@ -23,7 +23,7 @@ from vanban.nd30 import page, wording
 #: Margins assumed where a section gives none, in twips.
 _MARGINS = page.MARGINS_DEFAULT.twips()
 #: Word's default left and right cell padding (0.19 cm each), in twips.
-_CELL_PADDING = 108 * 2
+_CELL_PADDING = page.CELL_MARGIN * 2
 #: Line height of Times New Roman / Liberation Serif for "single" spacing, per point of size.
 _LINE_FACTOR = 1.15
 #: The line heights the estimate tries (per point of size): a signature is said to stand

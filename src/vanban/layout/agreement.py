@@ -1,4 +1,4 @@
-"""Layout of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận (nd30-types.md §15; no Mẫu, the common
+"""Layout of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận (Điều 7; no Mẫu in Phụ lục III, the common
 form, UNCONFIRMED).
 
 Header and title as Mẫu 1.4 (tên loại, trích yếu, rule); căn cứ (italic); "Hôm nay, ngày …,
@@ -73,5 +73,5 @@ def layout(doc: Agreement) -> Layout:
     regions = regions_of(doc, signer_pair=(columns[0], columns[1]))
     lay = build(doc, lambda inl, width: _body(doc, inl, width), regions)
     if not doc.recipients and doc.archive is None:
-        lay.recipients = []  # no Nơi nhận unless configured (nd30-types.md §15)
+        lay.recipients = []  # no Nơi nhận unless configured (Điều 7; no Mẫu in Phụ lục III)
     return lay

@@ -1,4 +1,4 @@
-"""Layout of the phụ lục (Phụ lục I, III.1; nd30.md §12): each one's heading lines (the
+"""Layout of the phụ lục (Phụ lục I, Mục III, 1): each one's heading lines (the
 label, the title in capitals, the reference line), the short rule under the last of them, and
 its own numbered content on pages of its own.
 

@@ -1,4 +1,4 @@
-"""Layout of articles, chương and mục (nd30-types.md §6), for every type that has them.
+"""Layout of articles, chương and mục (Phụ lục I, Mục II, 6.c–đ), for every type that has them.
 
 - Untitled article (Mẫu 1.2, 1.3): one paragraph "**Điều 1.** text" (label bold, text
   regular); further paragraphs of its text follow as body paragraphs.

@@ -1,4 +1,4 @@
-"""Layout of a Biên bản (Mẫu 1.9; nd30-types.md §13).
+"""Layout of a Biên bản (Mẫu 1.9, Phụ lục III).
 
 Header without địa danh, ngày (ô 4) unless ``header_date``; "BIÊN BẢN" (or the office's tên
 loại, "BIÊN BẢN THẨM ĐỊNH"), the record's name and the rule; the căn cứ and the opening

@@ -18,7 +18,7 @@ from vanban.nd30 import styles
 
 
 class Role(str, Enum):
-    """What a paragraph is, by the decree's components (ô numbers in nd30.md §2)."""
+    """What a paragraph is, by the decree's components (ô numbers in Phụ lục I, Mục IV)."""
 
     PARENT = "parent"  # ô 2: cơ quan chủ quản
     ISSUER = "issuer"  # ô 2: cơ quan ban hành

@@ -1,7 +1,7 @@
 """Layout of the body blocks every document type shares: paragraphs, khoản, điểm, bullets,
 tasks, duties, aligned paragraphs, page breaks, tables and task tables.
 
-Numbering (Phụ lục I, II.6; nd30.md §4.1): khoản are "1.", "1.1.", "1.1.1." by depth; điểm
+Numbering (Phụ lục I, Mục II, 6.c–đ): khoản are "1.", "1.1.", "1.1.1." by depth; điểm
 are a), b), c), đ)…; numbered blocks under a điểm continue the numbering of their khoản (a
 khoản "1." with điểm a) holding two tasks and điểm b) holding one numbers them 1.1., 1.2.,
 1.3.), so no number repeats within a khoản.

@@ -1,4 +1,4 @@
-"""Layout of a Công điện (Mẫu 1.6; nd30-types.md §10): "CÔNG ĐIỆN", trích yếu and rule; the
+"""Layout of a Công điện (Mẫu 1.6, Phụ lục III): "CÔNG ĐIỆN", trích yếu and rule; the
 sender line "<CƠ QUAN, CHỨC DANH> điện:" centred; the bodies receiving it, "- …;" about
 5.5 cm from the margin, the last ending "."; the message (shared body blocks), the closing
 paragraph and "./."; Nơi nhận and the signer; no Kính gửi."""

@@ -1,4 +1,4 @@
-"""Layout of a Nghị quyết (Mẫu 1.1; nd30-types.md §3).
+"""Layout of a Nghị quyết (Mẫu 1.1, Phụ lục III).
 
 Heading "NGHỊ QUYẾT", trích yếu and rule; the authority line naming the collective; căn cứ
 closed by "Xét (Theo) đề nghị của …."; "QUYẾT NGHỊ:"; the articles (shared with the Quyết

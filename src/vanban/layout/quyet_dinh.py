@@ -1,4 +1,4 @@
-"""Layout of a Quyết định (Mẫu 1.2, 1.3; nd30-types.md §4–§5).
+"""Layout of a Quyết định (Mẫu 1.2 and 1.3, Phụ lục III).
 
 Heading "QUYẾT ĐỊNH", trích yếu and rule; the authority line; căn cứ closed by "Theo đề nghị
 của …."; "QUYẾT ĐỊNH:"; the articles (Điều 1 of a Mẫu 1.3 decision generated from its

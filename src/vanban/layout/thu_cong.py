@@ -1,4 +1,4 @@
-"""Layout of a Thư công (no Mẫu, no abbreviation; nd30-types.md §15, UNCONFIRMED).
+"""Layout of a Thư công (Điều 7: no Mẫu in Phụ lục III, no abbreviation in its Mục I; UNCONFIRMED).
 
 The spec's default is the geometry of Mẫu 1.5 without Số and V/v: the header (ô 1, ô 2 and
 địa danh, ngày, no ô 3); then the letter's heading (UPPERCASE, bold, centred, the short rule

@@ -1,5 +1,5 @@
 """What a Hợp đồng, a Bản ghi nhớ and a Bản thỏa thuận share: two parties, căn cứ, the
-articles, two signers "ĐẠI DIỆN BÊN A" / "ĐẠI DIỆN BÊN B" (nd30-types.md §15; no Mẫu in
+articles, two signers "ĐẠI DIỆN BÊN A" / "ĐẠI DIỆN BÊN B" (Điều 7; no Mẫu in
 the decree). Each type is its own module (:mod:`.hop_dong`, :mod:`.ban_ghi_nho`,
 :mod:`.ban_thoa_thuan`) subclassing :class:`Agreement`."""
 

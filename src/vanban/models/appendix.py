@@ -1,4 +1,4 @@
-"""Phụ lục: appendices after the signature (Phụ lục I, III.1; nd30.md §12).
+"""Phụ lục: appendices after the signature (Phụ lục I, Mục III, 1).
 
 An appendix is the same blocks as the body (mục, khoản, tables, task tables…), numbered on
 its own, in a Word section of its own that starts on a new page, may be landscape, and has
@@ -102,7 +102,7 @@ class Appendix(Model):
     )
 
     @model_validator(mode="after")
-    def _something(self) -> Appendix:
+    def _has_content(self) -> Appendix:
         if not (self.sections or self.content):
             raise PydanticCustomError("empty_appendix", "phụ lục cần content hoặc sections")
         return self

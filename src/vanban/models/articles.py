@@ -1,5 +1,5 @@
 """Điều, chương and mục: the structure of a Quyết định, a Nghị quyết, and of the Quy chế,
-Quy định and other texts a Quyết định issues (Phụ lục I, II.6.c–đ; nd30-types.md §6).
+Quy định and other texts a Quyết định issues (Phụ lục I, Mục II, 6.c–đ).
 
 Numbers are never typed: articles are numbered "Điều 1.", "Điều 2." … continuously through
 the chương, chương in Roman numerals, mục from 1 in each chương. Inside an article the
@@ -96,7 +96,7 @@ class Article(Model):
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _something(self) -> Article:
+    def _has_title_or_text(self) -> Article:
         if not (self.title or self.text):
             raise PydanticCustomError(
                 "empty_article", "điều cần title (tiêu đề) hoặc text (nội dung sau “Điều N.”)"
@@ -154,7 +154,7 @@ class Chapter(Model):
     )
 
     @model_validator(mode="after")
-    def _something(self) -> Chapter:
+    def _articles_or_sections(self) -> Chapter:
         if not (self.articles or self.sections):
             raise PydanticCustomError(
                 "empty_chapter", "chương cần articles (các điều) hoặc sections (các mục)"

@@ -25,14 +25,8 @@ from vanban.models import walk
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.common import Document
 from vanban.models.signatories import Person, signer_from, without_signer
-from vanban.models.types import YEARS, LineText, Model, Text
+from vanban.models.types import YEARS, LineText, Model, Text, one_or_list
 from vanban.nd30 import minutes
-
-
-def _one_or_list(value: Any) -> Any:
-    """One participant may be written as a text rather than a list of one."""
-    return [value] if isinstance(value, str) else value
-
 
 #: "2026-11-20 08:00", "2026-11-20T08:00:00+07:00", "2026-11-20", "8:00" (whole match).
 _WHEN = re.compile(
@@ -308,7 +302,7 @@ class BienBan(Document):
     )
     participants: Annotated[
         list[Text],
-        BeforeValidator(_one_or_list),
+        BeforeValidator(one_or_list),
         WithJsonSchema(
             {
                 "anyOf": [

@@ -200,7 +200,7 @@ class Item(Model):
     )
 
     @model_validator(mode="after")
-    def _something(self) -> Item:
+    def _has_content(self) -> Item:
         if not (self.title or self.text or self.content):
             raise PydanticCustomError("empty_item", "khoản cần ít nhất title, text hoặc content")
         return self
@@ -456,7 +456,7 @@ class Letter(Model):
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _something(self) -> Letter:
+    def _has_content(self) -> Letter:
         if not (self.title or self.text or self.content):
             raise PydanticCustomError("empty_item", "điểm cần ít nhất title, text hoặc content")
         return self

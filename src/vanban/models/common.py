@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from vanban.errors import Problem
-from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text
+from vanban.models.types import Abbreviation, DocDate, LineText, Model, Text, one_or_list
 from vanban.nd30 import doctypes, marks, numbering, page, recipients
 from vanban.nd30.signer import Authority, signer_problem
 from vanban.nd30.text import END_MARK
@@ -283,7 +283,8 @@ class Archive(Model):
             units, drafter = recipients.split_archive(value)
             return {"units": units, **({"drafter": drafter} if drafter else {})}
         if isinstance(value, list):
-            return {"units": [u for u in value if not (isinstance(u, str) and u.strip() == "VT")]}
+            first = recipients.ARCHIVE_FIRST  # "VT", which vanban writes itself
+            return {"units": [u for u in value if not (isinstance(u, str) and u.strip() == first)]}
         return value
 
     @model_validator(mode="after")
@@ -353,11 +354,6 @@ class Archive(Model):
         return out
 
 
-def _one_or_list(value: Any) -> Any:
-    """One addressee may be written as a text rather than a list of one."""
-    return [value] if isinstance(value, str) else value
-
-
 def _addressees_schema(min_items: int) -> WithJsonSchema:
     array: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
     if min_items:
@@ -367,9 +363,9 @@ def _addressees_schema(min_items: int) -> WithJsonSchema:
 
 
 #: Kính gửi (ô 9a): a list of addressees, or one as a text; a line break inside one is kept.
-Addressees = Annotated[list[Text], BeforeValidator(_one_or_list), _addressees_schema(0)]
+Addressees = Annotated[list[Text], BeforeValidator(one_or_list), _addressees_schema(0)]
 #: Kính gửi of a type that must have one (a Công văn, a Tờ trình).
-RequiredAddressees = Annotated[list[Text], BeforeValidator(_one_or_list), _addressees_schema(1)]
+RequiredAddressees = Annotated[list[Text], BeforeValidator(one_or_list), _addressees_schema(1)]
 
 #: "- Như trên;" first in Nơi nhận (Phụ lục I, II.9.b): ``true`` (the decree's line), ``false``
 #: (none), or the office's own line.

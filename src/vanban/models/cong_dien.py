@@ -1,9 +1,9 @@
 """Công điện (CĐ): an urgent message, laid out after Mẫu 1.6 of Phụ lục III
-(nd30-types.md §10)."""
+(Mẫu 1.6, Phụ lục III)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -11,12 +11,7 @@ from vanban.models import walk
 from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.blocks import BodyBlock
 from vanban.models.common import Document
-from vanban.models.types import LineText, Text
-
-
-def _one_or_list(value: Any) -> Any:
-    """One receiving body may be written as a text rather than a list of one."""
-    return [value] if isinstance(value, str) else value
+from vanban.models.types import LineText, Text, one_or_list
 
 
 class CongDien(Document):
@@ -60,7 +55,7 @@ class CongDien(Document):
     )
     addressees: Annotated[
         list[LineText],
-        BeforeValidator(_one_or_list),
+        BeforeValidator(one_or_list),
         WithJsonSchema(
             {
                 "anyOf": [

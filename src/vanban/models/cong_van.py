@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
-from vanban.models.appendix import Appendix
+from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.blocks import BodyBlock
 from vanban.models.common import AsAbove, Document, RequiredAddressees, as_above_field
 from vanban.models.types import Abbreviation, Text
@@ -96,12 +96,9 @@ class CongVan(Document):
                 "công văn cần unit (chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực, ví dụ VX trong "
                 "UBND-VX) hoặc symbol (ký hiệu)",
             )
-        ids = [a.id for a in self.appendices if a.id]
-        for name in ids:
-            if ids.count(name) > 1:
-                raise PydanticCustomError(
-                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
-                )
+        duplicate = duplicate_id_error(list(self.appendices))
+        if duplicate:
+            raise duplicate
         return self
 
     @property

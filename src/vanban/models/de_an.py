@@ -10,7 +10,7 @@ from vanban.models.text_document import TextDocument
 
 
 class DeAn(TextDocument):
-    """Đề án: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7)."""
+    """Đề án: a văn bản có tên loại of Mẫu 1.4 (Mẫu 1.4, Phụ lục III)."""
 
     model_config = ConfigDict(
         title="Đề án",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -11,18 +11,12 @@ from vanban.errors import Problem
 from vanban.models import walk
 from vanban.models.common import Document
 from vanban.models.persons import When
-from vanban.models.types import LineText, Text
-
-
-def _one_or_list(value: Any) -> Any:
-    """One item may be written as a text rather than a list of one."""
-    return [value] if isinstance(value, str) else value
-
+from vanban.models.types import LineText, Text, one_or_list
 
 #: A list of lines, or one text.
 Lines = Annotated[
     list[Text],
-    BeforeValidator(_one_or_list),
+    BeforeValidator(one_or_list),
     WithJsonSchema(
         {
             "anyOf": [

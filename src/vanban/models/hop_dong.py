@@ -1,5 +1,5 @@
 """Hợp đồng (HĐ): no Mẫu in the decree; laid out as the two-party text of
-:mod:`vanban.layout.agreement` (nd30-types.md §15, UNCONFIRMED)."""
+:mod:`vanban.layout.agreement` (Điều 7; no Mẫu in Phụ lục III, UNCONFIRMED)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from vanban.models.text_document import TextDocument
 
 
 class HuongDan(TextDocument):
-    """Hướng dẫn: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7)."""
+    """Hướng dẫn: a văn bản có tên loại of Mẫu 1.4 (Mẫu 1.4, Phụ lục III)."""
 
     model_config = ConfigDict(
         title="Hướng dẫn",

@@ -1,5 +1,5 @@
 """Nghị quyết (cá biệt, NQ): the decision of a collective body, laid out after Mẫu 1.1 of
-Phụ lục III (nd30-types.md §3, §6). Its articles, chương and the "Như Điều N" Nơi nhận are
+Phụ lục III (Mẫu 1.1, Phụ lục III; Phụ lục I, Mục II, 6.c–đ). Its articles, chương and the "Như Điều N" Nơi nhận are
 those of the Quyết định (:mod:`vanban.models.articles`)."""
 
 from __future__ import annotations

@@ -10,27 +10,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from vanban.models.types import YEARS, LineText, Model, Text, _parse_date_text
+from vanban.models.types import LineText, Model, Text, _parse_date_text, in_years
 from vanban.nd30 import forms
 
 _DAY_HINT = "cần một ngày dạng 2026-03-15 hoặc 15/3/2026"
 
 
-def _in_years(value: dt.date) -> dt.date:
-    if not YEARS[0] <= value.year <= YEARS[1]:
-        raise PydanticCustomError(
-            "bad_year",
-            "năm {year} không hợp lệ (cần từ {low} đến {high})",
-            {"year": value.year, "low": YEARS[0], "high": YEARS[1]},
-        )
-    return value
-
-
 def _day(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return _in_years(value.date())
+        return in_years(value.date())
     if isinstance(value, dt.date):
-        return _in_years(value)
+        return in_years(value)
     if isinstance(value, str):
         parsed = _parse_date_text(value.strip(), _DAY_HINT)
         if parsed is not None:
@@ -56,10 +46,10 @@ _MOMENT = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[ T]\d")
 
 def _when(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        _in_years(value.date())
+        in_years(value.date())
         return value.replace(tzinfo=None, second=0, microsecond=0)
     if isinstance(value, dt.date):
-        return _in_years(value)
+        return in_years(value)
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -75,7 +65,7 @@ def _when(value: Any) -> Any:
             return text if day is None else day
         if len(text) > 10:  # "2026-03-05 08:00": a date with its hour
             return _when(moment)
-        return _in_years(moment.date())
+        return in_years(moment.date())
     return value
 
 

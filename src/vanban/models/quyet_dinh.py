@@ -1,6 +1,6 @@
 """Quyết định (QĐ): an individual decision, laid out after Mẫu 1.2 of Phụ lục III (it
 decides in its own articles) or Mẫu 1.3 (it issues or approves another text, attached after
-the signature). nd30-types.md §4–§6.
+the signature). Mẫu 1.2 and 1.3 of Phụ lục III; Phụ lục I, Mục II, 6.c–đ.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from vanban.errors import Problem
 from vanban.models import walk
-from vanban.models.appendix import Appendix
+from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import (
     Article,
     Chapter,
@@ -40,7 +40,7 @@ from vanban.nd30.doctypes import DOC_TYPES
 
 #: The types a Quyết định may issue or approve (Mẫu 1.3: "TÊN LOẠI VĂN BẢN"): every type of
 #: the decree's table with a tên loại line; which ones offices issue this way is outside the
-#: decree (UNCONFIRMED, nd30-types §1).
+#: decree (UNCONFIRMED).
 ATTACHABLE = tuple(k for k in DOC_TYPES if DOC_TYPES[k].abbreviation)  # not Công văn, Thư công
 
 AttachedType = Literal[ATTACHABLE]  # type: ignore[valid-type]
@@ -259,12 +259,9 @@ class QuyetDinh(Document):
                 "mixed_body",
                 "quyết định ban hành văn bản kèm theo (Mẫu 1.3) chỉ gồm các điều: dùng articles",
             )
-        ids = [a.id for a in self.all_appendices if a.id]
-        for name in ids:
-            if ids.count(name) > 1:
-                raise PydanticCustomError(
-                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
-                )
+        duplicate = duplicate_id_error(list(self.all_appendices))
+        if duplicate:
+            raise duplicate
         return self
 
     @property

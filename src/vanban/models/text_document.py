@@ -2,7 +2,7 @@
 
 Mẫu 1.4 serves chỉ thị, quy chế, quy định, thông cáo, thông báo, hướng dẫn, chương trình, kế
 hoạch, phương án, đề án, dự án, báo cáo, tờ trình, giấy ủy quyền, phiếu gửi, phiếu chuyển and
-phiếu báo (its footnote; nd30-types.md §7). They differ by their tên loại and ký hiệu
+phiếu báo (its footnote; Mẫu 1.4, Phụ lục III). They differ by their tên loại and ký hiệu
 (:data:`vanban.nd30.doctypes.DOC_TYPES`), a Kính gửi for a tờ trình and an upward báo cáo
 (:class:`AddressedDocument`), and chương/điều for a quy chế or quy định
 (:class:`ArticledDocument`); each type is a small module naming itself.
@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from vanban.models import walk
-from vanban.models.appendix import Appendix
+from vanban.models.appendix import Appendix, duplicate_id_error
 from vanban.models.articles import Article, Chapter, mixed_body_error
 from vanban.models.blocks import BodyBlock, FieldName, Section
 from vanban.models.common import Addressees, AsAbove, Document, as_above_field
@@ -138,12 +138,9 @@ class TextDocument(Document):
                 "{kind} cần {fields}",
                 {"kind": self.type_info.name.lower(), "fields": _body_names(self.body_fields)},
             )
-        ids = [a.id for a in self.appendices if a.id]
-        for name in ids:
-            if ids.count(name) > 1:
-                raise PydanticCustomError(
-                    "duplicate_id", 'hai phụ lục cùng mã "{name}"', {"name": name}
-                )
+        duplicate = duplicate_id_error(list(self.appendices))
+        if duplicate:
+            raise duplicate
         return self
 
     def texts(self) -> list[tuple[str, str]]:

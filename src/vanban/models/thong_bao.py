@@ -10,7 +10,7 @@ from vanban.models.text_document import TextDocument
 
 
 class ThongBao(TextDocument):
-    """Thông báo: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7)."""
+    """Thông báo: a văn bản có tên loại of Mẫu 1.4 (Mẫu 1.4, Phụ lục III)."""
 
     model_config = ConfigDict(
         title="Thông báo",

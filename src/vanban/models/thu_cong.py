@@ -1,5 +1,5 @@
 """Thư công: a letter of a leader or a body (thanks, congratulations, condolences); no
-Mẫu and no abbreviation in the decree (nd30-types.md §15), laid out as
+Mẫu and no abbreviation in the decree (Điều 7; no Mẫu in Phụ lục III), laid out as
 :mod:`vanban.layout.thu_cong` describes."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from vanban.models.text_document import AddressedDocument
 
 
 class ToTrinh(AddressedDocument):
-    """Tờ trình: a văn bản có tên loại of Mẫu 1.4 (nd30-types.md §7), always addressed to
+    """Tờ trình: a văn bản có tên loại of Mẫu 1.4 (Mẫu 1.4, Phụ lục III), always addressed to
     the higher body it submits to (Kính gửi, Phụ lục I, II.9.b)."""
 
     model_config = ConfigDict(

@@ -60,15 +60,8 @@ class Model(BaseModel, metaclass=_ModelClass):
     )
 
     def __init__(self, /, **data: Any) -> None:
-        token = _building.set(_building.get() + 1)
-        try:
+        with vanban_errors(type(self)):
             super().__init__(**data)
-        except pydantic.ValidationError as exc:
-            if _building.get() > 1:  # a model built by a validator: pydantic locates it
-                raise
-            raise _vanban_error(exc, type(self)) from None
-        finally:
-            _building.reset(token)
 
     # Only a model built by a program runs this ``__init__``: pydantic validates the models
     # nested in one (``sections[0]``, ``signer``) inline, as it does for its own
@@ -79,23 +72,24 @@ class Model(BaseModel, metaclass=_ModelClass):
     @classmethod
     def model_validate(cls, obj: Any, **kw: Any) -> Any:
         """pydantic's ``model_validate``; its error as :class:`vanban.ValidationError`."""
-        token = _building.set(_building.get() + 1)
-        try:
+        with vanban_errors(cls):
             return super().model_validate(obj, **kw)
-        except pydantic.ValidationError as exc:
-            if _building.get() > 1:
-                raise
-            raise _vanban_error(exc, cls) from None
-        finally:
-            _building.reset(token)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kw: Any) -> Any:
+        """pydantic's ``model_validate_json``; its error as :class:`vanban.ValidationError`."""
+        with vanban_errors(cls):
+            return super().model_validate_json(json_data, **kw)
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **kw: Any) -> Any:
+        """pydantic's ``model_validate_strings``; its error as :class:`vanban.ValidationError`."""
+        with vanban_errors(cls):
+            return super().model_validate_strings(obj, **kw)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        try:
+        with vanban_errors(type(self)):
             super().__setattr__(name, value)
-        except pydantic.ValidationError as exc:
-            if _building.get() > 0:
-                raise
-            raise _vanban_error(exc, type(self)) from None
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -241,12 +235,26 @@ def type_text(annotation: Any) -> str:
 
 
 @contextlib.contextmanager
-def pydantic_errors() -> Iterator[None]:
-    """Within: building a model raises pydantic's own error (for :mod:`vanban._loading`, which
-    translates it with the positions of the file)."""
+def vanban_errors(
+    model: type[BaseModel], *, builder: Any = None, source: str | None = None
+) -> Iterator[None]:
+    """Within: pydantic's error is raised as :class:`vanban.ValidationError`, its problems
+    named by field path (and placed in the file when ``builder`` holds its marks).
+
+    The one mapping of pydantic's errors, used by every entry point: the constructor,
+    ``model_validate``, ``model_validate_json``, ``model_validate_strings``, assignment and
+    :func:`vanban.load`. Only the outermost translates: a model built by a validator inside
+    another's validation lets pydantic locate its error in the outer one.
+    """
     token = _building.set(_building.get() + 1)
     try:
         yield
+    except pydantic.ValidationError as exc:
+        if _building.get() > 1:  # a model built by a validator: pydantic locates it
+            raise
+        from vanban.models._errors import translate  # in this package, on the error path
+
+        raise translate(exc, model, builder, source) from None
     finally:
         _building.reset(token)
 
@@ -254,13 +262,6 @@ def pydantic_errors() -> Iterator[None]:
 #: How many model constructors are running (in this thread or task): only the outermost
 #: translates pydantic's error, the inner ones are part of pydantic's validation.
 _building: contextvars.ContextVar[int] = contextvars.ContextVar("vanban_building", default=0)
-
-
-def _vanban_error(exc: pydantic.ValidationError, model: type[BaseModel]) -> Exception:
-    from vanban._loading import _in_order, _problems  # the one translation of pydantic's errors
-    from vanban.errors import ValidationError
-
-    return ValidationError(_in_order(_problems(exc, model, None, None)))  # type: ignore[arg-type]
 
 
 def _check_text(value: str) -> str:
@@ -337,7 +338,7 @@ def _parse_date_text(value: str, hint: str = _DEADLINE_HINT) -> dt.date | None:
             return None
         d, mo, y = (int(x) for x in m.groups())
     try:
-        return _in_range(dt.date(y, mo, d))
+        return in_years(dt.date(y, mo, d))
     except ValueError:
         raise PydanticCustomError(
             "bad_date", 'ngày không hợp lệ "{value}" ({hint})', {"value": value, "hint": hint}
@@ -350,7 +351,8 @@ _NUMBER = re.compile(r"^[-+]?\d+$")
 _YEARISH = re.compile(r"^[-+]?\d+(?:[-/.]\d{1,2}){1,2}$|^(?:\d{1,2}[-/.]){1,2}[-+]?\d+$")
 
 
-def _in_range(value: dt.date) -> dt.date:
+def in_years(value: dt.date) -> dt.date:
+    """The date, when its year is one of :data:`YEARS`."""
     if not YEARS[0] <= value.year <= YEARS[1]:
         raise PydanticCustomError(
             "bad_year",
@@ -360,9 +362,15 @@ def _in_range(value: dt.date) -> dt.date:
     return value
 
 
+def one_or_list(value: Any) -> Any:
+    """One item (an addressee, a participant, a line) may be written as a text rather than
+    a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
 def _deadline(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return _in_range(value.date())
+        return in_years(value.date())
     if isinstance(value, str):
         text = value.strip()
         parsed = _parse_date_text(text)
@@ -390,7 +398,7 @@ def _deadline(value: Any) -> Any:
             )
         return str(value)  # a year: "deadline: 2025"
     elif isinstance(value, dt.date):
-        return _in_range(value)
+        return in_years(value)
     elif isinstance(value, list):  # several deadlines: one per row of the task
         raise PydanticCustomError("bad_deadline", "thời hạn " + _DEADLINE_HINT + _ROWS_HINT)
     else:

@@ -1,6 +1,6 @@
 """The rules of Nghị định 30/2020/NĐ-CP, one small pure function or constant each.
 
-Every rule names its place in the decree (and in the project's ``nd30.md`` notes) and shows
+Every rule names its place in the decree (Điều, Phụ lục, Mục, khoản: Phụ lục I, Mục II, 4.b) and shows
 itself in a doctest. The layout, the template and the checker read these and nothing else,
 so a rule changes in one place. No I/O and no docx here.
 

@@ -1,8 +1,8 @@
-"""The fixed lines of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận (nd30-types.md §15).
+"""The fixed lines of a Hợp đồng, Bản ghi nhớ, Bản thỏa thuận (Điều 7; no Mẫu in Phụ lục III).
 
 Nghị định 30 lists these types (Điều 7) and gives their abbreviations (HĐ, BGN, BTT,
-Phụ lục III Mục I) but no Mẫu: their layout is UNCONFIRMED (nd30-types.md §21 item 11).
-vanban uses the form most public bodies use, after the spec's derived default (§15): the
+Phụ lục III Mục I) but no Mẫu: their layout is UNCONFIRMED (not set by the decree).
+vanban uses the form most public bodies use, where the decree gives no Mẫu: the
 header and title of Mẫu 1.4, căn cứ, "Hôm nay, ngày …, tại …, chúng tôi gồm:", the parties
 ("Bên A", "Bên B" with representative, position, address …), the articles (Điều 1., 2. …),
 and two signers side by side "ĐẠI DIỆN BÊN A" / "ĐẠI DIỆN BÊN B" as in the two-party biên bản

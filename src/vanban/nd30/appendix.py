@@ -1,4 +1,4 @@
-"""Phụ lục (Phụ lục I, Mục III.1; Mẫu 2.1 of Phụ lục III; nd30.md §12).
+"""Phụ lục (Phụ lục I, Mục III, 1; Mẫu 2.1 of Phụ lục III).
 
 - The main text must point to each phụ lục (III.1.a); with two or more they are numbered in
   Roman numerals, "Phụ lục I", "Phụ lục II" (III.1.b).

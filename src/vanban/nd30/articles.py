@@ -1,11 +1,11 @@
 """Điều, chương, mục and the fixed lines of a Quyết định or Nghị quyết (Mẫu 1.1–1.3).
 
-Sources (nd30-types.md §4–§6):
+Sources (Mẫu 1.2 and 1.3 of Phụ lục III; Phụ lục I, Mục II, 6.c–đ):
 
 - Điều: the word "Điều", an Arabic number and "."; in thường, bold (Phụ lục I, II.6.đ; the
   decree's own "Điều 1. Bản sao văn bản" in §V). Numbered continuously through the chương of
   a text, as the decree numbers its own Điều 1–38 (the continuity is not written as a rule:
-  UNCONFIRMED, nd30-types §6.3).
+  UNCONFIRMED: not set by the decree).
 - Chương: "Chương" and a Roman numeral, on its own line; mục and tiểu mục: "Mục" and an
   Arabic number (II.6.đ); mục numbers restart in each chương ([derived], UNCONFIRMED).
 - The authority line (Mẫu 1.2 footnote 6): the head's title when the power to decide is the
@@ -16,7 +16,7 @@ Sources (nd30-types.md §4–§6):
   decision out.
 - Mẫu 1.3: Điều 1 "Ban hành (Phê duyệt) kèm theo Quyết định này <tên loại> <trích yếu>."
   and the attached text's "(Kèm theo Quyết định số … ngày … tháng … năm … của …)" line
-  (the practice "(Ban hành kèm theo …)" as an option: UNCONFIRMED, nd30-types §5.3).
+  (the practice "(Ban hành kèm theo …)" as an option: UNCONFIRMED: the Mẫu 1.3 attachment reads "Kèm theo").
 """
 
 from __future__ import annotations
@@ -185,7 +185,8 @@ def authority_kind(text: str) -> Literal["head", "collective"] | None:
 
 
 def signer_mismatch(authority: str, signer_prefix: str) -> str | None:
-    """Why a signer does not match the authority line, or ``None`` (nd30-types.md §4, §18):
+    """Why a signer does not match the authority line, or ``None`` (Mẫu 1.2 of Phụ lục III;
+    Điều 13; Phụ lục I, Mục II, 7):
     the head's power is signed by the head, KT., Q. (TL., TUQ. where allowed), never TM.; a
     collective's or body's power is signed TM. <tập thể> ([P1] II.7.b; Điều 13).
 
@@ -213,7 +214,7 @@ def signer_mismatch(authority: str, signer_prefix: str) -> str | None:
 def decision_line(type_key: str) -> str:
     """The line that closes the căn cứ block and opens the articles: "QUYẾT NGHỊ:" in a
     Nghị quyết (Mẫu 1.1), "QUYẾT ĐỊNH:" in a Quyết định (Mẫu 1.2, 1.3); template only, 14
-    bold, UPPERCASE, centred (nd30-types.md §3, §21.1).
+    bold, UPPERCASE, centred (Mẫu 1.1 of Phụ lục III; the rule text sets no format).
 
     >>> decision_line("nghi_quyet"), decision_line("quyet_dinh")
     ('QUYẾT NGHỊ:', 'QUYẾT ĐỊNH:')
@@ -224,7 +225,7 @@ def decision_line(type_key: str) -> str:
 def resolution_signer_mismatch(signer_prefix: str) -> str | None:
     """Why the signer of a Nghị quyết is wrong, or ``None``: a resolution is the decision of
     a collective, signed "TM. <tên tập thể>" + chức vụ (Phụ lục I, II.7.b; Điều 13.2;
-    nd30-types.md §3, §18).
+    Mẫu 1.1, Phụ lục III; Điều 13; Phụ lục I, Mục II, 7).
 
     >>> resolution_signer_mismatch("TM.") is None
     True

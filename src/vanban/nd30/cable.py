@@ -1,4 +1,4 @@
-"""The lines proper to a Công điện (Mẫu 1.6 of Phụ lục III; nd30-types.md §10).
+"""The lines proper to a Công điện (Mẫu 1.6 of Phụ lục III).
 
 Between the trích yếu and the message a công điện has no "Kính gửi": the sender line
 "<tên cơ quan, tổ chức hoặc chức danh người đứng đầu> điện:" (footnote 6 of the Mẫu),
@@ -8,7 +8,7 @@ centred, then the bodies that receive the message, one per line "- …;", the la
 The case of the sender line is not set by the decree: its template writes the placeholders
 with "điện:" in lower case, practice writes the sender in capitals ("THỦ TƯỚNG CHÍNH PHỦ
 điện:"). vanban prints the sender UPPERCASE and "điện:" in lower case (UNCONFIRMED,
-nd30-types.md §21.8).
+not set by the decree).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 #: The word that closes the sender line (Mẫu 1.6, footnote 6), lower case as in the template.
 SENDS = "điện:"
 #: Where the recipient lines start: about 5.5 cm from the left margin, as Mẫu 1.6's template
-#: places them (table indent 1.9 cm + an empty 3.56 cm column; nd30-types.md §10), in twips.
+#: places them (table indent 1.9 cm + an empty 3.56 cm column; Mẫu 1.6, Phụ lục III), in twips.
 RECIPIENTS_INDENT = 3118
 
 

@@ -1,8 +1,8 @@
 """Text set in capitals ("in hoa"): the phụ lục title, mục and chương titles.
 
 The decree prints these headings UPPERCASE (Phụ lục I, III.1.c for a phụ lục's title; II.6
-for mục and chương; nd30.md §12), and prints the abbreviations of Phụ lục III, Mục I in mixed
-case wherever they stand ("TTr", "CTr", "QyĐ"; nd30.md §6, note on mixed case): a ký hiệu such
+for mục and chương; Phụ lục I, Mục II, 6 and Mục III, 1), and prints the abbreviations of Phụ lục III, Mục I in mixed
+case wherever they stand ("TTr", "CTr", "QyĐ"; as printed in Phụ lục III, Mục I): a ký hiệu such
 as "CT-TTg" or "12/QĐ-TTg" cited in a capitalised title keeps its small letters. So only the
 words of the language are capitalised: a run of letters already in mixed case the way an
 abbreviation is ("TTg", "TTr", "ThS") is kept as written.

@@ -1,6 +1,6 @@
 """Địa danh và thời gian ban hành văn bản (ô 4): the date line of a document.
 
-Rule (Nghị định 30/2020/NĐ-CP, Phụ lục I, II.4.b; nd30.md §5): the date is written in full with
+Rule (Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục II, 4.b): the date is written in full with
 Arabic digits, "ngày ... tháng ... năm ...", and "đối với những số thể hiện ngày nhỏ hơn 10 và
 tháng 1, 2 phải ghi thêm số 0 phía trước": days 1–9 and months 1 and 2 get a leading zero,
 months 3–12 do not. The place name comes first, followed by a comma (II.4.c).
@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 
 #: What stands in the date for a part the văn thư fills in by hand after signing
-#: (nd30.md §6: documents are numbered and dated after signature). Six spaces leave room
+#: (Điều 15.2; Phụ lục I, Mục II, 3: documents are numbered and dated after signature). Six spaces leave room
 #: for two handwritten digits at 13–14 pt.
 BLANK = "      "
 

@@ -1,9 +1,9 @@
-"""Tên loại văn bản hành chính and their abbreviations (Phụ lục III, Mục I; nd30.md §7).
+"""Tên loại văn bản hành chính and their abbreviations (Điều 7; Phụ lục III, Mục I).
 
 The abbreviation is the first group of the ký hiệu ("KH" in "05/KH-UBND"). Mixed-case
 forms (QyĐ, CTr, TTr) are kept exactly as the decree's table prints them. Công văn has no
-abbreviation: its ký hiệu is "<issuer>-<unit>" (nd30.md §6). Thư công (Điều 7, type 29) has
-neither an abbreviation nor a Mẫu (nd30-types.md §15): vanban prints it without Số, ký hiệu.
+abbreviation: its ký hiệu is "<issuer>-<unit>" (Phụ lục I, Mục II, 3). Thư công (Điều 7, type 29) has
+neither an abbreviation nor a Mẫu (Điều 7; no Mẫu in Phụ lục III): vanban prints it without Số, ký hiệu.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class DocType:
     """One document type: its name as printed in the document (tên loại), its abbreviation,
     and the facts of its form that the layout, the checker and the import read (each type's
-    Mẫu in Phụ lục III; nd30-types.md for the types without one).
+    Mẫu in Phụ lục III; the types of Điều 7 without one have none).
 
     >>> DOC_TYPES["ke_hoach"].heading
     'KẾ HOẠCH'
@@ -30,7 +30,7 @@ class DocType:
     key: str
     name: str
     abbreviation: str | None
-    #: Số, ký hiệu in the header (ô 3); a Thư công has none (nd30-types.md §15).
+    #: Số, ký hiệu in the header (ô 3); a Thư công has none (Điều 7; no Mẫu in Phụ lục III).
     number: bool = True
     #: Địa danh and ngày in the header (ô 4); Mẫu 1.9 (Biên bản) has none.
     header_date: bool = True

@@ -1,10 +1,10 @@
 """The fixed texts of the giấy: Giấy mời (Mẫu 1.7), Giấy giới thiệu (Mẫu 1.8), Giấy nghỉ phép
-(Mẫu 1.10) of Phụ lục III (nd30-types.md §11, §12, §14).
+(Mẫu 1.10) of Phụ lục III (Mẫu 1.7, 1.8, 1.10).
 
 These three Mẫu have no free structure: the body is a few field lines ("Thời gian: …",
 "Chức vụ: …") and fixed sentences around them. Their labels and sentences are the
 template's; the field lines are in thường, upright, not bold. How a date and an hour read
-inside the body ("Thời gian: …") is not set by the decree (nd30-types.md §21 item 9): vanban
+inside the body ("Thời gian: …") is not set by the decree: vanban
 writes the hour as "08 giờ 00 phút", then the weekday, then the date with the padding rule of
 ô 4 (Phụ lục I, II.4.b), the form most invitations of public bodies use.
 """
@@ -24,7 +24,7 @@ WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 
 
 def hour_text(value: _dt.time) -> str:
-    """An hour of the day: "08 giờ 00 phút", both parts on two digits (UNCONFIRMED, §21.9).
+    """An hour of the day: "08 giờ 00 phút", both parts on two digits (UNCONFIRMED: the Mẫu show only dots).
 
     >>> hour_text(_dt.time(8, 0)), hour_text(_dt.time(14, 30))
     ('08 giờ 00 phút', '14 giờ 30 phút')
@@ -48,7 +48,7 @@ def day_text(value: _dt.date) -> str:
 def time_text(value: _dt.datetime | _dt.date) -> str:
     """The "Thời gian" of a meeting (Mẫu 1.7): hour, weekday, date; a date alone without hour.
 
-    The decree leaves this wording open (nd30-types.md §11, §21 item 9: UNCONFIRMED); this is
+    The decree leaves this wording open (Mẫu 1.7 of Phụ lục III shows only dots: UNCONFIRMED); this is
     the form most public bodies print.
 
     >>> time_text(_dt.datetime(2026, 3, 5, 8, 0))
@@ -213,7 +213,7 @@ CONFIRMER = "cơ quan (tổ chức) hoặc chính quyền địa phương nơi n
 def confirmation_title(by: str) -> str:
     """The title of the optional xác nhận block of Mẫu 1.10, in capitals like a signer title
     (its template line is a placeholder in 11 pt italic; vanban prints the confirming body as
-    the title of a signature block, §14).
+    the title of a signature block).
 
     >>> confirmation_title("Ủy ban nhân dân xã Tân An")
     'XÁC NHẬN CỦA ỦY BAN NHÂN DÂN XÃ TÂN AN'
@@ -224,5 +224,5 @@ def confirmation_title(by: str) -> str:
 
 
 #: The xác nhận block's column (twips): 7.06 cm on the left, as Mẫu 1.10 draws it, the rest
-#: of the signer table's width empty (nd30-types.md §2.3).
+#: of the signer table's width empty (as the Mẫu of Phụ lục III lay it out).
 CONFIRMATION_COLUMNS = (4002, 4786)

@@ -1,4 +1,4 @@
-"""Quốc hiệu và Tiêu ngữ (ô 1; Phụ lục I, II.1; nd30.md §3 rows 1a, 1b).
+"""Quốc hiệu và Tiêu ngữ (ô 1; Phụ lục I, Mục II, 1 and Mục V, ô 1a, 1b).
 
 Fixed text, the same on every administrative document: the layout writes it and the checker
 reads typed text against it (:func:`vanban.nd30.rules.comparable`). Quốc hiệu in capitals
@@ -15,13 +15,13 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #: Tiêu ngữ as the decree prints it (II.1.b).
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 #: The Quốc hiệu as the decree itself prints it in places: "HOÀ" in Mẫu 1.6 and the table of
-#: Mục V (nd30-types.md §1: the decree mixes both tone placements; a checker accepts both).
+#: Mục V (the decree itself mixes both tone placements; a checker accepts both).
 NATIONAL_NAME_FORMS = (NATIONAL_NAME, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
 def is_national_name(typed: str) -> bool:
     """Whether a line is the Quốc hiệu in one of the decree's own spellings (II.1.a; both
-    "HÒA" and "HOÀ", nd30-types.md §1), spaces aside.
+    "HÒA" and "HOÀ" in Phụ lục I, Mục V and in Phụ lục III), spaces aside.
 
     >>> is_national_name("CỘNG HOÀ  XÃ HỘI CHỦ NGHĨA VIỆT NAM"), is_national_name(NATIONAL_NAME)
     (True, True)

@@ -1,7 +1,7 @@
 """Mức độ khẩn, độ mật, phạm vi lưu hành, and the issuer's contact line (ô 10a, 10b, 11, 13).
 
 Sources: Phụ lục I, III.2 (marks) and III.4 (contact line); the ô positions of Mục IV
-(nd30.md §2, §3 rows 10–13, §11).
+(Phụ lục I, Mục III, 2; Mục IV; Mục V, ô 10–13).
 
 - **Mức độ khẩn** (III.2.b, ô 10b): HỎA TỐC, THƯỢNG KHẨN, KHẨN, "trình bày bằng chữ in hoa,
   phông chữ Times New Roman, cỡ chữ từ 13 đến 14, kiểu chữ đứng, đậm và đặt cân đối trong

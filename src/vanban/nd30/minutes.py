@@ -1,4 +1,4 @@
-"""The fixed lines of a Biên bản (Mẫu 1.9, Phụ lục III; nd30-types.md §13).
+"""The fixed lines of a Biên bản (Mẫu 1.9, Phụ lục III).
 
 The template's body is a list of labelled fields: "Thời gian bắt đầu: …", "Địa điểm: …",
 "Thành phần tham dự: …", "Chủ trì (chủ tọa): …", "Thư ký (người ghi biên bản): …",
@@ -6,7 +6,7 @@ The template's body is a list of labelled fields: "Thời gian bắt đầu: …
 nghị, hội thảo) kết thúc vào … giờ …, ngày … tháng … năm …./."; under the content two
 signers side by side, THƯ KÝ (left) and CHỦ TỌA (right), without a prefix (TM., KT. …).
 
-The decree leaves the wording of the time and date in these fields open (nd30-types.md §21
+The decree leaves the wording of the time and date in these fields open (not set by the decree
 item 9, UNCONFIRMED). vanban writes the form most public bodies use: "8 giờ 00 phút, ngày 20
 tháng 11 năm 2026" (hour as a number, minutes in two digits, the date as in ô 4, Phụ lục I
 II.4.b), and an end on the same day as "… kết thúc vào 11 giờ 30 phút cùng ngày".
@@ -15,7 +15,7 @@ A time may be partial (a date alone, a time of day alone) or absent: records of 
 an appraisal or a hand-over (biên bản kiểm tra, thẩm định, bàn giao) are written after Mẫu 1.9
 with the office's own opening and closing lines, căn cứ, numbered parts and signature labels
 ("ĐẠI DIỆN BÊN GIAO", "TRƯỞNG ĐOÀN"), and the two-party form of Phụ lục V ([P5],
-nd30-types.md §13) has no Nơi nhận. The lines here are the defaults vanban writes when the
+Mẫu 1.9, Phụ lục III) has no Nơi nhận. The lines here are the defaults vanban writes when the
 record gives the fields they are made of.
 """
 

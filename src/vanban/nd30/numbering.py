@@ -1,7 +1,7 @@
 """Số, ký hiệu (ô 3) and the numbering of parts of the text.
 
-Sources: Phụ lục I, II.3 (số and ký hiệu; nd30.md §6) and II.6.c–đ (mục in Roman numerals,
-khoản in Arabic numerals, điểm in Vietnamese letters; nd30.md §4.1).
+Sources: Phụ lục I, Mục II, 3 (số and ký hiệu) and Mục II, 6.c–đ (mục in Roman numerals,
+khoản in Arabic numerals, điểm in Vietnamese letters).
 """
 
 from __future__ import annotations

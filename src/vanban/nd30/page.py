@@ -1,4 +1,5 @@
-"""Page, margins, font, sizes and spacing (Phụ lục I, Mục I and the §V table; nd30.md §1, §3, §4).
+"""Page, margins, font, sizes and spacing (Phụ lục I, Mục I;
+Mục II, 6; the table of Mục V).
 
 All lengths are in twips (1/20 pt, 1/1440 inch), the unit of WordprocessingML; sizes are in
 points (the template writes half-points).
@@ -79,7 +80,7 @@ class Margins:
     """Page margins in millimetres; each must lie in the I.3 range.
 
     The default is the decree's own files' setting: top 25, bottom 20, left 35, right 20 mm
-    (nd30.md §1), which leaves a 155 mm text width.
+    (Phụ lục I, Mục I, 1–4), which leaves a 155 mm text width.
 
     >>> Margins().twips()
     {'top': 1417, 'bottom': 1134, 'left': 1984, 'right': 1134}
@@ -119,7 +120,7 @@ class Margins:
 
 MARGINS_DEFAULT = Margins()
 #: Header distance: the page number sits in the top margin, 10 mm from the edge as in the
-#: decree's own files (nd30.md §10).
+#: decree's own files (Phụ lục I, Mục I, 7).
 HEADER_DISTANCE = mm(10)
 FOOTER_DISTANCE = mm(10)
 
@@ -153,7 +154,7 @@ class SizePreset:
     recipients_label: int = 12  # "Nơi nhận:": 12
     recipient: int = 11  # recipient lines: 11
     subject: int = 12  # "V/v …" of a Công văn (ô 5b), 12–13: 12 as the §V example
-    footnote: int = 12  # not regulated (nd30.md §12): one step below the body, common practice
+    footnote: int = 12  # not regulated by the decree: one step below the body, common practice
     rule_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def half_points(self) -> dict[str, int]:
@@ -243,7 +244,7 @@ def line_spacing(lines: float) -> int:
     return round(LINE_SPACING * lines)
 
 
-#: Header table (Mẫu 1.4, nd30.md §13): left (ô 2, 3) and right (ô 1, 4) columns, in twips,
+#: Header table (Mẫu 1.4, Phụ lục III): left (ô 2, 3) and right (ô 1, 4) columns, in twips,
 #: and the table's indent; it overhangs the text width slightly, as the decree's does.
 HEADER_COLUMNS = (3827, 5670)
 HEADER_INDENT = -198
@@ -276,7 +277,7 @@ def text_width(margins: Margins, *, landscape: bool = False) -> int:
     return (LANDSCAPE_WIDTH if landscape else PAGE_WIDTH) - t["left"] - t["right"]
 
 
-#: Tables (bảng, biểu): the decree sets no size for their text (UNCONFIRMED, nd30.md §17);
+#: Tables (bảng, biểu): the decree sets no size for their text (UNCONFIRMED);
 #: offices set them one or two steps below the body, 12–13 pt. vanban uses 13 pt by default.
 TABLE_SIZE = 13
 TABLE_SIZE_RANGE = (11, 14)

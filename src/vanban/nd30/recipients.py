@@ -1,4 +1,4 @@
-"""Nơi nhận (ô 9b; Phụ lục I, II.9; nd30.md §9).
+"""Nơi nhận (ô 9b; Phụ lục I, Mục II, 9).
 
 The label "Nơi nhận:" stands alone, 12 pt bold italic, level with the first signer line.
 Each recipient (or group) is one line, 11 pt, starting with "-" and ending with ";"; the
@@ -421,7 +421,7 @@ def archive_text_departure(text: str) -> str | None:
 #: Kính gửi (ô 9a), in thường, upright, with its colon (Phụ lục I, II.9.d).
 ADDRESSEES_LABEL = "Kính gửi:"
 #: Where "Kính gửi:" starts: 3.5 cm from the left margin, as Mẫu 1.5's template places it
-#: (nd30-types.md §8; the rule itself gives no position), in twips.
+#: (Phụ lục I, Mục II, 9.a; the rule itself gives no position), in twips.
 ADDRESSEES_INDENT = 1985
 
 

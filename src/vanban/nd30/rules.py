@@ -355,7 +355,7 @@ def heading_doc_type(heading: str) -> doctypes.DocType | None:
 
 def is_letter_heading(heading: str) -> bool:
     """Whether a heading is that of a Thư công ("THƯ CHÚC MỪNG", "THƯ CẢM ƠN", "THƯ CÔNG"):
-    the decree gives the type no Mẫu and no abbreviation (Điều 7; nd30-types.md §15), so it
+    the decree gives the type no Mẫu and no abbreviation (Điều 7; Phụ lục III), so it
     is told by its heading, UPPERCASE, starting with "THƯ".
 
     >>> is_letter_heading("THƯ CHÚC MỪNG"), is_letter_heading("THƯ KÝ")

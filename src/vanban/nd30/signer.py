@@ -1,4 +1,4 @@
-"""Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b; Điều 13 and Phụ lục I, II.7; nd30.md §8).
+"""Quyền hạn, chức vụ và họ tên người ký (ô 7a, 7b; Điều 13 and Phụ lục I, Mục II, 7).
 
 The block is, top to bottom: the authority line(s) and the signer's title in UPPERCASE bold,
 room for the signature and the seal, then the name in bold. The authority prefix says in
@@ -25,7 +25,7 @@ writes "TM. ĐOÀN KIỂM TRA" / "TRƯỞNG ĐOÀN" (TM. before the name of the 
 
 A deputy may sign for a collective body as a deputy of its head (Điều 13.2), giving the
 three-line form "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (common practice,
-not a decree example: nd30.md §17.6).
+consistent with Điều 13.2, but not an example of the decree).
 """
 
 from __future__ import annotations

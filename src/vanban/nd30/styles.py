@@ -1,5 +1,5 @@
 """The look of every paragraph style vanban writes, as data (Phụ lục I, Mục II–III and the
-§V table; nd30.md §3, §4; nd30-types.md §2.3).
+table of Mục V; the run sizes of the Mẫu of Phụ lục III).
 
 Each component of a document is one Word paragraph style, "VB" + its layout role in
 CamelCase (:attr:`vanban.layout.blocks.Role.style`), defined in the template's
@@ -135,7 +135,7 @@ TABLE_CELL = Style(
     TABLE,
     before=40,
     after=40,
-    source="bảng: the decree sets no size (nd30.md §17); vanban: 13, single spacing",
+    source="bảng: the decree sets no size; vanban: 13, single spacing",
 )
 
 
@@ -250,7 +250,7 @@ STYLES: dict[str, Style] = {
         keep_next=True,
     ),
     "VBAddressee": Style("body", source="II.9.a: '- …;' lines under the colon", keep_next=True),
-    # Chương, điều (II.6.đ; nd30-types.md §6)
+    # Chương, điều (Phụ lục I, Mục II, 6.đ)
     "VBChapter": Style(
         "body",
         bold=True,
@@ -382,9 +382,7 @@ STYLES: dict[str, Style] = {
     ),
     "VBEnd": _device(SPACER_SIZE, SPACER_LINE, f"{_SPACER} closing the document"),
     # Chú thích (Word's built-in "footnote text", :data:`BUILT_IN`), số trang
-    "FootnoteText": Style(
-        "footnote", align="both", source="not set by the decree (nd30.md §12): one step below"
-    ),
+    "FootnoteText": Style("footnote", align="both", source="not set by the decree: one step below"),
     "VBPageNumber": Style("page_number", align="center", source="I.7, §V: 13–14, giữa lề trên"),
 }
 

@@ -1,9 +1,9 @@
 """Punctuation and number rules for running text.
 
-- Căn cứ lines (Phụ lục I, II.6.a; nd30.md §3 row 6a): one per line, each ending with ";",
+- Căn cứ lines (Phụ lục I, Mục II, 6.a; Mục V, ô 6a): one per line, each ending with ";",
   the last with ".".
 - The end mark "./." closes the content in every Phụ lục III template, Mẫu 1.4 included
-  (nd30.md §4, end; the rule text never states it, so vanban adds it by default and lets it
+  (every Mẫu of Phụ lục III ends with it; the rule text never states it, so vanban adds it by default and lets it
   be switched off).
 - Numbers in text use the Vietnamese separators: "." for thousands, "," for decimals.
 """

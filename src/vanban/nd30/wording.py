@@ -27,7 +27,7 @@ BASIS_OPENINGS = ("Căn cứ", PROPOSAL_PREFIX, "Xét", "Thực hiện", "Theo")
 
 #: Types whose closing has no Nơi nhận in their Mẫu: Biên bản (optional, under the left
 #: signer), the two-party texts, the Thư công, and the texts a Quyết định issues (Mẫu 1.3:
-#: Quy chế, Quy định; nd30-types.md §5).
+#: Quy chế, Quy định; Mẫu 1.3, Phụ lục III).
 NO_RECIPIENTS = frozenset(
     {"bien_ban", "hop_dong", "ban_ghi_nho", "ban_thoa_thuan", "thu_cong", "quy_che", "quy_dinh"}
 )
