@@ -54,6 +54,17 @@ def _styles_xml() -> str:
 
 
 @functools.lru_cache(maxsize=16)
+def _page_css(css: str) -> str:
+    """The sheet's paper and font from :mod:`vanban.nd30.page` (A4, Times New Roman)."""
+
+    width, height = (f"{x / 10:g}cm" for x in page.PAPER_MM)
+    return (
+        css.replace("__PAGE_W__", width)
+        .replace("__PAGE_H__", height)
+        .replace("__FONT__", page.FONT)
+    )
+
+
 def _css(sizes: tuple[tuple[str, int], ...], fmt: tuple[tuple[str, int], ...]) -> str:
     """CSS classes from the Word paragraph styles, their sizes and spacing filled in."""
     values = {"sizes": dict(sizes), "fmt": dict(fmt)}
@@ -129,10 +140,10 @@ _BASE_CSS = """
   box-shadow: none; }
 .vb table { max-width: none; font-size: inherit; line-height: inherit; }
 .vb td { text-align: inherit; white-space: normal; }
-.vb .vb-page { background: #fff; width: 21cm; min-height: 29.7cm; margin: 0 auto 12px;
+.vb .vb-page { background: #fff; width: __PAGE_W__; min-height: __PAGE_H__; margin: 0 auto 12px;
   box-sizing: border-box; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-  font-family: "Times New Roman", "Liberation Serif", Tinos, serif; color: #000; }
-.vb .vb-page.landscape { width: 29.7cm; min-height: 21cm; }
+  font-family: "__FONT__", "Liberation Serif", Tinos, serif; color: #000; }
+.vb .vb-page.landscape { width: __PAGE_H__; min-height: __PAGE_W__; }
 .vb p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .vb table { border-collapse: collapse; table-layout: fixed; }
 .vb td { vertical-align: top; padding: 0 0.19cm; }
@@ -346,7 +357,7 @@ def layout_html(lay: Layout) -> str:
         parts.append(f'<div class="vb-notes">{notes}</div>')
     first = f'<div class="vb-page" style="{_margins(lay.page)}">{"".join(parts)}</div>'
     pages = [first, *(_part(lay, a) for a in lay.appendices)]
-    scope, style = _scoped(_RESET_CSS + _BASE_CSS + css + _zoom_css())
+    scope, style = _scoped(_RESET_CSS + _page_css(_BASE_CSS) + css + _zoom_css())
     return f'<div class="vb" id="{scope}"><style>{style}</style>{"".join(pages)}</div>'
 
 
