@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from vanban._docx_reader import ParaView
 from vanban._regions.paragraphs import all_runs, centred, key, opens, upper
 from vanban._regions.state import Reading
-from vanban.nd30 import wording
+from vanban.nd30 import recipients, wording
 from vanban.nd30.doctypes import DOC_TYPES
+
+#: The Kính gửi label (ô 9a) without its colon, as the reader compares it: "kính gửi".
+_KINH_GUI = recipients.ADDRESSEES_LABEL.rstrip(":")
 
 #: Two indents within this many twips (1 mm) start at the same place.
 _SAME_INDENT = 57
@@ -63,14 +66,14 @@ def read_body(
     facts = DOC_TYPES.get(doc_type or "")
     greeting = facts is not None and facts.greeting
     b.kinh_gui = next(
-        (i for i in idx[:6] if not greeting and opens(ps[i], "kính gửi", reading.unmarked)),
+        (i for i in idx[:6] if not greeting and opens(ps[i], _KINH_GUI.lower(), reading.unmarked)),
         None,
     )
     in_table = next(
         (
             i
             for i in range(max(0, start - 30), min(end, start + 12))
-            if ps[i].table is not None and opens(ps[i], "kính gửi", reading.unmarked)
+            if ps[i].table is not None and opens(ps[i], _KINH_GUI.lower(), reading.unmarked)
         ),
         None,
     )
@@ -88,7 +91,7 @@ def read_body(
         k = idx.index(kg) + 1
         # The addressee lines: none after a one-line "Kính gửi: <name>"; otherwise the
         # dash lines that start where the first does (a body list starts elsewhere).
-        rest = t.partition(":")[2].strip() if ":" in t else t[len("Kính gửi") :].strip()
+        rest = t.partition(":")[2].strip() if ":" in t else t[len(_KINH_GUI) :].strip()
         # Lines that carry on a list the line before leaves open ("Kính gửi:", "…;") are
         # addressees too, with or without a dash (a name typed under the one after the colon).
         x = (ps[idx[k]].left_indent + ps[idx[k]].first_line) if k < len(idx) else 0
