@@ -26,7 +26,7 @@ from vanban.nd30.text import END_MARK
 
 __all__ = ["AGREEMENTS", "FORMS", "LETTERS", "read_own_fields"]
 
-#: Two-party texts: parties and articles (nd30-types.md §15).
+#: Two-party texts: parties and articles (NĐ30 Điều 7: hợp đồng, bản ghi nhớ, bản thỏa thuận).
 AGREEMENTS = ("hop_dong", "ban_ghi_nho", "ban_thoa_thuan")
 #: The giấy whose whole body is field lines and fixed sentences (Mẫu 1.7, 1.8, 1.10).
 FORMS = ("giay_gioi_thieu", "giay_moi", "giay_nghi_phep")
