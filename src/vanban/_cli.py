@@ -538,6 +538,12 @@ def _new(args: argparse.Namespace) -> int:
 
     if editor_root(out.parent if out is not None else Path.cwd()) is not None:
         text = without_modeline(text)  # the folder's mapping applies (vanban schema --editor)
+    return _write_new_text(text, out)
+
+
+def _write_new_text(text: str, out: Path | None) -> int:
+    """Write a starting file of ``vanban new`` / ``vanban examples``: to stdout without ``-o``,
+    else to a new file (an existing one is never overwritten), atomically."""
     if out is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -563,17 +569,7 @@ def _examples(args: argparse.Namespace) -> int:
         print(f"vanban: lỗi: {exc.args[0]}", file=sys.stderr)
         return EXIT_RUN
     out: Path | None = args.output
-    if out is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    if out.exists():
-        print(f"vanban: lỗi: {out} đã có, không ghi đè", file=sys.stderr)
-        return EXIT_RUN
-    from vanban._rendering import write_atomic
-
-    write_atomic(out, text.encode("utf-8"))
-    print(out)
-    return EXIT_OK
+    return _write_new_text(text, out)
 
 
 def _schema(args: argparse.Namespace) -> int:
