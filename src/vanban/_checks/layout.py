@@ -18,6 +18,7 @@ from vanban._docx_reader import DocxView, ParaView, SectionView
 from vanban._metrics import wrap
 from vanban._regions import Regions
 from vanban._regions.paragraphs import all_runs, sizes
+from vanban._regions.state import RowHeights
 from vanban.nd30 import page, wording
 
 #: Margins assumed where a section gives none, in twips.
@@ -101,8 +102,7 @@ def place(
     out: list[Placed] = []
     pg, height = 1, 0.0
     previous_section = 0
-    row_top: dict[tuple[int, int], float] = {}
-    row_used: dict[tuple[int, int], float] = {}
+    rows = RowHeights()
     for p, lines in zip(view.paragraphs, counts, strict=False):
         s = _section(view, p)
         usable = _text_height(s)
@@ -120,12 +120,7 @@ def place(
             line_h = max(p.line, size * 20 * factor)
         h = lines * line_h + p.space_before + p.space_after
         if p.table is not None:
-            key = (p.table, p.row or 0)
-            cell_key = (p.table, (p.row or 0) * 1000 + (p.cell or 0))
-            row_used[cell_key] = row_used.get(cell_key, 0.0) + h
-            before = row_top.get(key, 0.0)
-            h = max(0.0, row_used[cell_key] - before)
-            row_top[key] = max(before, row_used[cell_key])
+            h = rows.add(p, h)
         height += h
         if height > usable:
             pg, height = pg + 1, h

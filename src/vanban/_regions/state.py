@@ -14,6 +14,26 @@ from vanban.nd30 import page
 _MARGINS = page.MARGINS_DEFAULT.twips()
 
 
+class RowHeights:
+    """The height a table adds to the page, paragraph by paragraph: the cells of a row stand
+    side by side, so a row is as tall as its tallest cell. :meth:`add` returns what a
+    paragraph in a cell adds beyond the row's height so far."""
+
+    def __init__(self) -> None:
+        self._cell: dict[tuple[int, int, int], float] = {}
+        self._row: dict[tuple[int, int], float] = {}
+
+    def add(self, p: ParaView, h: float) -> float:
+        """Count ``h`` more in ``p``'s cell; the growth of its row."""
+        assert p.table is not None
+        row = (p.table, p.row or 0)
+        cell = (p.table, p.row or 0, p.cell or 0)
+        self._cell[cell] = self._cell.get(cell, 0.0) + h
+        before = self._row.get(row, 0.0)
+        self._row[row] = max(before, self._cell[cell])
+        return self._row[row] - before
+
+
 @dataclass
 class Reading:
     """A Word document as read so far: its paragraphs (body, tables and text boxes in reading
@@ -37,7 +57,7 @@ def read(view: DocxView) -> Reading:
     n = 0
     height = 0.0
     pg = 1
-    row_seen: dict[tuple[int, int], float] = {}
+    rows = RowHeights()
     previous_section = 0
     for p in view.paragraphs:
         s = view.sections[p.section] if p.section < len(view.sections) else view.section
@@ -68,12 +88,7 @@ def read(view: DocxView) -> Reading:
         line_h = p.line if p.line_rule != "auto" else size * 20 * 1.15 * p.line / 240
         h = lines * line_h + p.space_before + p.space_after
         if p.table is not None:
-            key = (p.table, p.row or 0)
-            cell_key = (p.table, (p.row or 0) * 1000 + (p.cell or 0))
-            row_seen[cell_key] = row_seen.get(cell_key, 0.0) + h
-            previous_max = row_seen.get(key, 0.0)
-            h = max(0.0, row_seen[cell_key] - previous_max)
-            row_seen[key] = max(previous_max, row_seen[cell_key])
+            h = rows.add(p, h)
         height += h
         if height > usable:
             pg += 1
