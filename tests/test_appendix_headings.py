@@ -451,20 +451,3 @@ def test_libreoffice_keeps_the_issuer_whole_and_ky_hieu_as_written(
     assert "Sở Công Thương)" in lines
     first = next(x for x in lines if x.startswith(("(Kèm theo", "(Ban hành kèm theo")))
     assert first.endswith("năm 2025 của"), first
-
-
-@given(
-    st.one_of(
-        st.text(max_size=200),
-        st.lists(
-            st.sampled_from(
-                ["Kế", "hoạch", "TTg", "CT-TTg", "QyĐ", "ǅa", "ŉ", "ß", " ", "/", "\n"]
-            ),
-            max_size=30,
-        ).map("".join),
-    )
-)
-def test_capitals_fast_path_agrees_with_the_run_by_run_rule(text: str) -> None:
-    from vanban.nd30.capitals import _capitals_keeping_abbreviations
-
-    assert capitals(text) == _capitals_keeping_abbreviations(text)

@@ -36,15 +36,6 @@ def capitals(text: str) -> str:
     >>> capitals("Tỉnh Bà Rịa-Vũng Tàu, Tờ trình số 3/TTr-SNV")
     'TỈNH BÀ RỊA-VŨNG TÀU, TỜ TRÌNH SỐ 3/TTr-SNV'
     """
-    if all(w[1:] == w[1:].lower() for w in text.split()):
-        # No capital after a word's first character, so no run of letters is an
-        # abbreviation: the whole text in capitals (most titles; four times faster).
-        return text.upper()
-    return _capitals_keeping_abbreviations(text)
-
-
-def _capitals_keeping_abbreviations(text: str) -> str:
-    """:func:`capitals` run of letters by run of letters."""
     return _LETTERS.sub(
         lambda m: m.group(0) if is_mixed_abbreviation(m.group(0)) else m.group(0).upper(), text
     )
