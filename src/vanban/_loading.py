@@ -925,6 +925,32 @@ def _too_large(size: int, max_bytes: int, name: str) -> ValidationError:
     )
 
 
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, problems as Vietnamese errors: a
+    file larger is refused from its size before it is read, and no more than ``max_bytes + 1``
+    bytes are ever read; a FIFO, a device or a socket is refused at once, never waited on."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"không tìm thấy tệp: {name}") from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
+    if path.is_dir():
+        raise InputError(f"{name} là một thư mục, không phải tệp")
+    if size > max_bytes:
+        raise _too_large(size, max_bytes, name)
+    try:
+        raw = _files.read_input(path, max_bytes)
+    except _files.NotRegularFile as exc:
+        raise InputError(exc.strerror) from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
+    if len(raw) > max_bytes:
+        raise _too_large(len(raw), max_bytes, name)
+    return raw
+
+
 def load(
     path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, today: dt.date | None = None
 ) -> Document:
@@ -936,24 +962,7 @@ def load(
     """
     p = Path(path)
     name = str(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"không tìm thấy tệp: {name}") from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
-    if p.is_dir():
-        raise InputError(f"{name} là một thư mục, không phải tệp")
-    if size > max_bytes:
-        raise _too_large(size, max_bytes, name)
-    try:  # a regular file only: a FIFO or a device is refused, never waited on
-        raw = _files.read_input(p, max_bytes)
-    except _files.NotRegularFile as exc:
-        raise InputError(exc.strerror) from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
-    if len(raw) > max_bytes:
-        raise _too_large(len(raw), max_bytes, name)
+    raw = read_file(p, max_bytes)
     if p.suffix.lower() == ".json":
         return _load_json(_decode(raw, name), name, today)
     return loads(_decode(raw, name), source=name, today=today)

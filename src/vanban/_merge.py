@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vanban._loading import MAX_BYTES, _path_text, parse_yaml, validate
+from vanban._loading import MAX_BYTES, _decode, _path_text, parse_yaml, read_file, validate
 from vanban._rendering import safe_file_name
 from vanban._validation import check_document
 from vanban.errors import (
@@ -49,7 +49,6 @@ from vanban.errors import (
     ValidationError,
     VanbanWarning,
     escape_control,
-    os_message,
 )
 from vanban.models import Document
 
@@ -289,31 +288,11 @@ def read_xlsx(data: bytes, source: str = "<xlsx>") -> Sheet:
     return Sheet(columns, rows, source, letters)
 
 
-def _read_limited(path: Path, max_bytes: int) -> bytes:
-    """A regular file's bytes up to ``max_bytes`` (a FIFO or a device is refused at once,
-    :func:`vanban._files.read_input`); problems as Vietnamese errors."""
-    from vanban._files import NotRegularFile, read_input
-
-    name = str(path)
-    try:
-        raw = read_input(path, max_bytes)
-    except FileNotFoundError:
-        raise InputError(f"không tìm thấy tệp: {name}") from None
-    except NotRegularFile as exc:
-        raise InputError(exc.strerror or f"{name}: không phải tệp thường") from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
-    if len(raw) > max_bytes:
-        message = f"tệp quá lớn: giới hạn {max_bytes} byte"
-        raise ValidationError([Problem("", "too_large", message, name)])
-    return raw
-
-
 def read_rows(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Sheet:
     """The rows of a .csv or .xlsx file (by its content: an .xlsx is a zip)."""
     p = Path(path)
     name = str(path)
-    raw = _read_limited(p, max_bytes)
+    raw = read_file(p, max_bytes)
     if raw.startswith(b"PK\x03\x04"):
         return read_xlsx(raw, name)
     if p.suffix.lower() in (".xlsx", ".xlsm"):
@@ -350,9 +329,7 @@ def _template_data(
         return data, builder, None
     p = Path(template)
     name = str(template)
-    raw = _read_limited(p, max_bytes)
-    from vanban._loading import _decode
-
+    raw = read_file(p, max_bytes)
     text = _decode(raw, name)
     try:
         data, builder = parse_yaml(text, name)
