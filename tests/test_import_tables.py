@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from typing import Any
 
 import pytest
@@ -146,3 +147,41 @@ def test_merges_that_do_not_follow_the_tasks_leave_a_plain_table(
     titles: tuple[str, ...], rows: list[Any]
 ) -> None:
     assert task_table(_block(rows, *titles)) is None
+
+
+_PLAN: dict[str, Any] = {
+    "issuer": {"name": "SỞ NỘI VỤ", "abbreviation": "SNV"},
+    "number": 4,
+    "place": "Hòa Bình Nam",
+    "date": "2026-03-05",
+    "title": "Kế hoạch",
+    "signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn An"},
+}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"columns": [{"width": 1}, {"width": 2}], "number_row": True, "rows": [["a", "b"]]},
+        {"columns": ["A", "B", "C"], "number_row": {"blank": [1]}, "rows": [["a", "b", "c"]]},
+        {"columns": ["A", "B"], "number_row": ["A", "B"], "rows": [["a", "b"]]},
+        {"columns": ["A", "B"], "number_row": {"bold": True, "italic": False}, "rows": [["a", "b"]]},
+        {"columns": ["number", "task", "leads"], "number_row": {"blank": ["number"]},
+         "tasks": [{"task": "X", "leads": "Y"}]},
+        {"columns": ["number", "task", "leads", "product"],
+         "tasks": [{"task": "X", "leads": "Y", "product": ["p", "q"], "split": "product"},
+                   {"task": "Z", "leads": "W", "span": {"leads": 2}}]},
+    ],
+)  # fmt: skip
+def test_column_number_rows_split_and_span_come_back(table: dict[str, Any]) -> None:
+    """Each form of the column-number row, a task split by rows and a cell across columns:
+    rendered, then imported, the same table."""
+    from test_import_roundtrip import normalised
+
+    doc = vanban.KeHoach.model_validate(  # type: ignore[attr-defined]
+        {**_PLAN, "content": ["Mở đầu:", table, "Kết thúc."]}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        back = vanban.from_docx(vanban.render(doc)).model
+    assert normalised(back) == normalised(doc)

@@ -90,13 +90,18 @@ def _group(row: list[Any], columns: int, place: int) -> Any:
 _COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
 
 
+#: The longest text of a column-number row's cell that is not "(n)" ("A", "B", "1", "2").
+_NUMBER_TEXT = 6
+
+
 def _number_row(
     reading: Reading, table: TableView, by_cell: dict[tuple[int, int], list[int]], r: int
 ) -> dict[str, Any] | None:
     """The column-number row "(1) (2) (3)…" that forms put under their header, as the
     model's ``number_row`` (its blank cells, or its texts when not numbered in order; bold or
     upright when so printed), or ``None`` when row ``r`` is not one: one paragraph a cell,
-    no merged cell, at least two cells numbered "(n)" and the others blank."""
+    no merged cell, at least two cells numbered "(n)" and the others blank; or, as the
+    last of the rows Word repeats as the header, short texts in italics ("A", "B", "1")."""
     ps = reading.ps
     row = table.cells[r] if r < len(table.cells) else []
     if len(row) < 2 or any(cell.span != 1 or cell.vmerge for cell in row):
@@ -113,7 +118,10 @@ def _number_row(
             italic.add(all_runs(ps[i], "italic"))
             bold.add(all_runs(ps[i], "bold"))
     numbered = [t for t in texts if t]
-    if len(numbered) < 2 or not all(_COLUMN_NUMBER.match(t) for t in numbered):
+    short = r < table.header_rows and italic == {True} and bold == {False}
+    if len(numbered) < 2 or not all(
+        _COLUMN_NUMBER.match(t) or (short and len(t) <= _NUMBER_TEXT) for t in numbered
+    ):
         return None
     out: dict[str, Any] = {}
     if numbered == [f"({k})" for k in range(1, len(numbered) + 1)]:
@@ -169,12 +177,13 @@ def table_block(reading: Reading, table: TableView, paragraphs: list[int]) -> di
         if first and all(isinstance(x, dict) and x.get("bold") for x in first):
             header_count = 1
     # The column-number row: the last header row, or the row right under the titles
-    number_at = header_count - 1 if header_count >= 2 else header_count
-    number_row = _number_row(reading, table, by_cell, number_at) if header_count else None
-    if number_row is not None and len(table.cells[number_at]) != len(grid):
+    number_row, number_at = None, 0
+    for number_at in (header_count - 1, header_count) if header_count else ():
+        number_row = _number_row(reading, table, by_cell, number_at)
+        if number_row is not None and len(table.cells[number_at]) == len(grid):
+            header_count = max(header_count, number_at + 1)
+            break
         number_row = None
-    if number_row is not None:
-        header_count = max(header_count, number_at + 1)
     columns: list[dict[str, Any]] = [{"width": round(max(w, 1) / _TWIPS_PER_CM, 2)} for w in grid]
     for at, align in _column_alignments(reading, table, by_cell, header_count).items():
         if at < len(columns):
