@@ -185,3 +185,25 @@ def test_column_number_rows_split_and_span_come_back(table: dict[str, Any]) -> N
         warnings.simplefilter("ignore")
         back = vanban.from_docx(vanban.render(doc)).model
     assert normalised(back) == normalised(doc)
+
+
+def test_a_column_under_vanbans_title_keeps_it_where_task_lines_are_labelled_otherwise() -> None:
+    """Task lines "- Đơn vị chủ trì: …" give task_labels; the table beside them still shows
+    "Cơ quan chủ trì": the import writes that title, or the label would take its place."""
+    from test_import_roundtrip import normalised
+
+    leads = {"field": "leads", "title": "Cơ quan chủ trì"}
+    table = {"columns": ["number", "task", leads], "tasks": [{"task": "B", "leads": "Y"}]}
+    doc = vanban.KeHoach.model_validate(  # type: ignore[attr-defined]
+        {
+            **_PLAN,
+            "task_labels": {"leads": "Đơn vị chủ trì"},
+            "content": [{"task": "Làm A", "leads": "Phòng X"}, table, "Kết thúc."],
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        back: Any = vanban.from_docx(vanban.render(doc)).model
+    assert back.task_labels == {"leads": "Đơn vị chủ trì"}
+    assert [c.title for c in back.content[1].columns] == [None, None, "Cơ quan chủ trì"]
+    assert normalised(back) == normalised(doc)

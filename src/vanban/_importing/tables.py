@@ -467,3 +467,27 @@ def table_or_tasks(reading: Reading, table: TableView, paragraphs: list[int]) ->
     """A Word table as a table block, or as a task table when its columns say so."""
     block = table_block(reading, table, paragraphs)
     return task_table(block) or block
+
+
+def keep_column_titles(fields: dict[str, Any]) -> None:
+    """A task column that Word shows under vanban's own title ("Cơ quan chủ trì") in a
+    document whose ``task_labels`` name its field otherwise (read from its task lines): the
+    title written, since the label would title the column instead."""
+    labels = fields.get("task_labels") or {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for x in value:
+                walk(x)
+        elif isinstance(value, dict):
+            if "columns" in value and ("tasks" in value or "groups" in value):
+                for column in value["columns"]:
+                    name = column.get("field")
+                    if name in labels and name in TASK_COLUMN_TITLES and "title" not in column:
+                        column["title"] = TASK_COLUMN_TITLES[name]
+                return
+            for x in value.values():
+                walk(x)
+
+    if labels:
+        walk(fields)
