@@ -5,7 +5,7 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - parts printed in capitals come back in capitals: a mục's, chương's and its mục's title, a
   party's name and role, who confirms a giấy nghỉ phép, a công điện's sender, a thư công's
   name (its first title line);
-- parts printed in capitals include a phụ lục's title;
+- parts printed in capitals include a phụ lục's title and the signer's title lines;
 - a recipient's purpose is printed in parentheses after the name, and comes back in it; the
   Lưu line is compared as printed ("VT" first, "NV.(80)" = drafter NV, 80 copies issued; no
   ``archive`` prints "Lưu: VT."); a "Như trên" written first in Nơi nhận is printed once;
@@ -23,7 +23,12 @@ The normalisations (each is a property of the printed page, not a loss of text):
   not printed unless a phụ lục quotes it, the abbreviation of a type without Số is not printed at all, and a
   table's column widths come back as the widths Word lays out: all three are left out; a
   cell's alignment that is its column's, a header cell's centring and a group row's number
-  I, II… in order are vanban's own, written or not.
+  I, II… in order are vanban's own, written or not; so is a task column's own alignment
+  (the deadline's centred);
+- a task column without a title prints the document's ``task_labels`` for its field: it is
+  compared as the column's title, and a label no task line prints is not compared again;
+- a table row may write the places a cell above covers as empty cells or leave them out:
+  both print the same grid, compared left out.
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ import vanban
 from vanban import registry
 from vanban.layout.appendix import appendix_labels
 from vanban.layout.body import DEADLINE_LABEL, TASK_ROLES
-from vanban.layout.tables import TASK_COLUMN_TITLES
+from vanban.layout.tables import TASK_COLUMN_ALIGN, TASK_COLUMN_TITLES
+from vanban.models.blocks import DEFAULT_TASK_COLUMNS
 from vanban.nd30 import appendix, numbering, recipients
 from vanban.nd30.doctypes import DOC_TYPES
 
@@ -54,13 +60,9 @@ NOT_YET: dict[str, str] = {
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
     "doan-kiem-tra-an-toan-thuc-pham": "a phụ lục's end block (the signature line on the right)",
-    "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "a task table whose tasks take several rows",
-    "so-cong-thuong-chuyen-doi-so": "a task table with a column-number row and merged cells",
     "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong": "a Mẫu 1.3 decision's issued text",
-    "so-noi-vu-huong-dan-danh-gia-xep-loai": "a phụ lục form: two header rows, blank cells",
     "so-tu-phap-ban-hanh-quy-che-lam-viec": "a Mẫu 1.3 decision's issued text",
-    "truong-thpt-ngay-hoi-doc-sach": "an extra task column 'Người thực hiện' reads as performs",
-    "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task_labels that title a task table's columns",
+    "truong-thpt-ngay-hoi-doc-sach": "a điểm's khoản (3.1., 3.2.) read as the mục's",
     "ubnd-tinh-thong-bao-ket-luan-hop": "a paragraph after a mục's khoản reads as the khoản's",
 }
 
@@ -139,6 +141,12 @@ def _capitals(data: dict[str, Any]) -> None:
         for name in ("name", "role"):
             if party.get(name):
                 party[name] = party[name].upper()
+    signer = data.get("signer")
+    for name in ("collective", "head_title", "title") if isinstance(signer, dict) else ():
+        if signer.get(name):
+            signer[name] = signer[name].upper()
+    if isinstance(signer, dict) and signer.get("other_titles"):
+        signer["other_titles"] = [t.upper() for t in signer["other_titles"]]
     if isinstance(data.get("confirmation"), dict) and data["confirmation"].get("by"):
         data["confirmation"]["by"] = data["confirmation"]["by"].upper()
     if data.get("sender"):
@@ -148,10 +156,44 @@ def _capitals(data: dict[str, Any]) -> None:
         data["title"] = "\n".join(x for x in (first.upper(), rest) if x)
 
 
+def _task_labels_as_titles(data: dict[str, Any]) -> None:
+    """A task column without a title is titled by ``task_labels``: compared as the column's
+    title; a label that no task line prints is then not printed anywhere else."""
+    labels = data.get("task_labels") or {}
+    if not labels:
+        return
+    lines: set[str] = set()  # the fields a task line prints under its label
+    deadline_line = data.get("task_style") == "lines"
+
+    def walk(x: Any) -> None:
+        if isinstance(x, list):
+            for y in x:
+                walk(y)
+            return
+        if not isinstance(x, dict):
+            return
+        if "tasks" in x or "groups" in x:  # a task table: its tasks print in it, not as lines
+            columns = x.setdefault("columns", [{"field": f} for f in DEFAULT_TASK_COLUMNS])
+            for column in columns:
+                if not column.get("title") and column.get("field") in labels:
+                    column["title"] = labels[column["field"]]
+            return
+        if "task" in x:
+            lines.update(k for k in (*x, *x.get("extra", {})) if k != "deadline" or deadline_line)
+            lines.update(k for part in x.get("rows", []) for k in (*part, *part.get("extra", {})))
+        for value in x.values():
+            walk(value)
+
+    walk(data)
+    for name in [n for n in labels if n not in lines]:
+        del labels[name]
+
+
 def normalised(doc: vanban.Document) -> dict[str, Any]:
     """The model as data, with the normalisations of the module docstring applied."""
     data = doc.model_dump(exclude_defaults=True)
     data["type"] = doc.type
+    _task_labels_as_titles(data)
     _capitals(data)
     _articles_text_first(data)
     said = [k for k in ("introducer", "inviter", "grantor") if k in type(doc).model_fields]
@@ -210,6 +252,10 @@ def _without_widths(data: Any) -> None:
                 field = column.get("field")
                 if field and "title" in column and column["title"] == TASK_COLUMN_TITLES.get(field):
                     del column["title"]  # a task column's own title, written again
+                if field and column.get("align") == TASK_COLUMN_ALIGN.get(field, "left"):
+                    del column["align"]  # …and its own alignment
+        if data.get("rows") and data.get("columns") and "field" not in data["columns"][0]:
+            _covered_places_left_out(data["rows"], len(data["columns"]))
         aligns = [c.get("align", "left") for c in data.get("columns", []) if isinstance(c, dict)]
         groups = 0
         for row in data.get("rows", []) if aligns else []:
@@ -245,6 +291,38 @@ def _without_widths(data: Any) -> None:
             data["task"] = data["task"].rstrip().removesuffix(".")
         for value in data.values():
             _without_widths(value)
+
+
+def _covered_places_left_out(rows: list[Any], columns: int) -> None:
+    """A row that writes every place of the grid, those a cell above covers as empty cells,
+    printed as the row that leaves them out."""
+
+    def spans(cell: Any) -> tuple[int, int]:
+        return (
+            (cell.get("colspan", 1), cell.get("rowspan", 1)) if isinstance(cell, dict) else (1, 1)
+        )
+
+    covered: dict[int, int] = {}
+    for row in rows:
+        if not isinstance(row, list):
+            continue
+        busy = {c for c, k in covered.items() if k > 0}
+        if busy and sum(spans(cell)[0] for cell in row) == columns:
+            kept, at = [], 0
+            for cell in row:
+                if not (at in busy and cell in ({}, "", None)):
+                    kept.append(cell)
+                at += spans(cell)[0]
+            row[:] = kept
+        at = 0
+        for cell in row:
+            while covered.get(at, 0) > 0:
+                at += 1
+            width, height = spans(cell)
+            for k in range(at, at + width):
+                covered[k] = height
+            at += width
+        covered = {c: k - 1 for c, k in covered.items()}
 
 
 @pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: Path(p).stem)

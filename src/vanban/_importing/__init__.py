@@ -24,7 +24,7 @@ from vanban._importing.parts import (
     recipient_fields,
     signer_fields,
 )
-from vanban._importing.tables import table_or_tasks
+from vanban._importing.tables import keep_column_titles, table_or_tasks
 from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
@@ -511,6 +511,7 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     size = _body_size(regions)
     if size is not None:
         fields["format"] = {"size": size}
+    keep_column_titles(fields)
     sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
@@ -539,6 +540,7 @@ def _with_appendices(
     said = model.issuer.in_text or of_issuer(model.issuer.name)
     settle_references(items, expected, issuer, said)
     fields["appendices"] = items
+    keep_column_titles(fields)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out: Document = type(model).model_validate(
