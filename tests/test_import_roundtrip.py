@@ -53,7 +53,6 @@ NOT_YET: dict[str, str] = {
     "bien-ban-ban-giao-ho-so-luu-tru": "a biên bản's party lines and a table's total row",
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
-    "doan-kiem-tra-an-toan-thuc-pham": "a phụ lục's end block (the signature line on the right)",
     "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "a task table whose tasks take several rows",
     "so-cong-thuong-chuyen-doi-so": "a task table with a column-number row and merged cells",
     "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong": "a Mẫu 1.3 decision's issued text",
@@ -61,7 +60,6 @@ NOT_YET: dict[str, str] = {
     "so-tu-phap-ban-hanh-quy-che-lam-viec": "a Mẫu 1.3 decision's issued text",
     "truong-thpt-ngay-hoi-doc-sach": "an extra task column 'Người thực hiện' reads as performs",
     "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task_labels that title a task table's columns",
-    "ubnd-tinh-thong-bao-ket-luan-hop": "a paragraph after a mục's khoản reads as the khoản's",
 }
 
 #: Every example: render → import gives its model back, or it is listed in NOT_YET.

@@ -82,6 +82,7 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
         if 0 <= section < len(sections) and sections[section].orientation == "landscape":
             fields["landscape"] = True
         outline = _content(regions, start, end, notes)
+        end_block = outline.take_end()
         closing = outline.finish()
         content = [*outline.intro, *outline.top]
         if outline.sections:
@@ -93,6 +94,8 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
         if closing:
             target = fields["sections"][-1]["content"] if outline.sections else fields["content"]
             target.append(closing)
+        if end_block:
+            fields["end"] = end_block
         out.append(fields)
     return out
 

@@ -70,6 +70,11 @@ ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 _CENTRED_ROLES = ("VBCableSender", "VBChapter", "VBChapterTitle")
 
 
+def _on_the_right(block: Any) -> bool:
+    """A paragraph the writer set on the right (a signature line of a form)."""
+    return isinstance(block, dict) and set(block) == {"align", "text"} and block["align"] == "right"
+
+
 @dataclass
 class Element:
     """One part of the body in reading order: a paragraph, or a table (its paragraphs)."""
@@ -334,6 +339,8 @@ class Outline:
             not (p.style_id or "").startswith("VB")
             and _CLOSING_WORDS.search(key(plain)) is not None
         )
+        if self._letter is not None and "text" in self._letter:
+            self._after_letters()
         para: Any = text
         if p.alignment in ("center", "right") and p.style_id not in _CENTRED_ROLES:
             para = {"align": p.alignment, "text": text}  # a paragraph aligned on its own
@@ -343,6 +350,20 @@ class Outline:
             return
         self._container().append(para)
         self._last = self._container()
+
+    def _after_letters(self) -> None:
+        """A plain paragraph after a list of điểm closes it and the khoản holding it: it goes
+        on at the level of that khoản (its mục, its Điều, the body). A khoản's text or
+        title is followed by its own paragraphs; once its điểm are listed, an unnumbered
+        paragraph printed with the same indent is not a điểm's second paragraph but the
+        writer going on ("2. Nhiệm vụ: a) … d) …" then "Các cơ quan báo cáo …"). A điểm
+        that is only a title ("a) Về nhân sự:") keeps the paragraphs under it."""
+        self._letter = None
+        holder = self._item[-1] if self._item else None
+        if holder is not None and any(
+            isinstance(x, dict) and "letters" in x for x in holder.get("content", [])
+        ):
+            self._item.pop()
 
     def _own_label(self, label: str, item: dict[str, Any]) -> str | None:
         """The field of a task line whose label is the office's own ("Trách nhiệm"): the one
@@ -404,6 +425,28 @@ class Outline:
             self.top.append(block)
             return
         self._container().append(block)
+
+    def take_end(self) -> list[Any]:
+        """The paragraphs set on the right that close the last mục, as a form's end block
+        ("LÃNH ĐẠO ĐƠN VỊ / (Ký tên, đóng dấu)" under the last heading of a phụ lục): taken
+        out of the khoản or mục they were read into. None when the body has no mục, or when
+        taking them would leave a mục empty."""
+        place = self._last
+        if not self.sections or not place:
+            return []
+        count = 0
+        while count < len(place) and _on_the_right(place[-1 - count]):
+            count += 1
+        if not count or (place is self.sections[-1]["content"] and count == len(place)):
+            return []
+        end = place[-count:]
+        del place[-count:]
+        if not place:
+            for holder in (*self._item, self._letter, self._article):
+                if holder is not None and holder.get("content") == []:
+                    del holder["content"]
+        self._last = None
+        return end
 
     def finish(self) -> str | None:
         """The last paragraph of the body as the closing, when it is a plain paragraph of a
