@@ -105,3 +105,44 @@ def test_a_signature_line_on_the_right_ends_the_phu_luc() -> None:
         ("right", "**THỦ TRƯỞNG ĐƠN VỊ**"),
         ("right", "(Ký tên, đóng dấu)"),
     ]
+
+
+def test_a_paragraph_between_two_diem_is_the_first_one_s() -> None:
+    model = _imported(
+        build(
+            **_PLAN,
+            body=[
+                "I. KẾT QUẢ",
+                "1. Công tác tuyên truyền",
+                "a) Tuyên truyền về chuyển đổi số trên địa bàn.",
+                "Kết quả: đăng tải 12 tin, bài.",
+                "b) Triển khai “Loa phường” trên ứng dụng VNeID.",
+                "Các đơn vị tiếp tục duy trì.",
+            ],
+        )
+    )
+    (section,) = model.sections
+    item, after = section.content
+    first, second = item.content[0].letters
+    assert first.content == ["Kết quả: đăng tải 12 tin, bài."]  # điểm a)'s second paragraph
+    assert second.text == "Triển khai “Loa phường” trên ứng dụng VNeID."  # still b), not a)
+    assert after == "Các đơn vị tiếp tục duy trì."  # after the last điểm: the mục's
+
+
+def test_a_diem_that_is_a_heading_keeps_the_paragraphs_under_it() -> None:
+    model = _imported(
+        build(
+            **_PLAN,
+            body=[
+                "I. TÍNH TOÁN",
+                "1. Khoảng cách an toàn",
+                "a) Khoảng cách an toàn về chấn động",
+                "Theo tính toán đủ điều kiện an toàn.",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "Các phòng triển khai kế hoạch này.",
+            ],
+        )
+    )
+    item = model.sections[0].content[0]
+    (letter,) = item.content[0].letters
+    assert letter.content == ["Theo tính toán đủ điều kiện an toàn."]

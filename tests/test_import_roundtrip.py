@@ -55,9 +55,7 @@ NOT_YET: dict[str, str] = {
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
     "ke-hoach-so-tai-nguyen-du-lieu-dat-dai": "a task table whose tasks take several rows",
     "so-cong-thuong-chuyen-doi-so": "a task table with a column-number row and merged cells",
-    "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong": "a Mẫu 1.3 decision's issued text",
     "so-noi-vu-huong-dan-danh-gia-xep-loai": "a phụ lục form: two header rows, blank cells",
-    "so-tu-phap-ban-hanh-quy-che-lam-viec": "a Mẫu 1.3 decision's issued text",
     "truong-thpt-ngay-hoi-doc-sach": "an extra task column 'Người thực hiện' reads as performs",
     "ubnd-phuong-chuong-trinh-cong-tac-quy-i": "task_labels that title a task table's columns",
 }
@@ -139,6 +137,8 @@ def _capitals(data: dict[str, Any]) -> None:
                 party[name] = party[name].upper()
     if isinstance(data.get("confirmation"), dict) and data["confirmation"].get("by"):
         data["confirmation"]["by"] = data["confirmation"]["by"].upper()
+    if isinstance(data.get("attachment"), dict):  # the text a decision issues, the same
+        _capitals(data["attachment"])
     if data.get("sender"):
         data["sender"] = data["sender"].upper()
     if data.get("type") == "thu_cong":
@@ -184,8 +184,9 @@ def normalised(doc: vanban.Document) -> dict[str, Any]:
         for r in data.get("recipients", [])
     ]
     text = json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-    items = getattr(doc, "appendices", [])
-    for item, label in zip(items, appendix_labels(doc), strict=True):
+    items = getattr(doc, "all_appendices", None) or getattr(doc, "appendices", [])
+    printed = doc.model_copy(update={"appendices": items})  # a decision's: its issued text's too
+    for item, label in zip(items, appendix_labels(printed), strict=True):
         if item.id:  # "[@pl-so-tan]" prints the phụ lục's label; the id is not printed
             text = text.replace(f"[@{item.id}]", label).replace(f', "id": "{item.id}"', "")
             text = text.replace(f'"id": "{item.id}", ', "")

@@ -70,6 +70,18 @@ ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 _CENTRED_ROLES = ("VBCableSender", "VBChapter", "VBChapterTitle")
 
 
+def _complete(text: str) -> bool:
+    """Whether a điểm's text is a whole item (closed by a full stop or a semicolon), not a
+    heading over the paragraphs after it (no stop, or a colon).
+
+    >>> _complete("Sở Tài chính: bố trí kinh phí."), _complete("Khoảng cách an toàn (m)")
+    (True, False)
+    >>> _complete("Về nhân sự:"), _complete("**Sở Tài chính:** rà soát;")
+    (False, True)
+    """
+    return text.rstrip().rstrip("*_").rstrip().endswith((".", ";"))
+
+
 def _on_the_right(block: Any) -> bool:
     """A paragraph the writer set on the right (a signature line of a form)."""
     return isinstance(block, dict) and set(block) == {"align", "text"} and block["align"] == "right"
@@ -203,6 +215,10 @@ class Outline:
         self.task_labels: dict[str, str] = {}
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
+        #: Paragraphs read as going on after a list of điểm (:meth:`_after_letters`): the
+        #: điểm, the khoản closed, the list they went to and where they start there. A next
+        #: điểm of the same list makes them that điểm's own after all.
+        self._went_on: tuple[dict[str, Any], dict[str, Any] | None, list[Any], int] | None = None
 
     # -- where a block goes
 
@@ -226,6 +242,7 @@ class Outline:
         return self.top
 
     def _close(self, *, items: bool = True) -> None:
+        self._went_on = None  # a numbered part: what went on after a điểm stays where it is
         self._last = None
         self._letter = None
         self._bullet = None
@@ -300,6 +317,8 @@ class Outline:
             return
         letter = _split(plain, _LETTER)
         if letter and len(letter[1]) > 1:
+            if self._went_on is not None:
+                self._back_to_letter(self._went_on)
             self._last = None
             self._bullet = None
             rest = _split(text, _LETTER)
@@ -339,8 +358,15 @@ class Outline:
             not (p.style_id or "").startswith("VB")
             and _CLOSING_WORDS.search(key(plain)) is not None
         )
-        if self._letter is not None and "text" in self._letter:
-            self._after_letters()
+        if (
+            self._went_on is None
+            and self._letter is not None
+            and _complete(self._letter.get("text", ""))
+        ):
+            open_letter = self._letter
+            closed = self._after_letters()
+            here = self._container()
+            self._went_on = (open_letter, closed, here, len(here))
         para: Any = text
         if p.alignment in ("center", "right") and p.style_id not in _CENTRED_ROLES:
             para = {"align": p.alignment, "text": text}  # a paragraph aligned on its own
@@ -351,19 +377,35 @@ class Outline:
         self._container().append(para)
         self._last = self._container()
 
-    def _after_letters(self) -> None:
+    def _after_letters(self) -> dict[str, Any] | None:
         """A plain paragraph after a list of điểm closes it and the khoản holding it: it goes
         on at the level of that khoản (its mục, its Điều, the body). A khoản's text or
         title is followed by its own paragraphs; once its điểm are listed, an unnumbered
         paragraph printed with the same indent is not a điểm's second paragraph but the
         writer going on ("2. Nhiệm vụ: a) … d) …" then "Các cơ quan báo cáo …"). A điểm
-        that is only a title ("a) Về nhân sự:") keeps the paragraphs under it."""
+        that is a heading ("a) Về nhân sự:", "a) Khoảng cách an toàn", :func:`_complete`)
+        keeps the paragraphs under it."""
         self._letter = None
         holder = self._item[-1] if self._item else None
         if holder is not None and any(
             isinstance(x, dict) and "letters" in x for x in holder.get("content", [])
         ):
-            self._item.pop()
+            return self._item.pop()
+        return None
+
+    def _back_to_letter(
+        self, went_on: tuple[dict[str, Any], dict[str, Any] | None, list[Any], int]
+    ) -> None:
+        """The paragraphs (bullets, tables) after a điểm were its own: another điểm of its
+        list follows."""
+        self._went_on = None
+        letter, closed, place, start = went_on
+        moved = place[start:]
+        del place[start:]
+        letter.setdefault("content", []).extend(moved)
+        if closed is not None:
+            self._item.append(closed)
+        self._letter = letter
 
     def _own_label(self, label: str, item: dict[str, Any]) -> str | None:
         """The field of a task line whose label is the office's own ("Trách nhiệm"): the one
