@@ -5,7 +5,8 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - parts printed in capitals come back in capitals: a mục's, chương's and its mục's title, a
   party's name and role, who confirms a giấy nghỉ phép, a công điện's sender, a thư công's
   name (its first title line);
-- parts printed in capitals include a phụ lục's title;
+- parts printed in capitals include a phụ lục's title; the text a decision issues (Mẫu 1.3)
+  prints its mục, chương and phụ lục as the body does, and comes back the same way;
 - a recipient's purpose is printed in parentheses after the name, and comes back in it; the
   Lưu line is compared as printed ("VT" first, "NV.(80)" = drafter NV, 80 copies issued; no
   ``archive`` prints "Lưu: VT."); a "Như trên" written first in Nơi nhận is printed once;
@@ -15,7 +16,8 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - a cơ quan's duties (``body`` + ``duties``) print as a khoản titled with its name over
   its bullets;
 - a task line's label that is vanban's own ("Chủ trì") is the same written or not;
-- a phụ lục's ``id`` is not printed: a reference ``[@id]`` prints its label ("Phụ lục II");
+- a phụ lục's ``id`` is not printed: a reference ``[@id]`` prints its label ("Phụ lục II"),
+  the issued text's phụ lục numbered with the decision's;
 - a titled article's text and the paragraphs that open its content print alike; so do
   ``intro`` and ``content`` without mục, and a công văn's trích yếu with or without "V/v";
 - the issuer in a sentence of a giấy ("Sở Nội vụ … trân trọng giới thiệu:") is compared as

@@ -59,24 +59,20 @@ def issued_fields(regions: Regions, notes: list[str]) -> dict[str, Any] | None:
             "biết; không chuyển được phần này"
         )
         return None
-    at += 1
-    title: list[str] = []
-    reference: int | None = None
-    while at < end and ps[at].table is None:
-        p = ps[at]
-        if not p.text.strip():
-            if title or reference is not None:
+    texts = [i for i in range(at + 1, min(end, at + 13)) if ps[i].text.strip()][:6]
+    texts = texts[: next((k for k, i in enumerate(texts) if ps[i].table is not None), None)]
+    reference = next((i for i in texts if _ISSUED_WITH.match(key(ps[i]))), None)
+    if reference is not None:  # the trích yếu: the lines down to the reference line
+        lines = [i for i in texts if i < reference]
+    else:  # none: the trích yếu's centred bold lines
+        lines = []
+        for i in texts:
+            p = ps[i]
+            if p.alignment != "center" or not all_runs(p, "bold") or ARTICLED.match(p.text):
                 break
-            at += 1
-            continue
-        if _ISSUED_WITH.match(key(p)):
-            reference = at
-            at += 1
-            break
-        if p.alignment != "center" or not all_runs(p, "bold") or ARTICLED.match(p.text.strip()):
-            break
-        title += [_text(x) for x in p.text.split("\n") if x.strip()]
-        at += 1
+            lines.append(i)
+    title = [_text(x) for i in lines for x in ps[i].text.split("\n") if x.strip()]
+    at = max([at, *lines, *([reference] if reference is not None else [])]) + 1
     if not title:
         notes.append(f"{where}: văn bản kèm theo quyết định không có trích yếu")
         title = ["…"]
