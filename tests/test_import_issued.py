@@ -95,6 +95,9 @@ def test_a_decision_s_issued_text_becomes_its_attachment() -> None:
     assert chapter.title == "QUY ĐỊNH CHUNG"
     assert [a.title for a in chapter.articles] == ["Phạm vi điều chỉnh", "Nguyên tắc làm việc"]
     assert model.article_total == 3
+    lines = result.yaml().split("\n")
+    before = lines[lines.index("attachment:") - 1]
+    assert before.startswith("# đoạn ") and before.endswith(" của tệp Word")  # where it was
 
 
 def test_an_office_s_own_article_1_and_reference_line_are_kept() -> None:

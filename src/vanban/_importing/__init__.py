@@ -335,6 +335,10 @@ def _sources(regions: Regions, fields: dict[str, Any]) -> dict[str, tuple[int, i
             inside = list(range(heading.end + 1, closing.end))
             for name in ("content", "sections", "articles", "chapters"):
                 found[name] = inside
+    if closing is not None and closing.attached:  # the text a decision issues (Mẫu 1.3)
+        start = closing.attached[0]
+        after = [h for h in regions.appendices.heads if h > start]
+        found["attachment"] = list(range(start, after[0] if after else len(no)))
     if closing is not None:
         found["signer"] = [i for s in closing.signers for i in s.lines]
         found["signers"] = found["signer"]
@@ -515,7 +519,6 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     size = _body_size(regions)
     if size is not None:
         fields["format"] = {"size": size}
-    sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -527,7 +530,7 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
         model = _with_issued_text(regions, notes, fields, model)
     if regions.appendices.items and "appendices" in model_cls.model_fields:
         model = _with_appendices(regions, notes, fields, model)
-    return ImportResult(model, doc_type, notes, sources)
+    return ImportResult(model, doc_type, notes, _sources(regions, fields))
 
 
 def _with_issued_text(
