@@ -5,7 +5,9 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - parts printed in capitals come back in capitals: a mục's, chương's and its mục's title, a
   party's name and role, who confirms a giấy nghỉ phép, a công điện's sender, a thư công's
   name (its first title line);
-- parts printed in capitals include a phụ lục's title and the signer's title lines;
+- parts printed in capitals include a phụ lục's title and the signer's title lines; the text
+  a decision issues (Mẫu 1.3) prints its mục, chương and phụ lục as the body does, and comes
+  back the same way;
 - a recipient's purpose is printed in parentheses after the name, and comes back in it; the
   Lưu line is compared as printed ("VT" first, "NV.(80)" = drafter NV, 80 copies issued; no
   ``archive`` prints "Lưu: VT."); a "Như trên" written first in Nơi nhận is printed once;
@@ -15,7 +17,8 @@ The normalisations (each is a property of the printed page, not a loss of text):
 - a cơ quan's duties (``body`` + ``duties``) print as a khoản titled with its name over
   its bullets;
 - a task line's label that is vanban's own ("Chủ trì") is the same written or not;
-- a phụ lục's ``id`` is not printed: a reference ``[@id]`` prints its label ("Phụ lục II");
+- a phụ lục's ``id`` is not printed: a reference ``[@id]`` prints its label ("Phụ lục II"),
+  the issued text's phụ lục numbered with the decision's;
 - a titled article's text and the paragraphs that open its content print alike; so do
   ``intro`` and ``content`` without mục, and a công văn's trích yếu with or without "V/v";
 - the issuer in a sentence of a giấy ("Sở Nội vụ … trân trọng giới thiệu:") is compared as
@@ -59,11 +62,7 @@ NOT_YET: dict[str, str] = {
     "bien-ban-ban-giao-ho-so-luu-tru": "a biên bản's party lines and a table's total row",
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
-    "doan-kiem-tra-an-toan-thuc-pham": "a phụ lục's end block (the signature line on the right)",
-    "so-gddt-ban-hanh-ke-hoach-hoi-khoe-phu-dong": "a Mẫu 1.3 decision's issued text",
-    "so-tu-phap-ban-hanh-quy-che-lam-viec": "a Mẫu 1.3 decision's issued text",
     "truong-thpt-ngay-hoi-doc-sach": "a điểm's khoản (3.1., 3.2.) read as the mục's",
-    "ubnd-tinh-thong-bao-ket-luan-hop": "a paragraph after a mục's khoản reads as the khoản's",
 }
 
 #: Every example: render → import gives its model back, or it is listed in NOT_YET.
@@ -149,6 +148,8 @@ def _capitals(data: dict[str, Any]) -> None:
         signer["other_titles"] = [t.upper() for t in signer["other_titles"]]
     if isinstance(data.get("confirmation"), dict) and data["confirmation"].get("by"):
         data["confirmation"]["by"] = data["confirmation"]["by"].upper()
+    if isinstance(data.get("attachment"), dict):  # the text a decision issues, the same
+        _capitals(data["attachment"])
     if data.get("sender"):
         data["sender"] = data["sender"].upper()
     if data.get("type") == "thu_cong":
@@ -228,8 +229,9 @@ def normalised(doc: vanban.Document) -> dict[str, Any]:
         for r in data.get("recipients", [])
     ]
     text = json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-    items = getattr(doc, "appendices", [])
-    for item, label in zip(items, appendix_labels(doc), strict=True):
+    items = getattr(doc, "all_appendices", None) or getattr(doc, "appendices", [])
+    printed = doc.model_copy(update={"appendices": items})  # a decision's: its issued text's too
+    for item, label in zip(items, appendix_labels(printed), strict=True):
         if item.id:  # "[@pl-so-tan]" prints the phụ lục's label; the id is not printed
             text = text.replace(f"[@{item.id}]", label).replace(f', "id": "{item.id}"', "")
             text = text.replace(f'"id": "{item.id}", ', "")

@@ -8,14 +8,18 @@ located note and kept as text where it has text; nothing is dropped silently.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError as PydanticValidationError
+
 from vanban._importing.appendices import appendix_fields, settle_references
 from vanban._importing.inline import runs_text
+from vanban._importing.issued import issued_fields, settle_issuing_article, settle_reference
 from vanban._importing.outline import ARTICLED, Outline, elements
 from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
 from vanban._importing.parts import (
@@ -29,7 +33,7 @@ from vanban._regions import Regions, read_regions
 from vanban._regions.paragraphs import all_runs, key, pieces, upper
 from vanban.errors import Problem, ValidationError
 from vanban.models import Document
-from vanban.nd30.articles import PROPOSAL_PREFIX
+from vanban.nd30.articles import PROPOSAL_PREFIX, REFERENCE_OPENINGS
 from vanban.nd30.doctypes import DOC_TYPES
 
 __all__ = ["ImportResult", "NotAnAdministrativeDocument", "from_docx"]
@@ -331,6 +335,10 @@ def _sources(regions: Regions, fields: dict[str, Any]) -> dict[str, tuple[int, i
             inside = list(range(heading.end + 1, closing.end))
             for name in ("content", "sections", "articles", "chapters"):
                 found[name] = inside
+    if closing is not None and closing.attached:  # the text a decision issues (Mẫu 1.3)
+        start = closing.attached[0]
+        after = [h for h in regions.appendices.heads if h > start]
+        found["attachment"] = list(range(start, after[0] if after else len(no)))
     if closing is not None:
         found["signer"] = [i for s in closing.signers for i in s.lines]
         found["signers"] = found["signer"]
@@ -512,7 +520,6 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
     if size is not None:
         fields["format"] = {"size": size}
     keep_column_titles(fields)
-    sources = _sources(regions, fields)
     model_cls = registry.model(doc_type)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -520,9 +527,60 @@ def _from_regions(regions: Regions, source: str | None) -> ImportResult:
             {k: v for k, v in fields.items() if k != "type" and not k.startswith("_")}
         )
     notes.extend(str(w.message) for w in caught)
+    if doc_type == "quyet_dinh":
+        model = _with_issued_text(regions, notes, fields, model)
     if regions.appendices.items and "appendices" in model_cls.model_fields:
         model = _with_appendices(regions, notes, fields, model)
-    return ImportResult(model, doc_type, notes, sources)
+    return ImportResult(model, doc_type, notes, _sources(regions, fields))
+
+
+def _with_issued_text(
+    regions: Regions, notes: list[str], fields: dict[str, Any], model: Document
+) -> Document:
+    """The decision with the text it issues (Mẫu 1.3) as its ``attachment``: Điều 1 and the
+    reference line settled against what vanban prints from them."""
+    from vanban.layout.quyet_dinh import reference_line
+    from vanban.models.quyet_dinh import Attachment, QuyetDinh
+    from vanban.nd30.appendix import of_issuer
+
+    attachment = issued_fields(regions, notes)
+    if attachment is None or not isinstance(model, QuyetDinh):
+        return model
+    printed = {
+        wording: reference_line(
+            model.model_copy(
+                update={
+                    "attachment": Attachment.model_construct(
+                        type=attachment["type"], title=attachment["title"], reference=wording
+                    )
+                }
+            )
+        )
+        for wording in REFERENCE_OPENINGS
+    }
+    tried = copy.deepcopy(fields)
+    issuer = tried.setdefault("issuer", {})
+    settle_reference(
+        attachment, printed, issuer, model.issuer.in_text or of_issuer(model.issuer.name)
+    )
+    settle_issuing_article(tried, attachment)
+    tried["attachment"] = attachment
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            out: Document = type(model).model_validate(
+                {k: v for k, v in tried.items() if k != "type" and not k.startswith("_")}
+            )
+        except PydanticValidationError as error:
+            notes.append(
+                "văn bản kèm theo quyết định (Mẫu 1.3) không chuyển được: "
+                + "; ".join(e["msg"] for e in error.errors()[:3])
+            )
+            return model
+    fields.clear()
+    fields.update(tried)
+    notes.extend(str(w.message) for w in caught if str(w.message) not in notes)
+    return out
 
 
 def _with_appendices(
@@ -539,7 +597,8 @@ def _with_appendices(
     issuer = fields.setdefault("issuer", {})
     said = model.issuer.in_text or of_issuer(model.issuer.name)
     settle_references(items, expected, issuer, said)
-    fields["appendices"] = items
+    # after the text a decision issues (Mẫu 1.3), the phụ lục are that text's
+    fields.get("attachment", fields)["appendices"] = items
     keep_column_titles(fields)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

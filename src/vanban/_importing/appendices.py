@@ -16,7 +16,7 @@ from vanban._regions import Regions
 from vanban._regions.paragraphs import upper
 from vanban.nd30 import appendix as rules
 
-__all__ = ["appendix_fields", "settle_references"]
+__all__ = ["appendix_fields", "read_content", "settle_references"]
 
 _NBSP = "\u00a0"
 _ISSUER = re.compile(r"^(?P<head>\(.+ của )(?P<issuer>.+)\)$", re.S)
@@ -26,7 +26,11 @@ def _text(text: str) -> str:
     return " ".join(text.replace(_NBSP, " ").split())
 
 
-def _content(regions: Regions, start: int, end: int, notes: list[str]) -> Outline:
+def read_content(
+    regions: Regions, start: int, end: int, notes: list[str], *, articles: bool = False
+) -> Outline:
+    """The blocks between paragraphs ``start`` and ``end`` (a phụ lục's, an issued text's):
+    bordered tables whole, the rest paragraph by paragraph; in Điều when ``articles``."""
     reading = regions.reading
     ps = reading.ps
     outline = Outline(reading, notes)
@@ -38,9 +42,9 @@ def _content(regions: Regions, start: int, end: int, notes: list[str]) -> Outlin
                 continue
             for i in el.cells:
                 if ps[i].text.strip():
-                    outline.add(ps[i], i)
+                    outline.add(ps[i], i, articles=articles)
             continue
-        outline.add(ps[el.index], el.index)
+        outline.add(ps[el.index], el.index, articles=articles)
     return outline
 
 
@@ -81,7 +85,8 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
         sections = reading.view.sections
         if 0 <= section < len(sections) and sections[section].orientation == "landscape":
             fields["landscape"] = True
-        outline = _content(regions, start, end, notes)
+        outline = read_content(regions, start, end, notes)
+        end_block = outline.take_end()
         closing = outline.finish()
         content = [*outline.intro, *outline.top]
         if outline.sections:
@@ -93,6 +98,8 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
         if closing:
             target = fields["sections"][-1]["content"] if outline.sections else fields["content"]
             target.append(closing)
+        if end_block:
+            fields["end"] = end_block
         out.append(fields)
     return out
 

@@ -70,6 +70,23 @@ ARTICLED = re.compile(r"^(?:Chương\s+(?:[IVXLC]+|\d+)|Điều\s+\d+)\b")
 _CENTRED_ROLES = ("VBCableSender", "VBChapter", "VBChapterTitle")
 
 
+def _complete(text: str) -> bool:
+    """Whether a điểm's text is a whole item (closed by a full stop or a semicolon), not a
+    heading over the paragraphs after it (no stop, or a colon).
+
+    >>> _complete("Sở Tài chính: bố trí kinh phí."), _complete("Khoảng cách an toàn (m)")
+    (True, False)
+    >>> _complete("Về nhân sự:"), _complete("**Sở Tài chính:** rà soát;")
+    (False, True)
+    """
+    return text.rstrip().rstrip("*_").rstrip().endswith((".", ";"))
+
+
+def _on_the_right(block: Any) -> bool:
+    """A paragraph the writer set on the right (a signature line of a form)."""
+    return isinstance(block, dict) and set(block) == {"align", "text"} and block["align"] == "right"
+
+
 @dataclass
 class Element:
     """One part of the body in reading order: a paragraph, or a table (its paragraphs)."""
@@ -198,6 +215,10 @@ class Outline:
         self.task_labels: dict[str, str] = {}
         #: The list holding the last paragraph added, when it was a plain paragraph.
         self._last: list[Any] | None = None
+        #: Paragraphs read as going on after a list of điểm (:meth:`_after_letters`): the
+        #: điểm, the khoản closed, the list they went to and where they start there. A next
+        #: điểm of the same list makes them that điểm's own after all.
+        self._went_on: tuple[dict[str, Any], dict[str, Any] | None, list[Any], int] | None = None
 
     # -- where a block goes
 
@@ -221,6 +242,7 @@ class Outline:
         return self.top
 
     def _close(self, *, items: bool = True) -> None:
+        self._went_on = None  # a numbered part: what went on after a điểm stays where it is
         self._last = None
         self._letter = None
         self._bullet = None
@@ -295,6 +317,8 @@ class Outline:
             return
         letter = _split(plain, _LETTER)
         if letter and len(letter[1]) > 1:
+            if self._went_on is not None:
+                self._back_to_letter(self._went_on)
             self._last = None
             self._bullet = None
             rest = _split(text, _LETTER)
@@ -334,6 +358,15 @@ class Outline:
             not (p.style_id or "").startswith("VB")
             and _CLOSING_WORDS.search(key(plain)) is not None
         )
+        if (
+            self._went_on is None
+            and self._letter is not None
+            and _complete(self._letter.get("text", ""))
+        ):
+            open_letter = self._letter
+            closed = self._after_letters()
+            here = self._container()
+            self._went_on = (open_letter, closed, here, len(here))
         para: Any = text
         if p.alignment in ("center", "right") and p.style_id not in _CENTRED_ROLES:
             para = {"align": p.alignment, "text": text}  # a paragraph aligned on its own
@@ -343,6 +376,36 @@ class Outline:
             return
         self._container().append(para)
         self._last = self._container()
+
+    def _after_letters(self) -> dict[str, Any] | None:
+        """A plain paragraph after a list of điểm closes it and the khoản holding it: it goes
+        on at the level of that khoản (its mục, its Điều, the body). A khoản's text or
+        title is followed by its own paragraphs; once its điểm are listed, an unnumbered
+        paragraph printed with the same indent is not a điểm's second paragraph but the
+        writer going on ("2. Nhiệm vụ: a) … d) …" then "Các cơ quan báo cáo …"). A điểm
+        that is a heading ("a) Về nhân sự:", "a) Khoảng cách an toàn", :func:`_complete`)
+        keeps the paragraphs under it."""
+        self._letter = None
+        holder = self._item[-1] if self._item else None
+        if holder is not None and any(
+            isinstance(x, dict) and "letters" in x for x in holder.get("content", [])
+        ):
+            return self._item.pop()
+        return None
+
+    def _back_to_letter(
+        self, went_on: tuple[dict[str, Any], dict[str, Any] | None, list[Any], int]
+    ) -> None:
+        """The paragraphs (bullets, tables) after a điểm were its own: another điểm of its
+        list follows."""
+        self._went_on = None
+        letter, closed, place, start = went_on
+        moved = place[start:]
+        del place[start:]
+        letter.setdefault("content", []).extend(moved)
+        if closed is not None:
+            self._item.append(closed)
+        self._letter = letter
 
     def _own_label(self, label: str, item: dict[str, Any]) -> str | None:
         """The field of a task line whose label is the office's own ("Trách nhiệm"): the one
@@ -404,6 +467,28 @@ class Outline:
             self.top.append(block)
             return
         self._container().append(block)
+
+    def take_end(self) -> list[Any]:
+        """The paragraphs set on the right that close the last mục, as a form's end block
+        ("LÃNH ĐẠO ĐƠN VỊ / (Ký tên, đóng dấu)" under the last heading of a phụ lục): taken
+        out of the khoản or mục they were read into. None when the body has no mục, or when
+        taking them would leave a mục empty."""
+        place = self._last
+        if not self.sections or not place:
+            return []
+        count = 0
+        while count < len(place) and _on_the_right(place[-1 - count]):
+            count += 1
+        if not count or (place is self.sections[-1]["content"] and count == len(place)):
+            return []
+        end = place[-count:]
+        del place[-count:]
+        if not place:
+            for holder in (*self._item, self._letter, self._article):
+                if holder is not None and holder.get("content") == []:
+                    del holder["content"]
+        self._last = None
+        return end
 
     def finish(self) -> str | None:
         """The last paragraph of the body as the closing, when it is a plain paragraph of a
