@@ -64,6 +64,37 @@ def test_a_paragraph_after_a_khoan_s_diem_goes_on_at_the_khoan_s_level() -> None
     assert only.content == ["Các phòng triển khai kế hoạch này."]
 
 
+def test_numbered_tasks_under_a_heading_diem_stay_in_it() -> None:
+    model = _imported(
+        build(
+            **_PLAN,
+            body=[
+                "I. NỘI DUNG",
+                "a) Trước ngày hội",
+                "1.1. Phát động cuộc thi ở các lớp.",
+                "- Chủ trì: Đoàn trường",
+                "1.2. Trang trí sân trường.",
+                "- Chủ trì: Tổ Văn phòng",
+                "b) Trong ngày hội",
+                "1.3. Khai mạc ngày hội.",
+                "- Chủ trì: Ban Tổ chức",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "1. Văn phòng theo dõi.",
+            ],
+        )
+    )
+    first, second = model.sections
+    (letters,) = first.content
+    before, during = letters.letters
+    assert [(t.task, t.leads) for t in before.content] == [
+        ("Phát động cuộc thi ở các lớp.", "Đoàn trường"),
+        ("Trang trí sân trường.", "Tổ Văn phòng"),
+    ]
+    assert [(t.task, t.leads) for t in during.content] == [("Khai mạc ngày hội.", "Ban Tổ chức")]
+    # a điểm that is a whole item keeps its number out: "1." after it is the mục's khoản
+    assert [x.text for x in second.content] == ["Văn phòng theo dõi."]
+
+
 def _with_appendix(data: bytes, lines: list[tuple[str, str]]) -> bytes:
     """The document with a phụ lục after a page break: its heading, reference line, then
     ``lines`` as (alignment, text)."""

@@ -62,7 +62,6 @@ NOT_YET: dict[str, str] = {
     "bien-ban-ban-giao-ho-so-luu-tru": "a biên bản's party lines and a table's total row",
     "bien-ban-hop-hoi-dong-xet-tuyen-vien-chuc": "a biên bản's chair, secretary and members",
     "bien-ban-kiem-tra-an-toan-thuc-pham": "a biên bản's members and its closing paragraph",
-    "truong-thpt-ngay-hoi-doc-sach": "a điểm's khoản (3.1., 3.2.) read as the mục's",
 }
 
 #: Every example: render → import gives its model back, or it is listed in NOT_YET.

@@ -219,6 +219,9 @@ class Outline:
         #: điểm, the khoản closed, the list they went to and where they start there. A next
         #: điểm of the same list makes them that điểm's own after all.
         self._went_on: tuple[dict[str, Any], dict[str, Any] | None, list[Any], int] | None = None
+        #: The heading điểm numbered lines went under (:meth:`_into_letter`), the khoản open
+        #: outside it and the depth of its first number.
+        self._in_letter: tuple[dict[str, Any], int, int] | None = None
 
     # -- where a block goes
 
@@ -243,6 +246,7 @@ class Outline:
 
     def _close(self, *, items: bool = True) -> None:
         self._went_on = None  # a numbered part: what went on after a điểm stays where it is
+        self._leave_letter()
         self._last = None
         self._letter = None
         self._bullet = None
@@ -298,6 +302,9 @@ class Outline:
             self.section_starts.append(where)
             return
         number = _split(plain, _NUMBER)
+        if number and self._into_letter(number[0].count(".")):
+            self._number_in_letter(p, text, plain, number)
+            return
         if number:
             self._close(items=False)
             depth = number[0].count(".")
@@ -319,6 +326,7 @@ class Outline:
         if letter and len(letter[1]) > 1:
             if self._went_on is not None:
                 self._back_to_letter(self._went_on)
+            self._leave_letter()
             self._last = None
             self._bullet = None
             rest = _split(text, _LETTER)
@@ -377,6 +385,51 @@ class Outline:
         self._container().append(para)
         self._last = self._container()
 
+    def _into_letter(self, depth: int) -> bool:
+        """Whether a numbered line goes under the open điểm: the điểm is a heading ("a) Trước
+        ngày hội", :func:`_complete`) and the number is deeper than every open khoản, as the
+        tasks and khoản a heading điểm holds print ("3.1.", "3.2." under "a) …" of mục 3)."""
+        letter = self._letter
+        if letter is None or _complete(letter.get("text", letter.get("title", ""))):
+            return False
+        if self._in_letter is not None and self._in_letter[0] is letter:
+            return depth >= self._in_letter[2]
+        return depth >= len(self._item) and not any(
+            not isinstance(x, dict) or not ("task" in x or "title" in x or "text" in x)
+            for x in letter.get("content", [])
+        )
+
+    def _leave_letter(self) -> None:
+        """The numbered lines under a heading điểm end with it: its khoản are closed."""
+        if self._in_letter is not None:
+            del self._item[self._in_letter[1] :]
+            self._in_letter = None
+
+    def _number_in_letter(
+        self, p: ParaView, text: str, plain: str, number: tuple[str, str]
+    ) -> None:
+        """A numbered line under the open heading điểm, which stays open for the next one."""
+        letter = self._letter
+        assert letter is not None
+        depth = number[0].count(".")
+        if self._in_letter is None or self._in_letter[0] is not letter:
+            self._in_letter = (letter, len(self._item), depth)
+        _, base, first = self._in_letter
+        self._went_on = None
+        self._last = None
+        self._bullet = None
+        rest_inline = _split(text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER)
+        item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
+        if "text" in item and "title" not in item:
+            _inline_task(item, plain, p)
+        while len(self._item) > base + depth - first:
+            self._item.pop()
+        if len(self._item) > base:
+            self._item[-1].setdefault("content", []).append(item)
+        else:
+            letter.setdefault("content", []).append(item)
+        self._item.append(item)
+
     def _after_letters(self) -> dict[str, Any] | None:
         """A plain paragraph after a list of điểm closes it and the khoản holding it: it goes
         on at the level of that khoản (its mục, its Điều, the body). A khoản's text or
@@ -427,7 +480,8 @@ class Outline:
         """A role line under the open khoản ("- Chủ trì: …", "- Thời gian thực hiện: …"):
         the khoản is a task, the line one of its fields."""
         m = _TASK_LINE.match(line)
-        if m is None or not self._item or self._letter is not None:
+        inside = self._in_letter is not None and len(self._item) > self._in_letter[1]
+        if m is None or not self._item or (self._letter is not None and not inside):
             return False
         label, value = m.group("label").strip(), m.group("value").strip().rstrip(";")
         item = self._item[-1]
