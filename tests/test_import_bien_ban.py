@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 import vanban
@@ -131,3 +132,27 @@ def test_a_hand_over_s_opening_ends_at_its_colon_line() -> None:
     assert model.content[0] == "BÊN GIAO: Văn phòng Sở"
     assert model.start is None and model.participants == []
     assert [s.title for s in model.signers] == ["ĐẠI DIỆN BÊN GIAO", "ĐẠI DIỆN BÊN NHẬN"]
+
+
+@pytest.mark.parametrize(
+    ("line", "end", "kept"),
+    [
+        ("Hội nghị kết thúc vào 9 giờ 00 phút, ngày 21 tháng 11 năm 2026.",
+         dt.datetime(2026, 11, 21, 9, 0), None),
+        ("Hội nghị kết thúc vào ngày 21 tháng 11 năm 2026.", dt.date(2026, 11, 21), None),
+        # before the start: the model would refuse it, so the line is kept as written
+        ("Hội nghị kết thúc vào 7 giờ 30 phút cùng ngày.", None,
+         "Hội nghị kết thúc vào 7 giờ 30 phút cùng ngày."),
+        # "vào hồi": not the line vanban prints, kept as the office wrote it
+        ("Cuộc họp kết thúc vào hồi 11 giờ 30 phút.", None,
+         "Cuộc họp kết thúc vào hồi 11 giờ 30 phút."),
+    ],
+)  # fmt: skip
+def test_an_end_line_as_the_form_prints_it_or_as_written(
+    line: str, end: object, kept: str | None
+) -> None:
+    """The end line becomes ``end`` when it reads as vanban prints it from one; otherwise
+    the office's line stays in the body as it is."""
+    model = _meeting([*MEETING[:-1], line])
+    assert (model.end, model.end_note) == (end, None)
+    assert model.content[-1] == (kept or "Các đại biểu thống nhất kế hoạch năm 2026.")

@@ -508,9 +508,10 @@ def _without_stop(text: str) -> str:
     return text[:-1].rstrip() if text.endswith(".") else text
 
 
-def _minutes_person(value: str, signed: str | None) -> dict[str, Any]:
+def _minutes_person(value: str, signed: str | None) -> dict[str, Any] | None:
     """ "Ông Nguyễn Văn An, Phó Giám đốc Sở" as a person: honorific, name (the name signed
-    under the signature when the line names it; else up to the first comma), position."""
+    under the signature when the line names it; else up to the first comma), position;
+    ``None`` when no name is written."""
     person: dict[str, Any] = {}
     h = _HONORIFIC.match(value)
     if h is not None:
@@ -519,6 +520,8 @@ def _minutes_person(value: str, signed: str | None) -> dict[str, Any]:
         name, position = signed, value[len(signed) + 2 :]
     else:
         name, _, position = value.partition(", ")
+    if not name.strip():
+        return None
     person["name"] = name.strip()
     if position.strip():
         person["position"] = position.strip()
@@ -566,6 +569,26 @@ def _signature_columns(regions: Regions) -> list[dict[str, str]]:
     return out
 
 
+def _ends_before(start: str, end: str) -> bool:
+    """Whether an end read from a record ("11:30", "2026-11-21 09:00", "2026-11-21") is
+    before its start, as :class:`vanban.models.bien_ban.BienBan` compares them: a time alone
+    on the start's day, dates by their day, two dates and times in full.
+
+    >>> _ends_before("2026-11-20 08:00", "07:30"), _ends_before("2026-11-20", "07:30")
+    (True, False)
+    >>> _ends_before("2026-11-20 08:00", "2026-11-19"), _ends_before("08:00", "2026-11-19")
+    (True, False)
+    """
+    if len(end) == 5:  # a time of day
+        clock = start[11:] if len(start) > 10 else start if len(start) == 5 else ""
+        return bool(clock) and end < clock
+    if len(start) == 5:
+        return False
+    if len(start) > 10 and len(end) > 10:
+        return end < start
+    return end[:10] < start[:10]
+
+
 def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
     """The end line "Cuộc họp kết thúc vào 11 giờ 30 phút cùng ngày, <ghi chú>." as ``kind``,
     ``end`` and ``end_note``; whether the line reads as one."""
@@ -589,16 +612,17 @@ def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
                 continue  # a time alone after a start prints "cùng ngày"
             if k == 0 and start and str(start)[:10] == when[:10]:
                 continue  # the same day prints "cùng ngày"
+            if start and _ends_before(str(start), when):
+                return False  # kept as written: the model refuses an end before the start
             fields["end"] = when
             kind = m.group("kind")
             kind = kind[:1].lower() + kind[1:]
             if kind != "cuộc họp":
                 fields["kind"] = kind
-            if found.group("note"):
-                at = text.find(found.group("note")[:12])
-                fields["end_note"] = (
-                    _strip_mark(text[at:]).removesuffix(".") if at >= 0 else (found.group("note"))
-                )
+            note = found.group("note")
+            if note:  # as marked up in the line, when its start is found there
+                at = text.find(note[:12], text.find(" kết thúc vào "))
+                fields["end_note"] = text[at:].removesuffix(".") if at >= 0 else note
             return True
     return False
 
@@ -639,9 +663,9 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
             name = "venue"
         elif low.startswith("thành phần"):
             name = "participants"
-        elif value and low.startswith(minutes.CHAIR_WORDS):
+        elif low.startswith(minutes.CHAIR_WORDS) and _minutes_person(value or "", None):
             name = "chair"
-        elif value and low.startswith(("thư ký", "người ghi")):
+        elif low.startswith(("thư ký", "người ghi")) and _minutes_person(value or "", None):
             name = "secretary"
         if name is None or name in done or any(x in done for x in order[order.index(name) :]):
             if found or at >= _OPENING_MAX:
@@ -707,7 +731,9 @@ def _people(fields: dict[str, Any], labels: dict[str, str]) -> None:
     for name in ("chair", "secretary"):
         if name in fields:
             signed = signers[1 if name == "chair" else 0]["name"] if pair else None
-            fields[name] = _minutes_person(str(fields[name]), signed)
+            person = _minutes_person(str(fields[name]), signed)
+            if person is not None:
+                fields[name] = person
     label = labels.get("chair", "")
     if word is None and label.lower() in minutes.CHAIR_WORDS:
         word = label.lower()
