@@ -319,12 +319,60 @@ _HEADER: dict[str, Any] = {
 }  # fmt: skip
 
 
+_PEOPLE = [
+    {"honorific": "Ông", "name": "Nguyễn Văn An", "position": "Phó Giám đốc Sở Nội vụ"},
+    {"honorific": "Bà", "name": "Lê Thị Hoa", "position": "Chuyên viên Văn phòng Sở"},
+    {"name": "Trần Văn Bình"},
+]
+
+
+def _minutes(draw: st.DrawFn, doc: dict[str, Any]) -> None:
+    """A Biên bản's own fields: the lines of Mẫu 1.9 each given or not, under vanban's labels
+    or the office's, its content, the end line and a closing; THƯ KÝ and CHỦ TỌA sign, or
+    the record's own signers."""
+    for name in ("number", "place", "date", "signer"):
+        doc.pop(name, None)
+    first, second = draw(st.permutations(_PEOPLE))[:2]
+    if draw(st.booleans()):
+        doc["chair"], doc["secretary"] = first, second
+        if draw(st.booleans()):
+            doc["opening"] = _sentence(draw, stop=":")
+    else:  # a hand-over's signatures; its opening, which ends with ":", before its content
+        doc["signers"] = [
+            {"title": "ĐẠI DIỆN BÊN GIAO", "name": first["name"]},
+            {"title": "ĐẠI DIỆN BÊN NHẬN", "name": second["name"]},
+        ]
+        doc["opening"] = _sentence(draw, stop=":")
+    if draw(st.booleans()):
+        doc["start"] = draw(st.sampled_from(["2026-11-20 08:00", "2026-11-20", "07:30"]))
+    if draw(st.booleans()):
+        doc["venue"] = _sentence(draw, stop="")
+    if draw(st.booleans()):
+        doc["participants"] = [_sentence(draw, stop="") for _ in range(draw(st.integers(1, 3)))]
+    if "chair" in doc and draw(st.booleans()):
+        doc["chair_word"] = "chủ trì"
+    lines = {"start", "venue", "participants", "chair"} & set(doc)
+    if lines and draw(st.booleans()):  # the office's labels of the lines it writes
+        own = {"start": "Thời gian", "venue": "Tại", "participants": "Thành phần"}
+        doc["labels"] = {k: v for k, v in own.items() if k in doc}
+        doc["labels"]["content"] = draw(st.sampled_from(["Nội dung họp", False]))
+    doc["content"] = draw(_content())
+    if draw(st.booleans()):
+        doc["end"] = "11:30"
+        if draw(st.booleans()):
+            doc["end_note"] = "biên bản đã được đọc lại cho các thành viên cùng nghe"
+    if draw(st.booleans()):
+        doc["closing"] = "Biên bản được lập thành 02 bản."
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     """A random document: a Kế hoạch (mục and their content), a Công văn (paragraphs and
     khoản), a Quyết định (articles), a Hợp đồng (parties, articles), a Giấy mời (its fields),
-    a Công điện (sender, addressees, message), a Thư công (salutation, letter, closing)."""
-    kinds = ["ke_hoach", "cong_van", "quyet_dinh", "hop_dong", "giay_moi", "cong_dien", "thu_cong"]
+    a Công điện (sender, addressees, message), a Thư công (salutation, letter, closing), a
+    Biên bản (the lines of Mẫu 1.9, its content, the end line)."""
+    kinds = ["ke_hoach", "cong_van", "quyet_dinh", "hop_dong", "giay_moi", "cong_dien", "thu_cong",
+             "bien_ban"]  # fmt: skip
     kind = draw(st.sampled_from(kinds))
     doc: dict[str, Any] = {"type": kind, **_HEADER, "title": _sentence(draw, stop="")}
     if kind == "hop_dong":
@@ -376,6 +424,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         ]
         if draw(st.booleans()):
             doc["intro"] = [_sentence(draw)]
+    elif kind == "bien_ban":
+        _minutes(draw, doc)
     elif kind == "cong_van":
         doc["addressees"] = ["Ủy ban nhân dân các xã, phường"]
         doc["unit"] = "VP"

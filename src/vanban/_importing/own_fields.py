@@ -783,13 +783,14 @@ def minutes_content(
 ) -> list[Any]:
     """A Biên bản's content from what the outline read before its mục: without field lines,
     the opening is its first paragraphs up to the one that ends with ":" ("…, chúng tôi
-    gồm:", "… cụ thể như sau:"), or all of them; the rest, and the numbered parts, are the
-    content. After field lines, the "Nội dung:" line vanban prints before content, or
-    ``labels.content: false`` when it is not there."""
+    gồm:", "… cụ thể như sau:") when more follows, or all of them before numbered parts;
+    the rest, and the numbered parts, are the content. After field lines, the "Nội dung:"
+    line vanban prints before content, or ``labels.content: false`` when it is not there."""
     read = fields.pop("_minutes_fields", False)
-    if not read and intro and (top or sections):
-        cut = next((k for k, x in enumerate(intro) if isinstance(x, str) and x.endswith(":")), None)
-        cut = len(intro) - 1 if cut is None else cut
+    cut = next((k for k, x in enumerate(intro) if isinstance(x, str) and x.endswith(":")), None)
+    if cut is None and (top or sections):
+        cut = len(intro) - 1
+    if not read and cut is not None and (cut < len(intro) - 1 or top or sections):
         fields["opening"] = "\n\n".join(intro[: cut + 1])
         intro = intro[cut + 1 :]
     content = [*intro, *top]
