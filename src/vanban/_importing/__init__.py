@@ -338,6 +338,7 @@ def _sources(regions: Regions, fields: dict[str, Any]) -> dict[str, tuple[int, i
         found["signers"] = found["signer"]
         found["recipients"] = [closing.label, *closing.items] if closing.label is not None else []
         found["archive"] = found["recipients"]
+    found.update(fields.get("_found", {}))  # the parts a type's own reader located
     out = {k: v for k, idx in found.items() if k in fields and (v := span(idx)) is not None}
     for k, start in enumerate(fields.get("_section_starts", [])):
         if start in range(len(no)) and no[start]:

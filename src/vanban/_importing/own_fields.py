@@ -641,6 +641,7 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
         fields["signers"] = signatures
     labels: dict[str, str] = {}
     found: list[int] = []
+    where: dict[str, list[int]] = fields.setdefault("_found", {})  # for the YAML's comments
     at = 0
     order = ("start", "venue", "participants", "chair", "secretary")
     done: set[str] = set()
@@ -676,8 +677,10 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
             opening = [_inline(ps[j]) for j in indexes[:at]]
             fields["opening"] = "\n\n".join(opening)
             used.update(indexes[:at])
+            where["opening"] = indexes[:at]
         done.add(name)
         found.append(i)
+        where[name] = [i]
         labels[name] = label
         said = text.partition(":")[2].strip()
         if name == "start":
@@ -695,6 +698,7 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
                     break
                 at += 1
                 found.append(indexes[at])
+                where[name].append(indexes[at])
                 items.append(line.lstrip("".join(_DASHES)).strip().rstrip(".;,").strip())
                 if line.endswith("."):
                     break
@@ -774,6 +778,9 @@ def _minutes_end(regions: Regions, indexes: list[int], fields: dict[str, Any]) -
             after = [_inline(ps[i]) for i in indexes[k + 1 :]]
             if after:
                 fields["closing"] = "\n\n".join(after)
+            where: dict[str, list[int]] = fields.setdefault("_found", {})
+            where["end"] = where["kind"] = where["end_note"] = [indexes[k]]
+            where["closing"] = indexes[k + 1 :]
             return set(indexes[k:])
     return set()
 
