@@ -156,3 +156,14 @@ def test_an_end_line_as_the_form_prints_it_or_as_written(
     model = _meeting([*MEETING[:-1], line])
     assert (model.end, model.end_note) == (end, None)
     assert model.content[-1] == (kept or "Các đại biểu thống nhất kế hoạch năm 2026.")
+
+
+def test_the_yaml_names_where_a_record_s_lines_came_from() -> None:
+    doc = vanban.load(ROOT / "examples" / "bien-ban-kiem-tra-an-toan-thuc-pham.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = vanban.from_docx(vanban.render(doc))
+    start, venue, participants = (result.sources[k] for k in ("start", "venue", "participants"))
+    assert start[0] == start[1] < venue[0] == venue[1] < participants[0] < participants[1]
+    assert result.sources["end"][0] > participants[1]
+    assert f"# đoạn {start[0]} của tệp Word\nstart:" in result.yaml()
