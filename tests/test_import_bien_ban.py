@@ -167,3 +167,31 @@ def test_the_yaml_names_where_a_record_s_lines_came_from() -> None:
     assert start[0] == start[1] < venue[0] == venue[1] < participants[0] < participants[1]
     assert result.sources["end"][0] > participants[1]
     assert f"# đoạn {start[0]} của tệp Word\nstart:" in result.yaml()
+
+
+def test_the_decree_s_own_labels_typed_as_a_list() -> None:
+    """Mẫu 1.9 as offices copy it: each line after a dash, the labels "Chủ trì (chủ tọa)",
+    "Thư ký (người ghi biên bản)", "Nội dung (theo diễn biến cuộc họp)", the chair's title
+    typed with the old tone mark ("CHỦ TOẠ")."""
+    body = [
+        "- Thời gian bắt đầu: 8 giờ 00 phút, ngày 20 tháng 11 năm 2026.",
+        "- Địa điểm: Phòng họp số 2, trụ sở Sở Công Thương.",
+        "- Thành phần tham dự: Lãnh đạo Sở và các phòng chuyên môn.",
+        "- Chủ trì (chủ tọa): Ông Nguyễn Văn An, Giám đốc Sở.",
+        "- Thư ký (người ghi biên bản): Bà Lê Thị Hoa, Chánh Văn phòng Sở.",
+        "- Nội dung (theo diễn biến cuộc họp):",
+        "Ông Nguyễn Văn An nêu mục đích, yêu cầu của cuộc họp.",
+        "Cuộc họp kết thúc vào 11 giờ 30 phút cùng ngày.",
+    ]
+    model = _meeting(body, right="CHỦ TOẠ")
+    assert model.start == dt.datetime(2026, 11, 20, 8, 0)
+    assert model.participants == ["Lãnh đạo Sở và các phòng chuyên môn"]
+    assert (model.chair.name, model.secretary.name) == ("Nguyễn Văn An", "Lê Thị Hoa")
+    assert model.signers == [] and model.chair_word == "chủ tọa"
+    assert model.labels == {
+        "chair": "Chủ trì (chủ tọa)",
+        "secretary": "Thư ký (người ghi biên bản)",
+        "content": "Nội dung (theo diễn biến cuộc họp)",
+    }
+    assert model.content == ["Ông Nguyễn Văn An nêu mục đích, yêu cầu của cuộc họp."]
+    assert model.end == dt.time(11, 30)

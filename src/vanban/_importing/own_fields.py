@@ -627,6 +627,48 @@ def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
     return False
 
 
+def _listed(p: ParaView) -> bool:
+    """A paragraph of a list: automatically numbered, or typed after a dash."""
+    return p.numbered or _plain(p).startswith(_DASHES)
+
+
+#: The lines of Mẫu 1.9 in their order, and how their labels start (the decree's "Chủ trì
+#: (chủ tọa)", "Thư ký (người ghi biên bản)", the office's "Địa điểm kiểm tra", "Tại").
+_LINES = (
+    ("start", ()),
+    ("venue", ("địa điểm", "tại")),
+    ("participants", ("thành phần",)),
+    ("chair", minutes.CHAIR_WORDS),
+    ("secretary", ("thư ký", "người ghi")),
+)
+
+
+def _minutes_line(p: ParaView, done: list[str]) -> tuple[str, str, str] | None:
+    """A line of Mẫu 1.9 after those ``done``, as (field, label, value as marked up): a
+    time of the form vanban prints under any label, the others by their label's first
+    words; a dash or automatic number before the label is the office's list."""
+    plain = _plain(p).lstrip("".join(_DASHES)).strip()
+    m = _FIELD.match(plain)
+    if m is None:
+        return None
+    label, value = " ".join(m.group("label").split()), m.group("value") or ""
+    said = _inline(p).partition(":")[2].strip()
+    low = key(label).lower()
+    after = [n for n, _ in _LINES].index(done[-1]) + 1 if done else 0
+    for name, starts in _LINES[after:]:
+        if name == "start":
+            fits = bool(value) and _moment(_without_stop(value)) is not None
+        elif name in ("chair", "secretary"):
+            fits = (
+                low.startswith(starts) and _minutes_person(_without_stop(value), None) is not None
+            )
+        else:
+            fits = low.startswith(starts) and (bool(value) or name == "participants")
+        if fits:
+            return name, label, said
+    return None
+
+
 def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> set[int]:
     """The lines of Mẫu 1.9 that a record prints from its fields: the opening paragraphs
     before them, "Thời gian bắt đầu: …", "Địa điểm: …", "Thành phần tham dự:" and its "- …;"
@@ -643,64 +685,40 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
     found: list[int] = []
     where: dict[str, list[int]] = fields.setdefault("_found", {})  # for the YAML's comments
     at = 0
-    order = ("start", "venue", "participants", "chair", "secretary")
-    done: set[str] = set()
+    done: list[str] = []
     while at < len(indexes):
         i = indexes[at]
-        p = ps[i]
-        plain, text = _plain(p), _inline(p)
-        m = _FIELD.match(plain)
-        if m is None or p.numbered or plain.startswith(_DASHES):
-            if found or at >= _OPENING_MAX or p.numbered or plain.startswith(_DASHES):
+        line = _minutes_line(ps[i], done)
+        if line is None:
+            if found or at >= _OPENING_MAX or _listed(ps[i]):
                 break
             at += 1
             continue
-        label, value = " ".join(m.group("label").split()), m.group("value")
-        low = label.lower()
-        name = None
-        if value and "start" not in done and _moment(_without_stop(value)) is not None:
-            name = "start"
-        elif value and low.startswith(("địa điểm", "tại")):
-            name = "venue"
-        elif low.startswith("thành phần"):
-            name = "participants"
-        elif low.startswith(minutes.CHAIR_WORDS) and _minutes_person(value or "", None):
-            name = "chair"
-        elif low.startswith(("thư ký", "người ghi")) and _minutes_person(value or "", None):
-            name = "secretary"
-        if name is None or name in done or any(x in done for x in order[order.index(name) :]):
-            if found or at >= _OPENING_MAX:
-                break
-            at += 1
-            continue
+        name, label, said = line
         if not found and at:
-            opening = [_inline(ps[j]) for j in indexes[:at]]
-            fields["opening"] = "\n\n".join(opening)
+            fields["opening"] = "\n\n".join(_inline(ps[j]) for j in indexes[:at])
             used.update(indexes[:at])
             where["opening"] = indexes[:at]
-        done.add(name)
+        done.append(name)
         found.append(i)
         where[name] = [i]
         labels[name] = label
-        said = text.partition(":")[2].strip()
         if name == "start":
-            fields["start"] = _moment(_without_stop(value or ""))
-        elif name == "venue":
-            fields["venue"] = _without_stop(said)
+            fields["start"] = _moment(_without_stop(key(said)))
         elif name == "participants" and said:
             fields["participants"] = [said.rstrip(".;,")]
         elif name == "participants":
             items: list[str] = []
             while at + 1 < len(indexes):
                 q = ps[indexes[at + 1]]
-                line = _inline(q)
-                if not (q.numbered or line.startswith(_DASHES)):
-                    break
+                if not _listed(q) or _minutes_line(q, done) is not None:
+                    break  # the list ends, or the next line of the form begins
+                text = _inline(q)
                 at += 1
                 found.append(indexes[at])
                 where[name].append(indexes[at])
-                items.append(line.lstrip("".join(_DASHES)).strip().rstrip(".;,").strip())
-                if line.endswith("."):
+                items.append(text.lstrip("".join(_DASHES)).strip().rstrip(".;,").strip())
+                if text.endswith("."):
                     break
             fields["participants"] = items
         else:
@@ -710,12 +728,8 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
     if found:
         fields["_minutes_fields"] = True
         nxt = indexes[at] if at < len(indexes) else None
-        m = _FIELD.match(_plain(ps[nxt])) if nxt is not None else None
-        if (
-            m is not None
-            and not m.group("value")
-            and m.group("label").lower().startswith(minutes.CONTENT_LABEL.lower())
-        ):
+        m = _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip()) if nxt else None
+        if m and not m.group("value") and key(m.group("label")).lower().startswith("nội dung"):
             labels["content"] = " ".join(m.group("label").split())
             used.add(indexes[at])
         else:
@@ -729,9 +743,10 @@ def _people(fields: dict[str, Any], labels: dict[str, str]) -> None:
     """The chair and the secretary of their field lines, and the labels that are not vanban's;
     THƯ KÝ and CHỦ TỌA (CHỦ TRÌ) signing as Mẫu 1.9 has them are theirs, not ``signers``."""
     signers = fields.get("signers") or []
-    pair = len(signers) == 2 and signers[0]["title"] == minutes.SECRETARY_TITLE
+    pair = len(signers) == 2 and key(signers[0]["title"]) == minutes.SECRETARY_TITLE
     chair_lines = signers[1]["title"].split("\n") if pair else []
-    word = next((w for w in minutes.CHAIR_WORDS if chair_lines[:1] == [w.upper()]), None)
+    said = key(chair_lines[0]) if chair_lines else ""
+    word = next((w for w in minutes.CHAIR_WORDS if said == w.upper()), None)
     for name in ("chair", "secretary"):
         if name in fields:
             signed = signers[1 if name == "chair" else 0]["name"] if pair else None
@@ -739,8 +754,8 @@ def _people(fields: dict[str, Any], labels: dict[str, str]) -> None:
             if person is not None:
                 fields[name] = person
     label = labels.get("chair", "")
-    if word is None and label.lower() in minutes.CHAIR_WORDS:
-        word = label.lower()
+    if word is None and key(label).lower() in minutes.CHAIR_WORDS:
+        word = key(label).lower()
     if word is not None and word != minutes.CHAIR_WORDS[0]:
         fields["chair_word"] = word
     defaults = {
@@ -759,7 +774,7 @@ def _people(fields: dict[str, Any], labels: dict[str, str]) -> None:
         return
     if (chair["name"], secretary["name"]) != (signers[1]["name"], signers[0]["name"]):
         return
-    if len(chair_lines) == 2 and chair_lines[1] == str(chair.get("position", "")).upper():
+    if len(chair_lines) == 2 and key(chair_lines[1]) == key(str(chair.get("position", ""))).upper():
         fields["chair_position_signed"] = True
     elif len(chair_lines) != 1:
         return
