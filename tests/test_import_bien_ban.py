@@ -40,7 +40,8 @@ MEETING = [
 
 def _meeting(body: list[str], right: str = "CHỦ TRÌ", left: str = "THƯ KÝ") -> Any:
     """A Mẫu 1.9 record as an office types it: the chair signs in the right cell of the
-    bottom table, the secretary in the left one, over the Nơi nhận."""
+    bottom table, the secretary in the left one, over the Nơi nhận ("Đã ký" where a copy
+    marks the signature)."""
     data = build(
         kind="bien_ban",
         heading="BIÊN BẢN",
@@ -56,7 +57,7 @@ def _meeting(body: list[str], right: str = "CHỦ TRÌ", left: str = "THƯ KÝ")
     d = docx.Document(io.BytesIO(data))
     left_cell = d.tables[-1].rows[0].cells[0]
     label = left_cell.paragraphs[0]
-    for text, bold in ((left, True), ("(Ký, ghi rõ họ tên)", False), ("", False), ("", False),
+    for text, bold in ((left, True), ("(Ký, ghi rõ họ tên)", False), ("Đã ký", False), ("", False),
                        ("Lê Thị Hoa", True), ("", False)):  # fmt: skip
         p = label.insert_paragraph_before()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -528,6 +528,15 @@ def _minutes_person(value: str, signed: str | None) -> dict[str, Any] | None:
     return person
 
 
+def _name_like(text: str) -> bool:
+    """A line under a signature's label that can be the signer's name: short, without a
+    colon, capitalised, not "Đã ký" (a copy's mark of the signature)."""
+    said = key(text).lower()
+    return (
+        len(text) < 40 and ":" not in text and text[:1].isupper() and not said.startswith("đã ký")
+    )
+
+
 def _signature_columns(regions: Regions) -> list[dict[str, str]]:
     """Every signature of a record, the left column's above its Nơi nhận included: label
     lines (UPPERCASE) then the name, in each cell from the top; in the order of Mẫu 1.9's
@@ -556,7 +565,7 @@ def _signature_columns(regions: Regions) -> list[dict[str, str]]:
             if not column or column[-1][1]:
                 column.append(([], []))  # a new signature: its label lines, then its name
             column[-1][0].append(text)
-        elif column and not column[-1][1]:
+        elif column and not column[-1][1] and _name_like(text):
             column[-1][1].append(text)
     out: list[dict[str, str]] = []
     for r in sorted({r for r, _ in cells}):
@@ -728,7 +737,7 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
     if found:
         fields["_minutes_fields"] = True
         nxt = indexes[at] if at < len(indexes) else None
-        m = _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip()) if nxt else None
+        m = None if nxt is None else _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip())
         if m and not m.group("value") and key(m.group("label")).lower().startswith("nội dung"):
             labels["content"] = " ".join(m.group("label").split())
             used.add(indexes[at])
@@ -810,7 +819,7 @@ def minutes_content(
     line vanban prints before content, or ``labels.content: false`` when it is not there."""
     read = fields.pop("_minutes_fields", False)
     cut = next((k for k, x in enumerate(intro) if isinstance(x, str) and x.endswith(":")), None)
-    if cut is None and (top or sections):
+    if cut is None and intro and (top or sections):
         cut = len(intro) - 1
     if not read and cut is not None and (cut < len(intro) - 1 or top or sections):
         fields["opening"] = "\n\n".join(intro[: cut + 1])
