@@ -21,7 +21,7 @@ from vanban._importing.appendices import appendix_fields, settle_references
 from vanban._importing.inline import runs_text
 from vanban._importing.issued import issued_fields, settle_issuing_article, settle_reference
 from vanban._importing.outline import ARTICLED, Outline, elements
-from vanban._importing.own_fields import AGREEMENTS, LETTERS, read_own_fields
+from vanban._importing.own_fields import AGREEMENTS, LETTERS, minutes_content, read_own_fields
 from vanban._importing.parts import (
     contact_fields,
     header_fields,
@@ -285,8 +285,8 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
         if closing_text and content:
             fields["closing"] = closing_text
         return
-    if doc_type == "bien_ban" and outline.intro and (outline.sections or outline.top):
-        fields["opening"] = "\n\n".join(outline.intro)  # before the numbered parts
+    if doc_type == "bien_ban":  # its opening, then its content (before any mục)
+        outline.top = minutes_content(fields, outline.intro, outline.top, bool(outline.sections))
         outline.intro = []
     if not outline.sections:  # no mục: the paragraphs before the first block are content
         outline.top, outline.intro = [*outline.intro, *outline.top], []
@@ -295,7 +295,9 @@ def _body(regions: Regions, notes: list[str], fields: dict[str, Any], doc_type: 
     if outline.sections:
         fields["sections"] = outline.sections
         fields["_section_starts"] = outline.section_starts
-        if outline.top:  # numbered parts before mục I: kept as paragraphs of the mở đầu
+        if outline.top and doc_type == "bien_ban":
+            fields["content"] = outline.top  # a biên bản's content prints before its mục
+        elif outline.top:  # numbered parts before mục I: kept as paragraphs of the mở đầu
             notes.append("các khoản đánh số trước mục I được giữ thành đoạn văn mở đầu")
             fields.setdefault("intro", []).extend(_flat_texts(outline.top))
     else:
@@ -344,6 +346,7 @@ def _sources(regions: Regions, fields: dict[str, Any]) -> dict[str, tuple[int, i
         found["signers"] = found["signer"]
         found["recipients"] = [closing.label, *closing.items] if closing.label is not None else []
         found["archive"] = found["recipients"]
+    found.update(fields.get("_found", {}))  # the parts a type's own reader located
     out = {k: v for k, idx in found.items() if k in fields and (v := span(idx)) is not None}
     for k, start in enumerate(fields.get("_section_starts", [])):
         if start in range(len(no)) and no[start]:

@@ -1,10 +1,11 @@
 """The fields a type has of its own, read back from the lines its layout prints: the giấy
 (Mẫu 1.7, 1.8, 1.10: "Chức vụ: …", "Được cử đến: …", "Được nghỉ phép trong thời gian …"), the
 two-party texts (the opening line, "BÊN A (…): …" and its detail lines, the agreement line),
-the Thư công (salutation) and the Công điện (sender line, the bodies it is sent to).
+the Thư công (salutation), the Công điện (sender line, the bodies it is sent to) and the Biên
+bản (the field lines of Mẫu 1.9, the end line "Cuộc họp kết thúc vào …", every signature).
 
-Each reader inverts the fixed texts of :mod:`vanban.nd30.forms`, :mod:`vanban.nd30.agreements`
-and :mod:`vanban.nd30.cable`: a line that reads as vanban would print it from the fields
+Each reader inverts the fixed texts of :mod:`vanban.nd30.forms`, :mod:`vanban.nd30.agreements`,
+:mod:`vanban.nd30.cable` and :mod:`vanban.nd30.minutes`: a line that reads as vanban would print it from the fields
 becomes those fields; an office's own wording of an overridable line is kept as that
 override (``opening``, ``agreement``, ``request``); a line of a fixed form that cannot be read
 is kept as text where the type has a place for it, and said in a note.
@@ -19,12 +20,12 @@ from typing import Any
 from vanban._docx_reader import ParaView
 from vanban._importing.inline import runs_text
 from vanban._regions import Regions
-from vanban._regions.paragraphs import all_runs, key, upper
-from vanban.nd30 import agreements, appendix, cable, forms
+from vanban._regions.paragraphs import all_runs, is_underscores, key, upper
+from vanban.nd30 import agreements, appendix, cable, forms, minutes
 from vanban.nd30.doctypes import DOC_TYPES
 from vanban.nd30.text import END_MARK
 
-__all__ = ["AGREEMENTS", "FORMS", "LETTERS", "read_own_fields"]
+__all__ = ["AGREEMENTS", "FORMS", "LETTERS", "minutes_content", "read_own_fields"]
 
 #: Two-party texts: parties and articles (NĐ30 Điều 7: hợp đồng, bản ghi nhớ, bản thỏa thuận).
 AGREEMENTS = ("hop_dong", "ban_ghi_nho", "ban_thoa_thuan")
@@ -466,6 +467,369 @@ def _agreement(
     return used
 
 
+# -- Biên bản (Mẫu 1.9) -----------------------------------------------------------------------
+
+_CLOCK = r"(\d{1,2}) giờ (\d{1,2}) phút"
+_DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_MOMENTS = (
+    re.compile(rf"^{_CLOCK}, {_DAY}$"),
+    re.compile(rf"^{_DAY}$"),
+    re.compile(rf"^{_CLOCK}$"),
+)
+_FIELD = re.compile(r"^(?P<label>[^:]{2,60}):(?:\s+(?P<value>.+))?$")
+_END = re.compile(r"^(?P<kind>[^,.:;]{2,60}?) kết thúc vào (?P<rest>.+)$")
+_DASHES = ("-", "–", "+", "•")
+#: How many body paragraphs may open a biên bản before its first field line.
+_OPENING_MAX = 3
+
+
+def _moment(text: str) -> str | None:
+    """A time of :func:`vanban.nd30.minutes.when_text` as a Biên bản's field takes it:
+    "8 giờ 00 phút, ngày 20 tháng 11 năm 2026" → "2026-11-20 08:00", the date alone, the time
+    alone; ``None`` for other text or a time that does not exist."""
+    for k, pattern in enumerate(_MOMENTS):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        numbers = [int(x) for x in m.groups()]
+        clock = numbers[:2] if k != 1 else []
+        day = numbers[-3:] if k != 2 else []
+        try:
+            when = dt.date(day[2], day[1], day[0]).isoformat() if day else ""
+            at = dt.time(clock[0], clock[1]).strftime("%H:%M") if clock else ""
+        except ValueError:
+            return None
+        return " ".join(x for x in (when, at) if x)
+    return None
+
+
+def _without_stop(text: str) -> str:
+    """A field's value without the full stop :func:`vanban.nd30.minutes.field_line` adds."""
+    return text[:-1].rstrip() if text.endswith(".") else text
+
+
+def _minutes_person(value: str, signed: str | None) -> dict[str, Any] | None:
+    """ "Ông Nguyễn Văn An, Phó Giám đốc Sở" as a person: honorific, name (the name signed
+    under the signature when the line names it; else up to the first comma), position;
+    ``None`` when no name is written."""
+    person: dict[str, Any] = {}
+    h = _HONORIFIC.match(value)
+    if h is not None:
+        person["honorific"], value = h.group(1), h.group("name")
+    if signed and (value == signed or value.startswith(signed + ", ")):
+        name, position = signed, value[len(signed) + 2 :]
+    else:
+        name, _, position = value.partition(", ")
+    if not name.strip():
+        return None
+    person["name"] = name.strip()
+    if position.strip():
+        person["position"] = position.strip()
+    return person
+
+
+def _name_like(text: str) -> bool:
+    """A line under a signature's label that can be the signer's name: short, without a
+    colon, capitalised, not "Đã ký" (a copy's mark of the signature)."""
+    said = key(text).lower()
+    return (
+        len(text) < 40 and ":" not in text and text[:1].isupper() and not said.startswith("đã ký")
+    )
+
+
+def _signature_columns(regions: Regions) -> list[dict[str, str]]:
+    """Every signature of a record, the left column's above its Nơi nhận included: label
+    lines (UPPERCASE) then the name, in each cell from the top; in the order of Mẫu 1.9's
+    rows, left to right (a third under the first, a fourth under the second)."""
+    closing = regions.closing
+    assert closing is not None
+    ps = regions.reading.ps
+    table = ps[closing.end].table if closing.end < len(ps) else None
+    if table is None:
+        return []
+    at = closing.label
+    label = ps[at] if at is not None else None
+    cells: dict[tuple[int, int], list[tuple[list[str], list[str]]]] = {}
+    for i in range(closing.end, closing.appendix):
+        p = ps[i]
+        if p.table != table or p.row is None or p.cell is None:
+            continue
+        column = cells.setdefault((p.row, p.cell), [])
+        under = label is not None and (label.table, label.row, label.cell) == (table, p.row, p.cell)
+        if under and at is not None and i >= at:
+            continue  # the Nơi nhận under the left signature
+        text = " ".join(p.text.split())
+        if not text or text.startswith(("(", "[")) or is_underscores(text):
+            continue
+        if upper(text):
+            if not column or column[-1][1]:
+                column.append(([], []))  # a new signature: its label lines, then its name
+            column[-1][0].append(text)
+        elif column and not column[-1][1] and _name_like(text):
+            column[-1][1].append(text)
+    out: list[dict[str, str]] = []
+    for r in sorted({r for r, _ in cells}):
+        columns = [cells[k] for k in sorted(cells) if k[0] == r]
+        for depth in range(max(len(c) for c in columns)):
+            for column in columns:
+                if depth < len(column) and column[depth][1]:
+                    titles, name = column[depth]
+                    out.append({"title": "\n".join(titles), "name": name[0]})
+    return out
+
+
+def _ends_before(start: str, end: str) -> bool:
+    """Whether an end read from a record ("11:30", "2026-11-21 09:00", "2026-11-21") is
+    before its start, as :class:`vanban.models.bien_ban.BienBan` compares them: a time alone
+    on the start's day, dates by their day, two dates and times in full.
+
+    >>> _ends_before("2026-11-20 08:00", "07:30"), _ends_before("2026-11-20", "07:30")
+    (True, False)
+    >>> _ends_before("2026-11-20 08:00", "2026-11-19"), _ends_before("08:00", "2026-11-19")
+    (True, False)
+    """
+    if len(end) == 5:  # a time of day
+        clock = start[11:] if len(start) > 10 else start if len(start) == 5 else ""
+        return bool(clock) and end < clock
+    if len(start) == 5:
+        return False
+    if len(start) > 10 and len(end) > 10:
+        return end < start
+    return end[:10] < start[:10]
+
+
+def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
+    """The end line "Cuộc họp kết thúc vào 11 giờ 30 phút cùng ngày, <ghi chú>." as ``kind``,
+    ``end`` and ``end_note``; whether the line reads as one."""
+    m = _END.match(plain)
+    if m is None or not plain.endswith("."):
+        return False
+    rest = m.group("rest")[:-1]
+    for same in (" cùng ngày", ""):
+        for k, pattern in enumerate(_MOMENTS):
+            body = pattern.pattern.removeprefix("^").removesuffix("$")
+            found = re.match(rf"^(?P<when>{body}){same}(?:, (?P<note>.+))?$", rest)
+            if found is None or (same and k == 1):
+                continue
+            when = _moment(found.group("when"))
+            if when is None:
+                continue
+            start = fields.get("start")
+            if same and (not start or k == 0):
+                continue  # "cùng ngày" after a start, at a time of day
+            if not same and k == 2 and start:
+                continue  # a time alone after a start prints "cùng ngày"
+            if k == 0 and start and str(start)[:10] == when[:10]:
+                continue  # the same day prints "cùng ngày"
+            if start and _ends_before(str(start), when):
+                return False  # kept as written: the model refuses an end before the start
+            fields["end"] = when
+            kind = m.group("kind")
+            kind = kind[:1].lower() + kind[1:]
+            if kind != "cuộc họp":
+                fields["kind"] = kind
+            note = found.group("note")
+            if note:  # as marked up in the line, when its start is found there
+                at = text.find(note[:12], text.find(" kết thúc vào "))
+                fields["end_note"] = text[at:].removesuffix(".") if at >= 0 else note
+            return True
+    return False
+
+
+def _listed(p: ParaView) -> bool:
+    """A paragraph of a list: automatically numbered, or typed after a dash."""
+    return p.numbered or _plain(p).startswith(_DASHES)
+
+
+#: The lines of Mẫu 1.9 in their order, and how their labels start (the decree's "Chủ trì
+#: (chủ tọa)", "Thư ký (người ghi biên bản)", the office's "Địa điểm kiểm tra", "Tại").
+_LINES = (
+    ("start", ()),
+    ("venue", ("địa điểm", "tại")),
+    ("participants", ("thành phần",)),
+    ("chair", minutes.CHAIR_WORDS),
+    ("secretary", ("thư ký", "người ghi")),
+)
+
+
+def _minutes_line(p: ParaView, done: list[str]) -> tuple[str, str, str] | None:
+    """A line of Mẫu 1.9 after those ``done``, as (field, label, value as marked up): a
+    time of the form vanban prints under any label, the others by their label's first
+    words; a dash or automatic number before the label is the office's list."""
+    plain = _plain(p).lstrip("".join(_DASHES)).strip()
+    m = _FIELD.match(plain)
+    if m is None:
+        return None
+    label, value = " ".join(m.group("label").split()), m.group("value") or ""
+    said = _inline(p).partition(":")[2].strip()
+    low = key(label).lower()
+    after = [n for n, _ in _LINES].index(done[-1]) + 1 if done else 0
+    for name, starts in _LINES[after:]:
+        if name == "start":
+            fits = bool(value) and _moment(_without_stop(value)) is not None
+        elif name in ("chair", "secretary"):
+            fits = (
+                low.startswith(starts) and _minutes_person(_without_stop(value), None) is not None
+            )
+        else:
+            fits = low.startswith(starts) and (bool(value) or name == "participants")
+        if fits:
+            return name, label, said
+    return None
+
+
+def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> set[int]:
+    """The lines of Mẫu 1.9 that a record prints from its fields: the opening paragraphs
+    before them, "Thời gian bắt đầu: …", "Địa điểm: …", "Thành phần tham dự:" and its "- …;"
+    lines, "Chủ tọa: …", "Thư ký: …" (under the office's own labels too: "Thời gian", "Địa
+    điểm kiểm tra", "Thành phần Đoàn kiểm tra", "Chủ trì"), "Nội dung:"; the end line and the
+    closing paragraphs after it; every signature (THƯ KÝ and CHỦ TỌA are the chair's and the
+    secretary's, who are then not ``signers``)."""
+    ps = regions.reading.ps
+    used: set[int] = set()
+    signatures = _signature_columns(regions)
+    if len(signatures) > len(fields.get("signers") or []):
+        fields["signers"] = signatures
+    labels: dict[str, str] = {}
+    found: list[int] = []
+    where: dict[str, list[int]] = fields.setdefault("_found", {})  # for the YAML's comments
+    at = 0
+    done: list[str] = []
+    while at < len(indexes):
+        i = indexes[at]
+        line = _minutes_line(ps[i], done)
+        if line is None:
+            if found or at >= _OPENING_MAX or _listed(ps[i]):
+                break
+            at += 1
+            continue
+        name, label, said = line
+        if not found and at:
+            fields["opening"] = "\n\n".join(_inline(ps[j]) for j in indexes[:at])
+            used.update(indexes[:at])
+            where["opening"] = indexes[:at]
+        done.append(name)
+        found.append(i)
+        where[name] = [i]
+        labels[name] = label
+        if name == "start":
+            fields["start"] = _moment(_without_stop(key(said)))
+        elif name == "participants" and said:
+            fields["participants"] = [said.rstrip(".;,")]
+        elif name == "participants":
+            items: list[str] = []
+            while at + 1 < len(indexes):
+                q = ps[indexes[at + 1]]
+                if not _listed(q) or _minutes_line(q, done) is not None:
+                    break  # the list ends, or the next line of the form begins
+                text = _inline(q)
+                at += 1
+                found.append(indexes[at])
+                where[name].append(indexes[at])
+                items.append(text.lstrip("".join(_DASHES)).strip().rstrip(".;,").strip())
+                if text.endswith("."):
+                    break
+            fields["participants"] = items
+        else:
+            fields[name] = _without_stop(said)
+        at += 1
+    used.update(found)
+    if found:
+        fields["_minutes_fields"] = True
+        nxt = indexes[at] if at < len(indexes) else None
+        m = None if nxt is None else _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip())
+        if m and not m.group("value") and key(m.group("label")).lower().startswith("nội dung"):
+            labels["content"] = " ".join(m.group("label").split())
+            used.add(indexes[at])
+        else:
+            fields["_content_label"] = False
+    _people(fields, labels)
+    used |= _minutes_end(regions, indexes, fields)
+    return used
+
+
+def _people(fields: dict[str, Any], labels: dict[str, str]) -> None:
+    """The chair and the secretary of their field lines, and the labels that are not vanban's;
+    THƯ KÝ and CHỦ TỌA (CHỦ TRÌ) signing as Mẫu 1.9 has them are theirs, not ``signers``."""
+    signers = fields.get("signers") or []
+    pair = len(signers) == 2 and key(signers[0]["title"]) == minutes.SECRETARY_TITLE
+    chair_lines = signers[1]["title"].split("\n") if pair else []
+    said = key(chair_lines[0]) if chair_lines else ""
+    word = next((w for w in minutes.CHAIR_WORDS if said == w.upper()), None)
+    for name in ("chair", "secretary"):
+        if name in fields:
+            signed = signers[1 if name == "chair" else 0]["name"] if pair else None
+            person = _minutes_person(str(fields[name]), signed)
+            if person is not None:
+                fields[name] = person
+    label = labels.get("chair", "")
+    if word is None and key(label).lower() in minutes.CHAIR_WORDS:
+        word = key(label).lower()
+    if word is not None and word != minutes.CHAIR_WORDS[0]:
+        fields["chair_word"] = word
+    defaults = {
+        "start": minutes.START_LABEL,
+        "venue": minutes.PLACE_LABEL,
+        "participants": minutes.PARTICIPANTS_LABEL,
+        "chair": minutes.chair_label(word or minutes.CHAIR_WORDS[0]),
+        "secretary": minutes.SECRETARY_LABEL,
+        "content": minutes.CONTENT_LABEL,
+    }
+    own = {k: v for k, v in labels.items() if v != defaults[k]}
+    if own:
+        fields["labels"] = own
+    chair, secretary = fields.get("chair"), fields.get("secretary")
+    if not (pair and word and isinstance(chair, dict) and isinstance(secretary, dict)):
+        return
+    if (chair["name"], secretary["name"]) != (signers[1]["name"], signers[0]["name"]):
+        return
+    if len(chair_lines) == 2 and key(chair_lines[1]) == key(str(chair.get("position", ""))).upper():
+        fields["chair_position_signed"] = True
+    elif len(chair_lines) != 1:
+        return
+    del fields["signers"]  # THƯ KÝ and CHỦ TỌA: the secretary's and the chair's signatures
+
+
+def _minutes_end(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> set[int]:
+    """The end line among the last paragraphs of the body, and the closing paragraphs after
+    it (Mẫu 1.9: the line "Cuộc họp kết thúc vào …", then the office's closing)."""
+    ps = regions.reading.ps
+    for k in range(len(indexes) - 1, max(-1, len(indexes) - 5), -1):
+        p = ps[indexes[k]]
+        if p.numbered or _plain(p).startswith(_DASHES):
+            return set()
+        if _end_line(fields, _inline(p), _plain(p)):
+            after = [_inline(ps[i]) for i in indexes[k + 1 :]]
+            if after:
+                fields["closing"] = "\n\n".join(after)
+            where: dict[str, list[int]] = fields.setdefault("_found", {})
+            where["end"] = where["kind"] = where["end_note"] = [indexes[k]]
+            where["closing"] = indexes[k + 1 :]
+            return set(indexes[k:])
+    return set()
+
+
+def minutes_content(
+    fields: dict[str, Any], intro: list[Any], top: list[Any], sections: bool
+) -> list[Any]:
+    """A Biên bản's content from what the outline read before its mục: without field lines,
+    the opening is its first paragraphs up to the one that ends with ":" ("…, chúng tôi
+    gồm:", "… cụ thể như sau:") when more follows, or all of them before numbered parts;
+    the rest, and the numbered parts, are the content. After field lines, the "Nội dung:"
+    line vanban prints before content, or ``labels.content: false`` when it is not there."""
+    read = fields.pop("_minutes_fields", False)
+    cut = next((k for k, x in enumerate(intro) if isinstance(x, str) and x.endswith(":")), None)
+    if cut is None and intro and (top or sections):
+        cut = len(intro) - 1
+    if not read and cut is not None and (cut < len(intro) - 1 or top or sections):
+        fields["opening"] = "\n\n".join(intro[: cut + 1])
+        intro = intro[cut + 1 :]
+    content = [*intro, *top]
+    if fields.pop("_content_label", True) is False and content:
+        fields.setdefault("labels", {})["content"] = False
+    return content
+
+
 def read_own_fields(
     regions: Regions, fields: dict[str, Any], notes: list[str], doc_type: str, skip: set[int]
 ) -> set[int] | None:
@@ -487,4 +851,6 @@ def read_own_fields(
         return _cong_dien(regions, indexes, fields)
     if doc_type in AGREEMENTS:
         return _agreement(regions, indexes, fields, doc_type)
+    if doc_type == "bien_ban":
+        return _bien_ban(regions, indexes, fields)
     return set()
