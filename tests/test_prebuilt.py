@@ -1,0 +1,113 @@
+"""The models' validators made from the cache (vanban.models._prebuilt) behave as pydantic's.
+
+Each check runs in fresh processes: one with no cache (pydantic builds every validator), one
+that fills a cache, one that reads it. What they print for every example, every file of the
+bad-input catalogue and every compat plan (the model as JSON, or every problem and warning
+as printed) must be the same, character for character.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vanban import registry
+from vanban.models import _prebuilt
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = sorted(
+    [
+        *(ROOT / "examples").glob("*.yaml"),
+        *(ROOT / "tests" / "bad_inputs").glob("*.yaml"),
+        *(ROOT / "tests" / "compat").rglob("*.yaml"),
+    ]
+)
+
+_OUTCOMES = """
+import json, sys, warnings
+import vanban
+from pydantic._internal._mock_val_ser import MockValSer
+out = {}
+for path in sys.argv[1:]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            doc = vanban.load(path)
+            got = doc.model_dump_json()
+        except vanban.VanbanError as exc:
+            got = "error: " + str(exc)
+    out[path] = [got, sorted(str(w.message) for w in caught)]
+models = [vanban.models.Document, *vanban.models.DOCUMENT_TYPES.values()]
+from_cache = sorted(
+    c.__name__
+    for c in {s for m in models for s in type(m).mro(m)} | set(models)
+    if not isinstance(c.__dict__.get("__pydantic_validator__"), (MockValSer, type(None)))
+    and not c.__dict__.get("__pydantic_complete__", False)
+)
+print(json.dumps({"outcomes": out, "from_cache": from_cache}))
+"""
+
+
+def _outcomes(cache: str) -> dict[str, object]:
+    env = {**os.environ, "VANBAN_CACHE_DIR": cache}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    out = subprocess.run(
+        [sys.executable, "-c", _OUTCOMES, *map(str, PLANS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def test_validators_from_the_cache_give_what_pydantic_gives(tmp_path: Path) -> None:
+    assert len(PLANS) > 150
+    built = _outcomes("")  # no cache: pydantic builds each validator
+    filling = _outcomes(str(tmp_path / "cache"))
+    read = _outcomes(str(tmp_path / "cache"))
+    assert built["from_cache"] == filling["from_cache"] == []
+    # every type (each has an example) from the cache: a schema the cache cannot rebuild
+    # falls back to pydantic's build, which would make this test compare pydantic with itself
+    assert len(read["from_cache"]) == len(registry.type_keys())
+    assert filling["outcomes"] == built["outcomes"]
+    assert read["outcomes"] == built["outcomes"]
+
+
+@pytest.mark.parametrize("key", registry.type_keys())
+def test_every_types_schema_can_be_cached(key: str) -> None:
+    """A closure or a lambda in a model (a validator, a default factory) cannot be pickled:
+    that type would be built anew in every process. Name the function at module level."""
+    cls = registry.model(key)
+    cls.model_rebuild(force=True)
+    schema = _prebuilt._without_metadata(cls.__pydantic_core_schema__)
+    assert pickle.loads(pickle.dumps(schema)) is not None
+
+
+def test_a_corrupt_entry_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VANBAN_CACHE_DIR", str(tmp_path))
+    cls = registry.model("cong_van")
+    path = _prebuilt._entry(cls)
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"0" * 64 + b"\n" + pickle.dumps({"type": "any"}))
+    assert _prebuilt._load(path) is None  # digest does not match
+    assert not _prebuilt._install(cls)
+
+
+def test_a_users_subclass_is_never_cached() -> None:
+    """The fingerprint covers vanban's files only: a subclass in a notebook changes unseen."""
+    KeHoach = registry.model("ke_hoach")
+
+    class MyPlan(KeHoach):  # type: ignore[misc, valid-type]
+        pass
+
+    assert not _prebuilt.cacheable(MyPlan)
+    assert _prebuilt.cacheable(KeHoach)
