@@ -111,3 +111,23 @@ def test_a_users_subclass_is_never_cached() -> None:
 
     assert not _prebuilt.cacheable(MyPlan)
     assert _prebuilt.cacheable(KeHoach)
+
+
+def test_an_edited_source_is_a_new_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model file changed (size or time) gives another key: the old schema is not read."""
+    source = tmp_path / "ke_hoach.py"
+    source.write_text("x = 1\n")
+    monkeypatch.setattr(_prebuilt, "_SOURCES", (tmp_path,))
+    _prebuilt._fingerprint.cache_clear()
+    try:
+        before = _prebuilt._fingerprint()
+        os.utime(source, ns=(0, source.stat().st_mtime_ns + 1_000_000))
+        _prebuilt._fingerprint.cache_clear()
+        assert _prebuilt._fingerprint() != before
+    finally:
+        _prebuilt._fingerprint.cache_clear()
+
+
+def test_the_fingerprint_covers_the_models_and_the_rules() -> None:
+    folders = {p.name for p in _prebuilt._SOURCES}
+    assert {"vanban", "models", "nd30"} <= folders

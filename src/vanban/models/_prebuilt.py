@@ -12,7 +12,8 @@ Safety:
 
 - the entry's name is a hash of everything the schema is made from: this format's version,
   Python's, pydantic's and pydantic-core's, and the path, size and modification time of every
-  ``.py`` file of vanban (what Python itself trusts for its ``.pyc`` files); an entry whose
+  ``.py`` file of ``vanban/``, ``vanban/models/`` and ``vanban/nd30/`` (what Python itself
+  trusts for its ``.pyc`` files); an entry whose
   SHA-256 does not match its content is ignored and rewritten;
 - pickle runs code: the folder must be this user's own and writable by no one else
   (:func:`vanban._cache.usable_cache`), as for the compiled templates kept beside;
@@ -48,20 +49,25 @@ _FORMAT = "1"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
+#: Where what a model's schema is made of can live: vanban's own modules, its models and the
+#: decree's rules (layout, templates, the checker and the importers cannot change a schema).
+_SOURCES = (_PACKAGE, _PACKAGE / "models", _PACKAGE / "nd30")
+
+
 @functools.cache
 def _fingerprint() -> str | None:
-    """What the models are made from: vanban's sources (by stat, as Python's .pyc) and the
-    versions of Python and pydantic."""
+    """What the models are made from: the sources they can read (by stat, as Python trusts
+    its .pyc files) and the versions of Python and pydantic."""
     h = hashlib.sha256(
         f"{_FORMAT}\0{sys.version}\0{pydantic.VERSION}\0{pydantic_core.__version__}".encode()
     )
     try:
-        for folder, dirs, files in os.walk(_PACKAGE):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    st = os.stat(os.path.join(folder, name))
-                    h.update(f"{folder}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        for folder in _SOURCES:
+            with os.scandir(folder) as found:
+                for entry in sorted(found, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        h.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     except OSError:
         return None
     return h.hexdigest()
