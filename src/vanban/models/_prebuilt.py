@@ -22,6 +22,10 @@ Safety:
   (``vanban schema``) is built by pydantic as before;
 - any problem (no cache, a corrupt or unreadable entry, a schema that cannot be pickled) is a
   miss: pydantic builds the validator as it always did.
+
+Only vanban's own models are cached (a user's subclass is built by pydantic). A validator made
+from the cache is a plain ``SchemaValidator``: pydantic plugins (found through entry points,
+``PYDANTIC_DISABLE_PLUGINS``) do not see it; set ``VANBAN_CACHE_DIR=`` (empty) to have them.
 """
 
 from __future__ import annotations
