@@ -131,3 +131,24 @@ def test_an_edited_source_is_a_new_entry(tmp_path: Path, monkeypatch: pytest.Mon
 def test_the_fingerprint_covers_the_models_and_the_rules() -> None:
     folders = {p.name for p in _prebuilt._SOURCES}
     assert {"vanban", "models", "nd30"} <= folders
+
+
+def test_a_new_entry_replaces_the_stale_ones_of_its_class(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache does not grow with every edit or upgrade: one entry per class."""
+    monkeypatch.setenv("VANBAN_CACHE_DIR", str(tmp_path))
+    cls = registry.model("to_trinh")
+    other = registry.model("cong_van")
+    folder = tmp_path / "models"
+    folder.mkdir()
+    stale = folder / f"{cls.__module__}.{cls.__qualname__}.{'0' * 32}.pickle"
+    kept = folder / f"{other.__module__}.{other.__qualname__}.{'0' * 32}.pickle"
+    stale.write_bytes(b"old")
+    kept.write_bytes(b"old")
+    cls.model_rebuild(force=True)
+    _prebuilt._store(cls)
+    path = _prebuilt._entry(cls)
+    assert path is not None and path.exists()
+    assert not stale.exists()
+    assert kept.exists()
