@@ -42,9 +42,15 @@ from typing import Any
 import pydantic
 import pydantic_core
 from pydantic import BaseModel
-from pydantic._internal._config import ConfigWrapper
-from pydantic._internal._mock_val_ser import MockValSer
 from pydantic_core import SchemaSerializer, SchemaValidator
+
+# pydantic's inner names this module leans on; in a pydantic without them the cache is off
+# and the models are built as pydantic builds them (the tests pin what the names do).
+try:
+    from pydantic._internal._config import ConfigWrapper
+    from pydantic._internal._mock_val_ser import MockValSer
+except ImportError:  # pragma: no cover - another pydantic
+    ConfigWrapper = MockValSer = None  # type: ignore[assignment, misc]
 
 from vanban import _cache, _files
 
@@ -164,12 +170,13 @@ def attach(cls: type[BaseModel]) -> None:
     """Make the first use of ``cls``'s validator or serializer read the cache (and, on a
     miss, let pydantic build them and store the result). Called when the class is made,
     while pydantic's placeholders (``defer_build``) are in place."""
-    if not cacheable(cls):
+    if MockValSer is None or ConfigWrapper is None or not cacheable(cls):
         return
     for attr in ("__pydantic_validator__", "__pydantic_serializer__"):
         mock = cls.__dict__.get(attr)
-        if isinstance(mock, MockValSer) and mock._attempt_rebuild is not None:
-            mock._attempt_rebuild = _first_use(cls, attr, mock._attempt_rebuild)
+        build = getattr(mock, "_attempt_rebuild", None) if isinstance(mock, MockValSer) else None
+        if build is not None and mock is not None:
+            mock._attempt_rebuild = _first_use(cls, attr, build)
 
 
 def _first_use(cls: type[BaseModel], attr: str, build: Callable[..., Any]) -> Callable[..., Any]:
@@ -187,10 +194,15 @@ def _first_use(cls: type[BaseModel], attr: str, build: Callable[..., Any]) -> Ca
 def resolve_fields(*classes: type[BaseModel]) -> None:
     """Resolve the fields' annotations that named a class defined later in the module
     (``Task.rows: list[TaskPart]``), without building the validator as ``model_rebuild``
-    does: the error messages read ``model_fields`` to name the fields of a path."""
-    from pydantic._internal._fields import rebuild_model_fields
-    from pydantic._internal._namespace_utils import NsResolver
-
+    does: the error messages read ``model_fields`` to name the fields of a path. In a
+    pydantic without the inner function, the models are built (``model_rebuild``)."""
+    try:
+        from pydantic._internal._fields import rebuild_model_fields
+        from pydantic._internal._namespace_utils import NsResolver
+    except ImportError:  # pragma: no cover - another pydantic
+        for cls in classes:
+            cls.model_rebuild(_parent_namespace_depth=0)
+        return
     for cls in classes:
         if not cls.__pydantic_fields_complete__:
             fields, extra = rebuild_model_fields(
