@@ -142,16 +142,18 @@ def test_a_new_entry_replaces_the_stale_ones_of_its_class(
     other = registry.model("cong_van")
     folder = tmp_path / "models"
     folder.mkdir()
-    stale = folder / f"{cls.__module__}.{cls.__qualname__}.{'0' * 32}.pickle"
-    kept = folder / f"{other.__module__}.{other.__qualname__}.{'0' * 32}.pickle"
-    stale.write_bytes(b"old")
-    kept.write_bytes(b"old")
+    stale = folder / f"{_prebuilt._prefix(cls)}.{'0' * 32}.pickle"
+    kept = folder / f"{_prebuilt._prefix(other)}.{'0' * 32}.pickle"
+    # the same class in another installation of vanban (another virtual environment)
+    elsewhere = folder / f"{cls.__module__}.{cls.__qualname__}.{'f' * 12}.{'0' * 32}.pickle"
+    for p in (stale, kept, elsewhere):
+        p.write_bytes(b"old")
     cls.model_rebuild(force=True)
     _prebuilt._store(cls)
     path = _prebuilt._entry(cls)
     assert path is not None and path.exists()
     assert not stale.exists()
-    assert kept.exists()
+    assert kept.exists() and elsewhere.exists()
 
 
 _AFTER_IMPORT = """

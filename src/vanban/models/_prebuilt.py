@@ -88,9 +88,15 @@ def _entry(cls: type[BaseModel]) -> Path | None:
     fingerprint = _fingerprint() if folder is not None else None
     if folder is None or fingerprint is None:
         return None
-    # Named by the class, then the hash: a new entry of a class replaces its stale ones.
+    # Named by the class and this installation, then the hash: a new entry replaces the
+    # stale ones of the same class and installation (another vanban's are left alone).
     key = hashlib.sha256(f"{fingerprint}\0{cls.__module__}\0{cls.__qualname__}".encode())
-    return folder / "models" / f"{cls.__module__}.{cls.__qualname__}.{key.hexdigest()[:32]}.pickle"
+    return folder / "models" / f"{_prefix(cls)}.{key.hexdigest()[:32]}.pickle"
+
+
+def _prefix(cls: type[BaseModel]) -> str:
+    where = hashlib.sha256(str(_PACKAGE).encode()).hexdigest()[:12]
+    return f"{cls.__module__}.{cls.__qualname__}.{where}"
 
 
 def _without_metadata(schema: Any) -> Any:
@@ -132,9 +138,9 @@ def _store(cls: type[BaseModel]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _files.replace_atomically(path, data)
-        # The entries of this class made from other sources (an older vanban, an edit):
-        # never read again, so removed rather than left to grow the cache.
-        for stale in path.parent.glob(f"{cls.__module__}.{cls.__qualname__}.*.pickle"):
+        # This class's entries made from other sources of this installation (before an
+        # edit or an upgrade): never read again, so removed rather than left to grow.
+        for stale in path.parent.glob(f"{_prefix(cls)}.*.pickle"):
             if stale.name != path.name:
                 stale.unlink(missing_ok=True)
     except OSError:
