@@ -178,3 +178,41 @@ def test_forward_referenced_fields_are_resolved_at_import_without_building() -> 
         [sys.executable, "-c", _AFTER_IMPORT], env=env, capture_output=True, text=True, check=True
     )
     assert json.loads(out.stdout) == {n: [True, True] for n in ("Bullet", "Task", "Item", "Letter")}
+
+
+_SCHEMA_AFTER_LOAD = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import vanban
+doc = vanban.load(sys.argv[1])
+cls = type(doc)
+from_cache = not cls.__pydantic_complete__
+schema = cls.model_json_schema()
+doc.title = "Tên mới"  # assignment is validated by the same validator
+print(json.dumps({"from_cache": from_cache, "schema": schema, "dump": doc.model_dump_json()}))
+"""
+
+
+def test_a_class_with_a_cached_validator_still_gives_its_json_schema(tmp_path: Path) -> None:
+    """The cache gives the validator only: JSON Schema is built by pydantic as before."""
+    example = ROOT / "examples" / "ke-hoach-so-tai-nguyen-du-lieu-dat-dai.yaml"
+
+    def run(cache: str) -> dict[str, object]:
+        env = {**os.environ, "VANBAN_CACHE_DIR": cache}
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+        out = subprocess.run(
+            [sys.executable, "-c", _SCHEMA_AFTER_LOAD, str(example)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result: dict[str, object] = json.loads(out.stdout)
+        return result
+
+    built = run("")
+    run(str(tmp_path))  # fills the cache
+    cached = run(str(tmp_path))
+    assert built["from_cache"] is False and cached["from_cache"] is True
+    assert cached["schema"] == built["schema"]
+    assert cached["dump"] == built["dump"]
