@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "an-ninh-cong-nhan-bac-giang.yaml"
 
 
-def _fresh(code: str, *args: str) -> str:
-    env = dict(os.environ)
+def _fresh(code: str, *args: str, env: dict[str, str] | None = None) -> str:
+    env = {**os.environ, **(env or {})}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
     out = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -69,10 +69,19 @@ warnings.simplefilter("ignore")
 import vanban
 from vanban import models
 from vanban.models import blocks, common
-before = {c.__name__: c.__pydantic_complete__ for c in (common.Signer, blocks.Section, blocks.Table)}
+from pydantic._internal._mock_val_ser import MockValSer
+def built(c):  # by pydantic, or made from the cache of an earlier process (models._prebuilt)
+    return not isinstance(c.__dict__["__pydantic_validator__"], MockValSer)
+before = {c.__name__: built(c) for c in (common.Signer, blocks.Section, blocks.Table)}
 doc = vanban.load(sys.argv[1])
-after = {c.__name__: c.__pydantic_complete__ for c in (common.Signer, blocks.Section, blocks.Table)}
-print(json.dumps({"before": before, "after": after, "type": type(doc).__pydantic_complete__}))
+after = {c.__name__: built(c) for c in (common.Signer, blocks.Section, blocks.Table)}
+print(json.dumps({
+    "before": before,
+    "after": after,
+    "type": built(type(doc)),
+    "complete": type(doc).__pydantic_complete__,
+    "plugins_looked_up": "pydantic.plugin._loader" in sys.modules,
+}))
 """
 
 
@@ -81,10 +90,23 @@ def test_models_build_when_used_and_the_nested_ones_inside_their_document() -> N
     loading a plan builds its document type's validator once, with the nested models
     validated inside it, not one validator per nested class."""
     built = json.loads(_fresh(_BUILT_AFTER_LOAD, str(EXAMPLE)))
-    # (a Task is built with the models: its rows, TaskPart, are defined after it)
     assert built["before"] == {"Signer": False, "Section": False, "Table": False}
     assert built["type"] is True
     assert built["after"] == {"Signer": False, "Section": False, "Table": False}
+
+
+def test_a_second_process_takes_the_validator_from_the_cache(tmp_path: Path) -> None:
+    """The first process builds the document type's validator and stores its schema; the
+    next one makes the validator from it: pydantic builds nothing (the class is not
+    "complete" for pydantic) and does not look for its plugins (importlib.metadata)."""
+    env = {"VANBAN_CACHE_DIR": str(tmp_path / "cache")}
+    first = json.loads(_fresh(_BUILT_AFTER_LOAD, str(EXAMPLE), env=env))
+    assert first["type"] is True and first["complete"] is True
+    assert list((tmp_path / "cache" / "models").glob("*.pickle"))
+    second = json.loads(_fresh(_BUILT_AFTER_LOAD, str(EXAMPLE), env=env))
+    assert second["type"] is True and second["complete"] is False
+    assert second["plugins_looked_up"] is False
+    assert second["after"] == {"Signer": False, "Section": False, "Table": False}
 
 
 def test_a_nested_model_built_by_a_program_still_raises_vanbans_error() -> None:

@@ -7,6 +7,7 @@ import copy
 import cProfile
 import hashlib
 import io
+import itertools
 import os
 import pstats
 import re
@@ -19,6 +20,8 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vanban
 from vanban import _ooxml
@@ -414,3 +417,18 @@ def test_checks_run_once_and_again_after_a_change(sample_doc) -> None:  # type: 
     sample_doc.footnotes = {}  # now a [^kcn] reference has no text
     with pytest.raises(vanban.ValidationError, match="kcn"):
         vanban.render(sample_doc)
+
+
+@given(total=st.integers(0, 3000), workers=st.integers(2, 64))
+def test_guided_spans_cover_the_batch_in_order_and_shrink(total: int, workers: int) -> None:
+    """Every document in exactly one chunk, in order; chunks never grow, so the processes
+    end on small ones (none idles long waiting for another's last chunk)."""
+    from vanban._rendering import _SMALLEST, _guided_spans
+
+    spans = _guided_spans(total, workers)
+    assert [i for a, b in spans for i in range(a, b)] == list(range(total))
+    sizes = [b - a for a, b in spans]
+    assert all(x >= y for x, y in itertools.pairwise(sizes[:-1]))
+    assert all(s >= _SMALLEST for s in sizes[:-1])
+    if total >= 100 * workers:
+        assert sizes[0] >= 10 * sizes[-2]  # the first chunks are much larger than the last

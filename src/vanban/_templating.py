@@ -27,9 +27,7 @@ import hashlib
 import importlib.util
 import io
 import json
-import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +39,8 @@ from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
 from vanban import _files, _package, _sandbox, _zip
+from vanban._cache import cache_dir as cache_dir
+from vanban._cache import usable_cache as usable_cache
 from vanban.errors import InputError, TemplateError, os_message
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
@@ -206,34 +206,7 @@ def _patch(source: str) -> str:
 # read-only disk, a corrupt entry) is the same as a miss: the template is prepared anew.
 
 
-def cache_dir() -> Path | None:
-    """The cache folder: ``$VANBAN_CACHE_DIR`` (empty: no cache), else
-    ``$XDG_CACHE_HOME/vanban``, else ``~/.cache/vanban``."""
-    value = os.environ.get("VANBAN_CACHE_DIR")
-    if value is not None:
-        return Path(value) if value.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "vanban"
-
-
-def usable_cache(folder: Path | None) -> Path | None:
-    """``folder``, created if need be, when it is safe to cache in; else ``None``.
-
-    What is cached is code (template source, compiled templates), so the folder must be
-    this user's own and writable by no one else, as Jinja requires of its own cache.
-    """
-    if folder is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        st = folder.stat()
-    except OSError:
-        return None
-    if not stat.S_ISDIR(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return None
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        return None
-    return folder
+# cache_dir and usable_cache live in vanban._cache (the loader reads them without Jinja).
 
 
 @functools.lru_cache(maxsize=1)

@@ -87,16 +87,28 @@ _WHEN_SCHEMA = WithJsonSchema(
         "description": "ngày và giờ (2026-11-20 08:00), chỉ ngày (2026-11-20) hoặc chỉ giờ (08:00)",
     }
 )
+
+
+def _parse_start(v: Any) -> Any:
+    return _parse_when(v, _START_FORMS)
+
+
+def _parse_end(v: Any) -> Any:
+    return _parse_when(v, _END_FORMS)
+
+
+# Named functions, not lambdas: the models' built validators are pickled between processes
+# (vanban.models._prebuilt), and pickle finds a function by its name.
 #: A start in a Biên bản's fields: date and time, a date alone or a time of day alone.
 StartWhen = Annotated[
     dt.datetime | dt.date | dt.time,
-    BeforeValidator(lambda v: _parse_when(v, _START_FORMS)),
+    BeforeValidator(_parse_start),
     _WHEN_SCHEMA,
 ]
 #: An end: a time of day ("11:30", "8:00"), or a date and time, or a date alone.
 EndWhen = Annotated[
     dt.datetime | dt.date | dt.time,
-    BeforeValidator(lambda v: _parse_when(v, _END_FORMS)),
+    BeforeValidator(_parse_end),
     _WHEN_SCHEMA,
 ]
 

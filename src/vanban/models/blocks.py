@@ -42,6 +42,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vanban.models import _prebuilt
 from vanban.models.types import Deadline, Model, Text
 
 #: Paragraph and cell alignment (canh lề): left, centre, right, both sides.
@@ -879,6 +880,11 @@ class TaskColumn(Model):
 DEFAULT_TASK_COLUMNS = ("number", "task", "leads", "coordinates", "deadline", "product")
 
 
+def _default_task_columns() -> list[TaskColumn]:
+    # A named function (not a lambda): the built validators are pickled (models._prebuilt).
+    return [TaskColumn(field=f) for f in DEFAULT_TASK_COLUMNS]
+
+
 class TaskGroup(Model):
     """Nhóm nhiệm vụ: a group row (I, II…) and its tasks, numbered from 1 again."""
 
@@ -913,7 +919,7 @@ class TaskTable(Model):
     )
 
     columns: list[TaskColumn] = Field(
-        default_factory=lambda: [TaskColumn(field=f) for f in DEFAULT_TASK_COLUMNS],
+        default_factory=_default_task_columns,
         min_length=1,
         max_length=30,
         title="Các cột",
@@ -1084,7 +1090,7 @@ class Section(Model):
     )
 
 
-Bullet.model_rebuild()
-Task.model_rebuild()  # rows (TaskPart) are defined after it
-Item.model_rebuild()
-Letter.model_rebuild()
+# Not model_rebuild(): it built each validator at import (~25 ms in every process, a plan
+# without tasks or letters included); the validators are built on first use (defer_build).
+# Only the fields that named a class defined further down are resolved now.
+_prebuilt.resolve_fields(Bullet, Task, Item, Letter)

@@ -384,16 +384,28 @@ def as_above_field() -> Any:
     )
 
 
+class _RuleCheck:
+    """The check of an nd30 rule: its ValueError becomes a located error under ``code``.
+
+    An object of a module-level class rather than a closure, so that the models' built
+    validators can be pickled (vanban.models._prebuilt)."""
+
+    __slots__ = ("code", "fn")
+
+    def __init__(self, fn: Any, code: str) -> None:
+        self.fn = fn
+        self.code = code
+
+    def __call__(self, value: str) -> str:
+        try:
+            return str(self.fn(value))
+        except ValueError as exc:
+            raise PydanticCustomError(self.code, str(exc)) from None
+
+
 def _rule(fn: Any, code: str) -> Any:
     """A validator from an nd30 rule that raises ValueError with a Vietnamese message."""
-
-    def check(value: str) -> str:
-        try:
-            return str(fn(value))
-        except ValueError as exc:
-            raise PydanticCustomError(code, str(exc)) from None
-
-    return AfterValidator(check)
+    return AfterValidator(_RuleCheck(fn, code))
 
 
 class Contact(Model):

@@ -19,6 +19,7 @@ from pydantic._internal._model_construction import ModelMetaclass
 from pydantic_core import PydanticCustomError, core_schema
 
 from vanban import _cleaning as _text
+from vanban.models import _prebuilt
 
 
 class _ModelClass(ModelMetaclass):
@@ -97,6 +98,8 @@ class Model(BaseModel, metaclass=_ModelClass):
         # help(KeHoach) and a notebook's signature hint show the fields as a person writes
         # them (``title: str``), not pydantic's ``AfterValidator(func=<function … at 0x…>)``.
         type.__setattr__(cls, "__signature__", _ReadableSignature())
+        # Its validator, on first use, from the cache of an earlier process when it holds it.
+        _prebuilt.attach(cls)
 
     @classmethod
     def __pydantic_on_complete__(cls) -> None:
