@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import vanban
@@ -310,6 +310,7 @@ _UNIT_CHARS = st.sampled_from(list("VTPHNCĐBKQLabcđêơư&.-() 0123456789/b"))
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(_UNIT_CHARS, min_size=1, max_size=14))
+@example("0. .")  # a stop, a space, a stop: all of it left to the line
 def test_any_archive_unit_prints_or_is_refused_as_meaningless(text: str) -> None:
     try:
         printed, why = recipients.read_archive_unit(text)

@@ -146,7 +146,7 @@ def read_archive_unit(text: str) -> tuple[str, str | None]:
     ...
     ValueError: đơn vị lưu "HC (0)": số bản lưu phải từ 1 trở lên
     """
-    s = _SPACES.sub(" ", text).strip().rstrip(".,;").rstrip()
+    s = _SPACES.sub(" ", text).strip().rstrip(".,; ")
     try:
         return _strict_unit(s, text), None
     except _Departure as why:
