@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
 
 import vanban
+from vanban import _markup as markup
+from vanban._markup import LineBreak, Span
 from vanban._rendering import Renderer
 from vanban.errors import ValidationError
+from vanban.layout.blocks import Block, NoteRef, Role
+from vanban.layout.body import Body, leads_in
+from vanban.layout.common import Inliner
+from vanban.nd30.capitals import _LETTERS, capitals, is_mixed_abbreviation
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "an-ninh-cong-nhan-bac-giang.yaml"
@@ -31,3 +40,72 @@ def test_render_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# ----------------------------------------------------------------- capitals: the word filter
+
+#: Letters whose case is odd: a capital with no small form (𝔘), titlecase (ǅ), a small
+#: letter with no capital (ß upper-cases to "SS"), Vietnamese with its marks, a mark alone.
+_ODD = "𝔘𝔞ǅǆǄßẞđĐơƠưƯếẾỗỖaAzZ\u0345ⓐ"
+_TEXT = st.text(alphabet=st.sampled_from(list(_ODD + " -/.0123456789TtGgSsQyĐh")), max_size=30)
+
+
+def _reference_capitals(text: str) -> str:
+    """The rule as it was written before the filter: every run of letters upper-cased
+    unless :func:`is_mixed_abbreviation` says it is written as an abbreviation."""
+    return _LETTERS.sub(
+        lambda m: m.group(0) if is_mixed_abbreviation(m.group(0)) else m.group(0).upper(), text
+    )
+
+
+@given(_TEXT)
+@example("05/CT-TTg 𝔘𝔞 ǅa aǅ ß TTr ThS QyĐ")
+def test_capitals_filter_agrees_with_the_rule(text: str) -> None:
+    assert capitals(text) == _reference_capitals(text)
+
+
+# ------------------------------------------------- the inliner's plain path and Body.add's keep
+
+_MARKUP_TEXT = st.text(alphabet=st.sampled_from(list("ab đẾ𝔘ǅ:;.*~^[]@\\\n\t")), max_size=24)
+
+
+def _reference_inlines(text: str, bold: bool, italic: bool, upper: bool) -> list[object]:
+    parsed = markup.parse(text, bold=bold, italic=italic)
+    if upper:
+        return [x._replace(text=capitals(x.text)) if isinstance(x, Span) else x for x in parsed]
+    return list(parsed)
+
+
+@given(_MARKUP_TEXT, st.booleans(), st.booleans(), st.booleans())
+@example("", False, False, True)
+@example("Mục đích, ǅa", True, False, True)
+def test_inliner_plain_path_agrees_with_the_parser(
+    text: str, bold: bool, italic: bool, upper: bool
+) -> None:
+    """Text without markup skips the parser; what comes out is what the parser gives."""
+    assume("[^" not in text and "[@" not in text)  # those need a document's notes and parts
+    inl = Inliner(vanban.load(PLAN))
+    got = inl(text, bold=bold, italic=italic, upper=upper)
+    want = _reference_inlines(text, bold, italic, upper)
+    assert got == want
+    assert [type(x) for x in got] == [type(x) for x in want]
+
+
+_INLINE = st.one_of(
+    st.builds(Span, st.text(alphabet=st.sampled_from(list("ab: ;\n")), max_size=6)),
+    st.builds(NoteRef, st.integers(1, 3)),
+    st.just(LineBreak()),
+)
+
+
+@given(st.lists(_INLINE, max_size=5), st.booleans())
+@example([Span("Các sở có trách nhiệm: \n")], False)
+@example([Span("a:"), NoteRef(1)], False)
+@example([Span("a:"), LineBreak()], False)
+def test_body_add_keeps_what_leads_in(inlines: list[Any], keep: bool) -> None:
+    """A paragraph is kept with the next when asked, or when it leads in (ends with ":")."""
+    body = Body(lambda text, **kw: [Span(text)], 9000)
+    body.add(Role.PARAGRAPH, list(inlines), keep=keep)
+    block = body.out[-1]
+    assert block == Block(Role.PARAGRAPH, tuple(inlines), keep or leads_in(inlines))
+    assert type(block) is Block

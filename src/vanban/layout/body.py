@@ -10,11 +10,12 @@ khoản "1." with điểm a) holding two tasks and điểm b) holding one number
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from vanban import _cleaning as _text
-from vanban._markup import Span, plain
+from vanban._markup import Span, plain, tuple_new
 from vanban.layout import tables
 from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
 from vanban.models import blocks as m
@@ -41,6 +42,9 @@ ALIGNED = {
 }
 
 Inliner = Callable[..., list[Inline]]
+
+#: The Roman numeral of a mục, made once per number.
+_roman = functools.cache(numbering.roman)
 
 
 def deadline_text(deadline: dt.date | str, *, inline: bool) -> str:
@@ -91,7 +95,10 @@ class Body:
 
     def add(self, role: Role, inlines: list[Inline], *, keep: bool = False) -> None:
         """Add a paragraph; one that ends with ":" leads into the next and is kept with it."""
-        self.out.append(Block(role, tuple(inlines), keep or leads_in(inlines)))
+        if not keep and inlines:
+            last = inlines[-1]  # most often a span: leads_in without its search
+            keep = last.text.rstrip().endswith(":") if type(last) is Span else leads_in(inlines)
+        self.out.append(tuple_new(Block, (role, tuple(inlines), keep)))
 
     def lead_in(self) -> None:
         """Keep the last paragraph laid out with the next: it leads into what follows it (a
@@ -156,7 +163,7 @@ class Body:
         """Mục "I. TITLE" (UPPERCASE, Phụ lục I, II.6) and their content, numbered anew."""
         for i, section in enumerate(sections, 1):
             title = self.inl(section.title, upper=True)
-            self.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *title])
+            self.add(Role.HEADING1, [Span(f"{_roman(i)}. "), *title])
             self.blocks(section.content, ())
 
     def item(self, label: str, title: str | None, text: str | None, *, leads: bool = False) -> None:
@@ -201,21 +208,29 @@ class Body:
         for b in items:
             first, *rest = _text.paragraphs(b.text)
             own, first = typed_mark(first, mark)
-            self.add(role, [Span(f"{own} "), *self.inl(first)])
+            self.add(role, [tuple_new(Span, (f"{own} ", False, False, None)), *self.inl(first)])
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
             if b.bullets:
                 self.lead_in()
-            self.bullets(b.bullets, depth + 1)
+                self.bullets(b.bullets, depth + 1)
 
     def _with_deadline(self, inlines: list[Inline], deadline: dt.date | str) -> list[Inline]:
         closing = _strip_final_period(inlines)
         text = deadline_text(deadline, inline=True)
-        return [*inlines, Span(" ("), Span(text, italic=True), Span(")" + closing)]
+        return [
+            *inlines,
+            tuple_new(Span, (" (", False, False, None)),
+            tuple_new(Span, (text, False, True, None)),
+            tuple_new(Span, (")" + closing, False, False, None)),
+        ]
 
     def task(self, label: str, task: m.Task) -> None:
         first, *rest = _text.paragraphs(task.task)
-        inlines: list[Inline] = [Span(f"{label} "), *self.inl(first)]
+        inlines: list[Inline] = [
+            tuple_new(Span, (f"{label} ", False, False, None)),
+            *self.inl(first),
+        ]
         inline_deadline = self.task_style == "inline" and task.deadline is not None
         if inline_deadline and not rest:
             assert task.deadline is not None

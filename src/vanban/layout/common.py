@@ -9,7 +9,7 @@ from typing import Any
 
 from vanban import _markup as markup
 from vanban import _metrics
-from vanban._markup import Footnote, Ref, Span
+from vanban._markup import Footnote, Ref, Span, tuple_new
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import (
     AppendixLayout,
@@ -43,6 +43,10 @@ class Inliner:
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
     ) -> list[Inline]:
+        if markup._SPECIAL.search(text) is None:  # no markup, so nothing to number either
+            if not text:
+                return []
+            return [tuple_new(Span, (capitals(text) if upper else text, bold, italic, None))]
         parsed = markup.parse(text, bold=bold, italic=italic)
         if not upper and "[^" not in text and "[@" not in text:  # nothing to number
             return parsed  # type: ignore[return-value]
@@ -118,7 +122,7 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
 
 def plain_block(role: Role, text: str) -> Block:
     """A block of generated text (no markup is read in it)."""
-    return Block(role, (Span(text),))
+    return tuple_new(Block, (role, (tuple_new(Span, (text, False, False, None)),), False))
 
 
 def _lines(text: str) -> list[str]:
