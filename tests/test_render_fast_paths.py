@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import vanban
 from vanban import _markup as markup
 from vanban._markup import LineBreak, Span
-from vanban._rendering import Renderer
+from vanban._rendering import Renderer, _items
 from vanban.errors import ValidationError
 from vanban.layout.blocks import Block, NoteRef, Role
 from vanban.layout.body import Body, leads_in
@@ -92,7 +92,13 @@ def test_inliner_plain_path_agrees_with_the_parser(
 
 
 _INLINE = st.one_of(
-    st.builds(Span, st.text(alphabet=st.sampled_from(list("ab: ;\n")), max_size=6)),
+    st.builds(
+        Span,
+        st.text(alphabet=st.sampled_from(list("ab: ;&<\n")), max_size=6),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from([None, "subscript"]),
+    ),
     st.builds(NoteRef, st.integers(1, 3)),
     st.just(LineBreak()),
 )
@@ -109,3 +115,25 @@ def test_body_add_keeps_what_leads_in(inlines: list[Any], keep: bool) -> None:
     block = body.out[-1]
     assert block == Block(Role.PARAGRAPH, tuple(inlines), keep or leads_in(inlines))
     assert type(block) is Block
+
+
+# --------------------------------------------------------- the context of a body without tables
+
+_BLOCK = st.builds(
+    Block,
+    st.sampled_from([Role.PARAGRAPH, Role.TASK, Role.TABLE_AFTER, Role.PAGE_BREAK, Role.BULLET]),
+    st.lists(_INLINE, max_size=3).map(tuple),
+    st.booleans(),
+)
+
+
+def _view(items: list[Any]) -> list[tuple[object, ...]]:
+    return [(type(p), p.role, p.style, p.runs, p.keep, p.text) for p in items]
+
+
+@given(st.lists(_BLOCK, max_size=8))
+@example([Block(Role.PARAGRAPH, (Span("a:"),), True), Block(Role.TABLE_AFTER, ())])
+def test_body_without_tables_takes_the_short_way(blocks: list[Block]) -> None:
+    """A body of paragraphs alone gets the paragraphs the full walk gives (it looks for the
+    keeps around tables, and finds none)."""
+    assert _view(_items(blocks)) == _view(_items(blocks, tables=True))

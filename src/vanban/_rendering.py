@@ -90,7 +90,7 @@ class _Cell:
         # XML of a paragraph is made once per document.
         paras = memo.get(id(cell.paras))
         if paras is None:
-            paras = memo[id(cell.paras)] = [_Para(p) for p in cell.paras]
+            paras = memo[id(cell.paras)] = _paras(cell.paras)
         self.paras = paras
 
 
@@ -120,13 +120,17 @@ class _Table:
             self.rows.append(_Row(TableRow((cell,)), memo, False, note=True))
 
 
-def _items(items: Sequence[BodyItem]) -> list[_Para | _Table]:
+def _items(items: Sequence[BodyItem], tables: bool | None = None) -> list[_Para | _Table]:
     """The body's paragraphs and tables for the template, with the keeps that depend on
     what is next to what: a paragraph that leads into a table stays on the page of its
     first row; a paragraph under a table (a note) stays with the table's last row (the
     row, and the spacer after the table, are kept with it). A table that ends the body is
     followed by its spacer, which the template keeps with the signature block: the last row
     goes with them."""
+    if tables is None:
+        tables = any(isinstance(item, Table) for item in items)
+    if not tables:  # paragraphs alone: each keeps as its block says
+        return list(_paras(items))  # type: ignore[arg-type]
     out: list[_Para | _Table] = []
     last = len(items) - 1
     for k, item in enumerate(items):
@@ -199,7 +203,8 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     hl, hr = page.HEADER_COLUMNS
     sl, sr = page.SIGNER_COLUMNS
     cl, cr = forms.CONFIRMATION_COLUMNS
-    items = _items(lay.body)
+    tables = any(isinstance(b, Table) for b in lay.body)
+    items = _items(lay.body, tables)
     last = items[-1] if items and isinstance(items[-1], _Para) else None
     return {
         "doc_type": doc.doc_type,
@@ -218,7 +223,7 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         # so the signer is never alone on a page; no other paragraph chains into it.
         "body": items[:-1] if last is not None else items,
         "body_last": last,
-        "tables": any(isinstance(b, Table) for b in lay.body),
+        "tables": tables,
         "appendices": [_appendix(a) for a in lay.appendices],
         "recipients": _paras(lay.recipients),
         "signer": _paras(lay.signer),
