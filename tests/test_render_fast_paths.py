@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import vanban
 from vanban import _markup as markup
+from vanban import _ooxml
 from vanban._markup import LineBreak, Span
 from vanban._rendering import Renderer, _items
 from vanban.errors import ValidationError
@@ -94,7 +95,7 @@ def test_inliner_plain_path_agrees_with_the_parser(
 _INLINE = st.one_of(
     st.builds(
         Span,
-        st.text(alphabet=st.sampled_from(list("ab: ;&<\n")), max_size=6),
+        st.text(alphabet=st.sampled_from(list('ab: ;&<>"{}\n')), max_size=6),
         st.booleans(),
         st.booleans(),
         st.sampled_from([None, "subscript"]),
@@ -137,3 +138,23 @@ def test_body_without_tables_takes_the_short_way(blocks: list[Block]) -> None:
     """A body of paragraphs alone gets the paragraphs the full walk gives (it looks for the
     keeps around tables, and finds none)."""
     assert _view(_items(blocks)) == _view(_items(blocks, tables=True))
+
+
+# ------------------------------------------------------------- runs: escaping only when needed
+
+
+@given(st.lists(_INLINE, max_size=6))
+@example([Span('a & b < c > d "e" {{ f }} {% g %}')])
+def test_runs_escape_every_text_as_escape_does(inlines: list[Any]) -> None:
+    """A text with nothing to escape skips :func:`escape`; every text comes out as
+    :func:`escape` writes it, in the run of its emphasis."""
+    want = []
+    for x in inlines:
+        if isinstance(x, Span):
+            start = _ooxml._START_VERT[x[1:]] if x.vert_align else _ooxml._START[x[1:3]]
+            want.append(f"{start}{_ooxml.escape(x.text)}{_ooxml._END}")
+        elif isinstance(x, NoteRef):
+            want.append(_ooxml.NOTE_REF.format(x.id))
+        else:
+            want.append(_ooxml._BR)
+    assert _ooxml.runs(inlines) == "".join(want)
