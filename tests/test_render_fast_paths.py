@@ -16,9 +16,11 @@ from vanban import _ooxml
 from vanban._markup import LineBreak, Span
 from vanban._rendering import Renderer, _items
 from vanban.errors import ValidationError
+from vanban.layout import layout
 from vanban.layout.blocks import Block, NoteRef, Role
 from vanban.layout.body import Body, leads_in
 from vanban.layout.common import Inliner
+from vanban.models import KeHoach
 from vanban.nd30.capitals import _LETTERS, capitals, is_mixed_abbreviation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,3 +160,23 @@ def test_runs_escape_every_text_as_escape_does(inlines: list[Any]) -> None:
         else:
             want.append(_ooxml._BR)
     assert _ooxml.runs(inlines) == "".join(want)
+
+
+# ------------------------------------------------------------ tasks among other numbered blocks
+
+
+def test_tasks_number_with_the_blocks_around_them(sample: dict[str, Any]) -> None:
+    """A task takes the next number of its level, or its own; either way the blocks after
+    it count on from its place, and the điểm and texts between are not counted."""
+    sample["sections"][0]["content"] = [
+        {"title": "Đầu", "content": []},
+        {"task": "Việc một.", "deadline": "2025-01-01"},
+        "Đoạn văn không đánh số.",
+        {"task": "Việc có số riêng.", "number": "09"},
+        {"bullets": ["gạch"]},
+        {"task": "Việc ba."},
+        {"title": "Cuối", "content": [{"task": "Việc con."}]},
+    ]
+    lines = layout(KeHoach.model_validate(sample)).text().split("\n")
+    labels = [line.split(" ")[0] for line in lines if line[:1].isdigit()]
+    assert labels[:6] == ["1.", "2.", "09", "4.", "5.", "5.1."]

@@ -116,6 +116,10 @@ class Body:
         return the last number given."""
         n = start
         for block in blocks:
+            if type(block) is m.Task:  # the most frequent block of a plan: straight to it
+                n += 1
+                self.task(block.number or numbering.decimal_label((*path, n)), block)
+                continue
             if isinstance(block, str):
                 self.paragraphs(block)
                 continue

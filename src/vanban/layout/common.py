@@ -289,10 +289,10 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions | None = No
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in listed), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
     recipient_blocks += [
-        Block(Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose))
+        tuple_new(Block, (Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose), False))
         for line, r in zip(lines, listed, strict=False)
     ]
-    recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
+    recipient_blocks.append(tuple_new(Block, (Role.RECIPIENT, tuple(inl(lines[-1])), False)))
 
     s = doc.signer
     pair = regions.signer_pair
