@@ -180,3 +180,26 @@ def test_tasks_number_with_the_blocks_around_them(sample: dict[str, Any]) -> Non
     lines = layout(KeHoach.model_validate(sample)).text().split("\n")
     labels = [line.split(" ")[0] for line in lines if line[:1].isdigit()]
     assert labels[:6] == ["1.", "2.", "09", "4.", "5.", "5.1."]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aĐế \\*[]~^\n\t\r@{}")), max_size=12))
+@example("x\\y")
+@example("tab\there")
+def test_has_markup_is_the_special_characters_search(text: str) -> None:
+    assert markup.has_markup(text) is (markup._SPECIAL.search(text) is not None)
+
+
+@given(_MARKUP_TEXT, st.booleans(), st.booleans())
+@example("NH~4~", False, False)
+@example("m^3^", True, False)
+@example("C:\\tmp", False, True)
+@example("", False, False)
+def test_plain_text_shortcuts_agree_with_the_parser_s_long_way(
+    text: str, bold: bool, italic: bool
+) -> None:
+    """The inliner and :func:`parse` skip the tokenizer for text without markup; whatever
+    the text, they give what the tokenizer gives."""
+    assume("[^" not in text and "[@" not in text)
+    full = markup._parse_marked(text, bold, italic)
+    assert markup.parse(text, bold=bold, italic=italic) == full
+    assert Inliner(vanban.load(PLAN))(text, bold=bold, italic=italic) == full

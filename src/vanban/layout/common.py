@@ -43,7 +43,17 @@ class Inliner:
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
     ) -> list[Inline]:
-        if markup._SPECIAL.search(text) is None:  # no markup, so nothing to number either
+        # No markup (markup.has_markup, inlined: it is asked of every text), so nothing to
+        # number either.
+        if not (
+            "\\" in text
+            or "*" in text
+            or "[" in text
+            or "\n" in text
+            or "\t" in text
+            or "~" in text
+            or "^" in text
+        ):
             if not text:
                 return []
             return [tuple_new(Span, (capitals(text) if upper else text, bold, italic, None))]
@@ -101,7 +111,7 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
     """A recipient's line, its name and its purpose read as markup each on its own (a "*"
     in the name and one in the purpose must not italicise what lies between them).
     The line is "- <name><purpose text>;" (:func:`vanban.nd30.recipients.recipient_lines`)."""
-    if not purpose or not markup._SPECIAL.search(line):
+    if not purpose or not markup.has_markup(line):
         return tuple(inl(line))  # one field, or nothing to read: the line as it is
     tail = recipients.purpose_text(purpose)
     name = line[2 : len(line) - 1 - len(tail)]
