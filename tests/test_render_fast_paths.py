@@ -18,7 +18,7 @@ from vanban._rendering import Renderer, _items
 from vanban.errors import ValidationError
 from vanban.layout import layout
 from vanban.layout.blocks import Block, NoteRef, Role
-from vanban.layout.body import Body, leads_in
+from vanban.layout.body import Body, _strip_final_period, leads_in
 from vanban.layout.common import Inliner
 from vanban.models import KeHoach
 from vanban.nd30.capitals import _LETTERS, capitals, is_mixed_abbreviation
@@ -203,3 +203,50 @@ def test_plain_text_shortcuts_agree_with_the_parser_s_long_way(
     full = markup._parse_marked(text, bold, italic)
     assert markup.parse(text, bold=bold, italic=italic) == full
     assert Inliner(vanban.load(PLAN))(text, bold=bold, italic=italic) == full
+
+
+_SPAN_END = st.builds(
+    Span,
+    st.text(alphabet=st.sampled_from(list("ab .;: ")), max_size=5),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([None, "superscript"]),
+)
+
+
+@given(st.lists(st.one_of(_SPAN_END, st.builds(NoteRef, st.integers(1, 3))), max_size=4))
+@example([Span("việc A.", True, True, "superscript"), NoteRef(1)])
+def test_final_period_moves_with_the_span_as_it_was(inlines: list[Any]) -> None:
+    """The final "." or ";" taken off the last text keeps that span's emphasis and raise."""
+    want = list(inlines)
+    closing = "."
+    for i in range(len(want) - 1, -1, -1):
+        x = want[i]
+        if isinstance(x, Span):
+            stripped = x.text.rstrip()
+            if stripped[-1:] in (".", ";"):
+                want[i] = x._replace(text=stripped[:-1])
+                closing = stripped[-1]
+            break
+        if not isinstance(x, NoteRef):
+            break
+    got = list(inlines)
+    assert _strip_final_period(got) == closing
+    assert got == want
+    assert [type(x) for x in got] == [type(x) for x in want]
+
+
+def test_a_bullet_or_task_with_a_blank_line_is_two_paragraphs(sample: dict[str, Any]) -> None:
+    """Text without a newline is one paragraph without being split; with a blank line, two."""
+    sample["sections"][0]["content"] = [
+        {"bullets": ["một dòng", "đoạn một\n\nđoạn hai", "dòng\nngắt"]},
+        {"task": "việc một\n\nviệc hai"},
+    ]
+    lay = layout(KeHoach.model_validate(sample))
+    texts = [(b.role, b.text) for b in lay.body if isinstance(b, Block)]
+    assert (Role.BULLET, "- một dòng") in texts
+    i = texts.index((Role.BULLET, "- đoạn một"))
+    assert texts[i + 1] == (Role.PARAGRAPH, "đoạn hai")
+    assert (Role.BULLET, "- dòng\nngắt") in texts
+    j = texts.index((Role.TASK, "1. việc một"))
+    assert texts[j + 1] == (Role.PARAGRAPH, "việc hai")

@@ -105,7 +105,7 @@ class Body:
         heading, an item whose điểm or bullets follow)."""
         block = self.out[-1]
         if isinstance(block, Block) and not block.keep:
-            self.out[-1] = block._replace(keep=True)
+            self.out[-1] = tuple_new(Block, (block.role, block.inlines, True))
 
     def paragraphs(self, text: str, role: Role = Role.PARAGRAPH) -> None:
         for para in _text.paragraphs(text):
@@ -210,7 +210,8 @@ class Body:
         mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
         role = Role.BULLET if depth == 0 else Role.SUB_BULLET
         for b in items:
-            first, *rest = _text.paragraphs(b.text)
+            # One paragraph unless the text holds a blank line (no newline at all: no split).
+            first, *rest = _text.paragraphs(b.text) if "\n" in b.text else (b.text,)
             own, first = typed_mark(first, mark)
             self.add(role, [tuple_new(Span, (f"{own} ", False, False, None)), *self.inl(first)])
             for para in rest:
@@ -230,7 +231,8 @@ class Body:
         ]
 
     def task(self, label: str, task: m.Task) -> None:
-        first, *rest = _text.paragraphs(task.task)
+        text = task.task
+        first, *rest = _text.paragraphs(text) if "\n" in text else (text,)
         inlines: list[Inline] = [
             tuple_new(Span, (f"{label} ", False, False, None)),
             *self.inl(first),
@@ -351,7 +353,7 @@ def _strip_final_period(inlines: list[Inline]) -> str:
         assert isinstance(span, Span)
         stripped = span.text.rstrip()
         if stripped[-1:] in (".", ";"):
-            inlines[i] = span._replace(text=stripped[:-1])
+            inlines[i] = tuple_new(Span, (stripped[:-1], *span[1:]))  # span._replace(text=…)
             return stripped[-1]
     return "."
 
