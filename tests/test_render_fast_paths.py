@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from pathlib import Path
 from typing import Any
 
@@ -250,3 +251,23 @@ def test_a_bullet_or_task_with_a_blank_line_is_two_paragraphs(sample: dict[str, 
     assert (Role.BULLET, "- dòng\nngắt") in texts
     j = texts.index((Role.TASK, "1. việc một"))
     assert texts[j + 1] == (Role.PARAGRAPH, "việc hai")
+
+
+# ------------------------------------------------------------------- the markup tokenizer
+
+#: The tokenizer as it was written before its alternatives started with their marks.
+_TOKEN_BEFORE = re.compile(
+    r"\\[\\*\[\]~^]|\*\*\*|\*\*|\*|\[([\^@])([\w.-]+)\]|\n|\t"
+    rf"|(?<=[^\s~])~({markup._SCRIPTED})~(?!~)|(?<=[^\s^\[])\^({markup._SCRIPTED})\^"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Đ~^*[]\\\n\t@.-_1")), max_size=20))
+@example("NH~4~NO~3~, m^3^, 5~10, ~~x~~, [^a] [@b] \\*")
+@example("~a~")
+@example("x^a^^b^")
+def test_tokenizer_finds_what_it_found_before(text: str) -> None:
+    def tokens(pattern: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert tokens(markup._TOKEN) == tokens(_TOKEN_BEFORE)
