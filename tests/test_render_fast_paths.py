@@ -266,6 +266,7 @@ _TOKEN_BEFORE = re.compile(
 @example("NH~4~NO~3~, m^3^, 5~10, ~~x~~, [^a] [@b] \\*")
 @example("~a~")
 @example("x^a^^b^")
+@example("a~~b~ a^^b^ x[^b^ a ~b~")
 def test_tokenizer_finds_what_it_found_before(text: str) -> None:
     def tokens(pattern: re.Pattern[str]) -> list[tuple[object, ...]]:
         return [(m.span(), m.groups()) for m in pattern.finditer(text)]
