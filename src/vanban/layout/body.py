@@ -157,7 +157,10 @@ class Body:
             elif isinstance(block, m.Duties):
                 self.add(
                     Role.ITEM_HEADING,
-                    [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)],
+                    [
+                        tuple_new(Span, (f"{label} ", True, False, None)),
+                        *self.inl(block.body, bold=True),
+                    ],
                     keep=bool(block.duties),
                 )
                 self.bullets(block.duties, 0)
@@ -167,7 +170,9 @@ class Body:
         """Mục "I. TITLE" (UPPERCASE, Phụ lục I, II.6) and their content, numbered anew."""
         for i, section in enumerate(sections, 1):
             title = self.inl(section.title, upper=True)
-            self.add(Role.HEADING1, [Span(f"{_roman(i)}. "), *title])
+            self.add(
+                Role.HEADING1, [tuple_new(Span, (f"{_roman(i)}. ", False, False, None)), *title]
+            )
             self.blocks(section.content, ())
 
     def item(self, label: str, title: str | None, text: str | None, *, leads: bool = False) -> None:
@@ -184,14 +189,16 @@ class Body:
     def _item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
             heading = self.inl(title, bold=True)
-            inl = [Span(f"{label} ", bold=True), *heading]
+            inl = [tuple_new(Span, (f"{label} ", True, False, None)), *heading]
             if text:  # "a) Sở Tài chính: chủ trì …": a colon unless the title ends its own
                 text, joint = title_joint(plain(heading), text)
-                inl += [Span(joint), *self.inl(text)]
+                inl += [tuple_new(Span, (joint, False, False, None)), *self.inl(text)]
             self.add(Role.ITEM_HEADING, inl)
         elif text:
             first, *rest = _text.paragraphs(text)
-            self.add(Role.ITEM, [Span(f"{label} "), *self.inl(first)])
+            self.add(
+                Role.ITEM, [tuple_new(Span, (f"{label} ", False, False, None)), *self.inl(first)]
+            )
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
 
@@ -255,7 +262,8 @@ class Body:
             value = getattr(task, key)
             if value:
                 label = self.labels.get(key, name)
-                self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
+                head = tuple_new(Span, (f"- {label}: ", False, False, None))
+                self.add(Role.TASK_DETAIL, [head, *self.inl(joined(value))])
         if task.deadline is not None and not inline_deadline:
             label = self.labels.get("deadline", DEADLINE_LABEL)
             text = deadline_text(task.deadline, inline=False)
