@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from pathlib import Path
@@ -26,6 +27,12 @@ from vanban.nd30.capitals import _LETTERS, capitals, is_mixed_abbreviation
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "an-ninh-cong-nhan-bac-giang.yaml"
+
+
+@functools.cache
+def _plan() -> Any:
+    """The example plan, loaded once (the inliner only reads its footnotes)."""
+    return vanban.load(PLAN)
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -88,7 +95,7 @@ def test_inliner_plain_path_agrees_with_the_parser(
 ) -> None:
     """Text without markup skips the parser; what comes out is what the parser gives."""
     assume("[^" not in text and "[@" not in text)  # those need a document's notes and parts
-    inl = Inliner(vanban.load(PLAN))
+    inl = Inliner(_plan())
     got = inl(text, bold=bold, italic=italic, upper=upper)
     want = _reference_inlines(text, bold, italic, upper)
     assert got == want
@@ -203,7 +210,7 @@ def test_plain_text_shortcuts_agree_with_the_parser_s_long_way(
     assume("[^" not in text and "[@" not in text)
     full = markup._parse_marked(text, bold, italic)
     assert markup.parse(text, bold=bold, italic=italic) == full
-    assert Inliner(vanban.load(PLAN))(text, bold=bold, italic=italic) == full
+    assert Inliner(_plan())(text, bold=bold, italic=italic) == full
 
 
 _SPAN_END = st.builds(
