@@ -313,7 +313,11 @@ class Renderer:
         return prepared
 
     def render(self, doc: Document, *, check: bool = True, today: dt.date | None = None) -> bytes:
-        """The .docx bytes of ``doc``. Semantic problems raise :class:`ValidationError`."""
+        """The .docx bytes of ``doc``. Semantic problems raise :class:`ValidationError`.
+
+        Python's cyclic garbage collector is paused while the document renders (and turned
+        back on after it, if it was on): rendering makes no reference cycles.
+        """
         # Rendering makes thousands of short-lived tuples and lists and no reference cycles:
         # refcounting frees every one of them, and the cyclic collector, left on, would walk
         # them (and the caller's whole heap, now and then) about once per document, for
