@@ -90,7 +90,7 @@ class _Cell:
         # XML of a paragraph is made once per document.
         paras = memo.get(id(cell.paras))
         if paras is None:
-            paras = memo[id(cell.paras)] = [_Para(p) for p in cell.paras]
+            paras = memo[id(cell.paras)] = _paras(cell.paras)
         self.paras = paras
 
 
@@ -120,13 +120,17 @@ class _Table:
             self.rows.append(_Row(TableRow((cell,)), memo, False, note=True))
 
 
-def _items(items: Sequence[BodyItem]) -> list[_Para | _Table]:
+def _items(items: Sequence[BodyItem], tables: bool | None = None) -> list[_Para | _Table]:
     """The body's paragraphs and tables for the template, with the keeps that depend on
     what is next to what: a paragraph that leads into a table stays on the page of its
     first row; a paragraph under a table (a note) stays with the table's last row (the
     row, and the spacer after the table, are kept with it). A table that ends the body is
     followed by its spacer, which the template keeps with the signature block: the last row
     goes with them."""
+    if tables is None:
+        tables = any(isinstance(item, Table) for item in items)
+    if not tables:  # paragraphs alone: each keeps as its block says
+        return list(_paras(items))  # type: ignore[arg-type]
     out: list[_Para | _Table] = []
     last = len(items) - 1
     for k, item in enumerate(items):
@@ -199,7 +203,8 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
     hl, hr = page.HEADER_COLUMNS
     sl, sr = page.SIGNER_COLUMNS
     cl, cr = forms.CONFIRMATION_COLUMNS
-    items = _items(lay.body)
+    tables = any(isinstance(b, Table) for b in lay.body)
+    items = _items(lay.body, tables)
     last = items[-1] if items and isinstance(items[-1], _Para) else None
     return {
         "doc_type": doc.doc_type,
@@ -218,7 +223,7 @@ def context(lay: Layout, doc: Document) -> dict[str, Any]:
         # so the signer is never alone on a page; no other paragraph chains into it.
         "body": items[:-1] if last is not None else items,
         "body_last": last,
-        "tables": any(isinstance(b, Table) for b in lay.body),
+        "tables": tables,
         "appendices": [_appendix(a) for a in lay.appendices],
         "recipients": _paras(lay.recipients),
         "signer": _paras(lay.signer),
@@ -308,12 +313,27 @@ class Renderer:
         return prepared
 
     def render(self, doc: Document, *, check: bool = True, today: dt.date | None = None) -> bytes:
-        """The .docx bytes of ``doc``. Semantic problems raise :class:`ValidationError`."""
-        if check:
-            _checked(doc, today)
-        lay = layout(doc)
-        folder = doc.template_folder or form_template(doc.type_info)
-        return self._template(folder).render(context(lay, doc), _format_key(lay))
+        """The .docx bytes of ``doc``. Semantic problems raise :class:`ValidationError`.
+
+        Python's cyclic garbage collector is paused while the document renders (and turned
+        back on after it, if it was on): rendering makes no reference cycles.
+        """
+        # Rendering makes thousands of short-lived tuples and lists and no reference cycles:
+        # refcounting frees every one of them, and the cyclic collector, left on, would walk
+        # them (and the caller's whole heap, now and then) about once per document, for
+        # nothing: 10 % of the render. It is paused meanwhile, as Mercurial's ``nogc`` does,
+        # and turned back on only if it was on.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            if check:
+                _checked(doc, today)
+            lay = layout(doc)
+            folder = doc.template_folder or form_template(doc.type_info)
+            return self._template(folder).render(context(lay, doc), _format_key(lay))
+        finally:
+            if collecting:
+                gc.enable()
 
     def render_to(self, doc: Document, out: str | os.PathLike[str], **kw: Any) -> Path:
         """Render ``doc`` and write it to ``out`` atomically (never a half-written file)."""

@@ -10,11 +10,12 @@ khoản "1." with điểm a) holding two tasks and điểm b) holding one number
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from vanban import _cleaning as _text
-from vanban._markup import Span, plain
+from vanban._markup import Span, plain, tuple_new
 from vanban.layout import tables
 from vanban.layout.blocks import Block, BodyItem, Inline, NoteRef, PageBreakMark, Role
 from vanban.models import blocks as m
@@ -41,6 +42,9 @@ ALIGNED = {
 }
 
 Inliner = Callable[..., list[Inline]]
+
+#: The Roman numeral of a mục, made once per number.
+_roman = functools.cache(numbering.roman)
 
 
 def deadline_text(deadline: dt.date | str, *, inline: bool) -> str:
@@ -91,14 +95,17 @@ class Body:
 
     def add(self, role: Role, inlines: list[Inline], *, keep: bool = False) -> None:
         """Add a paragraph; one that ends with ":" leads into the next and is kept with it."""
-        self.out.append(Block(role, tuple(inlines), keep or leads_in(inlines)))
+        if not keep and inlines:
+            last = inlines[-1]  # most often a span: leads_in without its search
+            keep = last.text.rstrip().endswith(":") if type(last) is Span else leads_in(inlines)
+        self.out.append(tuple_new(Block, (role, tuple(inlines), keep)))
 
     def lead_in(self) -> None:
         """Keep the last paragraph laid out with the next: it leads into what follows it (a
         heading, an item whose điểm or bullets follow)."""
         block = self.out[-1]
         if isinstance(block, Block) and not block.keep:
-            self.out[-1] = block._replace(keep=True)
+            self.out[-1] = tuple_new(Block, (block.role, block.inlines, True))
 
     def paragraphs(self, text: str, role: Role = Role.PARAGRAPH) -> None:
         for para in _text.paragraphs(text):
@@ -109,6 +116,10 @@ class Body:
         return the last number given."""
         n = start
         for block in blocks:
+            if type(block) is m.Task:  # the most frequent block of a plan: straight to it
+                n += 1
+                self.task(block.number or numbering.decimal_label((*path, n)), block)
+                continue
             if isinstance(block, str):
                 self.paragraphs(block)
                 continue
@@ -146,7 +157,10 @@ class Body:
             elif isinstance(block, m.Duties):
                 self.add(
                     Role.ITEM_HEADING,
-                    [Span(f"{label} ", bold=True), *self.inl(block.body, bold=True)],
+                    [
+                        tuple_new(Span, (f"{label} ", True, False, None)),
+                        *self.inl(block.body, bold=True),
+                    ],
                     keep=bool(block.duties),
                 )
                 self.bullets(block.duties, 0)
@@ -156,7 +170,9 @@ class Body:
         """Mục "I. TITLE" (UPPERCASE, Phụ lục I, II.6) and their content, numbered anew."""
         for i, section in enumerate(sections, 1):
             title = self.inl(section.title, upper=True)
-            self.add(Role.HEADING1, [Span(f"{numbering.roman(i)}. "), *title])
+            self.add(
+                Role.HEADING1, [tuple_new(Span, (f"{_roman(i)}. ", False, False, None)), *title]
+            )
             self.blocks(section.content, ())
 
     def item(self, label: str, title: str | None, text: str | None, *, leads: bool = False) -> None:
@@ -173,14 +189,16 @@ class Body:
     def _item(self, label: str, title: str | None, text: str | None) -> None:
         if title:
             heading = self.inl(title, bold=True)
-            inl = [Span(f"{label} ", bold=True), *heading]
+            inl = [tuple_new(Span, (f"{label} ", True, False, None)), *heading]
             if text:  # "a) Sở Tài chính: chủ trì …": a colon unless the title ends its own
                 text, joint = title_joint(plain(heading), text)
-                inl += [Span(joint), *self.inl(text)]
+                inl += [tuple_new(Span, (joint, False, False, None)), *self.inl(text)]
             self.add(Role.ITEM_HEADING, inl)
         elif text:
             first, *rest = _text.paragraphs(text)
-            self.add(Role.ITEM, [Span(f"{label} "), *self.inl(first)])
+            self.add(
+                Role.ITEM, [tuple_new(Span, (f"{label} ", False, False, None)), *self.inl(first)]
+            )
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
 
@@ -199,23 +217,33 @@ class Body:
         mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
         role = Role.BULLET if depth == 0 else Role.SUB_BULLET
         for b in items:
-            first, *rest = _text.paragraphs(b.text)
+            # One paragraph unless the text holds a blank line (no newline at all: no split).
+            first, *rest = _text.paragraphs(b.text) if "\n" in b.text else (b.text,)
             own, first = typed_mark(first, mark)
-            self.add(role, [Span(f"{own} "), *self.inl(first)])
+            self.add(role, [tuple_new(Span, (f"{own} ", False, False, None)), *self.inl(first)])
             for para in rest:
                 self.add(Role.PARAGRAPH, self.inl(para))
             if b.bullets:
                 self.lead_in()
-            self.bullets(b.bullets, depth + 1)
+                self.bullets(b.bullets, depth + 1)
 
     def _with_deadline(self, inlines: list[Inline], deadline: dt.date | str) -> list[Inline]:
         closing = _strip_final_period(inlines)
         text = deadline_text(deadline, inline=True)
-        return [*inlines, Span(" ("), Span(text, italic=True), Span(")" + closing)]
+        return [
+            *inlines,
+            tuple_new(Span, (" (", False, False, None)),
+            tuple_new(Span, (text, False, True, None)),
+            tuple_new(Span, (")" + closing, False, False, None)),
+        ]
 
     def task(self, label: str, task: m.Task) -> None:
-        first, *rest = _text.paragraphs(task.task)
-        inlines: list[Inline] = [Span(f"{label} "), *self.inl(first)]
+        text = task.task
+        first, *rest = _text.paragraphs(text) if "\n" in text else (text,)
+        inlines: list[Inline] = [
+            tuple_new(Span, (f"{label} ", False, False, None)),
+            *self.inl(first),
+        ]
         inline_deadline = self.task_style == "inline" and task.deadline is not None
         if inline_deadline and not rest:
             assert task.deadline is not None
@@ -234,7 +262,8 @@ class Body:
             value = getattr(task, key)
             if value:
                 label = self.labels.get(key, name)
-                self.add(Role.TASK_DETAIL, [Span(f"- {label}: "), *self.inl(joined(value))])
+                head = tuple_new(Span, (f"- {label}: ", False, False, None))
+                self.add(Role.TASK_DETAIL, [head, *self.inl(joined(value))])
         if task.deadline is not None and not inline_deadline:
             label = self.labels.get("deadline", DEADLINE_LABEL)
             text = deadline_text(task.deadline, inline=False)
@@ -332,7 +361,7 @@ def _strip_final_period(inlines: list[Inline]) -> str:
         assert isinstance(span, Span)
         stripped = span.text.rstrip()
         if stripped[-1:] in (".", ";"):
-            inlines[i] = span._replace(text=stripped[:-1])
+            inlines[i] = tuple_new(Span, (stripped[:-1], *span[1:]))  # span._replace(text=…)
             return stripped[-1]
     return "."
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from vanban import _markup as markup
 from vanban import _metrics
-from vanban._markup import Footnote, Ref, Span
+from vanban._markup import Footnote, Ref, Span, tuple_new
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import (
     AppendixLayout,
@@ -43,6 +43,20 @@ class Inliner:
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
     ) -> list[Inline]:
+        # No markup (markup.has_markup, inlined: it is asked of every text), so nothing to
+        # number either.
+        if not (
+            "\\" in text
+            or "*" in text
+            or "[" in text
+            or "\n" in text
+            or "\t" in text
+            or "~" in text
+            or "^" in text
+        ):
+            if not text:
+                return []
+            return [tuple_new(Span, (capitals(text) if upper else text, bold, italic, None))]
         parsed = markup.parse(text, bold=bold, italic=italic)
         if not upper and "[^" not in text and "[@" not in text:  # nothing to number
             return parsed  # type: ignore[return-value]
@@ -97,7 +111,7 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
     """A recipient's line, its name and its purpose read as markup each on its own (a "*"
     in the name and one in the purpose must not italicise what lies between them).
     The line is "- <name><purpose text>;" (:func:`vanban.nd30.recipients.recipient_lines`)."""
-    if not purpose or not markup._SPECIAL.search(line):
+    if not purpose or not markup.has_markup(line):
         return tuple(inl(line))  # one field, or nothing to read: the line as it is
     tail = recipients.purpose_text(purpose)
     name = line[2 : len(line) - 1 - len(tail)]
@@ -118,7 +132,7 @@ def _recipient_inlines(inl: Inliner, line: str, purpose: str | None) -> tuple[In
 
 def plain_block(role: Role, text: str) -> Block:
     """A block of generated text (no markup is read in it)."""
-    return Block(role, (Span(text),))
+    return tuple_new(Block, (role, (tuple_new(Span, (text, False, False, None)),), False))
 
 
 def _lines(text: str) -> list[str]:
@@ -285,10 +299,10 @@ def build(doc: Document, body_builder: BodyBuilder, regions: Regions | None = No
     lines = recipients.recipient_lines(((r.name, r.purpose) for r in listed), archive_text)
     recipient_blocks = [plain_block(Role.RECIPIENTS_LABEL, recipients.LABEL)]
     recipient_blocks += [
-        Block(Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose))
+        tuple_new(Block, (Role.RECIPIENT, _recipient_inlines(inl, line, r.purpose), False))
         for line, r in zip(lines, listed, strict=False)
     ]
-    recipient_blocks.append(Block(Role.RECIPIENT, tuple(inl(lines[-1]))))
+    recipient_blocks.append(tuple_new(Block, (Role.RECIPIENT, tuple(inl(lines[-1])), False)))
 
     s = doc.signer
     pair = regions.signer_pair

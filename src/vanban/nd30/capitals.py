@@ -36,9 +36,17 @@ def capitals(text: str) -> str:
     >>> capitals("Tỉnh Bà Rịa-Vũng Tàu, Tờ trình số 3/TTr-SNV")
     'TỈNH BÀ RỊA-VŨNG TÀU, TỜ TRÌNH SỐ 3/TTr-SNV'
     """
-    return _LETTERS.sub(
-        lambda m: m.group(0) if is_mixed_abbreviation(m.group(0)) else m.group(0).upper(), text
-    )
+    return _LETTERS.sub(_capital, text)
+
+
+def _capital(match: re.Match[str]) -> str:
+    word = match.group()
+    # Most words are plainly not mixed: no capital after the first letter (``islower`` of
+    # the rest: every cased letter small) or no small letter (``isupper``), each one C call
+    # where :func:`is_mixed_abbreviation` walks the word twice in Python.
+    if word[1:].islower() or word.isupper() or not is_mixed_abbreviation(word):
+        return word.upper()
+    return word
 
 
 __all__ = ["capitals", "is_mixed_abbreviation"]
