@@ -154,12 +154,15 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
-        label = _added_label(path)
-        m = _TYPED_NUMBER.match(value) if label else None
+        # The text first (most start with a word): the path's label only when it may count.
+        m = _TYPED_NUMBER.match(value)
+        label = _added_label(path) if m else None
+        if not label:
+            m = None
         if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
             continue
-        if not m and _ARTICLE_PATH.search(path):
-            label, m = '"Điều 1.", "Chương I", "Mục 1"…', _TYPED_ARTICLE.match(value)
+        if not m and (article := _TYPED_ARTICLE.match(value)) and _ARTICLE_PATH.search(path):
+            label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
         if m:
             printed = _printed_label(path)
             shown = ""
@@ -193,7 +196,11 @@ def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None)
     """A căn cứ or the end-marked paragraph ending in ":" (``colon_before_end``)."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
-        if re.fullmatch(r"bases\[\d+\]", path) and value.rstrip().endswith(":"):
+        if (
+            path.startswith("bases[")
+            and re.fullmatch(r"bases\[\d+\]", path)
+            and value.rstrip().endswith(":")
+        ):
             out.append(
                 Problem(
                     path,
@@ -224,7 +231,8 @@ def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> 
     for path, value in doc.texts() if texts is None else texts:
         head, _, field = path.rpartition(".")
         if field == "title":
-            title = markup.plain(markup.parse(value)).rstrip()
+            # Markup adds no colon to a text: without one, no title to read through.
+            title = markup.plain(markup.parse(value)).rstrip() if ":" in value else ""
             titles[head] = title
             if title.endswith("::"):
                 out.append(
@@ -257,10 +265,8 @@ def _end_marked_text(
     if closing:
         return ("closing", closing)
     every = doc.texts() if texts is None else texts
-    body = [
-        (p, t) for p, t in every if p.startswith(("content", "sections", "articles", "chapters"))
-    ]
-    return body[-1] if body else None
+    body = ("content", "sections", "articles", "chapters")
+    return next(((p, t) for p, t in reversed(every) if p.startswith(body)), None)
 
 
 def _wrapped(line: str, width: int, size: float, bold: bool) -> list[str]:

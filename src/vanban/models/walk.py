@@ -59,28 +59,71 @@ def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
 
 #: Values with nothing under them, the most common ones first.
 _LEAVES = frozenset({str, int, float, bool})
+#: How :func:`_collect` goes under a value, by its class: 0 nothing (a text, a number, a
+#: date), 1 a list, 2 a model's fields, 3 a mapping's entries. Decided once per class.
+_UNDER: dict[type[Any], int] = {str: 0, int: 0, float: 0, bool: 0, list: 1}
+
+
+def _under(cls: type[Any]) -> int:
+    found = _UNDER.get(cls)
+    if found is None:
+        found = _UNDER[cls] = (
+            2
+            if issubclass(cls, BaseModel)
+            else 1
+            if issubclass(cls, list)
+            else 3
+            if issubclass(cls, dict)
+            else 0
+        )
+    return found
 
 
 def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
     out.append((path, value))
-    cls = type(value)
-    if cls in _LEAVES:
-        return
-    if cls is list:
+    under = _UNDER.get(type(value))
+    if under is None:
+        under = _under(type(value))
+    if under:
+        _collect_under(value, under, path, out)
+
+
+def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
+    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
+    nothing under it is added here, without a call of its own (most are texts)."""
+    append = out.append
+    kinds = _UNDER
+    if under == 1:
         for i, item in enumerate(value):
-            _collect(item, f"{path}[{i}]", out)
-    elif cls in _FIELDS or isinstance(value, BaseModel):
+            p = f"{path}[{i}]"
+            append((p, item))
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                _collect_under(item, kind, p, out)
+    elif under == 2:
         values = value.__dict__
-        for name in _fields(cls, not path):
+        for name in _fields(type(value), not path):
             item = values[name] if name in values else getattr(value, name)
-            if item is not None:
-                _collect(item, f"{path}.{name}" if path else name, out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _collect(item, f"{path}[{i}]", out)
-    elif isinstance(value, dict):
+            if item is None:
+                continue
+            p = f"{path}.{name}" if path else name
+            append((p, item))
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                _collect_under(item, kind, p, out)
+    else:
         for key, item in value.items():
-            _collect(item, _join(path, str(key)), out)
+            p = _join(path, str(key))
+            append((p, item))
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                _collect_under(item, kind, p, out)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
