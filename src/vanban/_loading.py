@@ -606,6 +606,8 @@ _FLOAT = re.compile(r"(?<![0-9])(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]
 
 #: The first characters of a plain scalar that may not be a text (see :func:`_plain`).
 _RESOLVED_FIRST = frozenset("tTfF-+0123456789.~nN<")
+#: ... and those of a number, the only such scalar longer than 5 characters ("false").
+_DIGITS = frozenset("-+0123456789.")
 
 
 class _Bail(Exception):
@@ -670,7 +672,10 @@ def _fast_data(text: str) -> tuple[Any] | None:
                     raise _Bail
                 if kind is scalar:
                     value = event.value
-                    if event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
+                    if event.implicit[0] and (
+                        not value
+                        or (value[0] in _RESOLVED_FIRST and (len(value) < 6 or value[0] in _DIGITS))
+                    ):
                         value = _plain(value)
                 else:
                     if len(stack) > MAX_DEPTH:

@@ -279,7 +279,11 @@ def _check_text(value: str) -> str:
     return _text.clean(value)
 
 
-def _not_empty(value: str) -> str:
+def _text_value(value: str) -> str:
+    """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``)."""
+    if _BAD_CHARS.search(value):
+        _check_text(value)  # raises bad_character
+    value = _text.clean(value)
     if not value:
         raise PydanticCustomError("empty_text", "không được để trống")
     return value
@@ -295,7 +299,7 @@ class _After(AfterValidator):
 
 
 #: Text as the user wrote it, cleaned by the rules of :mod:`vanban._cleaning` (NFC, trimmed ends).
-Text = Annotated[str, _After(_check_text), _After(_not_empty)]
+Text = Annotated[str, _After(_text_value)]
 
 
 def _one_line(value: str) -> str:

@@ -90,44 +90,55 @@ def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
 
 def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
     """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
-    nothing under it is added here, without a call of its own (most are texts)."""
+    nothing under it is added here, without a call of its own (most are texts); an empty
+    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan)."""
     append = out.append
     kinds = _UNDER
-    if under == 1:
-        for i, item in enumerate(value):
-            p = f"{path}[{i}]"
-            append((p, item))
-            kind = kinds.get(type(item))
-            if kind is None:
-                kind = _under(type(item))
-            if kind:
-                _collect_under(item, kind, p, out)
-    elif under == 2:
+    if under == 2:
         values = value.__dict__
         for name in _fields(type(value), not path):
             item = values[name] if name in values else getattr(value, name)
             if item is None:
                 continue
-            p = f"{path}.{name}" if path else name
-            append((p, item))
             kind = kinds.get(type(item))
             if kind is None:
                 kind = _under(type(item))
             if kind:
-                _collect_under(item, kind, p, out)
+                if kind == 2 or item:
+                    p = f"{path}.{name}" if path else name
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((f"{path}.{name}" if path else name, item))
+    elif under == 1:
+        for i, item in enumerate(value):
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                if kind == 2 or item:
+                    p = f"{path}[{i}]"
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((f"{path}[{i}]", item))
     else:
         for key, item in value.items():
-            p = _join(path, str(key))
-            append((p, item))
             kind = kinds.get(type(item))
             if kind is None:
                 kind = _under(type(item))
             if kind:
-                _collect_under(item, kind, p, out)
+                if kind == 2 or item:
+                    p = _join(path, str(key))
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((_join(path, str(key)), item))
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first.
+    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first;
+    an empty list or table is left out (nothing is under it).
 
     >>> from vanban.models.blocks import Item
     >>> [p for p, _ in walk(Item(title="Mục", content=["Một đoạn."]))]
@@ -168,11 +179,9 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
 
     Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
     a document holds thousands of texts)."""
-    verdicts: dict[type[Any], bool] = {}
-    for p, v in walk(doc):
-        cls = type(v)
-        found = verdicts.get(cls)
-        if found is None:
-            found = verdicts[cls] = issubclass(cls, kind)
-        if found:
-            yield p, v
+    items = _SHARED.get(id(doc))
+    if items is None:
+        items = []
+        _collect(doc, "", items)
+    wanted = {cls for cls in {type(v) for _, v in items} if issubclass(cls, kind)}
+    return iter([(p, v) for p, v in items if type(v) in wanted])
