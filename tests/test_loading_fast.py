@@ -144,3 +144,42 @@ def test_json_commas_inside_texts_do_not_count_as_values() -> None:
     text = json.dumps(data, ensure_ascii=False, default=str)
     doc = _loading._load_json(text, "f.json", None)  # the bound says "scan": the scan says fine
     assert doc.title == data["title"]
+
+
+class _NoAliases(__import__("yaml").SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+small_plain = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(small_plain)
+def test_plain_data_is_read_in_one_pass_as_the_full_reader_reads_it(value: object) -> None:
+    # Plain data (no alias, no tag, no number too large) never falls back to the full reader,
+    # and the one pass builds what the full reader builds: lists in tables in lists, keys of
+    # every kind of scalar, values after a nested table.
+    import yaml
+
+    text = PAD + yaml.dump({"v": value, "w": [value, {"x": value}]}, Dumper=_NoAliases)
+    fast = _loading._fast_data(text)
+    assert fast is not None
+    data, builder = _loading._parse_full(text, "f.yaml")
+    assert not builder.problems
+    assert repr(fast[0]) == repr(data)
+
+
+def test_nesting_at_the_limit_is_read_in_one_pass_and_beyond_it_is_handed_over() -> None:
+    deep = PAD + "a: " + "[" * (_loading.MAX_DEPTH - 1) + "]" * (_loading.MAX_DEPTH - 1) + "\n"
+    assert _loading._fast_data(deep) is not None
+    deeper = PAD + "a: " + "[" * _loading.MAX_DEPTH + "]" * _loading.MAX_DEPTH + "\n"
+    assert _loading._fast_data(deeper) is None

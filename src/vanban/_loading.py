@@ -655,51 +655,65 @@ def _fast_data(text: str) -> tuple[Any] | None:
             yaml.MappingStartEvent,
             yaml.SequenceStartEvent,
         )
-        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        # Open containers: [dict, pending key or _NO_KEY] for a table, [list, _LIST] for a list.
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        # The open container (``into``: a dict when ``keyed``, else a list; the root is a
+        # list), the key read and not yet given a value (or _NO_KEY), and those of the
+        # containers around it.
         root: list[Any] = []
-        stack: list[list[Any]] = [[root, _LIST]]
+        into: Any = root
+        keyed = False
+        key: Any = _NO_KEY
+        around: list[tuple[Any, bool]] = []
         values = 0
         documents = 0
         while True:
             event = get()
             kind = type(event)
-            if kind is scalar or kind is mapping or kind is sequence:
+            if kind is scalar:
                 values += 1
                 if values > MAX_VALUES:
                     raise _too_many(event)
                 if event.anchor is not None or event.tag is not None:
                     raise _Bail
-                if kind is scalar:
-                    value = event.value
-                    if event.implicit[0] and (
-                        not value
-                        or (value[0] in _RESOLVED_FIRST and (len(value) < 6 or value[0] in _DIGITS))
-                    ):
-                        value = _plain(value)
-                else:
-                    if len(stack) > MAX_DEPTH:
-                        raise _Bail
-                    value = {} if kind is mapping else []
-                top = stack[-1]
-                key = top[1]
-                if key is _LIST:
-                    top[0].append(value)
+                value = event.value
+                if event.implicit[0] and (
+                    not value
+                    or (value[0] in _RESOLVED_FIRST and (len(value) < 6 or value[0] in _DIGITS))
+                ):
+                    value = _plain(value)
+                if not keyed:
+                    into.append(value)
                 elif key is _NO_KEY:
-                    if kind is not scalar or value is None:
+                    if value is None:
                         raise _Bail  # bad_key
-                    if not isinstance(value, str):
+                    if type(value) is not str:
                         value = str(value).lower() if isinstance(value, bool) else str(value)
-                    if value in top[0]:
+                    if value in into:
                         raise _Bail  # duplicate_key
-                    top[1] = value
+                    key = value
                 else:
-                    top[0][key] = value
-                    top[1] = _NO_KEY
-                if kind is not scalar:
-                    stack.append([value, _NO_KEY] if kind is mapping else [value, _LIST])
-            elif kind in ends:
-                stack.pop()
+                    into[key] = value
+                    key = _NO_KEY
+            elif kind is mapping or kind is sequence:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _too_many(event)
+                if event.anchor is not None or event.tag is not None:
+                    raise _Bail
+                if len(around) >= MAX_DEPTH:
+                    raise _Bail
+                inner: Any = {} if kind is mapping else []
+                if not keyed:
+                    into.append(inner)
+                elif key is _NO_KEY:
+                    raise _Bail  # bad_key
+                else:
+                    into[key] = inner
+                around.append((into, keyed))
+                into, keyed, key = inner, kind is mapping, _NO_KEY
+            elif kind is mapping_end or kind is sequence_end:
+                into, keyed = around.pop()
+                key = _NO_KEY
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -718,7 +732,6 @@ def _fast_data(text: str) -> tuple[Any] | None:
 
 
 _NO_KEY = object()
-_LIST = object()
 
 
 class _LazyBuilder(_Builder):
