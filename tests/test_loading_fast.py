@@ -183,3 +183,61 @@ def test_nesting_at_the_limit_is_read_in_one_pass_and_beyond_it_is_handed_over()
     assert _loading._fast_data(deep) is not None
     deeper = PAD + "a: " + "[" * _loading.MAX_DEPTH + "]" * _loading.MAX_DEPTH + "\n"
     assert _loading._fast_data(deeper) is None
+
+
+def _pattern_date(value: str) -> object:
+    """The date of a text by the patterns alone (as before the common form was read in C)."""
+    import datetime as dt
+
+    from vanban.models import types
+
+    m = types._ISO_DATE.match(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = types._VN_DATE.match(value)
+        if not m:
+            return None
+        d, mo, y = (int(x) for x in m.groups())
+    try:
+        return types.in_years(dt.date(y, mo, d))
+    except ValueError:
+        return "bad_date"
+
+
+_digit = st.sampled_from("0123456789")
+_date_like = st.builds(
+    lambda a, b, c, sep: f"{a}{sep}{b}{sep}{c}",
+    st.text(_digit, min_size=4, max_size=4) | st.text(min_size=0, max_size=5),
+    st.text(_digit, min_size=1, max_size=2) | st.text(min_size=0, max_size=3),
+    st.text(_digit, min_size=1, max_size=2) | st.text(min_size=0, max_size=3),
+    st.sampled_from(["-", "/", "."]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_date_like)
+def test_dates_read_in_c_are_those_the_patterns_read(value: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from vanban.models import types
+
+    try:
+        found: object = types._parse_date_text(value)
+    except PydanticCustomError as exc:
+        assert exc.type == "bad_date"
+        found = "bad_date"
+    assert found == _pattern_date(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-03-15", "1899-12-31", "2201-01-01", "2025-02-29", "2024-02-29", "0000-01-01"]
+)
+def test_dates_read_in_c_at_the_edges(value: str) -> None:
+    test_dates_read_in_c_are_those_the_patterns_read.hypothesis.inner_test(value)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", ["2025-03-15", "1.2e-4567", "12-4-67-90", "2025-03-15x"])
+def test_a_date_shaped_scalar_is_text_as_the_full_reader_reads_it(value: str) -> None:
+    fast, full = both(PAD + f"a: {value}\n")
+    assert fast == full

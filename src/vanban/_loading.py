@@ -623,6 +623,8 @@ def _plain(value: str) -> Any:
         found = _BOOLS.get(value)
         return value if found is None else found
     if first in "-+0123456789.":
+        if len(value) > 7 and value[4] == "-" == value[7]:
+            return value  # a date (2025-03-15), text until a model reads it; no number has two
         if _INT.fullmatch(value):
             if len(value.lstrip("+-")) > 30:
                 raise _Bail  # number_too_large: reported by the full reader

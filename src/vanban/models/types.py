@@ -337,6 +337,11 @@ _DATE_HINT = "cần dạng 2024-11-15, 2024-11 hoặc 2024"
 
 def _parse_date_text(value: str, hint: str = _DEADLINE_HINT) -> dt.date | None:
     """A date written 2025-03-15 or 15/3/2025; ``None`` when the text is not date-shaped."""
+    if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+        try:  # the common form, read in C: what the pattern below reads, when it is a date
+            return in_years(dt.date.fromisoformat(value))
+        except ValueError:
+            pass  # not a date: the pattern says why
     m = _ISO_DATE.match(value)
     if m:
         y, mo, d = m.groups()

@@ -47,6 +47,8 @@ def _join(path: str, key: str | int) -> str:
 _FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 #: Walks kept while :func:`shared` is open, by the id of the document walked.
 _SHARED: dict[int, list[tuple[str, Any]]] = {}
+#: The classes of the values of those walks, when asked for.
+_SHARED_CLASSES: dict[int, set[type[Any]]] = {}
 
 
 def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
@@ -162,6 +164,7 @@ def shared(doc: BaseModel) -> Iterator[None]:
         yield
     finally:
         _SHARED.pop(id(doc), None)
+        _SHARED_CLASSES.pop(id(doc), None)
 
 
 def texts(doc: BaseModel) -> list[tuple[str, str]]:
@@ -183,5 +186,10 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
     if items is None:
         items = []
         _collect(doc, "", items)
-    wanted = {cls for cls in {type(v) for _, v in items} if issubclass(cls, kind)}
+        classes = {type(v) for _, v in items}
+    else:  # the classes of a shared walk, found once for every check
+        classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
+            id(doc), {type(v) for _, v in items}
+        )
+    wanted = {cls for cls in classes if issubclass(cls, kind)}
     return iter([(p, v) for p, v in items if type(v) in wanted])
