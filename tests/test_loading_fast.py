@@ -241,3 +241,28 @@ def test_dates_read_in_c_at_the_edges(value: str) -> None:
 def test_a_date_shaped_scalar_is_text_as_the_full_reader_reads_it(value: str) -> None:
     fast, full = both(PAD + f"a: {value}\n")
     assert fast == full
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x00", "\ud800", "\ufffe", "\x1b", "\x7f"])
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_a_character_yaml_refuses_is_named_by_the_full_reader(char: str, where: str) -> None:
+    # No search for such characters before the one pass: libyaml's reader stops at them.
+    body = f'a: "x{char}y"\n'
+    text = body + PAD if where == "start" else PAD + body
+    fast, full = both(text)
+    assert fast == full
+    assert fast[0] == "error" and "U+" in str(fast[1])
+
+
+def test_too_many_values_with_a_refused_character_says_what_the_full_reader_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_loading, "MAX_VALUES", 50)
+    many = "".join(f"- {i}\n" for i in range(60))
+    for text in (PAD + "b:\n" + many + "a: \x07\n", "a: \x07\nb:\n" + many + PAD):
+        fast, full = both(text)
+        assert fast == full
+        assert "U+0007" in str(fast)
+    fast, full = both(PAD + "b:\n" + many)
+    assert fast == full
+    assert "too_many" not in str(fast) and "50" in str(fast)

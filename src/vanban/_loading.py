@@ -649,7 +649,10 @@ def _fast_data(text: str) -> tuple[Any] | None:
     """
     if _CLoader is None or len(text) < 4096:
         return None
-    loader = _CLoader(text)
+    try:
+        loader = _CLoader(text)
+    except UnicodeEncodeError:  # a lone surrogate: not UTF-8, named by the full reader
+        return None
     try:
         get = loader.get_event
         scalar, mapping, sequence = (
@@ -773,15 +776,18 @@ def _parse(text: str, source: str) -> tuple[Any, _Builder]:
     """Parse YAML into plain data; raise on what stops reading, keep the rest as problems.
 
     A plain file is read in one pass (:func:`_fast_data`), its positions found only if
-    needed; any other by :func:`_parse_full`."""
+    needed; any other by :func:`_parse_full`. A character YAML does not allow stops libyaml's
+    reader (the same characters as :data:`_UNPRINTABLE`), so such a file is read by the full
+    reader, which names them, without a search of every text beforehand."""
     text = text.removeprefix("\ufeff")
-    if not _UNPRINTABLE.search(text):
-        try:
-            fast = _fast_data(text)
-        except _Abort as abort:
-            raise ValidationError([_with_source(abort.problem, source)]) from None
-        if fast is not None:
-            return fast[0], _LazyBuilder(text, source)
+    try:
+        fast = _fast_data(text)
+    except _Abort as abort:
+        if _UNPRINTABLE.search(text):  # what the full reader says first
+            return _parse_full(text, source)
+        raise ValidationError([_with_source(abort.problem, source)]) from None
+    if fast is not None:
+        return fast[0], _LazyBuilder(text, source)
     return _parse_full(text, source)
 
 
