@@ -16,9 +16,7 @@ unquoted reads back as the same string.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 import os
 import re
@@ -905,31 +903,8 @@ def loads(text: str | bytes, *, source: str = "<string>", today: dt.date | None 
     """Read a document from YAML (or JSON) text."""
     if isinstance(text, bytes):
         text = _decode(text, source)
-    with _collector_paused(len(text)):
-        data, builder = _parse(text, source)
-        return validate(data, source=source, _builder=builder, today=today)
-
-
-#: From this many characters, a text is read with Python's cycle collector paused.
-GC_PAUSE_CHARS = 64 * 1024
-
-
-@contextlib.contextmanager
-def _collector_paused(size: int) -> Iterator[None]:
-    """Within: no pass of Python's cycle collector, when the text is ``size`` characters or
-    more. Reading a large file makes hundreds of thousands of objects that all live on in
-    the document (its texts, tables, models), none of them garbage: the collector, started by
-    their number, would only walk them again and again (a sixth of the loading time of a
-    5,000-task plan). Objects freed meanwhile are freed by their reference counts as always;
-    only cycles wait for the next pass, after the reading."""
-    if size < GC_PAUSE_CHARS or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    data, builder = _parse(text, source)
+    return validate(data, source=source, _builder=builder, today=today)
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -1015,9 +990,7 @@ def load(
     name = str(path)
     raw = read_file(p, max_bytes)
     if p.suffix.lower() == ".json":
-        text = _decode(raw, name)
-        with _collector_paused(len(text)):
-            return _load_json(text, name, today)
+        return _load_json(_decode(raw, name), name, today)
     return loads(_decode(raw, name), source=name, today=today)
 
 
