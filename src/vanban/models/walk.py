@@ -59,8 +59,6 @@ def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
     return found[0] if top else found[1]
 
 
-#: Values with nothing under them, the most common ones first.
-_LEAVES = frozenset({str, int, float, bool})
 #: How :func:`_collect` goes under a value, by its class: 0 nothing (a text, a number, a
 #: date), 1 a list, 2 a model's fields, 3 a mapping's entries. Decided once per class.
 _UNDER: dict[type[Any], int] = {str: 0, int: 0, float: 0, bool: 0, list: 1}
