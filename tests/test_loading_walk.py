@@ -1,5 +1,6 @@
 """The walk the checks read (:mod:`vanban.models.walk`) finds what a plain recursive walk
-finds: every model and text with its path, in document order, empty lists and tables aside."""
+finds: every model and text with its path, in document order, empty lists and tables aside;
+and the checks' shortcut for a line that fits gives what the wrap gives."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import vanban
@@ -67,3 +70,27 @@ def test_empty_lists_and_tables_are_left_out_of_the_walk() -> None:
     item = Item(title="Mục", content=["Một đoạn."])
     assert [p for p, _ in walk.walk(item)] == ["", "title", "content", "content[0]"]
     assert ("extra", {}) not in list(walk.walk(Task(task="Việc", extra={})))
+
+
+_line = st.text(
+    st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠẾỀỂỄỆ  \u00a0\t.,;:-/()W1")),
+    max_size=80,
+).map(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _line,
+    st.integers(min_value=300, max_value=12_000),
+    st.sampled_from([12.0, 13.0, 14.0]),
+    st.booleans(),
+)
+def test_a_line_is_wrapped_by_the_checks_as_the_metrics_wrap_it(
+    line: str, width: int, size: float, bold: bool
+) -> None:
+    # The checks skip the wrap of a line that fits whole: what the wrap gives then.
+    from vanban import _metrics, _validation
+
+    assert _validation._wrapped(line, width, size, bold) == _metrics.wrap(
+        line, width, size, bold=bold
+    )
