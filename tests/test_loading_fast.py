@@ -260,7 +260,12 @@ def test_too_many_values_with_a_refused_character_says_what_the_full_reader_says
 ) -> None:
     monkeypatch.setattr(_loading, "MAX_VALUES", 50)
     many = "".join(f"- {i}\n" for i in range(60))
-    for text in (PAD + "b:\n" + many + "a: \x07\n", "a: \x07\nb:\n" + many + PAD):
+    far = "# " + "y" * 200_000 + "\n"  # libyaml reads this far only after the values
+    for text in (
+        PAD + "b:\n" + many + "a: \x07\n",
+        "a: \x07\nb:\n" + many + PAD,
+        PAD + "b:\n" + many + far + "a: \x07\n",
+    ):
         fast, full = both(text)
         assert fast == full
         assert "U+0007" in str(fast)
