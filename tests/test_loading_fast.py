@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,130 @@ def test_json_commas_inside_texts_do_not_count_as_values() -> None:
     text = json.dumps(data, ensure_ascii=False, default=str)
     doc = _loading._load_json(text, "f.json", None)  # the bound says "scan": the scan says fine
     assert doc.title == data["title"]
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+small_plain = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(small_plain)
+def test_plain_data_is_read_in_one_pass_as_the_full_reader_reads_it(value: object) -> None:
+    # Plain data (no alias, no tag, no number too large) never falls back to the full reader,
+    # and the one pass builds what the full reader builds: lists in tables in lists, keys of
+    # every kind of scalar, values after a nested table.
+    import yaml
+
+    text = PAD + yaml.dump({"v": value, "w": [value, {"x": value}]}, Dumper=_NoAliases)
+    fast = _loading._fast_data(text)
+    assert fast is not None
+    data, builder = _loading._parse_full(text, "f.yaml")
+    assert not builder.problems
+    assert repr(fast[0]) == repr(data)
+
+
+def test_nesting_at_the_limit_is_read_in_one_pass_and_beyond_it_is_handed_over() -> None:
+    deep = PAD + "a: " + "[" * (_loading.MAX_DEPTH - 1) + "]" * (_loading.MAX_DEPTH - 1) + "\n"
+    assert _loading._fast_data(deep) is not None
+    deeper = PAD + "a: " + "[" * _loading.MAX_DEPTH + "]" * _loading.MAX_DEPTH + "\n"
+    assert _loading._fast_data(deeper) is None
+
+
+def _pattern_date(value: str) -> object:
+    """The date of a text by the patterns alone (as before the common form was read in C)."""
+    import datetime as dt
+
+    from vanban.models import types
+
+    m = types._ISO_DATE.match(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = types._VN_DATE.match(value)
+        if not m:
+            return None
+        d, mo, y = (int(x) for x in m.groups())
+    try:
+        return types.in_years(dt.date(y, mo, d))
+    except ValueError:
+        return "bad_date"
+
+
+_digit = st.sampled_from("0123456789")
+_date_like = st.builds(
+    lambda a, b, c, sep: f"{a}{sep}{b}{sep}{c}",
+    st.text(_digit, min_size=4, max_size=4) | st.text(min_size=0, max_size=5),
+    st.text(_digit, min_size=1, max_size=2) | st.text(min_size=0, max_size=3),
+    st.text(_digit, min_size=1, max_size=2) | st.text(min_size=0, max_size=3),
+    st.sampled_from(["-", "/", "."]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_date_like)
+def test_dates_read_in_c_are_those_the_patterns_read(value: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from vanban.models import types
+
+    try:
+        found: object = types._parse_date_text(value)
+    except PydanticCustomError as exc:
+        assert exc.type == "bad_date"
+        found = "bad_date"
+    assert found == _pattern_date(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-03-15", "1899-12-31", "2201-01-01", "2025-02-29", "2024-02-29", "0000-01-01"]
+)
+def test_dates_read_in_c_at_the_edges(value: str) -> None:
+    test_dates_read_in_c_are_those_the_patterns_read.hypothesis.inner_test(value)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", ["2025-03-15", "1.2e-4567", "12-4-67-90", "2025-03-15x"])
+def test_a_date_shaped_scalar_is_text_as_the_full_reader_reads_it(value: str) -> None:
+    fast, full = both(PAD + f"a: {value}\n")
+    assert fast == full
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x00", "\ud800", "\ufffe", "\x1b", "\x7f"])
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_a_character_yaml_refuses_is_named_by_the_full_reader(char: str, where: str) -> None:
+    # No search for such characters before the one pass: libyaml's reader stops at them.
+    body = f'a: "x{char}y"\n'
+    text = body + PAD if where == "start" else PAD + body
+    fast, full = both(text)
+    assert fast == full
+    assert isinstance(fast, tuple) and fast[0] == "error" and "U+" in str(fast[1])
+
+
+def test_too_many_values_with_a_refused_character_says_what_the_full_reader_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_loading, "MAX_VALUES", 50)
+    many = "".join(f"- {i}\n" for i in range(60))
+    far = "# " + "y" * 200_000 + "\n"  # libyaml reads this far only after the values
+    for text in (
+        PAD + "b:\n" + many + "a: \x07\n",
+        "a: \x07\nb:\n" + many + PAD,
+        PAD + "b:\n" + many + far + "a: \x07\n",
+    ):
+        fast, full = both(text)
+        assert fast == full
+        assert "U+0007" in str(fast)
+    fast, full = both(PAD + "b:\n" + many)
+    assert fast == full
+    assert "too_many" not in str(fast) and "50" in str(fast)

@@ -41,7 +41,8 @@ def clean(text: str) -> str:
     >>> clean("Ho\\u0302\\u0323i") == "Hội"
     True
     """
-    text = _LINE_ENDS.sub("\n", text)
+    if "\r" in text:
+        text = _LINE_ENDS.sub("\n", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     text = text.strip()

@@ -604,6 +604,8 @@ _FLOAT = re.compile(r"(?<![0-9])(?:[-+]?[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]
 
 #: The first characters of a plain scalar that may not be a text (see :func:`_plain`).
 _RESOLVED_FIRST = frozenset("tTfF-+0123456789.~nN<")
+#: ... and those of a number, the only such scalar longer than 5 characters ("false").
+_DIGITS = frozenset("-+0123456789.")
 
 
 class _Bail(Exception):
@@ -619,6 +621,8 @@ def _plain(value: str) -> Any:
         found = _BOOLS.get(value)
         return value if found is None else found
     if first in "-+0123456789.":
+        if len(value) > 7 and value[4] == "-" == value[7]:
+            return value  # a date (2025-03-15), text until a model reads it; no number has two
         if _INT.fullmatch(value):
             if len(value.lstrip("+-")) > 30:
                 raise _Bail  # number_too_large: reported by the full reader
@@ -643,7 +647,10 @@ def _fast_data(text: str) -> tuple[Any] | None:
     """
     if _CLoader is None or len(text) < 4096:
         return None
-    loader = _CLoader(text)
+    try:
+        loader = _CLoader(text)
+    except UnicodeEncodeError:  # a lone surrogate: not UTF-8, named by the full reader
+        return None
     try:
         get = loader.get_event
         scalar, mapping, sequence = (
@@ -651,48 +658,65 @@ def _fast_data(text: str) -> tuple[Any] | None:
             yaml.MappingStartEvent,
             yaml.SequenceStartEvent,
         )
-        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        # Open containers: [dict, pending key or _NO_KEY] for a table, [list, _LIST] for a list.
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        # The open container (``into``: a dict when ``keyed``, else a list; the root is a
+        # list), the key read and not yet given a value (or _NO_KEY), and those of the
+        # containers around it.
         root: list[Any] = []
-        stack: list[list[Any]] = [[root, _LIST]]
+        into: Any = root
+        keyed = False
+        key: Any = _NO_KEY
+        around: list[tuple[Any, bool]] = []
         values = 0
         documents = 0
         while True:
             event = get()
             kind = type(event)
-            if kind is scalar or kind is mapping or kind is sequence:
+            if kind is scalar:
                 values += 1
                 if values > MAX_VALUES:
                     raise _too_many(event)
                 if event.anchor is not None or event.tag is not None:
                     raise _Bail
-                if kind is scalar:
-                    value = event.value
-                    if event.implicit[0] and (not value or value[0] in _RESOLVED_FIRST):
-                        value = _plain(value)
-                else:
-                    if len(stack) > MAX_DEPTH:
-                        raise _Bail
-                    value = {} if kind is mapping else []
-                top = stack[-1]
-                key = top[1]
-                if key is _LIST:
-                    top[0].append(value)
+                value = event.value
+                if event.implicit[0] and (
+                    not value
+                    or (value[0] in _RESOLVED_FIRST and (len(value) < 6 or value[0] in _DIGITS))
+                ):
+                    value = _plain(value)
+                if not keyed:
+                    into.append(value)
                 elif key is _NO_KEY:
-                    if kind is not scalar or value is None:
+                    if value is None:
                         raise _Bail  # bad_key
-                    if not isinstance(value, str):
+                    if type(value) is not str:
                         value = str(value).lower() if isinstance(value, bool) else str(value)
-                    if value in top[0]:
+                    if value in into:
                         raise _Bail  # duplicate_key
-                    top[1] = value
+                    key = value
                 else:
-                    top[0][key] = value
-                    top[1] = _NO_KEY
-                if kind is not scalar:
-                    stack.append([value, _NO_KEY] if kind is mapping else [value, _LIST])
-            elif kind in ends:
-                stack.pop()
+                    into[key] = value
+                    key = _NO_KEY
+            elif kind is mapping or kind is sequence:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _too_many(event)
+                if event.anchor is not None or event.tag is not None:
+                    raise _Bail
+                if len(around) >= MAX_DEPTH:
+                    raise _Bail
+                inner: Any = {} if kind is mapping else []
+                if not keyed:
+                    into.append(inner)
+                elif key is _NO_KEY:
+                    raise _Bail  # bad_key
+                else:
+                    into[key] = inner
+                around.append((into, keyed))
+                into, keyed, key = inner, kind is mapping, _NO_KEY
+            elif kind is mapping_end or kind is sequence_end:
+                into, keyed = around.pop()
+                key = _NO_KEY
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -711,7 +735,6 @@ def _fast_data(text: str) -> tuple[Any] | None:
 
 
 _NO_KEY = object()
-_LIST = object()
 
 
 class _LazyBuilder(_Builder):
@@ -751,15 +774,18 @@ def _parse(text: str, source: str) -> tuple[Any, _Builder]:
     """Parse YAML into plain data; raise on what stops reading, keep the rest as problems.
 
     A plain file is read in one pass (:func:`_fast_data`), its positions found only if
-    needed; any other by :func:`_parse_full`."""
+    needed; any other by :func:`_parse_full`. A character YAML does not allow stops libyaml's
+    reader (the same characters as :data:`_UNPRINTABLE`), so such a file is read by the full
+    reader, which names them, without a search of every text beforehand."""
     text = text.removeprefix("\ufeff")
-    if not _UNPRINTABLE.search(text):
-        try:
-            fast = _fast_data(text)
-        except _Abort as abort:
-            raise ValidationError([_with_source(abort.problem, source)]) from None
-        if fast is not None:
-            return fast[0], _LazyBuilder(text, source)
+    try:
+        fast = _fast_data(text)
+    except _Abort as abort:
+        if _UNPRINTABLE.search(text):  # what the full reader says first
+            return _parse_full(text, source)
+        raise ValidationError([_with_source(abort.problem, source)]) from None
+    if fast is not None:
+        return fast[0], _LazyBuilder(text, source)
     return _parse_full(text, source)
 
 

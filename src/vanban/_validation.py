@@ -76,6 +76,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
+from typing import Any
 
 from vanban import _markup as markup
 from vanban import _metrics, nd30
@@ -154,12 +156,15 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
-        label = _added_label(path)
-        m = _TYPED_NUMBER.match(value) if label else None
+        # The text first (most start with a word): the path's label only when it may count.
+        m = _TYPED_NUMBER.match(value)
+        label = _added_label(path) if m else None
+        if not label:
+            m = None
         if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
             continue
-        if not m and _ARTICLE_PATH.search(path):
-            label, m = '"Điều 1.", "Chương I", "Mục 1"…', _TYPED_ARTICLE.match(value)
+        if not m and (article := _TYPED_ARTICLE.match(value)) and _ARTICLE_PATH.search(path):
+            label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
         if m:
             printed = _printed_label(path)
             shown = ""
@@ -193,7 +198,11 @@ def colons_before_end(doc: Document, texts: list[tuple[str, str]] | None = None)
     """A căn cứ or the end-marked paragraph ending in ":" (``colon_before_end``)."""
     out = []
     for path, value in doc.texts() if texts is None else texts:
-        if re.fullmatch(r"bases\[\d+\]", path) and value.rstrip().endswith(":"):
+        if (
+            path.startswith("bases[")
+            and re.fullmatch(r"bases\[\d+\]", path)
+            and value.rstrip().endswith(":")
+        ):
             out.append(
                 Problem(
                     path,
@@ -224,7 +233,8 @@ def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> 
     for path, value in doc.texts() if texts is None else texts:
         head, _, field = path.rpartition(".")
         if field == "title":
-            title = markup.plain(markup.parse(value)).rstrip()
+            # Markup adds no colon to a text: without one, no title to read through.
+            title = markup.plain(markup.parse(value)).rstrip() if ":" in value else ""
             titles[head] = title
             if title.endswith("::"):
                 out.append(
@@ -253,18 +263,32 @@ def _end_marked_text(
     """The text that gets "./.": the closing, else the last text of the body."""
     if not doc.format.end_mark:
         return None
-    closing = getattr(doc, "closing", None)
+    closing = _attr(doc, "closing")
     if closing:
         return ("closing", closing)
     every = doc.texts() if texts is None else texts
-    body = [
-        (p, t) for p, t in every if p.startswith(("content", "sections", "articles", "chapters"))
-    ]
-    return body[-1] if body else None
+    body = ("content", "sections", "articles", "chapters")
+    return next(((p, t) for p, t in reversed(every) if p.startswith(body)), None)
 
 
 def _wrapped(line: str, width: int, size: float, bold: bool) -> list[str]:
+    """:func:`vanban._metrics.wrap` of a line without breaks or spaces at its ends: the line
+    itself when all of it fits (the greedy wrap then keeps every word on the first line)."""
+    text = unicodedata.normalize("NFC", line)
+    face = _metrics._face(bold, False)
+    if sum(map(face.__getitem__, text)) <= _metrics._limit_units(width, size):
+        return [text]
     return _metrics.wrap(line, width, size, bold=bold)
+
+
+def _attr(obj: Any, name: str, default: Any = None) -> Any:
+    """``getattr(obj, name, default)`` for a field, method or class attribute of a model,
+    without pydantic's ``__getattr__`` when the model has no such name (it raises and
+    catches an error: slow, and most documents lack the names asked for)."""
+    values = obj.__dict__
+    if name in values:
+        return values[name]
+    return getattr(obj, name, default) if hasattr(type(obj), name) else default
 
 
 def line_fit(doc: Document) -> list[Problem]:
@@ -283,7 +307,7 @@ def line_fit(doc: Document) -> list[Problem]:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
     width = doc.format.margins.rule().text_width
     titles = [("title", doc.title)]
-    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
     if attachment is not None:
         titles.append(("attachment.title", attachment.title))
     for path, value in titles:
@@ -342,7 +366,7 @@ def appendix_headings(
         if a.label is False and a.number:
             message = f'số "{a.number}" không được in vì phụ lục không in nhãn (label: false)'
             warns.append(Problem(f"{path}.number", "unprinted_number", message))
-    attachment = getattr(doc, "attachment", None)  # the text a Quyết định issues (Mẫu 1.3)
+    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
     wording = getattr(attachment, "reference", None)
     if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
         warns += _unknown_fields("attachment.reference", wording)
@@ -570,7 +594,9 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
         texts.append((f"recipients[{i}].name", r.name))
         if r.purpose:
             texts.append((f"recipients[{i}].purpose", r.purpose))
-    for path, value in texts:
+    # Most texts name no footnote and no phụ lục: looked into only when they hold "[".
+    marked = [(path, value) for path, value in texts if "[" in value]
+    for path, value in marked:
         for name in markup.footnote_names(value):
             used.add(name)
             if name not in doc.footnotes:
@@ -582,7 +608,7 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
                     )
                 )
     ids: set[str] | None = None
-    for path, value in texts:
+    for path, value in marked:
         for name in markup.ref_names(value):
             if ids is None:  # every phụ lục, those of a text a Quyết định issues too
                 ids = {a.id for _, a in nodes if isinstance(a, Appendix) and a.id}
@@ -644,11 +670,11 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
     warns += symbol_type(doc)
     warns += symbol_shape(doc)
     errors += table_widths(doc, nodes)
-    type_warnings = getattr(doc, "type_warnings", None)  # a type's own (Quyết định)
+    type_warnings = _attr(doc, "type_warnings")  # a type's own (Quyết định)
     if type_warnings is not None:
         warns += type_warnings()
     # A two-party text (Hợp đồng …) has no Nơi nhận unless one is given.
-    if doc.archive is None and not getattr(doc, "recipients_optional", False):
+    if doc.archive is None and not _attr(doc, "recipients_optional", False):
         warns.append(
             Problem("archive", "archive_added", 'thiếu dòng "Lưu" (archive); đã thêm "Lưu: VT."')
         )

@@ -356,6 +356,11 @@ def _blank_values(value: Any, names: tuple[str, ...]) -> Any:
     """``value`` (the mapping of a task or a row) with "" fields and extra entries left out."""
     if not isinstance(value, dict):
         return value
+    for k, v in value.items():  # most tasks have no blank field and no extra entries
+        if k == "extra" or (k in names and isinstance(v, str) and not v.strip()):
+            break
+    else:
+        return value
     out = {k: v for k, v in value.items() if not (k in names and _blank(v) is None)}
     extra = out.get("extra")
     if isinstance(extra, dict):

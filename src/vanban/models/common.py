@@ -203,7 +203,7 @@ class Recipient(Model):
     @model_validator(mode="after")
     def _has_words(self) -> Recipient:
         # "-" or ";" alone would render as an empty line of Nơi nhận.
-        if not any(c.isalnum() for c in self.name):
+        if not (self.name[:1].isalnum() or any(c.isalnum() for c in self.name)):
             raise PydanticCustomError(
                 "empty_recipient",
                 'tên nơi nhận phải có chữ hoặc số, không chỉ "{name}"',

@@ -47,6 +47,8 @@ def _join(path: str, key: str | int) -> str:
 _FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 #: Walks kept while :func:`shared` is open, by the id of the document walked.
 _SHARED: dict[int, list[tuple[str, Any]]] = {}
+#: The classes of the values of those walks, when asked for.
+_SHARED_CLASSES: dict[int, set[type[Any]]] = {}
 
 
 def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
@@ -57,34 +59,86 @@ def _fields(cls: type[BaseModel], top: bool) -> tuple[str, ...]:
     return found[0] if top else found[1]
 
 
-#: Values with nothing under them, the most common ones first.
-_LEAVES = frozenset({str, int, float, bool})
+#: How :func:`_collect` goes under a value, by its class: 0 nothing (a text, a number, a
+#: date), 1 a list, 2 a model's fields, 3 a mapping's entries. Decided once per class.
+_UNDER: dict[type[Any], int] = {str: 0, int: 0, float: 0, bool: 0, list: 1}
+
+
+def _under(cls: type[Any]) -> int:
+    found = _UNDER.get(cls)
+    if found is None:
+        found = _UNDER[cls] = (
+            2
+            if issubclass(cls, BaseModel)
+            else 1
+            if issubclass(cls, list)
+            else 3
+            if issubclass(cls, dict)
+            else 0
+        )
+    return found
 
 
 def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
     out.append((path, value))
-    cls = type(value)
-    if cls in _LEAVES:
-        return
-    if cls is list:
-        for i, item in enumerate(value):
-            _collect(item, f"{path}[{i}]", out)
-    elif cls in _FIELDS or isinstance(value, BaseModel):
+    under = _UNDER.get(type(value))
+    if under is None:
+        under = _under(type(value))
+    if under:
+        _collect_under(value, under, path, out)
+
+
+def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
+    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
+    nothing under it is added here, without a call of its own (most are texts); an empty
+    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan)."""
+    append = out.append
+    kinds = _UNDER
+    if under == 2:
         values = value.__dict__
-        for name in _fields(cls, not path):
+        for name in _fields(type(value), not path):
             item = values[name] if name in values else getattr(value, name)
-            if item is not None:
-                _collect(item, f"{path}.{name}" if path else name, out)
-    elif isinstance(value, list):
+            if item is None:
+                continue
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                if kind == 2 or item:
+                    p = f"{path}.{name}" if path else name
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((f"{path}.{name}" if path else name, item))
+    elif under == 1:
         for i, item in enumerate(value):
-            _collect(item, f"{path}[{i}]", out)
-    elif isinstance(value, dict):
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                if kind == 2 or item:
+                    p = f"{path}[{i}]"
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((f"{path}[{i}]", item))
+    else:
         for key, item in value.items():
-            _collect(item, _join(path, str(key)), out)
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if kind:
+                if kind == 2 or item:
+                    p = _join(path, str(key))
+                    append((p, item))
+                    _collect_under(item, kind, p, out)
+            else:
+                append((_join(path, str(key)), item))
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first.
+    """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first;
+    an empty list or table is left out (nothing is under it).
 
     >>> from vanban.models.blocks import Item
     >>> [p for p, _ in walk(Item(title="Mục", content=["Một đoạn."]))]
@@ -108,6 +162,7 @@ def shared(doc: BaseModel) -> Iterator[None]:
         yield
     finally:
         _SHARED.pop(id(doc), None)
+        _SHARED_CLASSES.pop(id(doc), None)
 
 
 def texts(doc: BaseModel) -> list[tuple[str, str]]:
@@ -125,11 +180,14 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
 
     Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
     a document holds thousands of texts)."""
-    verdicts: dict[type[Any], bool] = {}
-    for p, v in walk(doc):
-        cls = type(v)
-        found = verdicts.get(cls)
-        if found is None:
-            found = verdicts[cls] = issubclass(cls, kind)
-        if found:
-            yield p, v
+    items = _SHARED.get(id(doc))
+    if items is None:
+        items = []
+        _collect(doc, "", items)
+        classes = {type(v) for _, v in items}
+    else:  # the classes of a shared walk, found once for every check
+        classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
+            id(doc), {type(v) for _, v in items}
+        )
+    wanted = {cls for cls in classes if issubclass(cls, kind)}
+    return iter([(p, v) for p, v in items if type(v) in wanted])
