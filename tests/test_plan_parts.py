@@ -404,6 +404,7 @@ def test_title_and_text_in_one_paragraph_are_joined_by_a_colon() -> None:
     ]
 
 
+@pytest.mark.filterwarnings("ignore:footnotes")  # the sample's footnote, unused here
 def test_lead_in_and_group_rows_are_kept_with_what_follows(sample: dict[str, Any]) -> None:
     """The paragraph that leads into a table, and a group's title row, stay on the page of
     the row after them (keepNext); a note under the table stays with its last row; other
