@@ -14,6 +14,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,17 +55,25 @@ print(json.dumps({"outcomes": out, "from_cache": from_cache}))
 """
 
 
-def _outcomes(cache: str) -> dict[str, object]:
-    env = {**os.environ, "VANBAN_CACHE_DIR": cache}
+def _child(script: str, *args: object, cache: str | None = None) -> Any:
+    """What a fresh Python running ``script`` with ``args`` prints, as JSON: with this
+    checkout's vanban and, when given, ``VANBAN_CACHE_DIR=cache``."""
+    env = {**os.environ}
+    if cache is not None:
+        env["VANBAN_CACHE_DIR"] = cache
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
     out = subprocess.run(
-        [sys.executable, "-c", _OUTCOMES, *map(str, PLANS)],
+        [sys.executable, "-c", script, *map(str, args)],
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    result: dict[str, object] = json.loads(out.stdout)
+    return json.loads(out.stdout)
+
+
+def _outcomes(cache: str) -> dict[str, object]:
+    result: dict[str, object] = _child(_OUTCOMES, *PLANS, cache=cache)
     return result
 
 
@@ -170,14 +179,7 @@ print(json.dumps({
 def test_forward_referenced_fields_are_resolved_at_import_without_building() -> None:
     """The error messages name a path's fields from ``model_fields`` (Task.rows: TaskPart,
     defined after Task); the fields are resolved at import, the validators still wait."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
-    }
-    out = subprocess.run(
-        [sys.executable, "-c", _AFTER_IMPORT], env=env, capture_output=True, text=True, check=True
-    )
-    assert json.loads(out.stdout) == {n: [True, True] for n in ("Bullet", "Task", "Item", "Letter")}
+    assert _child(_AFTER_IMPORT) == {n: [True, True] for n in ("Bullet", "Task", "Item", "Letter")}
 
 
 _SCHEMA_AFTER_LOAD = """
@@ -198,16 +200,7 @@ def test_a_class_with_a_cached_validator_still_gives_its_json_schema(tmp_path: P
     example = ROOT / "examples" / "ke-hoach-so-tai-nguyen-du-lieu-dat-dai.yaml"
 
     def run(cache: str) -> dict[str, object]:
-        env = {**os.environ, "VANBAN_CACHE_DIR": cache}
-        env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-        out = subprocess.run(
-            [sys.executable, "-c", _SCHEMA_AFTER_LOAD, str(example)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        result: dict[str, object] = json.loads(out.stdout)
+        result: dict[str, object] = _child(_SCHEMA_AFTER_LOAD, example, cache=cache)
         return result
 
     built = run("")
