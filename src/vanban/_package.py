@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from vanban import _files
+from vanban._record import FrozenRecord
 from vanban.nd30.text import format_number
 
 #: A package file larger than this is refused before it is read (bytes).
@@ -34,14 +35,26 @@ MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_XML_DEPTH = 256
 
 
-@dataclass(frozen=True)
-class PackageProblem(Exception):
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class PackageProblem(FrozenRecord, Exception):
     """What is wrong with a package: a Vietnamese message, and where (part, line, column)."""
 
     message: str
     part: str | None = None
     line: int | None = None
     column: int | None = None
+
+    def __init__(
+        self,
+        message: str,
+        part: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "part", part)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
 
     def __str__(self) -> str:
         where = ""

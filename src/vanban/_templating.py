@@ -41,6 +41,7 @@ from markupsafe import escape as _markupsafe_escape
 from vanban import _files, _package, _sandbox, _zip
 from vanban._cache import cache_dir as cache_dir
 from vanban._cache import usable_cache as usable_cache
+from vanban._record import Record
 from vanban.errors import InputError, TemplateError, os_message
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
@@ -329,12 +330,24 @@ class _PartsLoader(jinja2.BaseLoader):
         return self.partials.get_source(environment, template)
 
 
-@dataclass
-class _Part:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class _Part(Record):
     name: str
     entry: _zip.Entry | None = None  # static parts, compressed once
     template: jinja2.Template | None = None
     per_format: bool = False
+
+    def __init__(
+        self,
+        name: str,
+        entry: _zip.Entry | None = None,
+        template: jinja2.Template | None = None,
+        per_format: bool = False,
+    ) -> None:
+        self.name = name
+        self.entry = entry
+        self.template = template
+        self.per_format = per_format
 
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
