@@ -19,7 +19,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.parsers import expat
 
 from vanban import _files
 from vanban._record import FrozenRecord
@@ -150,6 +149,8 @@ class _Refused(Exception):
 def check_xml(part: str, data: bytes, *, max_depth: int = MAX_XML_DEPTH) -> None:
     """Raise :class:`PackageProblem` (located) unless ``data`` is well-formed XML, without a
     DOCTYPE, nested at most ``max_depth`` deep, with no negative table-grid width."""
+    from xml.parsers import expat  # here: a render with vanban's own template reads no XML
+
     parser = expat.ParserCreate()
     depth = 0
 
