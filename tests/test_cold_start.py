@@ -117,3 +117,67 @@ def test_a_nested_model_built_by_a_program_still_raises_vanbans_error() -> None:
     with pytest.raises(vanban.ValidationError) as info:
         Signer(name="")  # type: ignore[call-arg]
     assert str(info.value).endswith("name: không được để trống")
+
+
+_GC_AFTER_MAIN = """
+import contextlib, gc, io, json, sys
+before = gc.get_threshold()
+from vanban._cli import main
+explicit = sys.argv[1] == "explicit"
+sys.argv = ["vanban", *sys.argv[2:]]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    with contextlib.suppress(SystemExit):
+        code = main(sys.argv[1:]) if explicit else main()
+print(json.dumps({"before": before, "after": gc.get_threshold(), "frozen": gc.get_freeze_count(),
+                  "code": code}))
+"""
+
+
+def test_the_command_line_process_collects_rarely_and_freezes_at_exit(tmp_path: Path) -> None:
+    """``vanban …`` (``main()`` reading ``sys.argv``) raises the collector's threshold and
+    freezes what is left when the command ends, so the exit does not scan it; a program
+    that calls ``main([...])`` keeps its collector as it was."""
+    out = tmp_path / "a.docx"
+    own = json.loads(_fresh(_GC_AFTER_MAIN, "own", "render", str(EXAMPLE), "-o", str(out)))
+    assert own["code"] == 0 and out.exists()
+    assert own["after"][0] > own["before"][0] and own["frozen"] > 0
+    called = json.loads(_fresh(_GC_AFTER_MAIN, "explicit", "render", str(EXAMPLE), "-o", str(out)))
+    assert called["code"] == 0
+    assert called["after"] == called["before"] and called["frozen"] == 0
+
+
+def test_the_command_line_writes_the_bytes_of_the_library(tmp_path: Path) -> None:
+    """A cold ``python -m vanban render`` (collector tuned, sandbox and other modules not
+    imported) writes exactly what ``vanban.render`` makes."""
+    import warnings
+
+    import vanban
+
+    out = tmp_path / "cli.docx"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    subprocess.run(
+        [sys.executable, "-m", "vanban", "render", str(EXAMPLE), "-o", str(out)],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert out.read_bytes() == vanban.render(vanban.load(EXAMPLE))
+
+
+def test_a_render_with_vanbans_own_template_imports_no_sandbox(tmp_path: Path) -> None:
+    """The sandbox (jinja2.sandbox, traceback) is for a user's template only."""
+    out = tmp_path / "a.docx"
+    modules = json.loads(
+        _fresh(
+            _MODULES_OF.replace('"docx")', '"docx", "jinja2", "traceback")'),
+            "render",
+            str(EXAMPLE),
+            "-o",
+            str(out),
+        )
+    )
+    assert out.exists() and "vanban._rendering" in modules
+    assert "vanban._sandbox" not in modules and "jinja2.sandbox" not in modules
+    assert "traceback" not in modules

@@ -626,6 +626,25 @@ def _fix(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    if argv is None:  # a process of its own: ``vanban …``, ``python -m vanban …``
+        import gc
+
+        # A command is a short process that makes its objects and keeps most of them
+        # (classes, models, compiled templates). Python's collector would scan them again
+        # and again while they are made (about 90 collections in a cold ``render``), and
+        # once more as the interpreter exits: some 15–30 ms of a 190 ms command. Collect
+        # rarely, and at the end freeze what is left (the permanent generation is never
+        # scanned), so the exit does not walk it; memory freed by reference counting is
+        # freed as before.
+        gc.set_threshold(100_000, 50, 100)
+        try:
+            return _main(argv)
+        finally:
+            gc.freeze()
+    return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     from vanban.errors import (
         InputError,

@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vanban import _files, registry
 from vanban._cleaning import bad_character
+from vanban._record import FrozenRecord
 from vanban._validation import check_document
 from vanban.errors import (
     InputError,
@@ -88,12 +89,16 @@ def _child_text(text: str, p: str | int) -> str:
     return f"{text}.{p}" if text else p
 
 
-@dataclass(frozen=True)
-class _Mark:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class _Mark(FrozenRecord):
     """A place in a text given by line and column (from 1), as a YAML mark holds it."""
 
     lines: int
     columns: int
+
+    def __init__(self, lines: int, columns: int) -> None:
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "columns", columns)
 
     @property
     def line(self) -> int:

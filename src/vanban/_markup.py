@@ -41,6 +41,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from vanban._record import FrozenRecord
+
 __all__ = [
     "Footnote",
     "LineBreak",
@@ -86,14 +88,18 @@ class Ref(NamedTuple):
     italic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class LineBreak:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class LineBreak(FrozenRecord):
     """A line break inside a paragraph."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True, slots=True)
-class Tab:
+
+@dataclass(init=False, repr=False, eq=False)
+class Tab(FrozenRecord):
     """A tab character."""
+
+    __slots__ = ()
 
 
 Parsed = Span | Footnote | Ref | LineBreak | Tab

@@ -19,9 +19,9 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.parsers import expat
 
 from vanban import _files
+from vanban._record import FrozenRecord
 from vanban.nd30.text import format_number
 
 #: A package file larger than this is refused before it is read (bytes).
@@ -34,14 +34,26 @@ MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_XML_DEPTH = 256
 
 
-@dataclass(frozen=True)
-class PackageProblem(Exception):
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class PackageProblem(FrozenRecord, Exception):
     """What is wrong with a package: a Vietnamese message, and where (part, line, column)."""
 
     message: str
     part: str | None = None
     line: int | None = None
     column: int | None = None
+
+    def __init__(
+        self,
+        message: str,
+        part: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "part", part)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
 
     def __str__(self) -> str:
         where = ""
@@ -137,6 +149,8 @@ class _Refused(Exception):
 def check_xml(part: str, data: bytes, *, max_depth: int = MAX_XML_DEPTH) -> None:
     """Raise :class:`PackageProblem` (located) unless ``data`` is well-formed XML, without a
     DOCTYPE, nested at most ``max_depth`` deep, with no negative table-grid width."""
+    from xml.parsers import expat  # here: a render with vanban's own template reads no XML
+
     parser = expat.ParserCreate()
     depth = 0
 

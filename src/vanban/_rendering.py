@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from vanban import _files, _ooxml
+from vanban._record import FrozenRecord
 from vanban._templating import Prepared
 from vanban._validation import check_document
 from vanban.errors import (
@@ -566,14 +567,19 @@ def _spans(total: int, chunks: int, most: int | None = None) -> list[tuple[int, 
     return [(a, min(a + size, total)) for a in range(0, total, size)]
 
 
-@dataclass(frozen=True)
-class BatchFailure:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class BatchFailure(FrozenRecord):
     """A document of a batch that was not written: its name, where it would have gone, and
     every problem found (located in its file when it was loaded from one)."""
 
     name: str
     path: Path | None
     problems: list[Problem]
+
+    def __init__(self, name: str, path: Path | None, problems: list[Problem]) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "problems", problems)
 
     def __str__(self) -> str:
         lines = [f"{escape_control(self.name)}: {len(self.problems)} lỗi, không tạo văn bản"]

@@ -52,11 +52,12 @@ from jinja2.utils import Namespace
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
+from vanban._record import FrozenRecord
 from vanban.errors import TemplateError
 
 
-@dataclass(frozen=True)
-class Limits:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Limits(FrozenRecord):
     """What one rendering of a user template may use (per document)."""
 
     max_iterations: int = 1_000_000
@@ -65,6 +66,23 @@ class Limits:
     max_range: int = 10_000
     max_argument: int = 100_000
     max_items: int = 1_000_000
+
+    def __init__(
+        self,
+        max_iterations: int = 1_000_000,
+        max_seconds: float = 10.0,
+        max_output: int = 20 * 1024 * 1024,
+        max_range: int = 10_000,
+        max_argument: int = 100_000,
+        max_items: int = 1_000_000,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "max_iterations", max_iterations)
+        setattr_(self, "max_seconds", max_seconds)
+        setattr_(self, "max_output", max_output)
+        setattr_(self, "max_range", max_range)
+        setattr_(self, "max_argument", max_argument)
+        setattr_(self, "max_items", max_items)
 
 
 LIMITS = Limits()

@@ -38,9 +38,10 @@ from jinja2 import meta
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
-from vanban import _files, _package, _sandbox, _zip
+from vanban import _files, _package, _zip
 from vanban._cache import cache_dir as cache_dir
 from vanban._cache import usable_cache as usable_cache
+from vanban._record import Record
 from vanban.errors import InputError, TemplateError, os_message
 
 FORMAT_VARIABLES = frozenset({"sizes", "fmt"})
@@ -329,12 +330,24 @@ class _PartsLoader(jinja2.BaseLoader):
         return self.partials.get_source(environment, template)
 
 
-@dataclass
-class _Part:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class _Part(Record):
     name: str
     entry: _zip.Entry | None = None  # static parts, compressed once
     template: jinja2.Template | None = None
     per_format: bool = False
+
+    def __init__(
+        self,
+        name: str,
+        entry: _zip.Entry | None = None,
+        template: jinja2.Template | None = None,
+        per_format: bool = False,
+    ) -> None:
+        self.name = name
+        self.entry = entry
+        self.template = template
+        self.per_format = per_format
 
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -415,6 +428,10 @@ class Prepared:
             )
             self.env.template_class = _Template
         else:  # compiled code of the sandbox differs: never shared through the cache
+            # Imported here: vanban's own templates (every cold ``vanban render``) never
+            # need the sandbox, jinja2.sandbox and traceback (~3 ms).
+            from vanban import _sandbox
+
             self.env = _sandbox.SandboxEnvironment(**options)
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
@@ -449,7 +466,8 @@ class Prepared:
                 if trusted:
                     raise TemplateError(f"template part {part_name}: {exc}") from None
                 raise _sandbox.template_error(exc, part_name, source, key, name) from None
-            names.discard(_sandbox._GUARD)
+            if not trusted:  # the sandbox's loop guard is no variable of the context
+                names.discard(_sandbox._GUARD)
             per_format = not includes and names <= FORMAT_VARIABLES
             self.parts.append(_Part(part_name, template=template, per_format=per_format))
 
@@ -474,7 +492,11 @@ class Prepared:
         each part is made, and a file of at most :data:`~vanban._package.MAX_FILE_BYTES`; a
         user template cannot make vanban write a zip bomb its own ``check`` would refuse.
         """
-        budget = None if self.trusted else _sandbox.new_budget()
+        budget = None
+        if not self.trusted:
+            from vanban import _sandbox
+
+            budget = _sandbox.new_budget()
         entries: list[_zip.Entry] = []
         total = 0
         for part in self.parts:
@@ -519,6 +541,8 @@ class Prepared:
             except jinja2.TemplateError as exc:
                 raise TemplateError(f"template part {part.name}: {exc}") from None
             return _zip.Entry.deflate(part.name, xml.encode("utf-8"))
+        from vanban import _sandbox
+
         key = _PART + part.name
         try:
             xml = _sandbox.render(part.template, context, budget)

@@ -11,19 +11,30 @@ import struct
 import zlib
 from dataclasses import dataclass
 
+from vanban._record import FrozenRecord
+
 _DOS_TIME = 0
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
 _LEVEL = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Entry(FrozenRecord):
     """A compressed zip member: name, CRC-32, sizes and the deflated bytes."""
+
+    __slots__ = ("crc", "data", "name", "size")
 
     name: bytes
     crc: int
     size: int
     data: bytes
+
+    def __init__(self, name: bytes, crc: int, size: int, data: bytes) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "name", name)
+        setattr_(self, "crc", crc)
+        setattr_(self, "size", size)
+        setattr_(self, "data", data)
 
     @classmethod
     def deflate(cls, name: str, raw: bytes) -> Entry:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vanban._record import FrozenRecord
+
 
 class VanbanError(Exception):
     """Base class of every error vanban raises on purpose."""
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Problem(FrozenRecord):
     """One problem with the input: where, which field, what kind, and what to do.
 
     ``path`` is the field path as it reads in YAML (``sections[1].content[2].deadline``);
@@ -28,6 +30,23 @@ class Problem:
     source: str | None = None
     line: int | None = None
     column: int | None = None
+
+    def __init__(
+        self,
+        path: str,
+        code: str,
+        message: str,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "path", path)
+        setattr_(self, "code", code)
+        setattr_(self, "message", message)
+        setattr_(self, "source", source)
+        setattr_(self, "line", line)
+        setattr_(self, "column", column)
 
     def __str__(self) -> str:
         where = ""

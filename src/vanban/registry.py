@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import importlib.machinery
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,10 @@ def class_name(key: str) -> str:
 @functools.cache
 def type_keys() -> tuple[str, ...]:
     """The keys of the document types vanban makes, in the decree's order (Phụ lục III)."""
-    found = {m.name for m in pkgutil.iter_modules([str(_MODELS)])}
+    # The module names in models/, as pkgutil.iter_modules finds them, without importing
+    # pkgutil (this runs at ``import vanban``).
+    suffixes = tuple(importlib.machinery.all_suffixes())
+    found = {name.partition(".")[0] for name in os.listdir(_MODELS) if name.endswith(suffixes)}
     return tuple(k for k in DOC_TYPES if k in found)
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from vanban import _markup as markup
 from vanban._markup import LineBreak, Span, Tab
+from vanban._record import FrozenRecord, Record
 from vanban.nd30 import styles
 
 
@@ -123,12 +124,23 @@ class Block(NamedTuple):
         return markup.plain(self.inlines)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Rule(FrozenRecord):
     """A solid horizontal line of ``length`` twips centred in a container ``width`` twips wide."""
 
     length: int
     width: int
+
+    __slots__ = ("length", "width")
+
+    def __init__(
+        self,
+        length: int,
+        width: int,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "length", length)
+        setattr_(self, "width", width)
 
     @property
     def indent(self) -> int:
@@ -136,8 +148,8 @@ class Rule:
         return max(0, (self.width - self.length) // 2)
 
 
-@dataclass(frozen=True, slots=True)
-class Boxed:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Boxed(FrozenRecord):
     """A block drawn in a box ``width`` × ``height`` twips with a ``border`` ("single",
     "double"): the marks of ô 10a, 10b and 11."""
 
@@ -145,6 +157,21 @@ class Boxed:
     width: int
     height: int
     border: str
+
+    __slots__ = ("block", "border", "height", "width")
+
+    def __init__(
+        self,
+        block: Block,
+        width: int,
+        height: int,
+        border: str,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "block", block)
+        setattr_(self, "width", width)
+        setattr_(self, "height", height)
+        setattr_(self, "border", border)
 
 
 class TableCell(NamedTuple):
@@ -166,8 +193,8 @@ class TableRow(NamedTuple):
     keep: bool = False
 
 
-@dataclass
-class Table:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Table(Record):
     """A bordered table: column widths (twips) and rows. No row splits across pages unless
     ``split_rows`` (the writer's choice for long tables: pages fill, a row may continue on
     the next page)."""
@@ -175,6 +202,16 @@ class Table:
     widths: tuple[int, ...]
     rows: list[TableRow]
     split_rows: bool = False
+
+    def __init__(
+        self,
+        widths: tuple[int, ...],
+        rows: list[TableRow],
+        split_rows: bool = False,
+    ) -> None:
+        self.widths = widths
+        self.rows = rows
+        self.split_rows = split_rows
 
     @property
     def width(self) -> int:
@@ -235,8 +272,8 @@ def flatten(items: list[BodyItem]) -> list[Block]:
     return out
 
 
-@dataclass
-class AppendixLayout:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class AppendixLayout(Record):
     """A part after the signature on new pages: a phụ lục, or the text a Quyết định issues
     (Mẫu 1.3). Its heading lines, the short rule under them, its body, its page; ``header``
     when it carries the issuer's header table without Số and date (the issued text)."""
@@ -248,9 +285,25 @@ class AppendixLayout:
     page: dict[str, int]
     header: bool = False
 
+    def __init__(
+        self,
+        heading: list[Block],
+        rule: Rule,
+        body: list[BodyItem],
+        landscape: bool,
+        page: dict[str, int],
+        header: bool = False,
+    ) -> None:
+        self.heading = heading
+        self.rule = rule
+        self.body = body
+        self.landscape = landscape
+        self.page = page
+        self.header = header
 
-@dataclass
-class Layout:
+
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Layout(Record):
     """A whole document as data: blocks by region, lines, footnotes and page settings."""
 
     header_left: list[Block]
@@ -294,6 +347,66 @@ class Layout:
     #: then its name; in place of ``signer`` and ``signer_name``, with the Nơi nhận under the
     #: left column.
     signer_pair: tuple[list[Block], list[Block]] | None = None
+
+    def __init__(
+        self,
+        header_left: list[Block],
+        header_right: list[Block],
+        number: Block,
+        place_date: Block,
+        issuer_rule: Rule,
+        motto_rule: Rule,
+        heading: list[Block],
+        title_rule: Rule | None,
+        body: list[BodyItem],
+        recipients: list[Block],
+        signer: list[Block],
+        signer_name: Block,
+        footnotes: list[tuple[int, tuple[Inline, ...]]],
+        page: dict[str, int],
+        sizes: dict[str, int],
+        fmt: dict[str, int] | None = None,
+        properties: dict[str, str] | None = None,
+        circulation: Boxed | None = None,
+        marks: list[Boxed] | None = None,
+        signer_above_name: list[Block] | None = None,
+        signer_below_name: list[Block] | None = None,
+        contact: list[Block] | None = None,
+        appendices: list[AppendixLayout] | None = None,
+        subject: list[Block] | None = None,
+        authority: list[Block] | None = None,
+        addressees: list[Block] | None = None,
+        confirmation: list[Block] | None = None,
+        signer_pair: tuple[list[Block], list[Block]] | None = None,
+    ) -> None:
+        self.header_left = header_left
+        self.header_right = header_right
+        self.number = number
+        self.place_date = place_date
+        self.issuer_rule = issuer_rule
+        self.motto_rule = motto_rule
+        self.heading = heading
+        self.title_rule = title_rule
+        self.body = body
+        self.recipients = recipients
+        self.signer = signer
+        self.signer_name = signer_name
+        self.footnotes = footnotes
+        self.page = page
+        self.sizes = sizes
+        self.fmt = {} if fmt is None else fmt
+        self.properties = {} if properties is None else properties
+        self.circulation = circulation
+        self.marks = [] if marks is None else marks
+        self.signer_above_name = [] if signer_above_name is None else signer_above_name
+        self.signer_below_name = [] if signer_below_name is None else signer_below_name
+        self.contact = [] if contact is None else contact
+        self.appendices = [] if appendices is None else appendices
+        self.subject = [] if subject is None else subject
+        self.authority = [] if authority is None else authority
+        self.addressees = [] if addressees is None else addressees
+        self.confirmation = [] if confirmation is None else confirmation
+        self.signer_pair = signer_pair
 
     def signature(self) -> list[Block]:
         """The signature region in reading order: Nơi nhận then the signer, or the two

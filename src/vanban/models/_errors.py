@@ -10,7 +10,6 @@ reaches a user. This module sits in :mod:`vanban.models` and imports nothing abo
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import types
@@ -200,6 +199,8 @@ def _message(
     if kind == "extra_forbidden":
         fields = _fields_of(parent)
         name = escape_control(str(field))
+        import difflib  # here: only a misspelt key needs it (not imported by a clean load)
+
         guess = difflib.get_close_matches(str(field), fields, n=1, cutoff=0.6)
         hint = f'; có phải ý bạn là "{guess[0]}"?' if guess and guess[0] != field else ""
         known = f" (các trường: {', '.join(fields)})" if fields else ""
@@ -303,6 +304,8 @@ def _unknown_block(value: Any) -> str:
             return base + " (ở đây là một bảng rỗng)"
         keys = [str(k) for k in value]
         for k in keys:
+            import difflib
+
             guess = difflib.get_close_matches(k, _BLOCK_KEYS, n=1, cutoff=0.6)
             if guess:
                 return f'{base}; có phải ý bạn là "{guess[0]}" thay cho "{k}"?'

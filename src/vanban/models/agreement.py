@@ -3,8 +3,6 @@ articles, two signers "ĐẠI DIỆN BÊN A" / "ĐẠI DIỆN BÊN B" (Điều 7
 the decree). Each type is its own module (:mod:`.hop_dong`, :mod:`.ban_ghi_nho`,
 :mod:`.ban_thoa_thuan`) subclassing :class:`Agreement`."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator

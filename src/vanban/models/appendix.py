@@ -5,8 +5,6 @@ its own, in a Word section of its own that starts on a new page, may be landscap
 its page numbers restart at 1 (none shown on its first page).
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated
 
@@ -102,7 +100,7 @@ class Appendix(Model):
     )
 
     @model_validator(mode="after")
-    def _has_content(self) -> Appendix:
+    def _has_content(self) -> "Appendix":
         if not (self.sections or self.content):
             raise PydanticCustomError("empty_appendix", "phụ lục cần content hoặc sections")
         return self

@@ -15,8 +15,6 @@ In YAML an article without a title may be written as its text alone::
           - text: Quy chế này quy định …
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -96,7 +94,7 @@ class Article(Model):
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _has_title_or_text(self) -> Article:
+    def _has_title_or_text(self) -> "Article":
         if not (self.title or self.text):
             raise PydanticCustomError(
                 "empty_article", "điều cần title (tiêu đề) hoặc text (nội dung sau “Điều N.”)"
@@ -154,7 +152,7 @@ class Chapter(Model):
     )
 
     @model_validator(mode="after")
-    def _articles_or_sections(self) -> Chapter:
+    def _articles_or_sections(self) -> "Chapter":
         if not (self.articles or self.sections):
             raise PydanticCustomError(
                 "empty_chapter", "chương cần articles (các điều) hoặc sections (các mục)"

@@ -1,8 +1,6 @@
 """Bản ghi nhớ (BGN): no Mẫu in the decree; laid out as the two-party text of
 :mod:`vanban.layout.agreement` (Điều 7; no Mẫu in Phụ lục III, UNCONFIRMED)."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field

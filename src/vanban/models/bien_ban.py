@@ -3,8 +3,6 @@ records of an inspection, an appraisal or a hand-over written after it (biên b�
 thẩm định, bàn giao), with the office's own tên loại, căn cứ, opening and closing lines,
 numbered parts and signature labels."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -450,7 +448,7 @@ class BienBan(Document):
         return value
 
     @model_validator(mode="after")
-    def _times(self) -> BienBan:
+    def _times(self) -> "BienBan":
         if self.header_date and not self.place:
             raise PydanticCustomError("missing_place", "header_date: true cần place (địa danh)")
         if not (self.content or self.sections):

@@ -23,8 +23,6 @@ under điểm continue the numbering of their khoản ("1.1.", "1.2." under a), 
 so every number is unique in its khoản.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal
 
@@ -132,7 +130,7 @@ class Bullet(Model):
     )
 
     text: Text = Field(title="Nội dung", description="Nội dung của ý.")
-    bullets: Annotated[list[BulletEntry], BeforeValidator(_typed_list)] = Field(
+    bullets: "Annotated[list[BulletEntry], BeforeValidator(_typed_list)]" = Field(
         default_factory=list, title="Ý con", description='Các ý con, đánh dấu "+".'
     )
 
@@ -194,14 +192,14 @@ class Item(Model):
         title="Nội dung",
         description="Đoạn văn sau tiêu đề (hoặc ngay sau số thứ tự khi không có tiêu đề).",
     )
-    content: list[BodyBlock] = Field(
+    content: "list[BodyBlock]" = Field(
         default_factory=list,
         title="Nội dung con",
         description="Các khối bên trong khoản: đoạn văn, khoản con, điểm, gạch đầu dòng, bảng…",
     )
 
     @model_validator(mode="after")
-    def _has_content(self) -> Item:
+    def _has_content(self) -> "Item":
         if not (self.title or self.text or self.content):
             raise PydanticCustomError("empty_item", "khoản cần ít nhất title, text hoặc content")
         return self
@@ -305,7 +303,7 @@ class Task(Model):
         'dòng riêng, các ô khác gộp dọc (một nhiệm vụ có hai sản phẩm: split: "product").',
     )
 
-    rows: list[TaskPart] = Field(
+    rows: "list[TaskPart]" = Field(
         default_factory=list,
         title="Các dòng của nhiệm vụ",
         description="Trong bảng nhiệm vụ: nhiệm vụ chia thành nhiều dòng, mỗi dòng có sản phẩm, "
@@ -324,14 +322,14 @@ class Task(Model):
             return getattr(self, name)
         return self.extra.get(name)
 
-    def part_value(self, part: TaskPart, name: str) -> Any:
+    def part_value(self, part: "TaskPart", name: str) -> Any:
         """The value a row of a multi-row task shows for a field: the row's own, else the
         task's."""
         own = part.value(name)
         return own if own is not None else self.value(name)
 
     @model_validator(mode="after")
-    def _known_split(self) -> Task:
+    def _known_split(self) -> "Task":
         if self.split is not None and self.rows:
             raise PydanticCustomError(
                 "bad_split",
@@ -449,7 +447,7 @@ class Letter(Model):
 
     title: Text | None = Field(None, title="Tiêu đề", description="In đậm, sau chữ cái thứ tự.")
     text: Text | None = Field(None, title="Nội dung", description="Nội dung của điểm.")
-    content: list[BodyBlock] = Field(
+    content: "list[BodyBlock]" = Field(
         default_factory=list,
         title="Nội dung con",
         description="Các khối bên trong điểm; khoản bên trong điểm tiếp tục số của khoản chứa "
@@ -462,7 +460,7 @@ class Letter(Model):
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _has_content(self) -> Letter:
+    def _has_content(self) -> "Letter":
         if not (self.title or self.text or self.content):
             raise PydanticCustomError("empty_item", "điểm cần ít nhất title, text hoặc content")
         return self
@@ -840,7 +838,7 @@ class Table(Model):
     )
 
     @model_validator(mode="after")
-    def _fits(self) -> Table:
+    def _fits(self) -> "Table":
         from vanban.models.grid import grid_problem
 
         problem = grid_problem(self)
@@ -951,7 +949,7 @@ class TaskTable(Model):
     )
 
     @model_validator(mode="after")
-    def _tasks_or_groups(self) -> TaskTable:
+    def _tasks_or_groups(self) -> "TaskTable":
         if bool(self.tasks) == bool(self.groups):
             raise PydanticCustomError(
                 "bad_task_table", "bảng nhiệm vụ cần tasks hoặc groups (một trong hai)"

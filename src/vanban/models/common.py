@@ -1,8 +1,6 @@
 """The parts every administrative document shares: issuer, number, place and date, signer,
 recipients, page settings. Each document type adds its own body (:mod:`.ke_hoach`)."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -163,7 +161,7 @@ class Signer(Model):
     )
 
     @model_validator(mode="after")
-    def _combination(self) -> Signer:
+    def _combination(self) -> "Signer":
         problem = signer_problem(
             self.authority, title=self.title, head_title=self.head_title, collective=self.collective
         )
@@ -201,7 +199,7 @@ class Recipient(Model):
         return {"name": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _has_words(self) -> Recipient:
+    def _has_words(self) -> "Recipient":
         # "-" or ";" alone would render as an empty line of Nơi nhận.
         if not (self.name[:1].isalnum() or any(c.isalnum() for c in self.name)):
             raise PydanticCustomError(
@@ -288,7 +286,7 @@ class Archive(Model):
         return value
 
     @model_validator(mode="after")
-    def _drafter(self) -> Archive:
+    def _drafter(self) -> "Archive":
         if self.text is not None:
             given = [k for k in ("units", "copies", "drafter", "issued") if getattr(self, k)]
             if given or not self.records_office:
@@ -428,7 +426,7 @@ class Contact(Model):
     fax: LineText | None = Field(None, title="Số Fax")
 
     @model_validator(mode="after")
-    def _not_empty(self) -> Contact:
+    def _not_empty(self) -> "Contact":
         if not any(getattr(self, k) for k, _ in marks.CONTACT_LABELS):
             raise PydanticCustomError(
                 "empty_contact", "cần ít nhất một trong: address, email, website, phone, fax"
@@ -648,7 +646,7 @@ class Document(Model):
     )
 
     @model_validator(mode="after")
-    def _symbol_needs_abbreviation(self) -> Document:
+    def _symbol_needs_abbreviation(self) -> "Document":
         if self.symbol is None and not self.issuer.abbreviation:
             raise PydanticCustomError(
                 "missing_abbreviation",
@@ -696,7 +694,7 @@ class Document(Model):
 
         return to_html(self)
 
-    def tasks(self) -> TaskList:
+    def tasks(self) -> "TaskList":
         """Các nhiệm vụ, numbered as printed: a table in Jupyter, CSV, pandas (:mod:`vanban.tasks`)."""
         from vanban.tasks import tasks
 

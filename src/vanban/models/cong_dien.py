@@ -1,8 +1,6 @@
 """Công điện (CĐ): an urgent message, laid out after Mẫu 1.6 of Phụ lục III
 (Mẫu 1.6, Phụ lục III)."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -97,7 +95,7 @@ class CongDien(Document):
     )
 
     @model_validator(mode="after")
-    def _appendices(self) -> CongDien:
+    def _appendices(self) -> "CongDien":
         error = duplicate_id_error(self.appendices)
         if error:
             raise error

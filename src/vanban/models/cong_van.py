@@ -1,7 +1,5 @@
 """Công văn (no tên loại): a letter, laid out after Mẫu 1.5 of Phụ lục III."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -89,7 +87,7 @@ class CongVan(Document):
     )
 
     @model_validator(mode="after")
-    def _unit_and_appendices(self) -> CongVan:
+    def _unit_and_appendices(self) -> "CongVan":
         if self.symbol is None and not self.unit:
             raise PydanticCustomError(
                 "missing_unit",

@@ -1,7 +1,5 @@
 """Giấy giới thiệu: a letter of introduction, laid out after Mẫu 1.8 of Phụ lục III."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -90,7 +88,7 @@ class GiayGioiThieu(Document):
         return refuse_title("giấy giới thiệu", "Giấy giới thiệu", value)
 
     @model_validator(mode="after")
-    def _valid_after_issue(self) -> GiayGioiThieu:
+    def _valid_after_issue(self) -> "GiayGioiThieu":
         issued = self.date.as_date if self.date else None
         if issued and self.valid_until < issued:
             raise PydanticCustomError(

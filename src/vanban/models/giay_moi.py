@@ -1,7 +1,5 @@
 """Giấy mời: an invitation, laid out after Mẫu 1.7 of Phụ lục III."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, ClassVar, Literal
 

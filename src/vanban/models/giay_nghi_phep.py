@@ -1,7 +1,5 @@
 """Giấy nghỉ phép: a leave permit, laid out after Mẫu 1.10 of Phụ lục III."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, StrictInt, model_validator
@@ -150,7 +148,7 @@ class GiayNghiPhep(Document):
         return value
 
     @model_validator(mode="after")
-    def _dates(self) -> GiayNghiPhep:
+    def _dates(self) -> "GiayNghiPhep":
         if self.end < self.start:
             raise PydanticCustomError(
                 "bad_leave", "ngày kết thúc (end) ở trước ngày bắt đầu nghỉ (start)"

@@ -9,8 +9,6 @@ part in a vertical merge (``"restart"`` on the first row, ``"continue"`` below).
 and layout both read it, so a table that validates lays out.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 

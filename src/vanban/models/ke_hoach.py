@@ -1,7 +1,5 @@
 """Kế hoạch (KH): a plan, laid out after Mẫu 1.4 of Phụ lục III."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field

@@ -2,8 +2,6 @@
 Phụ lục III (Mẫu 1.1, Phụ lục III; Phụ lục I, Mục II, 6.c–đ). Its articles, chương and the "Như Điều N" Nơi nhận are
 those of the Quyết định (:mod:`vanban.models.articles`)."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
@@ -141,7 +139,7 @@ class NghiQuyet(Document):
         return value
 
     @model_validator(mode="after")
-    def _body(self) -> NghiQuyet:
+    def _body(self) -> "NghiQuyet":
         has_body = bool(self.articles or self.chapters)
         error = body_error(has_body, self.articles, self.chapters, "nghị quyết")
         error = error or duplicate_id_error(self.appendices)

@@ -1,8 +1,6 @@
 """Parts the giấy share (Giấy mời, Giấy giới thiệu, Giấy nghỉ phép: Mẫu 1.7, 1.8, 1.10): the
 person a giấy names, a calendar day, the time of a meeting."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal

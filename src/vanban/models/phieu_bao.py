@@ -1,7 +1,5 @@
 """Phiếu báo (PB): laid out after Mẫu 1.4 of Phụ lục III (:mod:`.text_document`)."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field

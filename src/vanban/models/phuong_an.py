@@ -1,7 +1,5 @@
 """Phương án (PA): laid out after Mẫu 1.4 of Phụ lục III (:mod:`.text_document`)."""
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field

@@ -3,8 +3,6 @@ decides in its own articles) or Mẫu 1.3 (it issues or approves another text, a
 the signature). Mẫu 1.2 and 1.3 of Phụ lục III; Phụ lục I, Mục II, 6.c–đ.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
@@ -133,7 +131,7 @@ class Attachment(Model):
     )
 
     @model_validator(mode="after")
-    def _body(self) -> Attachment:
+    def _body(self) -> "Attachment":
         if not (self.sections or self.content or self.chapters or self.articles):
             raise PydanticCustomError(
                 "missing_body",
@@ -249,7 +247,7 @@ class QuyetDinh(Document):
         return value
 
     @model_validator(mode="after")
-    def _body(self) -> QuyetDinh:
+    def _body(self) -> "QuyetDinh":
         has_body = bool(self.articles or self.chapters or self.attachment)
         error = body_error(has_body, self.articles, self.chapters, "quyết định")
         if error:

@@ -3,8 +3,6 @@ the representative of a party to a Hợp đồng (honorific, name, position); an
 signed by such people (side by side, not by ``signer``) share. (The person a giấy names is
 :class:`vanban.models.persons.Person`.)"""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Literal
 

@@ -8,8 +8,6 @@ phiếu báo (its footnote; Mẫu 1.4, Phụ lục III). They differ by their t�
 (:class:`ArticledDocument`); each type is a small module naming itself.
 """
 
-from __future__ import annotations
-
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -131,7 +129,7 @@ class TextDocument(Document):
     )
 
     @model_validator(mode="after")
-    def _body(self) -> TextDocument:
+    def _body(self) -> "TextDocument":
         if not any(getattr(self, name) for name in self.body_fields):
             raise PydanticCustomError(
                 "missing_body",
@@ -180,7 +178,7 @@ class ArticledDocument(TextDocument):
     )
 
     @model_validator(mode="after")
-    def _one_body(self) -> ArticledDocument:
+    def _one_body(self) -> "ArticledDocument":
         in_sections = bool(self.sections or self.content)
         noun = self.type_info.name.lower()
         error = mixed_body_error(in_sections, self.articles, self.chapters, noun)

@@ -2,8 +2,6 @@
 Mẫu and no abbreviation in the decree (Điều 7; no Mẫu in Phụ lục III), laid out as
 :mod:`vanban.layout.thu_cong` describes."""
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -81,7 +79,7 @@ class ThuCong(Document):
         return data
 
     @model_validator(mode="after")
-    def _symbol_needs_abbreviation(self) -> ThuCong:
+    def _symbol_needs_abbreviation(self) -> "ThuCong":
         return self  # no ký hiệu, so the issuer needs no abbreviation
 
     def texts(self) -> list[tuple[str, str]]:

@@ -1,7 +1,5 @@
 """Field types shared by every document model: cleaned text, dates, deadlines, abbreviations."""
 
-from __future__ import annotations
-
 import contextlib
 import contextvars
 import datetime as dt
@@ -483,7 +481,7 @@ class DocDate(Model):
         return value
 
     @model_validator(mode="after")
-    def _valid(self) -> DocDate:
+    def _valid(self) -> "DocDate":
         if not 1900 <= self.year <= 2200:
             raise PydanticCustomError("bad_date", "năm {year} không hợp lệ", {"year": self.year})
         if self.month is not None and not 1 <= self.month <= 12:

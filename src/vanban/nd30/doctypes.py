@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vanban._record import FrozenRecord
 
-@dataclass(frozen=True)
-class DocType:
+
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class DocType(FrozenRecord):
     """One document type: its name as printed in the document (tên loại), its abbreviation,
     and the facts of its form that the layout, the checker and the import read (each type's
     Mẫu in Phụ lục III; the types of Điều 7 without one have none).
@@ -54,6 +56,39 @@ class DocType:
     confirmation: bool = False
     #: May open with căn cứ lines in italics (a Công văn's "Căn cứ …" is prose).
     basis: bool = True
+
+    def __init__(
+        self,
+        key: str,
+        name: str,
+        abbreviation: str | None,
+        number: bool = True,
+        header_date: bool = True,
+        named: bool = True,
+        subject_line: bool = False,
+        title: bool = True,
+        greeting: bool = False,
+        addressed: bool = False,
+        sender_line: bool = False,
+        signers: int = 1,
+        confirmation: bool = False,
+        basis: bool = True,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "key", key)
+        setattr_(self, "name", name)
+        setattr_(self, "abbreviation", abbreviation)
+        setattr_(self, "number", number)
+        setattr_(self, "header_date", header_date)
+        setattr_(self, "named", named)
+        setattr_(self, "subject_line", subject_line)
+        setattr_(self, "title", title)
+        setattr_(self, "greeting", greeting)
+        setattr_(self, "addressed", addressed)
+        setattr_(self, "sender_line", sender_line)
+        setattr_(self, "signers", signers)
+        setattr_(self, "confirmation", confirmation)
+        setattr_(self, "basis", basis)
 
     @property
     def heading(self) -> str:

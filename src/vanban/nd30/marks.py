@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from vanban._record import FrozenRecord
 from vanban.nd30.page import mm
 
 #: Sizes (pt) the text of a mark may take (III.2.b–c: "cỡ chữ từ 13 đến 14").
@@ -44,14 +45,21 @@ BOX_PADDING = mm(2)
 BOX_HEIGHT = mm(8)
 
 
-@dataclass(frozen=True)
-class Mark:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Mark(FrozenRecord):
     """A boxed mark: its text, the box's size in twips, and its border ("single"/"double")."""
 
     text: str
     width: int
     height: int
     border: str
+
+    def __init__(self, text: str, width: int, height: int, border: str) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "text", text)
+        setattr_(self, "width", width)
+        setattr_(self, "height", height)
+        setattr_(self, "border", border)
 
 
 #: Mức độ khẩn and their stamp sizes in mm (III.2.b), in rising order of urgency.

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vanban._record import FrozenRecord
+
 #: 1 mm in twips. Lengths are rounded to whole twips.
 TWIPS_PER_MM = 1440 / 25.4
 
@@ -75,8 +77,8 @@ def is_a4(width: int, height: int) -> bool:
 MARGIN_RANGES_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 
 
-@dataclass(frozen=True)
-class Margins:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Margins(FrozenRecord):
     """Page margins in millimetres; each must lie in the I.3 range.
 
     The default is the decree's own files' setting: top 25, bottom 20, left 35, right 20 mm
@@ -94,6 +96,20 @@ class Margins:
     bottom: float = 20
     left: float = 35
     right: float = 20
+
+    def __init__(
+        self,
+        top: float = 25,
+        bottom: float = 20,
+        left: float = 35,
+        right: float = 20,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "top", top)
+        setattr_(self, "bottom", bottom)
+        setattr_(self, "left", left)
+        setattr_(self, "right", right)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         names = {"top": "lề trên", "bottom": "lề dưới", "left": "lề trái", "right": "lề phải"}
@@ -125,8 +141,8 @@ HEADER_DISTANCE = mm(10)
 FOOTER_DISTANCE = mm(10)
 
 
-@dataclass(frozen=True)
-class SizePreset:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class SizePreset(FrozenRecord):
     """Font sizes (pt) of every component, chosen together (footnote 1 of the §V table).
 
     When a component may be sized in a range, the choices move together: Quốc hiệu 13 with
@@ -156,6 +172,45 @@ class SizePreset:
     subject: int = 12  # "V/v …" of a Công văn (ô 5b), 12–13: 12 as the §V example
     footnote: int = 12  # not regulated by the decree: one step below the body, common practice
     rule_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __init__(
+        self,
+        name: str,
+        national: int,
+        motto: int,
+        parent: int,
+        issuer: int,
+        place_date: int,
+        doc_type: int,
+        title: int,
+        body: int,
+        signer: int,
+        page_number: int,
+        number: int = 13,
+        recipients_label: int = 12,
+        recipient: int = 11,
+        subject: int = 12,
+        footnote: int = 12,
+        rule_lines: dict[str, int] | None = None,
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "name", name)
+        setattr_(self, "national", national)
+        setattr_(self, "motto", motto)
+        setattr_(self, "parent", parent)
+        setattr_(self, "issuer", issuer)
+        setattr_(self, "place_date", place_date)
+        setattr_(self, "doc_type", doc_type)
+        setattr_(self, "title", title)
+        setattr_(self, "body", body)
+        setattr_(self, "signer", signer)
+        setattr_(self, "page_number", page_number)
+        setattr_(self, "number", number)
+        setattr_(self, "recipients_label", recipients_label)
+        setattr_(self, "recipient", recipient)
+        setattr_(self, "subject", subject)
+        setattr_(self, "footnote", footnote)
+        setattr_(self, "rule_lines", {} if rule_lines is None else rule_lines)
 
     def half_points(self) -> dict[str, int]:
         """Every size in half-points (``w:sz``), keyed by component."""

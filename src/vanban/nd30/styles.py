@@ -34,6 +34,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
+from vanban._record import FrozenRecord
 from vanban.nd30 import appendix, marks, page
 
 #: A value the document's format chooses, inside the decree's range: the first-line indent
@@ -54,8 +55,8 @@ MARK_GAP_LINE = 120
 SPACER_LINE = 20
 
 
-@dataclass(frozen=True)
-class Style:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Style(FrozenRecord):
     """The decree's formatting of one paragraph style.
 
     ``size`` is a field of :class:`vanban.nd30.page.SizePreset` ("national", "body"…),
@@ -85,6 +86,35 @@ class Style:
     line_rule: str = "auto"
     keep_next: bool = False
     source: str = ""
+
+    def __init__(
+        self,
+        size: str | int,
+        bold: bool = False,
+        italic: bool = False,
+        upper: bool = False,
+        align: str = "left",
+        first_line: int | str = 0,
+        before: int = 0,
+        after: int = 0,
+        line: int | str = page.LINE_SPACING,
+        line_rule: str = "auto",
+        keep_next: bool = False,
+        source: str = "",
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "size", size)
+        setattr_(self, "bold", bold)
+        setattr_(self, "italic", italic)
+        setattr_(self, "upper", upper)
+        setattr_(self, "align", align)
+        setattr_(self, "first_line", first_line)
+        setattr_(self, "before", before)
+        setattr_(self, "after", after)
+        setattr_(self, "line", line)
+        setattr_(self, "line_rule", line_rule)
+        setattr_(self, "keep_next", keep_next)
+        setattr_(self, "source", source)
 
     def for_format(
         self,
