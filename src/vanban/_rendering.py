@@ -12,15 +12,16 @@ import collections
 import contextlib
 import datetime as dt
 import gc
-import itertools
 import os
+import pickle
 import re
+import struct
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from markupsafe import Markup
 
@@ -444,31 +445,19 @@ class Renderer:
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
         import multiprocessing  # not on the one-document path
-        from concurrent.futures import ProcessPoolExecutor
 
         mp = multiprocessing.get_context()
         spans = _guided_spans(len(jobs), n)
-        if mp.get_start_method() == "fork":
+        if mp.get_start_method() == "fork" and len(spans) <= _MAX_FORK_SPANS:
             # Forked workers inherit this renderer, its prepared templates and the jobs:
-            # they are sent ranges of numbers, not pickled documents (pickling and
+            # they are told span numbers, not sent pickled documents (pickling and
             # unpickling cost half as much as rendering).
             self._prepare(jobs)
-            key = next(_batch_keys)
-            _batches[key] = (self, jobs)
-            try:
-                gc.freeze()  # the parent's objects stay shared, not copied on write
-                with ProcessPoolExecutor(n - 1, mp_context=mp) as pool:
-                    return _shared(
-                        n - 1,
-                        spans,
-                        lambda a, b: pool.submit(_work_inherited, key, a, b),
-                        lambda a, b: _work_inherited(key, a, b),
-                    )
-            finally:
-                gc.unfreeze()
-                _batches.pop(key, None)
+            return _forked(self, jobs, spans, n - 1)
         # Spawned workers prepare the templates while starting; this process renders
         # meanwhile.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(
             n - 1, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
         ) as pool:
@@ -548,6 +537,135 @@ def _shared(
     return [o for span in spans for o in done[span]]
 
 
+#: Span numbers are handed out through a pipe filled before the fork, 4 bytes each: it must
+#: hold them all without blocking (Linux and macOS pipes hold at least 16 KiB).
+_MAX_FORK_SPANS = 4096
+_SPAN = struct.Struct("=I")
+
+
+def _forked(
+    renderer: Renderer, jobs: list[tuple[Document, Path]], spans: list[tuple[int, int]], kids: int
+) -> list[Any]:
+    """The outcomes of ``jobs`` rendered by this process and ``kids`` forked children.
+
+    Every span number is written to a pipe before the fork and the pipe's writing end
+    closed, so this process and the children take the next span by reading 4 bytes (one
+    read of a pipe is atomic) until the pipe is empty: whoever is free takes the next span,
+    with no thread, queue or round trip. A child writes its documents itself and, at the
+    end, sends in one message the spans it rendered and its failures (a written document's
+    outcome is its path, known here), then leaves with ``os._exit`` (no teardown). A child
+    that dies raises ``BrokenProcessPool`` here, and an exception in a child is raised here,
+    as with a process pool. If this process is interrupted, the children are given no more
+    spans, finish the one they render and are reaped before the exception goes on.
+    """
+    todo_r, todo_w = os.pipe()
+    children: dict[int, int] = {}  # pid -> reading end of its result pipe
+    gc.freeze()  # the parent's objects stay shared, not copied on write
+    try:
+        try:
+            os.write(todo_w, b"".join(_SPAN.pack(i) for i in range(len(spans))))
+        finally:
+            os.close(todo_w)
+        for _ in range(kids):
+            result_r, result_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child; measured by its result
+                _child(renderer, jobs, spans, todo_r, result_r, result_w)
+            os.close(result_w)
+            children[pid] = result_r
+        done: dict[int, list[Any]] = {}
+        for i in _taken(todo_r):
+            a, b = spans[i]
+            done[i] = [_attempt(renderer, d, p) for d, p in jobs[a:b]]
+        raised: BaseException | None = None
+        for pid in list(children):
+            message = _read_all(children[pid])
+            os.close(children.pop(pid))
+            _, status = os.waitpid(pid, 0)
+            try:
+                ran, failures, error = pickle.loads(message)
+            except Exception:  # a child that died before or while sending its message
+                from concurrent.futures.process import BrokenProcessPool
+
+                raised = raised or BrokenProcessPool(
+                    "A process in the process pool was terminated abruptly while the "
+                    f"future was running or pending (exit status {status})."
+                )
+                continue
+            raised = raised or error
+            for i in ran:
+                a, b = spans[i]
+                done[i] = [failures.get(k) or jobs[k][1] for k in range(a, b)]
+        if raised is not None:
+            raise raised
+        return [o for i in range(len(spans)) for o in done[i]]
+    finally:
+        gc.unfreeze()
+        if children:  # only after an exception here (an interrupt, a failed fork…):
+            # the spans left are taken from the children, which finish the one they render
+            # (no half-written file) and leave; their messages are read so none blocks.
+            with contextlib.suppress(OSError):
+                while os.read(todo_r, 1 << 12):
+                    pass
+            for pid, result_r in children.items():
+                with contextlib.suppress(OSError):
+                    _read_all(result_r)
+                os.close(result_r)
+                with contextlib.suppress(OSError):
+                    os.waitpid(pid, 0)
+        os.close(todo_r)
+
+
+def _taken(todo: int) -> Iterator[int]:
+    """The span numbers this process takes from the shared pipe, until it is empty."""
+    while len(got := os.read(todo, _SPAN.size)) == _SPAN.size:
+        yield _SPAN.unpack(got)[0]
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _child(
+    renderer: Renderer,
+    jobs: list[tuple[Document, Path]],
+    spans: list[tuple[int, int]],
+    todo: int,
+    result_r: int,
+    result_w: int,
+) -> NoReturn:  # pragma: no cover - runs in a forked child
+    """A forked worker: render and write the spans it takes, send what it did, leave."""
+    code = 1
+    try:
+        os.close(result_r)
+        ran: list[int] = []
+        failures: dict[int, tuple[str, str]] = {}
+        error: BaseException | None = None
+        try:
+            for i in _taken(todo):
+                a, b = spans[i]
+                for k in range(a, b):
+                    outcome = _attempt(renderer, *jobs[k])
+                    if not isinstance(outcome, Path):
+                        failures[k] = outcome
+                ran.append(i)
+        except Exception as exc:  # raised in the caller, as a process pool does
+            error = exc
+        try:
+            message = pickle.dumps((ran, failures, error))
+        except Exception as exc:  # an exception that does not pickle
+            message = pickle.dumps((ran, failures, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        view = memoryview(message)
+        while view:
+            view = view[os.write(result_w, view) :]
+        code = 0
+    finally:
+        os._exit(code)
+
+
 #: An executor gets the batch in about this many chunks, of at most this many documents.
 _EXECUTOR_CHUNKS, _EXECUTOR_CHUNK_MAX = 64, 50
 
@@ -622,9 +740,6 @@ def safe_file_name(name: str) -> str:
     return text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")
 
 
-#: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
-_batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
-_batch_keys = itertools.count()
 #: The renderers of this (worker) process, by template source: prepared once per process.
 _renderers: dict[Any, Renderer] = {}
 
@@ -686,11 +801,6 @@ def _render_chunk(renderer: Renderer, docs: list[Document]) -> list[bytes | tupl
 def _work(renderer: Renderer, jobs: list[tuple[Document, Path]]) -> list[Path | tuple[str, str]]:
     """A spawned worker's task: render and write a chunk of jobs."""
     return [_attempt(renderer, d, p) for d, p in jobs]
-
-
-def _work_inherited(key: int, start: int, stop: int) -> list[Path | tuple[str, str]]:
-    renderer, jobs = _batches[key]
-    return [_attempt(renderer, d, p) for d, p in jobs[start:stop]]
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
