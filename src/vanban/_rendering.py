@@ -448,7 +448,7 @@ class Renderer:
 
         mp = multiprocessing.get_context()
         spans = _guided_spans(len(jobs), n)
-        if mp.get_start_method() == "fork" and len(spans) <= _MAX_FORK_SPANS:
+        if mp.get_start_method() == "fork" and len(spans) <= _MAX_FORK_SPANS // 2:
             # Forked workers inherit this renderer, its prepared templates and the jobs:
             # they are told span numbers, not sent pickled documents (pickling and
             # unpickling cost half as much as rendering).
@@ -457,7 +457,9 @@ class Renderer:
             # worth), which the children then inherit instead of each doing it again.
             first = _attempt(self, *jobs[0])
             self._prepare(jobs)
-            rest = [(a + 1, b + 1) for a, b in _guided_spans(len(jobs) - 1, n)]
+            # A span costs a read of the pipe here, not a round trip: the last are of one
+            # document, so the processes end within a document of each other.
+            rest = [(a + 1, b + 1) for a, b in _guided_spans(len(jobs) - 1, n, smallest=1)]
             return [first, *_forked(self, jobs, rest, n - 1)]
         # Spawned workers prepare the templates while starting; this process renders
         # meanwhile.
@@ -496,9 +498,10 @@ _DOCS_PER_WORKER = 25
 _GUIDED, _SMALLEST = 4, 2
 
 
-def _guided_spans(total: int, workers: int) -> list[tuple[int, int]]:
+def _guided_spans(total: int, workers: int, smallest: int = _SMALLEST) -> list[tuple[int, int]]:
     """``total`` items cut into consecutive ranges that shrink toward the end (guided
-    scheduling): each a ``1/_GUIDED`` of a worker's equal share of the items after it.
+    scheduling): each a ``1/_GUIDED`` of a worker's equal share of the items after it, and
+    at least ``smallest``.
 
     >>> _guided_spans(40, 2)
     [(0, 5), (5, 10), (10, 14), (14, 18), (18, 21), (21, 24), (24, 26), (26, 28), (28, 30), (30, 32), (32, 34), (34, 36), (36, 38), (38, 40)]
@@ -506,7 +509,7 @@ def _guided_spans(total: int, workers: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     while start < total:
-        size = max(_SMALLEST, -(-(total - start) // (_GUIDED * workers)))
+        size = max(smallest, -(-(total - start) // (_GUIDED * workers)))
         spans.append((start, min(total, start + size)))
         start += size
     return spans
@@ -666,6 +669,7 @@ def _child(
         view = memoryview(message)
         while view:
             view = view[os.write(result_w, view) :]
+        os.close(result_w)  # the caller reads to the end now, not after this exit's teardown
         code = 0
     finally:
         os._exit(code)
