@@ -592,3 +592,18 @@ def test_an_interrupt_leaves_no_child_and_no_half_written_file(
     names = [p.name for p in tmp_path.iterdir()]
     assert names and all(re.fullmatch(r"doc-\d\d\.docx", n) for n in names)
     Renderer().render_many(_batch(docs), tmp_path, workers=2)  # and the next batch runs
+
+
+def test_forked_workers_pay_from_ten_documents_each_by_default(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked worker starts in milliseconds: by default one process for each 10 documents
+    (spawned ones, which import everything, for each 25), up to the cores."""
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    for n, forked in [(19, 0), (20, 1), (39, 2), (200, 7)]:
+        out = tmp_path / str(n)
+        out.mkdir()
+        pids = _forks(monkeypatch)
+        result = Renderer().render_many(_batch(docs, n), out)
+        assert result.ok and len(result) == n
+        assert len(pids) == forked and _reaped(pids)

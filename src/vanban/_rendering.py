@@ -440,7 +440,10 @@ class Renderer:
         the end (:func:`_guided_spans`), so no core waits for a process to start, and none
         for long for another to finish its last chunk."""
         if workers is None:  # the cores, as many as the batch keeps busy long enough to pay
-            workers = min(os.cpu_count() or 1, len(jobs) // _DOCS_PER_WORKER)
+            per = _DOCS_PER_WORKER
+            if len(jobs) >= 2 * _DOCS_PER_FORKED_WORKER and _forking():
+                per = _DOCS_PER_FORKED_WORKER
+            workers = min(os.cpu_count() or 1, len(jobs) // per)
         n = min(workers, len(jobs))
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
@@ -489,8 +492,18 @@ class Renderer:
 
 
 #: By default a batch gets one more process for each this many documents: below about 20
-#: a second process costs more than it renders (docs/batches.md).
-_DOCS_PER_WORKER = 25
+#: a second spawned process costs more than it renders, below about 10 a forked one
+#: (docs/batches.md).
+_DOCS_PER_WORKER, _DOCS_PER_FORKED_WORKER = 25, 10
+
+
+def _forking() -> bool:
+    """Whether local workers are forked (they start in a few milliseconds)."""
+    import multiprocessing
+
+    return multiprocessing.get_context().get_start_method() == "fork"
+
+
 #: Local workers take chunks of about 1/_GUIDED of their equal share of what is left, and
 #: never fewer than _SMALLEST documents: few chunks (a chunk costs a round trip to the pool),
 #: and small ones last, so that the processes end close together. (Equal chunks of 1/16 of a
