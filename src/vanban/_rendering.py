@@ -363,7 +363,8 @@ class Renderer:
         a bad name, a template or write error). ``result.ok`` is true when none failed.
 
         ``workers`` processes of this machine share the work (default: the machine's cores,
-        one for each 25 documents of the batch); ``workers=1`` renders in this process. ``executor`` is any
+        one for each 10 documents of the batch where workers are forked, 25 where they are
+        spawned); ``workers=1`` renders in this process. ``executor`` is any
         :class:`concurrent.futures.Executor` instead (a Dask cluster's
         ``Client.get_executor()``, loky's, Ray's…): the documents go to it in chunks, its
         workers render bytes, and this process writes them, so ``out_dir`` need only exist
