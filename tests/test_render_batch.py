@@ -607,3 +607,28 @@ def test_forked_workers_pay_from_ten_documents_each_by_default(
         result = Renderer().render_many(_batch(docs, n), out)
         assert result.ok and len(result) == n
         assert len(pids) == forked and _reaped(pids)
+
+
+def test_span_numbers_that_do_not_fit_in_a_pipe_go_to_a_pool(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numbers are written before the fork, so they must all fit (a blocked write there
+    would wait forever): when they do not, the batch goes to a process pool instead, with
+    the same result."""
+    import vanban._rendering as rendering
+
+    assert rendering._span_pipe(100_000) is None  # 400 KB: more than a pipe holds
+    fd = rendering._span_pipe(3)
+    assert fd is not None
+    assert list(rendering._taken(fd)) == [0, 1, 2]
+    os.close(fd)
+    named = _batch(docs, 30)
+    (tmp_path / "one").mkdir()
+    expected = Renderer().render_many(named, tmp_path / "one", workers=1)
+    monkeypatch.setattr(rendering, "_span_pipe", lambda count: None)
+    pids = _forks(monkeypatch)
+    (tmp_path / "pool").mkdir()
+    result = Renderer().render_many(named, tmp_path / "pool", workers=2)
+    assert [p.name for p in result] == [p.name for p in expected]
+    assert [p.read_bytes() for p in result] == [p.read_bytes() for p in expected]
+    assert pids  # the pool's own fork

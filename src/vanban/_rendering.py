@@ -452,7 +452,8 @@ class Renderer:
 
         mp = multiprocessing.get_context()
         spans = _guided_spans(len(jobs), n)
-        if mp.get_start_method() == "fork" and len(spans) <= _MAX_FORK_SPANS // 2:
+        head: list[Any] = []
+        if mp.get_start_method() == "fork":
             # Forked workers inherit this renderer, its prepared templates and the jobs:
             # they are told span numbers, not sent pickled documents (pickling and
             # unpickling cost half as much as rendering).
@@ -464,7 +465,10 @@ class Renderer:
             # A span costs a read of the pipe here, not a round trip: the last are of one
             # document, so the processes end within a document of each other.
             rest = [(a + 1, b + 1) for a, b in _guided_spans(len(jobs) - 1, n, smallest=1)]
-            return [first, *_forked(self, jobs, rest, n - 1)]
+            forked = _forked(self, jobs, rest, n - 1)
+            if forked is not None:
+                return [first, *forked]
+            head, spans = [first], rest  # too many spans for a pipe (never seen): a pool
         # Spawned workers prepare the templates while starting; this process renders
         # meanwhile.
         from concurrent.futures import ProcessPoolExecutor
@@ -472,7 +476,7 @@ class Renderer:
         with ProcessPoolExecutor(
             n - 1, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
         ) as pool:
-            return _shared(
+            return head + _shared(
                 n - 1,
                 spans,
                 lambda a, b: pool.submit(_work, self, jobs[a:b]),
@@ -559,16 +563,35 @@ def _shared(
     return [o for span in spans for o in done[span]]
 
 
-#: Span numbers are handed out through a pipe filled before the fork, 4 bytes each: it must
-#: hold them all without blocking (Linux and macOS pipes hold at least 16 KiB).
-_MAX_FORK_SPANS = 4096
+#: Span numbers are handed out through a pipe filled before the fork, 4 bytes each.
 _SPAN = struct.Struct("=I")
+
+
+def _span_pipe(count: int) -> int | None:
+    """The reading end of a pipe holding the numbers ``0 … count - 1`` and closed for
+    writing, or ``None`` when they do not all fit in the pipe (a pipe holds 64 KiB on
+    Linux, 16,384 numbers; 200 plans take about 40)."""
+    read, write = os.pipe()
+    data = b"".join(_SPAN.pack(i) for i in range(count))
+    try:
+        os.set_blocking(write, False)
+        try:
+            written = os.write(write, data) if data else 0
+        except BlockingIOError:
+            written = -1
+    finally:
+        os.close(write)
+    if written != len(data):
+        os.close(read)
+        return None
+    return read
 
 
 def _forked(
     renderer: Renderer, jobs: list[tuple[Document, Path]], spans: list[tuple[int, int]], kids: int
-) -> list[Any]:
-    """The outcomes of ``jobs`` rendered by this process and ``kids`` forked children.
+) -> list[Any] | None:
+    """The outcomes of ``jobs`` rendered by this process and ``kids`` forked children
+    (``None``, with nothing done, when the span numbers do not fit in a pipe).
 
     Every span number is written to a pipe before the fork and the pipe's writing end
     closed, so this process and the children take the next span by reading 4 bytes (one
@@ -580,14 +603,12 @@ def _forked(
     as with a process pool. If this process is interrupted, the children are given no more
     spans, finish the one they render and are reaped before the exception goes on.
     """
-    todo_r, todo_w = os.pipe()
+    todo_r = _span_pipe(len(spans))
+    if todo_r is None:
+        return None
     children: dict[int, int] = {}  # pid -> reading end of its result pipe
     gc.freeze()  # the parent's objects stay shared, not copied on write
     try:
-        try:
-            os.write(todo_w, b"".join(_SPAN.pack(i) for i in range(len(spans))))
-        finally:
-            os.close(todo_w)
         for _ in range(kids):
             result_r, result_w = os.pipe()
             pid = os.fork()
