@@ -15,8 +15,9 @@ the per-pass ratios. Another vanban can be measured with ``PYTHONPATH=/its/src``
     - vanban: ``Renderer.render`` from validated models to bytes (checks, layout, context,
       Jinja, compression, zip): what ``render_many`` runs per document; YAML→bytes
       (``vanban.loads`` + render) beside it, and ``render_many`` of 5x the plans to files
-      with 1 and 2 worker processes (interleaved; a new Renderer and the pool's start-up
-      counted);
+      with 1 and 2 worker processes (interleaved; a new Renderer and the workers' start-up
+      counted), and this machine's ceiling beside it: a plain CPU loop in two processes at
+      once over twice in a row, in the same passes;
     - docxtpl: the naive loop on vanban's own template with the same, prebuilt context:
       ``DocxTemplate(path)``, ``render(context, jinja_env, autoescape=True)``, ``save`` to a
       BytesIO, per document. The template .docx is vanban's ``_common`` + ``ke_hoach`` parts
@@ -292,7 +293,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
             passes[key].append(median_time(fn, 1)[0] / count)
     med = {k: statistics.median(v) for k, v in passes.items()}
     # render_many of a bigger batch (200 plans by default) with 1 and 2 worker processes, a
-    # new Renderer each time (preparing the template and starting the pool are counted),
+    # new Renderer each time (preparing the template and starting the workers are counted),
     # interleaved pass by pass.
     batch_n = 5 * n
     named = {f"{i:04d}": docs[i % n] for i in range(batch_n)}
@@ -300,6 +301,9 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
     # CPU time of the caller and of the (forked) worker: on a machine busy with other work,
     # one process's CPU time over the larger of the two processes' estimates the 2-core ratio.
     many_cpu: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+    # The machine's own ceiling, in the same passes: a plain CPU loop twice in a row over
+    # twice at once in two processes (wall clock and CPU time), what no batch can beat.
+    ceiling: list[tuple[float, float]] = []
     for k in range(max(3, a.repeats)):
         for w in (1, 2):
             out = tmp / f"many{w}-{k}"
@@ -311,6 +315,7 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
             many_cpu[w].append((time.process_time() - here, children_cpu() - kids))
             many_passes[w].append(t / batch_n)
             shutil.rmtree(out, ignore_errors=True)
+        ceiling.append(two_loops())
     many = {w: statistics.median(v) for w, v in many_passes.items()}
     batch_2w = paired(many_passes[1], many_passes[2])
     batch_2w_cpu = statistics.median(
@@ -338,13 +343,18 @@ def batch(a: argparse.Namespace, tmp: Path) -> tuple[float, float]:
         print(f"    {label:40s}{ms(t)}   {kib:6.0f} KiB{extra}")
     print(
         f"    (docxtpl on {nd} of the plans.) render_many of {batch_n} plans to files (checks, "
-        f"a new Renderer, the pool's start-up included): workers=1 {ms(many[1]).strip()}, "
+        f"a new Renderer, the workers' start-up included): workers=1 {ms(many[1]).strip()}, "
         f"workers=2 {ms(many[2]).strip()} per document"
     )
     print(
         f"    render_many, 2 workers over 1 (median of per-pass ratios): {batch_2w:.2f}x "
         f"on {os.cpu_count()} cores (target >= 1.8x on 2 cores); from CPU time (one "
         f"process's over the larger of the two's): {batch_2w_cpu:.2f}x"
+    )
+    print(
+        "    this machine's ceiling, a plain CPU loop in two processes at once over twice in a "
+        f"row: {statistics.median(c[0] for c in ceiling):.2f}x wall clock, "
+        f"{statistics.median(c[1] for c in ceiling):.2f}x from CPU time"
     )
     speedup = paired(passes["docxtpl"], passes["vanban"])
     to_floor = paired(passes["vanban"], passes["floor"])
@@ -452,6 +462,35 @@ def big_plans(a: argparse.Namespace, tmp: Path) -> tuple[float, float, float, fl
 
 
 # ---------------------------------------------------------------------------------- (c)
+
+
+def _spin(n: int = 1_500_000) -> int:
+    x = 0
+    for i in range(n):
+        x += i * i % 7
+    return x
+
+
+def two_loops() -> tuple[float, float]:
+    """A plain CPU loop run twice in a row over twice at once (this process and a forked
+    one): the wall-clock ratio and the ratio from CPU time (one's over the larger of the
+    two's). About 2 on two idle cores; less where the cores are shared or contended."""
+    if not hasattr(os, "fork"):
+        return float("nan"), float("nan")
+    t, here = time.perf_counter(), time.process_time()
+    _spin()
+    _spin()
+    one_wall, one_cpu = time.perf_counter() - t, time.process_time() - here
+    t, here, kids = time.perf_counter(), time.process_time(), children_cpu()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        _spin()
+        os._exit(0)
+    _spin()
+    mine = time.process_time() - here
+    os.waitpid(pid, 0)
+    two_wall = time.perf_counter() - t
+    return one_wall / two_wall, one_cpu / max(mine, children_cpu() - kids)
 
 
 def children_cpu() -> float:

@@ -235,6 +235,7 @@ def test_a_small_batch_renders_here_by_default(
 
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _NoPool)
+    monkeypatch.setattr("os.fork", _NoPool)  # forked workers start without a pool
     result = Renderer().render_many(plans[:6], tmp_path)
     assert result.ok and len(result) == 6
     with pytest.raises(AssertionError, match="pool"):

@@ -432,3 +432,203 @@ def test_guided_spans_cover_the_batch_in_order_and_shrink(total: int, workers: i
     assert all(s >= _SMALLEST for s in sizes[:-1])
     if total >= 100 * workers:
         assert sizes[0] >= 10 * sizes[-2]  # the first chunks are much larger than the last
+
+
+# ------------------------------------------------------------ forked workers (fork + pipe)
+
+
+def _batch(docs: list[KeHoach], n: int = 48) -> dict[str, KeHoach]:
+    return {f"doc-{i:02d}": docs[i % len(docs)] for i in range(n)}
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the processes render_many forks (recorded in this process)."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recorded() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded)
+    return pids
+
+
+def _reaped(pids: list[int]) -> bool:
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_forked_workers_give_the_paths_and_failures_of_one_process(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Every third document cannot be written (a folder has its name), so every process
+    meets failures: the children's come back through their message, in input order, with
+    the same text as when this process writes alone; the written files are the same."""
+    named = _batch(docs)
+    results = {}
+    for w in (1, workers):
+        out = tmp_path / f"w{w}"
+        out.mkdir()
+        for i in range(0, len(named), 3):
+            (out / f"doc-{i:02d}.docx").mkdir()
+        pids = _forks(monkeypatch)
+        result = Renderer().render_many(named, out, workers=w)
+        assert len(pids) == w - 1 and _reaped(pids)
+        results[w] = (
+            [p.name for p in result],
+            [
+                (
+                    f.name,
+                    f.path.name if f.path else None,
+                    [str(p).replace(str(out), "OUT") for p in f.problems],
+                )
+                for f in result.failures
+            ],
+            {p.name: p.read_bytes() for p in result},
+            sorted(p.name for p in out.iterdir()),
+        )
+    assert results[workers] == results[1]
+    assert len(results[1][1]) == 16 and len(results[1][0]) == 32
+
+
+def test_the_children_render_their_share(docs: list[KeHoach], tmp_path: Path) -> None:
+    """The forked child takes spans from the shared pipe: some documents are written by
+    another process (their temporary files carried its pid), none twice."""
+    import vanban._files as files
+
+    writers: dict[str, int] = {}
+    replace = files.replace_atomically
+    log = tmp_path / "log"
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+
+    def logged(path: Path, data: bytes) -> None:
+        replace(path, data)
+        os.write(fd, f"{os.getpid()} {path.name}\n".encode())
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(files, "replace_atomically", logged)
+        result = Renderer().render_many(_batch(docs, 60), out, workers=2)
+    os.close(fd)
+    for line in log.read_text().splitlines():
+        pid, name = line.split()
+        assert name not in writers
+        writers[name] = int(pid)
+    assert result.ok and sorted(writers) == sorted(p.name for p in result)
+    assert {pid for pid in writers.values()} - {os.getpid()}  # a child wrote some
+
+
+def test_a_worker_that_dies_breaks_the_batch_as_a_pool_does(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    import vanban._rendering as rendering
+
+    here = os.getpid()
+    attempt = rendering._attempt
+
+    def dies(*args: Any) -> Any:
+        if os.getpid() != here:
+            os._exit(3)
+        return attempt(*args)
+
+    monkeypatch.setattr(rendering, "_attempt", dies)
+    pids = _forks(monkeypatch)
+    with pytest.raises(BrokenProcessPool):
+        Renderer().render_many(_batch(docs), tmp_path, workers=2)
+    assert pids and _reaped(pids)
+
+
+def test_an_exception_in_a_worker_is_raised_here(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vanban._rendering as rendering
+
+    here = os.getpid()
+    attempt = rendering._attempt
+
+    def fails(*args: Any) -> Any:
+        if os.getpid() != here:
+            raise RuntimeError("hỏng trong tiến trình con")
+        return attempt(*args)
+
+    monkeypatch.setattr(rendering, "_attempt", fails)
+    pids = _forks(monkeypatch)
+    with pytest.raises(RuntimeError, match="hỏng trong tiến trình con"):
+        Renderer().render_many(_batch(docs), tmp_path, workers=2)
+    assert pids and _reaped(pids)
+
+
+def test_an_interrupt_leaves_no_child_and_no_half_written_file(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vanban._rendering as rendering
+
+    here = os.getpid()
+    attempt = rendering._attempt
+    calls = itertools.count()
+
+    def interrupted(*args: Any) -> Any:
+        if os.getpid() == here and next(calls) == 3:
+            raise KeyboardInterrupt
+        return attempt(*args)
+
+    monkeypatch.setattr(rendering, "_attempt", interrupted)
+    pids = _forks(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        Renderer().render_many(_batch(docs, 200), tmp_path, workers=3)
+    assert len(pids) == 2 and _reaped(pids)
+    names = [p.name for p in tmp_path.iterdir()]
+    assert names and all(re.fullmatch(r"doc-\d\d\.docx", n) for n in names)
+    Renderer().render_many(_batch(docs), tmp_path, workers=2)  # and the next batch runs
+
+
+def test_forked_workers_pay_from_ten_documents_each_by_default(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked worker starts in milliseconds: by default one process for each 10 documents
+    (spawned ones, which import everything, for each 25), up to the cores."""
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    for n, forked in [(19, 0), (20, 1), (39, 2), (200, 7)]:
+        out = tmp_path / str(n)
+        out.mkdir()
+        pids = _forks(monkeypatch)
+        result = Renderer().render_many(_batch(docs, n), out)
+        assert result.ok and len(result) == n
+        assert len(pids) == forked and _reaped(pids)
+
+
+def test_span_numbers_that_do_not_fit_in_a_pipe_go_to_a_pool(
+    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numbers are written before the fork, so they must all fit (a blocked write there
+    would wait forever): when they do not, the batch goes to a process pool instead, with
+    the same result."""
+    import vanban._rendering as rendering
+
+    assert rendering._span_pipe(100_000) is None  # 400 KB: more than a pipe holds
+    fd = rendering._span_pipe(3)
+    assert fd is not None
+    assert list(rendering._taken(fd)) == [0, 1, 2]
+    os.close(fd)
+    named = _batch(docs, 30)
+    (tmp_path / "one").mkdir()
+    expected = Renderer().render_many(named, tmp_path / "one", workers=1)
+    monkeypatch.setattr(rendering, "_span_pipe", lambda count: None)
+    pids = _forks(monkeypatch)
+    (tmp_path / "pool").mkdir()
+    result = Renderer().render_many(named, tmp_path / "pool", workers=2)
+    assert [p.name for p in result] == [p.name for p in expected]
+    assert [p.read_bytes() for p in result] == [p.read_bytes() for p in expected]
+    assert pids  # the pool's own fork

@@ -12,15 +12,16 @@ import collections
 import contextlib
 import datetime as dt
 import gc
-import itertools
 import os
+import pickle
 import re
+import struct
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from markupsafe import Markup
 
@@ -363,7 +364,8 @@ class Renderer:
         a bad name, a template or write error). ``result.ok`` is true when none failed.
 
         ``workers`` processes of this machine share the work (default: the machine's cores,
-        one for each 25 documents of the batch); ``workers=1`` renders in this process. ``executor`` is any
+        one for each 10 documents of the batch where workers are forked, 25 where they are
+        spawned); ``workers=1`` renders in this process. ``executor`` is any
         :class:`concurrent.futures.Executor` instead (a Dask cluster's
         ``Client.get_executor()``, loky's, Ray's…): the documents go to it in chunks, its
         workers render bytes, and this process writes them, so ``out_dir`` need only exist
@@ -440,40 +442,42 @@ class Renderer:
         the end (:func:`_guided_spans`), so no core waits for a process to start, and none
         for long for another to finish its last chunk."""
         if workers is None:  # the cores, as many as the batch keeps busy long enough to pay
-            workers = min(os.cpu_count() or 1, len(jobs) // _DOCS_PER_WORKER)
+            per = _DOCS_PER_WORKER
+            if len(jobs) >= 2 * _DOCS_PER_FORKED_WORKER and _forking():
+                per = _DOCS_PER_FORKED_WORKER
+            workers = min(os.cpu_count() or 1, len(jobs) // per)
         n = min(workers, len(jobs))
         if n <= 1:
             return [_attempt(self, d, p) for d, p in jobs]
         import multiprocessing  # not on the one-document path
-        from concurrent.futures import ProcessPoolExecutor
 
         mp = multiprocessing.get_context()
         spans = _guided_spans(len(jobs), n)
+        head: list[Any] = []
         if mp.get_start_method() == "fork":
             # Forked workers inherit this renderer, its prepared templates and the jobs:
-            # they are sent ranges of numbers, not pickled documents (pickling and
+            # they are told span numbers, not sent pickled documents (pickling and
             # unpickling cost half as much as rendering).
+            # The first document is rendered here before the fork: it prepares the
+            # template and compresses its format's parts (styles…, about 5 documents'
+            # worth), which the children then inherit instead of each doing it again.
+            first = _attempt(self, *jobs[0])
             self._prepare(jobs)
-            key = next(_batch_keys)
-            _batches[key] = (self, jobs)
-            try:
-                gc.freeze()  # the parent's objects stay shared, not copied on write
-                with ProcessPoolExecutor(n - 1, mp_context=mp) as pool:
-                    return _shared(
-                        n - 1,
-                        spans,
-                        lambda a, b: pool.submit(_work_inherited, key, a, b),
-                        lambda a, b: _work_inherited(key, a, b),
-                    )
-            finally:
-                gc.unfreeze()
-                _batches.pop(key, None)
+            # A span costs a read of the pipe here, not a round trip: the last are of one
+            # document, so the processes end within a document of each other.
+            rest = [(a + 1, b + 1) for a, b in _guided_spans(len(jobs) - 1, n, smallest=1)]
+            forked = _forked(self, jobs, rest, n - 1)
+            if forked is not None:
+                return [first, *forked]
+            head, spans = [first], rest  # too many spans for a pipe (never seen): a pool
         # Spawned workers prepare the templates while starting; this process renders
         # meanwhile.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(
             n - 1, mp_context=mp, initializer=_init_worker, initargs=(self, _folders(jobs))
         ) as pool:
-            return _shared(
+            return head + _shared(
                 n - 1,
                 spans,
                 lambda a, b: pool.submit(_work, self, jobs[a:b]),
@@ -494,8 +498,18 @@ class Renderer:
 
 
 #: By default a batch gets one more process for each this many documents: below about 20
-#: a second process costs more than it renders (docs/batches.md).
-_DOCS_PER_WORKER = 25
+#: a second spawned process costs more than it renders, below about 10 a forked one
+#: (docs/batches.md).
+_DOCS_PER_WORKER, _DOCS_PER_FORKED_WORKER = 25, 10
+
+
+def _forking() -> bool:
+    """Whether local workers are forked (they start in a few milliseconds)."""
+    import multiprocessing
+
+    return multiprocessing.get_context().get_start_method() == "fork"
+
+
 #: Local workers take chunks of about 1/_GUIDED of their equal share of what is left, and
 #: never fewer than _SMALLEST documents: few chunks (a chunk costs a round trip to the pool),
 #: and small ones last, so that the processes end close together. (Equal chunks of 1/16 of a
@@ -503,9 +517,10 @@ _DOCS_PER_WORKER = 25
 _GUIDED, _SMALLEST = 4, 2
 
 
-def _guided_spans(total: int, workers: int) -> list[tuple[int, int]]:
+def _guided_spans(total: int, workers: int, smallest: int = _SMALLEST) -> list[tuple[int, int]]:
     """``total`` items cut into consecutive ranges that shrink toward the end (guided
-    scheduling): each a ``1/_GUIDED`` of a worker's equal share of the items after it.
+    scheduling): each a ``1/_GUIDED`` of a worker's equal share of the items after it, and
+    at least ``smallest``.
 
     >>> _guided_spans(40, 2)
     [(0, 5), (5, 10), (10, 14), (14, 18), (18, 21), (21, 24), (24, 26), (26, 28), (28, 30), (30, 32), (32, 34), (34, 36), (36, 38), (38, 40)]
@@ -513,7 +528,7 @@ def _guided_spans(total: int, workers: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     while start < total:
-        size = max(_SMALLEST, -(-(total - start) // (_GUIDED * workers)))
+        size = max(smallest, -(-(total - start) // (_GUIDED * workers)))
         spans.append((start, min(total, start + size)))
         start += size
     return spans
@@ -547,6 +562,153 @@ def _shared(
     for span, future in running:
         done[span] = future.result()
     return [o for span in spans for o in done[span]]
+
+
+#: Span numbers are handed out through a pipe filled before the fork, 4 bytes each.
+_SPAN = struct.Struct("=I")
+
+
+def _span_pipe(count: int) -> int | None:
+    """The reading end of a pipe holding the numbers ``0 … count - 1`` and closed for
+    writing, or ``None`` when they do not all fit in the pipe (a pipe holds 64 KiB on
+    Linux, 16,384 numbers; 200 plans take about 40)."""
+    read, write = os.pipe()
+    data = b"".join(_SPAN.pack(i) for i in range(count))
+    try:
+        os.set_blocking(write, False)
+        try:
+            written = os.write(write, data) if data else 0
+        except BlockingIOError:
+            written = -1
+    finally:
+        os.close(write)
+    if written != len(data):
+        os.close(read)
+        return None
+    return read
+
+
+def _forked(
+    renderer: Renderer, jobs: list[tuple[Document, Path]], spans: list[tuple[int, int]], kids: int
+) -> list[Any] | None:
+    """The outcomes of ``jobs`` rendered by this process and ``kids`` forked children
+    (``None``, with nothing done, when the span numbers do not fit in a pipe).
+
+    Every span number is written to a pipe before the fork and the pipe's writing end
+    closed, so this process and the children take the next span by reading 4 bytes (one
+    read of a pipe is atomic) until the pipe is empty: whoever is free takes the next span,
+    with no thread, queue or round trip. A child writes its documents itself and, at the
+    end, sends in one message the spans it rendered and its failures (a written document's
+    outcome is its path, known here), then leaves with ``os._exit`` (no teardown). A child
+    that dies raises ``BrokenProcessPool`` here, and an exception in a child is raised here,
+    as with a process pool. If this process is interrupted, the children are given no more
+    spans, finish the one they render and are reaped before the exception goes on.
+    """
+    todo_r = _span_pipe(len(spans))
+    if todo_r is None:
+        return None
+    children: dict[int, int] = {}  # pid -> reading end of its result pipe
+    gc.freeze()  # the parent's objects stay shared, not copied on write
+    try:
+        for _ in range(kids):
+            result_r, result_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child; measured by its result
+                _child(renderer, jobs, spans, todo_r, result_r, result_w)
+            os.close(result_w)
+            children[pid] = result_r
+        done: dict[int, list[Any]] = {}
+        for i in _taken(todo_r):
+            a, b = spans[i]
+            done[i] = [_attempt(renderer, d, p) for d, p in jobs[a:b]]
+        raised: BaseException | None = None
+        for pid in list(children):
+            message = _read_all(children[pid])
+            os.close(children.pop(pid))
+            _, status = os.waitpid(pid, 0)
+            try:
+                ran, failures, error = pickle.loads(message)
+            except Exception:  # a child that died before or while sending its message
+                from concurrent.futures.process import BrokenProcessPool
+
+                raised = raised or BrokenProcessPool(
+                    "A process in the process pool was terminated abruptly while the "
+                    f"future was running or pending (exit status {status})."
+                )
+                continue
+            raised = raised or error
+            for i in ran:
+                a, b = spans[i]
+                done[i] = [failures.get(k) or jobs[k][1] for k in range(a, b)]
+        if raised is not None:
+            raise raised
+        return [o for i in range(len(spans)) for o in done[i]]
+    finally:
+        gc.unfreeze()
+        if children:  # only after an exception here (an interrupt, a failed fork…):
+            # the spans left are taken from the children, which finish the one they render
+            # (no half-written file) and leave; their messages are read so none blocks.
+            with contextlib.suppress(OSError):
+                while os.read(todo_r, 1 << 12):
+                    pass
+            for pid, result_r in children.items():
+                with contextlib.suppress(OSError):
+                    _read_all(result_r)
+                os.close(result_r)
+                with contextlib.suppress(OSError):
+                    os.waitpid(pid, 0)
+        os.close(todo_r)
+
+
+def _taken(todo: int) -> Iterator[int]:
+    """The span numbers this process takes from the shared pipe, until it is empty."""
+    while len(got := os.read(todo, _SPAN.size)) == _SPAN.size:
+        yield _SPAN.unpack(got)[0]
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _child(
+    renderer: Renderer,
+    jobs: list[tuple[Document, Path]],
+    spans: list[tuple[int, int]],
+    todo: int,
+    result_r: int,
+    result_w: int,
+) -> NoReturn:  # pragma: no cover - runs in a forked child
+    """A forked worker: render and write the spans it takes, send what it did, leave."""
+    code = 1
+    try:
+        os.close(result_r)
+        ran: list[int] = []
+        failures: dict[int, tuple[str, str]] = {}
+        error: BaseException | None = None
+        try:
+            for i in _taken(todo):
+                a, b = spans[i]
+                for k in range(a, b):
+                    outcome = _attempt(renderer, *jobs[k])
+                    if not isinstance(outcome, Path):
+                        failures[k] = outcome
+                ran.append(i)
+        except Exception as exc:  # raised in the caller, as a process pool does
+            error = exc
+        try:
+            message = pickle.dumps((ran, failures, error))
+        except Exception as exc:  # an exception that does not pickle
+            message = pickle.dumps((ran, failures, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        view = memoryview(message)
+        while view:
+            view = view[os.write(result_w, view) :]
+        os.close(result_w)  # the caller reads to the end now, not after this exit's teardown
+        code = 0
+    finally:
+        os._exit(code)
 
 
 #: An executor gets the batch in about this many chunks, of at most this many documents.
@@ -628,9 +790,6 @@ def safe_file_name(name: str) -> str:
     return text.encode("utf-8")[:_MAX_NAME_BYTES].decode("utf-8", "ignore")
 
 
-#: The batches of :meth:`Renderer.render_many` running now, for forked workers to read.
-_batches: dict[int, tuple[Renderer, list[tuple[Document, Path]]]] = {}
-_batch_keys = itertools.count()
 #: The renderers of this (worker) process, by template source: prepared once per process.
 _renderers: dict[Any, Renderer] = {}
 
@@ -692,11 +851,6 @@ def _render_chunk(renderer: Renderer, docs: list[Document]) -> list[bytes | tupl
 def _work(renderer: Renderer, jobs: list[tuple[Document, Path]]) -> list[Path | tuple[str, str]]:
     """A spawned worker's task: render and write a chunk of jobs."""
     return [_attempt(renderer, d, p) for d, p in jobs]
-
-
-def _work_inherited(key: int, start: int, stop: int) -> list[Path | tuple[str, str]]:
-    renderer, jobs = _batches[key]
-    return [_attempt(renderer, d, p) for d, p in jobs[start:stop]]
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
