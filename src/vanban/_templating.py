@@ -159,6 +159,90 @@ class _CleanLoader(jinja2.FileSystemLoader):
         return _clean(source), filename, uptodate
 
 
+#: ``{% include "name" %}`` and ``{% from "name" import a, b with context %}``: a literal
+#: name, no whitespace control, nothing else (what :func:`inlined` may replace).
+_PARTIAL = re.compile(
+    r'\{%\s*(?:include\s+"([^"{}%]+)"'
+    r'|from\s+"([^"{}%]+)"\s+import\s+\w+(?:\s*,\s*\w+)*\s+with\s+context)\s*%\}'
+)
+_MACRO = re.compile(r"\{%-?\s*macro\b")
+#: Partials inside partials: deeper than this is left to Jinja (a loop, by mistake).
+_INLINE_DEPTH = 8
+
+
+def inlined(source: str, partial: Callable[[str], str], depth: int = 0) -> str:
+    """``source`` with its includes and its ``import … with context`` of partials replaced
+    by the partials' own source (``partial(name)``), recursively: one compiled template,
+    where Jinja would make a new context for each include and run each imported module
+    again for every document (a third of the template's time).
+
+    The output is the same as Jinja's include or import would give, so a tag is left as it
+    is unless: no whitespace lies next to it (a ``{%-`` or ``-%}`` at the partial's edges
+    then strips nothing more than in the partial alone); an imported partial holds only
+    macros and comments (its other output, which an import drops, would be printed); it
+    is not nested deeper than :data:`_INLINE_DEPTH`. An included partial keeps a scope of
+    its own (``{% with %}``: what it sets stays in it). Jinja drops a template's last
+    newline, and so does this. Only vanban's own templates are prepared so.
+
+    >>> parts = {"a.xml": "<a>{{ x }}</a>\\n", "m.xml": "{% macro m() %}<m/>{% endmacro %}"}
+    >>> inlined('<r>{% include "a.xml" %}</r>', parts.__getitem__)
+    '<r>{% with %}<a>{{ x }}</a>{% endwith %}</r>'
+    >>> inlined('<r> {% include "a.xml" %}</r>', parts.__getitem__)  # a blank next to it
+    '<r> {% include "a.xml" %}</r>'
+    >>> inlined('{% from "m.xml" import m with context %}{{ m() }}', parts.__getitem__)
+    '{% macro m() %}<m/>{% endmacro %}{{ m() }}'
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        start, end = match.span()
+        if depth >= _INLINE_DEPTH or source[start - 1 : start].isspace():
+            return match.group(0)
+        if source[end : end + 1].isspace():
+            return match.group(0)
+        included, imported = match.group(1), match.group(2)
+        try:
+            text = partial(included or imported)
+        except jinja2.TemplateNotFound:
+            return match.group(0)  # Jinja reports it, as before
+        if text.endswith("\n"):  # Jinja's lexer drops it (keep_trailing_newline off)
+            text = text[:-1]
+        if imported:  # its macros, defined here as an import defines them
+            if not _only_macros(text):
+                return match.group(0)
+            return inlined(text, partial, depth + 1)
+        # An include's own scope: what it sets stays in it.
+        return "{% with %}" + inlined(text, partial, depth + 1) + "{% endwith %}"
+
+    return _PARTIAL.sub(expand, source)
+
+
+def _only_macros(text: str) -> bool:
+    """Whether a partial holds macros and comments only (what an import prints: nothing).
+    With :meth:`str.find`, as :func:`_without_comments` (no rescans).
+
+    >>> _only_macros("{# c #}{% macro m() %}<m/>{% endmacro %}"), _only_macros("{# c #}<x/>")
+    (True, False)
+    """
+    pos = 0
+    while pos < len(text):
+        if text.startswith("{#", pos):
+            end = text.find("#}", pos + 2)
+        elif _MACRO.match(text, pos):
+            end = text.find("endmacro", pos)
+            end = text.find("%}", end) if end >= 0 else -1
+        else:
+            return False
+        if end < 0:
+            return False
+        pos = end + 2
+    return True
+
+
+def _partial(env: jinja2.Environment, loader: jinja2.BaseLoader, name: str) -> str:
+    source: str = loader.get_source(env, name)[0]
+    return source
+
+
 def _escape(value: Any) -> Markup:
     """The template's autoescape: :func:`markupsafe.escape`, except that markup (the runs,
     the escaped texts) is returned as it is, where ``escape`` would copy it into a new
@@ -393,9 +477,12 @@ class Prepared:
         cache: Path | None = None,
         trusted: bool = True,
         name: str = "",
+        inline: bool = True,
     ) -> None:
         """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
-        cache folder (:func:`cache_dir`; ``None``: none)."""
+        cache folder (:func:`cache_dir`; ``None``: none). A ``trusted`` template's partials
+        are compiled into the parts that use them (:func:`inlined`) unless ``inline`` is
+        false."""
         self.name = name
         self.trusted = trusted
         if "word/document.xml" not in parts:
@@ -441,7 +528,10 @@ class Prepared:
                 )
                 continue
             key = _PART + part_name
-            source = sources[key] = _clean(patched(text, cache))
+            source = _clean(patched(text, cache))
+            if trusted and inline and loader is not None:
+                source = inlined(source, functools.partial(_partial, self.env, loader))
+            sources[key] = source
             try:
                 names, includes = analysed(self.env, source, cache)
                 template = self.env.get_template(key)
