@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import io
 import re
 import warnings
 from pathlib import Path
@@ -360,3 +361,26 @@ def test_inlined_partials_render_as_included_ones(source: str) -> None:
     assert env.from_string(flat).render(x=3) == env.from_string(source).render(x=3)
     if " {%" not in source and "mixed" not in source:
         assert "include" not in flat and "import" not in flat
+
+
+# ------------------------------------------------- parts that read only what is left empty
+
+
+def test_parts_left_empty_are_made_once_and_stay_right() -> None:
+    """A part that reads nothing but what a document leaves empty (the contact footer, the
+    footnotes) is rendered once and reused; a document that fills it gets its own, and the
+    next empty one the empty part again: the bytes of a fresh renderer each time."""
+    import zipfile
+
+    plain = vanban.load(ROOT / "examples" / "cong-van-tra-loi-kien-nghi-cu-tri.yaml")
+    assert plain.contact is not None
+    bare = plain.model_copy(update={"contact": None})
+    plan = _plan()  # footnotes
+    shared = Renderer()
+    for doc in (bare, plain, bare, plan, bare, plain):
+        got = shared.render(doc, check=False)
+        assert got == Renderer().render(doc, check=False)
+        footer = zipfile.ZipFile(io.BytesIO(got)).read("word/footer1.xml")
+        assert (b'VBContact"' in footer) is (doc.contact is not None)
+    cached = {key[0] for key in shared._template("mot_nguoi_ky")._format_cache if len(key) == 3}
+    assert cached == {"word/footer1.xml", "word/footnotes.xml"}

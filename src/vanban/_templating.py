@@ -419,6 +419,9 @@ class _Part:
     entry: _zip.Entry | None = None  # static parts, compressed once
     template: jinja2.Template | None = None
     per_format: bool = False
+    #: What else the part reads (own templates without includes): when all of it is empty
+    #: (``None`` or ``[]``), the part is as constant as a per-format one (:func:`_blank_key`).
+    reads: tuple[str, ...] | None = None
 
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -459,6 +462,31 @@ def with_footnotes(parts: dict[str, bytes]) -> dict[str, bytes]:
         if at >= 0:
             out["word/settings.xml"] = (settings[:at] + pr + settings[at:]).encode()
     return out
+
+
+def _blank_key(
+    name: str, reads: tuple[str, ...], context: Mapping[str, Any], format_key: Any
+) -> tuple[Any, ...] | None:
+    """The cache key of a part for a context in which everything it reads beyond the format
+    is empty (each ``None`` or ``[]``, told apart), or ``None`` when something is not.
+
+    >>> _blank_key("word/footer1.xml", ("contact",), {"contact": []}, "A4")
+    ('word/footer1.xml', 'A4', (False,))
+    >>> _blank_key("word/footer1.xml", ("contact",), {"contact": ["Số điện thoại"]}, "A4")
+    """
+    marks: list[bool] = []
+    for var in reads:
+        value = context.get(var, _MISSING)
+        if value is None:
+            marks.append(True)
+        elif type(value) is list and not value:
+            marks.append(False)
+        else:
+            return None
+    return (name, format_key, tuple(marks))
+
+
+_MISSING = object()
 
 
 class Prepared:
@@ -505,7 +533,7 @@ class Prepared:
             self.env = _sandbox.SandboxEnvironment(**options)
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
-        self._format_cache: dict[Any, _zip.Entry] = {}
+        self._format_cache: dict[tuple[Any, ...], _zip.Entry] = {}
         for part_name in order:
             raw = parts[part_name]
             if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
@@ -541,7 +569,12 @@ class Prepared:
                 raise _sandbox.template_error(exc, part_name, source, key, name) from None
             names.discard(_sandbox._GUARD)
             per_format = not includes and names <= FORMAT_VARIABLES
-            self.parts.append(_Part(part_name, template=template, per_format=per_format))
+            reads = None
+            if trusted and not per_format and not includes:
+                reads = tuple(sorted(names - FORMAT_VARIABLES))
+            self.parts.append(
+                _Part(part_name, template=template, per_format=per_format, reads=reads)
+            )
 
     @classmethod
     def load(cls, source: str | Path | bytes) -> Prepared:
@@ -570,14 +603,24 @@ class Prepared:
         for part in self.parts:
             if part.entry is not None:
                 entry = part.entry
-            elif part.per_format:
-                key = (part.name, format_key)
-                cached = self._format_cache.get(key)
-                if cached is None:
-                    cached = self._format_cache[key] = self._deflate(part, context, budget)
-                entry = cached
             else:
-                entry = self._deflate(part, context, budget)
+                # A part that reads the format alone, or nothing more than what this document
+                # leaves empty (the contact footer, the footnotes of most texts): rendered
+                # and compressed once.
+                key: tuple[Any, ...] | None = (
+                    (part.name, format_key)
+                    if part.per_format
+                    else None
+                    if part.reads is None
+                    else _blank_key(part.name, part.reads, context, format_key)
+                )
+                if key is None:
+                    entry = self._deflate(part, context, budget)
+                else:
+                    cached = self._format_cache.get(key)
+                    if cached is None:
+                        cached = self._format_cache[key] = self._deflate(part, context, budget)
+                    entry = cached
             entries.append(entry)
             total += entry.size
             if total > _package.MAX_UNCOMPRESSED:
