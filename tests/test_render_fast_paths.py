@@ -384,3 +384,19 @@ def test_parts_left_empty_are_made_once_and_stay_right() -> None:
         assert (b'VBContact"' in footer) is (doc.contact is not None)
     cached = {key[0] for key in shared._template("mot_nguoi_ky")._format_cache if len(key) == 3}
     assert cached == {"word/footer1.xml", "word/footnotes.xml"}
+
+
+def test_compiled_code_is_cached_by_name_and_source(tmp_path: Path) -> None:
+    """Two versions of a part under one name (partials inlined or not: vanban before and
+    after) keep their own compiled code in the cache, instead of replacing each other's
+    on every run; the same source finds its entry again."""
+    import jinja2
+
+    from vanban._templating import _BytecodeCache
+
+    cache = _BytecodeCache(str(tmp_path), "%s.cache")
+    env = jinja2.Environment()
+    name = "<part>/word/document.xml"
+    one, other = (cache.get_bucket(env, name, None, s) for s in ("<a/>", "<b/>"))
+    assert one.key != other.key
+    assert cache.get_bucket(env, name, None, "<a/>").key == one.key

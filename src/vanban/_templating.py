@@ -364,7 +364,17 @@ def analysed(
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, where an error is a miss, never a failure."""
+    """Jinja's file cache of compiled templates, where an error is a miss, never a failure.
+
+    An entry is found by the template's name and source, not by its name alone: two
+    versions of vanban whose parts differ (partials inlined or not) keep their own entries
+    side by side instead of replacing each other's on every run."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Any:
+        keyed = f"{name}\0{self.get_source_checksum(source)}"
+        return super().get_bucket(environment, keyed, filename, source)
 
     def load_bytecode(self, bucket: Any) -> None:
         try:
