@@ -9,9 +9,12 @@ with docxtpl tags, using the context documented in ``docs/templates.md``.
 
 Preparing a template (once per :class:`Prepared`): each XML part with tags goes through
 docxtpl's ``patch_xml`` (its tag syntax: ``{%p``, ``{%tr``, ``{{r`` …), the whitespace
-between tags that holds a newline is dropped, and the result is compiled by Jinja with
-autoescaping on. Parts without tags are compressed once. Parts whose tags only read the
-format (``sizes``, ``fmt``: styles) are rendered and compressed once per format. The patched
+between tags that holds a newline is dropped, vanban's own parts get the partials they
+include or import written into them (:func:`inlined`: one template, no include at render
+time), and the result is compiled by Jinja with autoescaping on. Parts without tags are
+compressed once. Parts whose tags only read the format (``sizes``, ``fmt``: styles), or
+nothing more than what a document leaves empty (no contact lines, no footnotes), are
+rendered and compressed once per format. The patched
 sources and the compiled code are cached on disk (:func:`cache_dir`, ``VANBAN_CACHE_DIR``),
 so a new process prepares without importing docxtpl or running the Jinja compiler.
 
