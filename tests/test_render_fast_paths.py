@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import io
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +281,122 @@ def test_tokenizer_finds_what_it_found_before(text: str) -> None:
         return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
     assert tokens(markup._TOKEN) == tokens(_TOKEN_BEFORE)
+
+
+# ------------------------------------------------------- own templates: partials inlined
+
+
+def _rendered_both_ways(folder: str, docs: list[Any]) -> tuple[list[bytes], list[bytes]]:
+    """The bytes of ``docs`` from ``folder`` prepared with its partials inlined, and not."""
+    from vanban._rendering import _format_key, context
+    from vanban._templating import Prepared, _CleanLoader, read_parts, templates_dir, with_footnotes
+
+    def prepared(inline: bool) -> Prepared:
+        loader = _CleanLoader(str(templates_dir()))
+        parts = with_footnotes(read_parts(folder))
+        return Prepared(parts, loader=loader, cache=None, trusted=True, name=folder, inline=inline)
+
+    fast, slow = prepared(True), prepared(False)
+    assert "{% include" not in fast._sources["<part>/word/document.xml"]
+    assert "{% include" in slow._sources["<part>/word/document.xml"]
+    out: tuple[list[bytes], list[bytes]] = ([], [])
+    for doc in docs:
+        lay = layout(doc)
+        ctx = context(lay, doc)
+        out[0].append(fast.render(ctx, _format_key(lay)))
+        out[1].append(slow.render(ctx, _format_key(lay)))
+    return out
+
+
+def test_own_templates_with_partials_inlined_give_the_same_bytes() -> None:
+    """vanban's own parts are compiled with their partials (includes, imported macros)
+    inlined; every example renders to the bytes Jinja's includes give."""
+    from vanban._rendering import form_template
+
+    by_folder: dict[str, list[Any]] = {}
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = vanban.load(path)
+        by_folder.setdefault(doc.template_folder or form_template(doc.type_info), []).append(doc)
+    assert set(by_folder) == {"mot_nguoi_ky", "hai_ben_ky", "co_xac_nhan"}
+    for folder, docs in by_folder.items():
+        fast, slow = _rendered_both_ways(folder, docs)
+        assert fast == slow, folder
+
+
+_PARTIALS = {
+    "a.xml": "<a>{{ x }}</a>\n",
+    "lead.xml": "{#- c -#}\n<b>{{ x }}</b>  {%- if x %}!{% endif -%}",
+    "set.xml": "{% set y = 2 %}<s>{{ y }}</s>",
+    "mac.xml": "{% macro m(v) -%}<m>{{ v }}{{ x }}</m>{%- endmacro %}",
+    "mixed.xml": "{% macro m(v) %}<m>{{ v }}</m>{% endmacro %}<shown/>",
+    "deep.xml": '<d>{% include "a.xml" %}</d>',
+}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<r>{% include "a.xml" %}</r>',
+        '<r>  {% include "lead.xml" %}  </r>',
+        '<r>{% include "lead.xml" %}<t/></r>',
+        '<r>{% for x in [1, 2] %}{% include "a.xml" %}{% endfor %}</r>',
+        '<r>{% include "set.xml" %}{{ y is defined }}</r>',
+        '{% from "mac.xml" import m with context %}<r>{{ m(1) }}</r>',
+        '{% from "mixed.xml" import m with context %}<r>{{ m(1) }}</r>',
+        '<r>{% include "deep.xml" %}{% with x = 5 %}{% include "deep.xml" %}{% endwith %}</r>',
+    ],
+)
+def test_inlined_partials_render_as_included_ones(source: str) -> None:
+    """What :func:`inlined` makes renders as Jinja's include and import do, and a tag it
+    cannot inline so (whitespace next to it, an imported partial with output of its own) is
+    left to Jinja."""
+    import jinja2
+
+    from vanban._templating import inlined
+
+    env = jinja2.Environment(loader=jinja2.DictLoader(_PARTIALS), autoescape=True)
+    flat = inlined(source, lambda name: _PARTIALS[name])
+    assert env.from_string(flat).render(x=3) == env.from_string(source).render(x=3)
+    if " {%" not in source and "mixed" not in source:
+        assert "include" not in flat and "import" not in flat
+
+
+# ------------------------------------------------- parts that read only what is left empty
+
+
+def test_parts_left_empty_are_made_once_and_stay_right() -> None:
+    """A part that reads nothing but what a document leaves empty (the contact footer, the
+    footnotes) is rendered once and reused; a document that fills it gets its own, and the
+    next empty one the empty part again: the bytes of a fresh renderer each time."""
+    import zipfile
+
+    plain = vanban.load(ROOT / "examples" / "cong-van-tra-loi-kien-nghi-cu-tri.yaml")
+    assert plain.contact is not None
+    bare = plain.model_copy(update={"contact": None})
+    plan = _plan()  # footnotes
+    shared = Renderer()
+    for doc in (bare, plain, bare, plan, bare, plain):
+        got = shared.render(doc, check=False)
+        assert got == Renderer().render(doc, check=False)
+        footer = zipfile.ZipFile(io.BytesIO(got)).read("word/footer1.xml")
+        assert (b'VBContact"' in footer) is (doc.contact is not None)
+    cached = {key[0] for key in shared._template("mot_nguoi_ky")._format_cache if len(key) == 3}
+    assert cached == {"word/footer1.xml", "word/footnotes.xml"}
+
+
+def test_compiled_code_is_cached_by_name_and_source(tmp_path: Path) -> None:
+    """Two versions of a part under one name (partials inlined or not: vanban before and
+    after) keep their own compiled code in the cache, instead of replacing each other's
+    on every run; the same source finds its entry again."""
+    import jinja2
+
+    from vanban._templating import _BytecodeCache
+
+    cache = _BytecodeCache(str(tmp_path), "%s.cache")
+    env = jinja2.Environment()
+    name = "<part>/word/document.xml"
+    one, other = (cache.get_bucket(env, name, None, s) for s in ("<a/>", "<b/>"))
+    assert one.key != other.key
+    assert cache.get_bucket(env, name, None, "<a/>").key == one.key

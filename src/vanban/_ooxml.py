@@ -62,6 +62,7 @@ _TAB = "<w:r><w:tab/></w:r>"
 _PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 _START = {k: f'<w:r>{v}<w:t xml:space="preserve">' for k, v in _RPR.items()}
 _END = "</w:t></w:r>"
+_PLAIN = _START[False, False]
 #: A footnote mark in the text: Word's built-in "footnote reference" style, raised.
 NOTE_REF = (
     f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/><w:vertAlign w:val="superscript"/>'
@@ -81,7 +82,7 @@ def runs(inlines: Iterable[Inline]) -> Markup:
     append = out.append
     for x in inlines:
         if type(x) is Span:
-            text = x.text
+            text, bold, italic, vert_align = x  # one unpacking, not four attribute reads
             # Most text has nothing to escape: six "in" tests cost half of six replace calls
             # (each a method call), and this is the innermost loop of rendering.
             if (
@@ -93,11 +94,12 @@ def runs(inlines: Iterable[Inline]) -> Markup:
                 or "}" in text
             ):
                 text = escape(text)
-            append(
-                _START_VERT[x.bold, x.italic, x.vert_align]
-                if x.vert_align
-                else _START[x.bold, x.italic]
-            )
+            if vert_align:
+                append(_START_VERT[bold, italic, vert_align])
+            elif bold or italic:
+                append(_START[bold, italic])
+            else:  # most text: upright and regular, no dictionary lookup
+                append(_PLAIN)
             append(text)
             append(_END)
         elif isinstance(x, NoteRef):

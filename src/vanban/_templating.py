@@ -9,9 +9,12 @@ with docxtpl tags, using the context documented in ``docs/templates.md``.
 
 Preparing a template (once per :class:`Prepared`): each XML part with tags goes through
 docxtpl's ``patch_xml`` (its tag syntax: ``{%p``, ``{%tr``, ``{{r`` …), the whitespace
-between tags that holds a newline is dropped, and the result is compiled by Jinja with
-autoescaping on. Parts without tags are compressed once. Parts whose tags only read the
-format (``sizes``, ``fmt``: styles) are rendered and compressed once per format. The patched
+between tags that holds a newline is dropped, vanban's own parts get the partials they
+include or import written into them (:func:`inlined`: one template, no include at render
+time), and the result is compiled by Jinja with autoescaping on. Parts without tags are
+compressed once. Parts whose tags only read the format (``sizes``, ``fmt``: styles), or
+nothing more than what a document leaves empty (no contact lines, no footnotes), are
+rendered and compressed once per format. The patched
 sources and the compiled code are cached on disk (:func:`cache_dir`, ``VANBAN_CACHE_DIR``),
 so a new process prepares without importing docxtpl or running the Jinja compiler.
 
@@ -160,6 +163,90 @@ class _CleanLoader(jinja2.FileSystemLoader):
         return _clean(source), filename, uptodate
 
 
+#: ``{% include "name" %}`` and ``{% from "name" import a, b with context %}``: a literal
+#: name, no whitespace control, nothing else (what :func:`inlined` may replace).
+_PARTIAL = re.compile(
+    r'\{%\s*(?:include\s+"([^"{}%]+)"'
+    r'|from\s+"([^"{}%]+)"\s+import\s+\w+(?:\s*,\s*\w+)*\s+with\s+context)\s*%\}'
+)
+_MACRO = re.compile(r"\{%-?\s*macro\b")
+#: Partials inside partials: deeper than this is left to Jinja (a loop, by mistake).
+_INLINE_DEPTH = 8
+
+
+def inlined(source: str, partial: Callable[[str], str], depth: int = 0) -> str:
+    """``source`` with its includes and its ``import … with context`` of partials replaced
+    by the partials' own source (``partial(name)``), recursively: one compiled template,
+    where Jinja would make a new context for each include and run each imported module
+    again for every document (a third of the template's time).
+
+    The output is the same as Jinja's include or import would give, so a tag is left as it
+    is unless: no whitespace lies next to it (a ``{%-`` or ``-%}`` at the partial's edges
+    then strips nothing more than in the partial alone); an imported partial holds only
+    macros and comments (its other output, which an import drops, would be printed); it
+    is not nested deeper than :data:`_INLINE_DEPTH`. An included partial keeps a scope of
+    its own (``{% with %}``: what it sets stays in it). Jinja drops a template's last
+    newline, and so does this. Only vanban's own templates are prepared so.
+
+    >>> parts = {"a.xml": "<a>{{ x }}</a>\\n", "m.xml": "{% macro m() %}<m/>{% endmacro %}"}
+    >>> inlined('<r>{% include "a.xml" %}</r>', parts.__getitem__)
+    '<r>{% with %}<a>{{ x }}</a>{% endwith %}</r>'
+    >>> inlined('<r> {% include "a.xml" %}</r>', parts.__getitem__)  # a blank next to it
+    '<r> {% include "a.xml" %}</r>'
+    >>> inlined('{% from "m.xml" import m with context %}{{ m() }}', parts.__getitem__)
+    '{% macro m() %}<m/>{% endmacro %}{{ m() }}'
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        start, end = match.span()
+        if depth >= _INLINE_DEPTH or source[start - 1 : start].isspace():
+            return match.group(0)
+        if source[end : end + 1].isspace():
+            return match.group(0)
+        included, imported = match.group(1), match.group(2)
+        try:
+            text = partial(included or imported)
+        except jinja2.TemplateNotFound:
+            return match.group(0)  # Jinja reports it, as before
+        if text.endswith("\n"):  # Jinja's lexer drops it (keep_trailing_newline off)
+            text = text[:-1]
+        if imported:  # its macros, defined here as an import defines them
+            if not _only_macros(text):
+                return match.group(0)
+            return inlined(text, partial, depth + 1)
+        # An include's own scope: what it sets stays in it.
+        return "{% with %}" + inlined(text, partial, depth + 1) + "{% endwith %}"
+
+    return _PARTIAL.sub(expand, source)
+
+
+def _only_macros(text: str) -> bool:
+    """Whether a partial holds macros and comments only (what an import prints: nothing).
+    With :meth:`str.find`, as :func:`_without_comments` (no rescans).
+
+    >>> _only_macros("{# c #}{% macro m() %}<m/>{% endmacro %}"), _only_macros("{# c #}<x/>")
+    (True, False)
+    """
+    pos = 0
+    while pos < len(text):
+        if text.startswith("{#", pos):
+            end = text.find("#}", pos + 2)
+        elif _MACRO.match(text, pos):
+            end = text.find("endmacro", pos)
+            end = text.find("%}", end) if end >= 0 else -1
+        else:
+            return False
+        if end < 0:
+            return False
+        pos = end + 2
+    return True
+
+
+def _partial(env: jinja2.Environment, loader: jinja2.BaseLoader, name: str) -> str:
+    source: str = loader.get_source(env, name)[0]
+    return source
+
+
 def _escape(value: Any) -> Markup:
     """The template's autoescape: :func:`markupsafe.escape`, except that markup (the runs,
     the escaped texts) is returned as it is, where ``escape`` would copy it into a new
@@ -281,7 +368,17 @@ def analysed(
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, where an error is a miss, never a failure."""
+    """Jinja's file cache of compiled templates, where an error is a miss, never a failure.
+
+    An entry is found by the template's name and source, not by its name alone: two
+    versions of vanban whose parts differ (partials inlined or not) keep their own entries
+    side by side instead of replacing each other's on every run."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Any:
+        keyed = f"{name}\0{self.get_source_checksum(source)}"
+        return super().get_bucket(environment, keyed, filename, source)
 
     def load_bytecode(self, bucket: Any) -> None:
         try:
@@ -336,6 +433,9 @@ class _Part(Record):
     entry: _zip.Entry | None = None  # static parts, compressed once
     template: jinja2.Template | None = None
     per_format: bool = False
+    #: What else the part reads (own templates without includes): when all of it is empty
+    #: (``None`` or ``[]``), the part is as constant as a per-format one (:func:`_blank_key`).
+    reads: tuple[str, ...] | None = None
 
     def __init__(
         self,
@@ -390,6 +490,31 @@ def with_footnotes(parts: dict[str, bytes]) -> dict[str, bytes]:
     return out
 
 
+def _blank_key(
+    name: str, reads: tuple[str, ...], context: Mapping[str, Any], format_key: Any
+) -> tuple[Any, ...] | None:
+    """The cache key of a part for a context in which everything it reads beyond the format
+    is empty (each ``None`` or ``[]``, told apart), or ``None`` when something is not.
+
+    >>> _blank_key("word/footer1.xml", ("contact",), {"contact": []}, "A4")
+    ('word/footer1.xml', 'A4', (False,))
+    >>> _blank_key("word/footer1.xml", ("contact",), {"contact": ["Số điện thoại"]}, "A4")
+    """
+    marks: list[bool] = []
+    for var in reads:
+        value = context.get(var, _MISSING)
+        if value is None:
+            marks.append(True)
+        elif type(value) is list and not value:
+            marks.append(False)
+        else:
+            return None
+    return (name, format_key, tuple(marks))
+
+
+_MISSING = object()
+
+
 class Prepared:
     """A template read, patched, compiled and partly compressed: ready for many documents.
 
@@ -406,9 +531,12 @@ class Prepared:
         cache: Path | None = None,
         trusted: bool = True,
         name: str = "",
+        inline: bool = True,
     ) -> None:
         """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
-        cache folder (:func:`cache_dir`; ``None``: none)."""
+        cache folder (:func:`cache_dir`; ``None``: none). A ``trusted`` template's partials
+        are compiled into the parts that use them (:func:`inlined`) unless ``inline`` is
+        false."""
         self.name = name
         self.trusted = trusted
         if "word/document.xml" not in parts:
@@ -435,7 +563,7 @@ class Prepared:
             self.env = _sandbox.SandboxEnvironment(**options)
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
-        self._format_cache: dict[Any, _zip.Entry] = {}
+        self._format_cache: dict[tuple[Any, ...], _zip.Entry] = {}
         for part_name in order:
             raw = parts[part_name]
             if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
@@ -458,7 +586,10 @@ class Prepared:
                 )
                 continue
             key = _PART + part_name
-            source = sources[key] = _clean(patched(text, cache))
+            source = _clean(patched(text, cache))
+            if trusted and inline and loader is not None:
+                source = inlined(source, functools.partial(_partial, self.env, loader))
+            sources[key] = source
             try:
                 names, includes = analysed(self.env, source, cache)
                 template = self.env.get_template(key)
@@ -469,7 +600,12 @@ class Prepared:
             if not trusted:  # the sandbox's loop guard is no variable of the context
                 names.discard(_sandbox._GUARD)
             per_format = not includes and names <= FORMAT_VARIABLES
-            self.parts.append(_Part(part_name, template=template, per_format=per_format))
+            reads = None
+            if trusted and not per_format and not includes:
+                reads = tuple(sorted(names - FORMAT_VARIABLES))
+            self.parts.append(
+                _Part(part_name, template=template, per_format=per_format, reads=reads)
+            )
 
     @classmethod
     def load(cls, source: str | Path | bytes) -> Prepared:
@@ -502,14 +638,24 @@ class Prepared:
         for part in self.parts:
             if part.entry is not None:
                 entry = part.entry
-            elif part.per_format:
-                key = (part.name, format_key)
-                cached = self._format_cache.get(key)
-                if cached is None:
-                    cached = self._format_cache[key] = self._deflate(part, context, budget)
-                entry = cached
             else:
-                entry = self._deflate(part, context, budget)
+                # A part that reads the format alone, or nothing more than what this document
+                # leaves empty (the contact footer, the footnotes of most texts): rendered
+                # and compressed once.
+                key: tuple[Any, ...] | None = (
+                    (part.name, format_key)
+                    if part.per_format
+                    else None
+                    if part.reads is None
+                    else _blank_key(part.name, part.reads, context, format_key)
+                )
+                if key is None:
+                    entry = self._deflate(part, context, budget)
+                else:
+                    cached = self._format_cache.get(key)
+                    if cached is None:
+                        cached = self._format_cache[key] = self._deflate(part, context, budget)
+                    entry = cached
             entries.append(entry)
             total += entry.size
             if total > _package.MAX_UNCOMPRESSED:
