@@ -43,17 +43,7 @@ class Inliner:
     def __call__(
         self, text: str, *, bold: bool = False, italic: bool = False, upper: bool = False
     ) -> list[Inline]:
-        # No markup (markup.has_markup, inlined: it is asked of every text), so nothing to
-        # number either.
-        if not (
-            "\\" in text
-            or "*" in text
-            or "[" in text
-            or "\n" in text
-            or "\t" in text
-            or "~" in text
-            or "^" in text
-        ):
+        if not markup.has_markup(text):  # no markup, so nothing to number either
             if not text:
                 return []
             return [tuple_new(Span, (capitals(text) if upper else text, bold, italic, None))]
