@@ -443,11 +443,13 @@ class _Part(Record):
         entry: _zip.Entry | None = None,
         template: jinja2.Template | None = None,
         per_format: bool = False,
+        reads: tuple[str, ...] | None = None,
     ) -> None:
         self.name = name
         self.entry = entry
         self.template = template
         self.per_format = per_format
+        self.reads = reads
 
 
 _FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
