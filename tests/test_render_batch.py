@@ -15,6 +15,7 @@ import subprocess
 import sys
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -528,8 +529,28 @@ def test_the_children_render_their_share(docs: list[KeHoach], tmp_path: Path) ->
     assert {pid for pid in writers.values()} - {os.getpid()}  # a child wrote some
 
 
-def test_a_worker_that_dies_breaks_the_batch_as_a_pool_does(
-    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _dies() -> None:
+    os._exit(3)
+
+
+def _raises() -> None:
+    raise RuntimeError("hỏng trong tiến trình con")
+
+
+@pytest.mark.parametrize(
+    ("in_child", "expected", "match"),
+    [
+        (_dies, "BrokenProcessPool", None),  # a worker that dies breaks it, as a pool does
+        (_raises, "RuntimeError", "hỏng trong tiến trình con"),  # raised here
+    ],
+)
+def test_a_worker_that_dies_or_raises_fails_the_batch_here(
+    docs: list[KeHoach],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_child: Callable[[], None],
+    expected: str,
+    match: str | None,
 ) -> None:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -538,34 +559,15 @@ def test_a_worker_that_dies_breaks_the_batch_as_a_pool_does(
     here = os.getpid()
     attempt = rendering._attempt
 
-    def dies(*args: Any) -> Any:
-        if os.getpid() != here:
-            os._exit(3)
-        return attempt(*args)
-
-    monkeypatch.setattr(rendering, "_attempt", dies)
-    pids = _forks(monkeypatch)
-    with pytest.raises(BrokenProcessPool):
-        Renderer().render_many(_batch(docs), tmp_path, workers=2)
-    assert pids and _reaped(pids)
-
-
-def test_an_exception_in_a_worker_is_raised_here(
-    docs: list[KeHoach], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import vanban._rendering as rendering
-
-    here = os.getpid()
-    attempt = rendering._attempt
-
     def fails(*args: Any) -> Any:
         if os.getpid() != here:
-            raise RuntimeError("hỏng trong tiến trình con")
+            in_child()
         return attempt(*args)
 
     monkeypatch.setattr(rendering, "_attempt", fails)
     pids = _forks(monkeypatch)
-    with pytest.raises(RuntimeError, match="hỏng trong tiến trình con"):
+    error = {"BrokenProcessPool": BrokenProcessPool, "RuntimeError": RuntimeError}[expected]
+    with pytest.raises(error, match=match):
         Renderer().render_many(_batch(docs), tmp_path, workers=2)
     assert pids and _reaped(pids)
 
