@@ -622,7 +622,3 @@ def from_docx(source: bytes | str | os.PathLike[str]) -> ImportResult:
     view = read_checked(source)
     name = None if isinstance(source, bytes) else os.fspath(source)
     return _from_regions(read_regions(view), name)
-
-
-def _unused() -> None:  # pragma: no cover
-    runs_text([])

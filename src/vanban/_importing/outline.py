@@ -186,6 +186,16 @@ def _title_text(p: ParaView, rest_plain: str, label: str) -> dict[str, Any]:
     return {"text": rest_plain}
 
 
+def _numbered(p: ParaView, text: str, plain: str, number: tuple[str, str]) -> dict[str, Any]:
+    """A numbered line ("1.", "3.1.") as a khoản: its title and text, or a task read from
+    the line ("… (hoàn thành trước …)")."""
+    rest = _split(text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER)
+    item = _title_text(p, rest[1] if rest else number[1], number[0])
+    if "text" in item and "title" not in item:
+        _inline_task(item, plain, p)
+    return item
+
+
 class Outline:
     """Builds the nested blocks as paragraphs arrive in order."""
 
@@ -308,12 +318,7 @@ class Outline:
         if number:
             self._close(items=False)
             depth = number[0].count(".")
-            rest_inline = _split(
-                text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER
-            )
-            item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
-            if "text" in item and "title" not in item:
-                _inline_task(item, plain, p)
+            item = _numbered(p, text, plain, number)
             while len(self._item) > depth:
                 self._item.pop()
             if self._item:
@@ -418,10 +423,7 @@ class Outline:
         self._went_on = None
         self._last = None
         self._bullet = None
-        rest_inline = _split(text.replace("**", "", 2) if all_runs(p, "bold") else text, _NUMBER)
-        item = _title_text(p, rest_inline[1] if rest_inline else number[1], number[0])
-        if "text" in item and "title" not in item:
-            _inline_task(item, plain, p)
+        item = _numbered(p, text, plain, number)
         while len(self._item) > base + depth - first:
             self._item.pop()
         if len(self._item) > base:

@@ -976,9 +976,6 @@ class TaskTable(Model):
             for i, t in enumerate(group.tasks)
         ]
 
-    def all_tasks(self) -> list[Task]:
-        return self.tasks or [t for g in self.groups for t in g.tasks]
-
 
 _KINDS = {
     "task": "task",
