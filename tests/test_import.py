@@ -201,11 +201,9 @@ def test_the_docs_demo_is_what_the_page_says() -> None:
 def _typed(**changes: object) -> vanban.Document:
     """A document typed in Word (the checker tests' builder), imported."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from word_docs import build
+    from word_docs import build, imported
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return vanban.from_docx(build(**changes)).model
+    return imported(build(**changes)).model
 
 
 def test_a_giay_moi_typed_in_word_becomes_its_fields() -> None:

@@ -21,7 +21,7 @@ import vanban
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from word_docs import build  # noqa: E402
+from word_docs import build, imported  # noqa: E402
 
 MEETING = [
     "Thời gian bắt đầu: 8 giờ 00 phút, ngày 20 tháng 11 năm 2026.",
@@ -64,9 +64,7 @@ def _meeting(body: list[str], right: str = "CHỦ TRÌ", left: str = "THƯ KÝ")
         p.add_run(text).bold = bold
     out = io.BytesIO()
     d.save(out)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return vanban.from_docx(out.getvalue()).model
+    return imported(out.getvalue()).model
 
 
 def test_a_meeting_s_lines_become_its_fields() -> None:

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import io
 import sys
-import warnings
 from pathlib import Path
-from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-import vanban
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from word_docs import build  # noqa: E402
+from word_docs import build, imported  # noqa: E402
 
 _ISSUED_WITH = (
     "(Ban hành kèm theo Quyết định số 05/QĐ-SCT ngày 05 tháng 3 năm 2026 của Sở Công Thương)"
@@ -58,12 +54,6 @@ def _decision(article_1: str, issued: list[tuple[str, str]]) -> bytes:
     return out.getvalue()
 
 
-def _imported(data: bytes) -> Any:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return vanban.from_docx(data)
-
-
 _QUY_CHE = [
     ("centre bold", "QUY CHẾ"),
     ("centre bold", "Làm việc của Sở Công Thương"),
@@ -78,7 +68,7 @@ _QUY_CHE = [
 
 
 def test_a_decision_s_issued_text_becomes_its_attachment() -> None:
-    result = _imported(
+    result = imported(
         _decision("Ban hành kèm theo Quyết định này Quy chế làm việc của Sở Công Thương.", _QUY_CHE)
     )
     model = result.model
@@ -103,13 +93,13 @@ def test_a_decision_s_issued_text_becomes_its_attachment() -> None:
 def test_an_office_s_own_article_1_and_reference_line_are_kept() -> None:
     own = "(Kèm theo Quyết định số 05/QĐ-SCT của Giám đốc Sở)"
     article = "Ban hành kèm theo Quyết định này Quy chế làm việc, thay thế Quy chế năm 2023."
-    model = _imported(_decision(article, [*_QUY_CHE[:2], ("centre", own), *_QUY_CHE[3:]])).model
+    model = imported(_decision(article, [*_QUY_CHE[:2], ("centre", own), *_QUY_CHE[3:]])).model
     assert model.attachment.article == article
     assert model.attachment.reference == own
 
 
 def test_a_plan_issued_by_a_decision_keeps_its_muc() -> None:
-    model = _imported(
+    model = imported(
         _decision(
             "Ban hành kèm theo Quyết định này Kế hoạch tổ chức Hội khỏe Phù Đổng.",
             [
@@ -130,7 +120,7 @@ def test_a_plan_issued_by_a_decision_keeps_its_muc() -> None:
 
 
 def test_an_issued_text_without_a_reference_line_prints_none() -> None:
-    model = _imported(
+    model = imported(
         _decision(
             "Ban hành kèm theo Quyết định này Quy chế làm việc của Sở Công Thương.",
             [x for x in _QUY_CHE if x[1] != _ISSUED_WITH],
@@ -141,7 +131,7 @@ def test_an_issued_text_without_a_reference_line_prints_none() -> None:
 
 
 def test_an_issued_text_of_no_known_type_is_reported_not_dropped() -> None:
-    result = _imported(
+    result = imported(
         _decision(
             "Ban hành kèm theo Quyết định này Điều lệ Hội Cựu giáo chức.",
             [("centre bold", "ĐIỀU LỆ"), ("centre bold", "Hội Cựu giáo chức"), *_QUY_CHE[2:]],

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import io
 import sys
-import warnings
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-import vanban
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from word_docs import build  # noqa: E402
+from word_docs import build, imported  # noqa: E402
 
 _PLAN: dict[str, Any] = {
     "kind": "ke_hoach",
@@ -29,9 +26,7 @@ _PLAN: dict[str, Any] = {
 
 
 def _imported(data: bytes) -> Any:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return vanban.from_docx(data).model
+    return imported(data).model
 
 
 def test_a_paragraph_after_a_khoan_s_diem_goes_on_at_the_khoan_s_level() -> None:
