@@ -13,25 +13,8 @@ from vanban._docx_reader import ParaView
 from vanban._regions import Regions
 from vanban._regions.paragraphs import all_runs, centred, key, upper
 from vanban.nd30 import recipients, rules, wording
-from vanban.nd30.doctypes import DOC_TYPES
+from vanban.nd30.doctypes import DOC_TYPES, DocType
 
-#: Types that print căn cứ lines in their body (Mẫu 1.2–1.4 and the plans built on 1.4), so
-#: lines opening with "Căn cứ" and ending with ";" are căn cứ even without "QUYẾT ĐỊNH:".
-BASIS_TYPES = frozenset(
-    {
-        "quyet_dinh",
-        "nghi_quyet",
-        "chi_thi",
-        "ke_hoach",
-        "chuong_trinh",
-        "phuong_an",
-        "de_an",
-        "du_an",
-        "huong_dan",
-    }
-)
-#: Types whose articles ("Điều 1.") the rule on their label reads (Mẫu 1.1–1.3).
-ARTICLE_TYPES = frozenset({"quyet_dinh", "nghi_quyet", "quy_che", "quy_dinh"})
 _ARCHIVE = "- " + recipients.archive_line(["…"])
 #: A căn cứ line names the text it rests on (a Luật, Nghị định …) or a proposal.
 _CITES = re.compile(
@@ -74,20 +57,13 @@ def check_wording(out: Collector, regions: Regions) -> None:
                     expected,
                     " ".join(line.split()),
                 )
-    doc_type = heading.doc_type or ""
+    facts = DOC_TYPES.get(heading.doc_type or "")
     content = [i for i in range(heading.end + 1, closing.end) if ps[i].text.strip()]
-    _check_decision(out, regions, doc_type, [i for i in content if ps[i].table is None])
-    if doc_type in ARTICLE_TYPES:
+    _check_decision(out, regions, facts, [i for i in content if ps[i].table is None])
+    if facts is not None and facts.articles:
         for i in body.paragraphs:
             _check_article(out, i, ps[i])
-    facts = DOC_TYPES.get(doc_type)
-    signed = bool(closing.signers)
-    if (
-        closing.label is None
-        and signed
-        and facts is not None
-        and doc_type not in wording.NO_RECIPIENTS
-    ):
+    if closing.label is None and closing.signers and facts is not None and facts.recipients:
         out.add(
             "PL1.II.9b.recipients-missing",
             'không có khối "Nơi nhận:"',
@@ -97,7 +73,9 @@ def check_wording(out: Collector, regions: Regions) -> None:
         )
 
 
-def _check_decision(out: Collector, regions: Regions, doc_type: str, content: list[int]) -> None:
+def _check_decision(
+    out: Collector, regions: Regions, facts: DocType | None, content: list[int]
+) -> None:
     """The authority line, the căn cứ block and "QUYẾT ĐỊNH:" of a Quyết định (Mẫu 1.2, 1.3),
     and căn cứ in italics where no issuing line closes them."""
     ps = out.reading.ps
@@ -113,7 +91,7 @@ def _check_decision(out: Collector, regions: Regions, doc_type: str, content: li
         ),
         None,
     )
-    if issuing is not None and doc_type in ("quyet_dinh", "nghi_quyet"):
+    if issuing is not None and facts is not None and facts.decision_line:
         problem = wording.issuing_colon_problem(ps[issuing].text)
         if problem is not None:
             out.add(
@@ -130,7 +108,7 @@ def _check_decision(out: Collector, regions: Regions, doc_type: str, content: li
             for i in before[:3]
             if (upper(ps[i].text) or centred(ps[i])) and not _is_basis(ps[i].text)
         ]
-        if doc_type in wording.AUTHORITY_TYPES and not authority:
+        if facts is not None and facts.authority and not authority:
             out.add(
                 "PL3.QD.authority-missing",
                 "quyết định không có dòng thẩm quyền ban hành",
@@ -152,7 +130,7 @@ def _check_decision(out: Collector, regions: Regions, doc_type: str, content: li
         if not body.issuing:  # the block the body rules did not read as căn cứ
             _italic_and_punctuation(out, [i for i in block if _is_basis(ps[i].text)])
         return
-    if doc_type in BASIS_TYPES and not body.issuing and not body.typed_as_basis:
+    if facts is not None and facts.basis_block and not body.issuing and not body.typed_as_basis:
         lines = [i for i in body.basis if _is_basis(ps[i].text)]
         if lines and len(lines) == len(body.basis):
             _italic_and_punctuation(out, lines, punctuation=False)

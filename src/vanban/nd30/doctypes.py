@@ -56,6 +56,21 @@ class DocType(FrozenRecord):
     confirmation: bool = False
     #: May open with căn cứ lines in italics (a Công văn's "Căn cứ …" is prose).
     basis: bool = True
+    #: Prints its căn cứ lines as a block of the body (Mẫu 1.2–1.4 and the plans built on
+    #: 1.4): lines opening with "Căn cứ" and ending with ";" are căn cứ even without a
+    #: "QUYẾT ĐỊNH:" line under them.
+    basis_block: bool = False
+    #: The căn cứ block closes with "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (Mẫu 1.1–1.3).
+    decision_line: bool = False
+    #: An authority line between the trích yếu and the căn cứ ("THẨM QUYỀN BAN HÀNH",
+    #: Mẫu 1.2, 1.3, chú thích 6).
+    authority: bool = False
+    #: The body is in Điều ("Điều 1.", Mẫu 1.1–1.3).
+    articles: bool = False
+    #: A Nơi nhận block in its Mẫu: none for a Biên bản (optional, under the left signer),
+    #: the two-party texts, the Thư công, and the texts a Quyết định issues (Mẫu 1.3: Quy
+    #: chế, Quy định).
+    recipients: bool = True
 
     def __init__(
         self,
@@ -73,6 +88,11 @@ class DocType(FrozenRecord):
         signers: int = 1,
         confirmation: bool = False,
         basis: bool = True,
+        basis_block: bool = False,
+        decision_line: bool = False,
+        authority: bool = False,
+        articles: bool = False,
+        recipients: bool = True,
     ) -> None:
         setattr_ = object.__setattr__
         setattr_(self, "key", key)
@@ -89,6 +109,11 @@ class DocType(FrozenRecord):
         setattr_(self, "signers", signers)
         setattr_(self, "confirmation", confirmation)
         setattr_(self, "basis", basis)
+        setattr_(self, "basis_block", basis_block)
+        setattr_(self, "decision_line", decision_line)
+        setattr_(self, "authority", authority)
+        setattr_(self, "articles", articles)
+        setattr_(self, "recipients", recipients)
 
     @property
     def heading(self) -> str:
@@ -130,15 +155,26 @@ _TABLE = [
 
 #: What sets each type's form apart from Mẫu 1.4 (the common form), by key.
 _FACTS: dict[str, dict[str, object]] = {
-    "bien_ban": {"header_date": False, "signers": 2},
-    "hop_dong": {"signers": 2},
-    "ban_ghi_nho": {"signers": 2},
-    "ban_thoa_thuan": {"signers": 2},
+    "nghi_quyet": {"basis_block": True, "decision_line": True, "articles": True},
+    "quyet_dinh": {"basis_block": True, "decision_line": True, "articles": True, "authority": True},
+    "chi_thi": {"basis_block": True},
+    "quy_che": {"articles": True, "recipients": False},
+    "quy_dinh": {"articles": True, "recipients": False},
+    "huong_dan": {"basis_block": True},
+    "chuong_trinh": {"basis_block": True},
+    "ke_hoach": {"basis_block": True},
+    "phuong_an": {"basis_block": True},
+    "de_an": {"basis_block": True},
+    "du_an": {"basis_block": True},
+    "bien_ban": {"header_date": False, "signers": 2, "recipients": False},
+    "hop_dong": {"signers": 2, "recipients": False},
+    "ban_ghi_nho": {"signers": 2, "recipients": False},
+    "ban_thoa_thuan": {"signers": 2, "recipients": False},
     "cong_dien": {"sender_line": True},
     "giay_gioi_thieu": {"title": False},
     "giay_nghi_phep": {"title": False, "confirmation": True},
     "cong_van": {"named": False, "subject_line": True, "addressed": True, "basis": False},
-    "thu_cong": {"number": False, "named": False, "greeting": True},
+    "thu_cong": {"number": False, "named": False, "greeting": True, "recipients": False},
 }
 
 #: The Phụ lục III table, keyed by the snake-case name used in data files (``type: ke_hoach``).

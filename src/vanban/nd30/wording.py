@@ -25,17 +25,6 @@ ISSUING_WORDS = (DECISION_LINE.rstrip(":"), RESOLUTION_LINE.rstrip(":"))
 #: the practice "Xét đề nghị …", "Thực hiện …" is accepted).
 BASIS_OPENINGS = ("Căn cứ", PROPOSAL_PREFIX, "Xét", "Thực hiện", "Theo")
 
-#: Types whose closing has no Nơi nhận in their Mẫu: Biên bản (optional, under the left
-#: signer), the two-party texts, the Thư công, and the texts a Quyết định issues (Mẫu 1.3:
-#: Quy chế, Quy định; Mẫu 1.3, Phụ lục III).
-NO_RECIPIENTS = frozenset(
-    {"bien_ban", "hop_dong", "ban_ghi_nho", "ban_thoa_thuan", "thu_cong", "quy_che", "quy_dinh"}
-)
-
-#: Types printed with an authority line between the trích yếu and the căn cứ (Mẫu 1.2, 1.3:
-#: "THẨM QUYỀN BAN HÀNH", fn 6).
-AUTHORITY_TYPES = frozenset({"quyet_dinh"})
-
 #: The words by which a Quốc hiệu typed with another "CỘNG HOÀ" is still known.
 _NATIONAL_TAIL = "XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
