@@ -95,9 +95,7 @@ class Body:
 
     def add(self, role: Role, inlines: list[Inline], *, keep: bool = False) -> None:
         """Add a paragraph; one that ends with ":" leads into the next and is kept with it."""
-        if not keep and inlines:
-            last = inlines[-1]  # most often a span: leads_in without its search
-            keep = last.text.rstrip().endswith(":") if type(last) is Span else leads_in(inlines)
+        keep = keep or leads_in(inlines)
         self.out.append(tuple_new(Block, (role, tuple(inlines), keep)))
 
     def lead_in(self) -> None:
@@ -152,8 +150,6 @@ class Body:
             if isinstance(block, m.Item):
                 self.item(label, block.title, block.text, leads=bool(block.content))
                 self.blocks(block.content, (*path, n))
-            elif isinstance(block, m.Task):
-                self.task(block.number or label, block)
             elif isinstance(block, m.Duties):
                 self.add(
                     Role.ITEM_HEADING,
@@ -217,8 +213,7 @@ class Body:
         mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
         role = Role.BULLET if depth == 0 else Role.SUB_BULLET
         for b in items:
-            # One paragraph unless the text holds a blank line (no newline at all: no split).
-            first, *rest = _text.paragraphs(b.text) if "\n" in b.text else (b.text,)
+            first, *rest = _text.paragraphs(b.text)
             own, first = typed_mark(first, mark)
             self.add(role, [tuple_new(Span, (f"{own} ", False, False, None)), *self.inl(first)])
             for para in rest:
@@ -238,8 +233,7 @@ class Body:
         ]
 
     def task(self, label: str, task: m.Task) -> None:
-        text = task.task
-        first, *rest = _text.paragraphs(text) if "\n" in text else (text,)
+        first, *rest = _text.paragraphs(task.task)
         inlines: list[Inline] = [
             tuple_new(Span, (f"{label} ", False, False, None)),
             *self.inl(first),

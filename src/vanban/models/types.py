@@ -282,9 +282,7 @@ def _check_text(value: str) -> str:
 
 def _text_value(value: str) -> str:
     """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``)."""
-    if _BAD_CHARS.search(value):
-        _check_text(value)  # raises bad_character
-    value = _text.clean(value)
+    value = _check_text(value)
     if not value:
         raise PydanticCustomError("empty_text", "không được để trống")
     return value

@@ -92,48 +92,30 @@ def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]
     """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
     nothing under it is added here, without a call of its own (most are texts); an empty
     list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan)."""
-    append = out.append
-    kinds = _UNDER
+    children: list[tuple[str, Any]]
     if under == 2:
         values = value.__dict__
+        children = []
         for name in _fields(type(value), not path):
             item = values[name] if name in values else getattr(value, name)
-            if item is None:
-                continue
-            kind = kinds.get(type(item))
-            if kind is None:
-                kind = _under(type(item))
-            if kind:
-                if kind == 2 or item:
-                    p = f"{path}.{name}" if path else name
-                    append((p, item))
-                    _collect_under(item, kind, p, out)
-            else:
-                append((f"{path}.{name}" if path else name, item))
+            if item is not None:
+                children.append((f"{path}.{name}" if path else name, item))
     elif under == 1:
-        for i, item in enumerate(value):
-            kind = kinds.get(type(item))
-            if kind is None:
-                kind = _under(type(item))
-            if kind:
-                if kind == 2 or item:
-                    p = f"{path}[{i}]"
-                    append((p, item))
-                    _collect_under(item, kind, p, out)
-            else:
-                append((f"{path}[{i}]", item))
+        children = [(f"{path}[{i}]", item) for i, item in enumerate(value)]
     else:
-        for key, item in value.items():
-            kind = kinds.get(type(item))
-            if kind is None:
-                kind = _under(type(item))
-            if kind:
-                if kind == 2 or item:
-                    p = _join(path, str(key))
-                    append((p, item))
-                    _collect_under(item, kind, p, out)
-            else:
-                append((_join(path, str(key)), item))
+        children = [(_join(path, str(key)), item) for key, item in value.items()]
+    append = out.append
+    kinds = _UNDER
+    for child in children:
+        item = child[1]
+        kind = kinds.get(type(item))
+        if kind is None:
+            kind = _under(type(item))
+        if not kind:
+            append(child)
+        elif kind == 2 or item:
+            append(child)
+            _collect_under(item, kind, child[0], out)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
