@@ -634,13 +634,11 @@ class Prepared:
                 # A part that reads the format alone, or nothing more than what this document
                 # leaves empty (the contact footer, the footnotes of most texts): rendered
                 # and compressed once.
-                key: tuple[Any, ...] | None = (
-                    (part.name, format_key)
-                    if part.per_format
-                    else None
-                    if part.reads is None
-                    else _blank_key(part.name, part.reads, context, format_key)
-                )
+                key: tuple[Any, ...] | None = None
+                if part.per_format:
+                    key = (part.name, format_key)
+                elif part.reads is not None:
+                    key = _blank_key(part.name, part.reads, context, format_key)
                 if key is None:
                     entry = self._deflate(part, context, budget)
                 else:
