@@ -8,9 +8,12 @@ the loader reads it before Jinja or the templates are needed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
+
+from vanban import _files
 
 
 def cache_dir() -> Path | None:
@@ -41,3 +44,27 @@ def usable_cache(folder: Path | None) -> Path | None:
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
         return None
     return folder
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The body of the entry ``path`` (written by :func:`write_entry`), or ``None`` when it
+    cannot be read or its SHA-256 does not match its content."""
+    try:
+        digest, _, body = path.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    if digest.decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
+        return None
+    return body
+
+
+def write_entry(path: Path, body: bytes) -> bool:
+    """Write ``body`` to ``path`` after its SHA-256, atomically; False when it could not be
+    (no cache: the next process computes again)."""
+    data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _files.replace_atomically(path, data)
+    except OSError:
+        return False
+    return True

@@ -620,7 +620,7 @@ def _forked(
         done: dict[int, list[Any]] = {}
         for i in _taken(todo_r):
             a, b = spans[i]
-            done[i] = [_attempt(renderer, d, p) for d, p in jobs[a:b]]
+            done[i] = _work(renderer, jobs[a:b])
         raised: BaseException | None = None
         for pid in list(children):
             message = _read_all(children[pid])
@@ -849,7 +849,7 @@ def _render_chunk(renderer: Renderer, docs: list[Document]) -> list[bytes | tupl
 
 
 def _work(renderer: Renderer, jobs: list[tuple[Document, Path]]) -> list[Path | tuple[str, str]]:
-    """A spawned worker's task: render and write a chunk of jobs."""
+    """Render and write a chunk of jobs (a spawned worker's task, or this process's share)."""
     return [_attempt(renderer, d, p) for d, p in jobs]
 
 

@@ -41,8 +41,9 @@ from jinja2 import meta
 from markupsafe import Markup
 from markupsafe import escape as _markupsafe_escape
 
-from vanban import _files, _package, _zip
+from vanban import _package, _zip
 from vanban._cache import cache_dir as cache_dir
+from vanban._cache import read_entry, write_entry
 from vanban._cache import usable_cache as usable_cache
 from vanban._record import Record
 from vanban.errors import InputError, TemplateError, os_message
@@ -312,29 +313,18 @@ def _docxtpl_fingerprint() -> str | None:
     return h.hexdigest() if files else None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _files.replace_atomically(path, data)
-    except OSError:
-        pass  # no cache: the next process prepares again
-
-
 def _cached(cache: Path | None, kind: str, key: str, compute: Callable[[], str]) -> str:
     """``compute()``, or what it gave before for the same ``key`` (text that names every
     input of ``compute``): cached in ``cache/kind/``."""
     if cache is None:
         return compute()
     path = cache / kind / f"{hashlib.sha256(key.encode()).hexdigest()}.txt"
-    try:
-        digest, _, body = path.read_bytes().partition(b"\n")
-        if digest.decode("ascii") == hashlib.sha256(body).hexdigest():
+    body = read_entry(path)
+    if body is not None:
+        with contextlib.suppress(UnicodeError):
             return body.decode("utf-8")
-    except (OSError, UnicodeError):
-        pass
     result = compute()
-    body = result.encode("utf-8")
-    _write_atomic(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+    write_entry(path, result.encode("utf-8"))
     return result
 
 
@@ -644,13 +634,11 @@ class Prepared:
                 # A part that reads the format alone, or nothing more than what this document
                 # leaves empty (the contact footer, the footnotes of most texts): rendered
                 # and compressed once.
-                key: tuple[Any, ...] | None = (
-                    (part.name, format_key)
-                    if part.per_format
-                    else None
-                    if part.reads is None
-                    else _blank_key(part.name, part.reads, context, format_key)
-                )
+                key: tuple[Any, ...] | None = None
+                if part.per_format:
+                    key = (part.name, format_key)
+                elif part.reads is not None:
+                    key = _blank_key(part.name, part.reads, context, format_key)
                 if key is None:
                     entry = self._deflate(part, context, budget)
                 else:

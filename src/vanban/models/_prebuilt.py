@@ -52,7 +52,7 @@ try:
 except ImportError:  # pragma: no cover - another pydantic
     ConfigWrapper = MockValSer = None  # type: ignore[assignment, misc]
 
-from vanban import _cache, _files
+from vanban import _cache
 
 #: Bumped when what is stored changes.
 _FORMAT = "1"
@@ -113,11 +113,8 @@ def _core_config(cls: type[BaseModel]) -> Any:
 
 
 def _load(path: Path) -> Any:
-    try:
-        digest, _, body = path.read_bytes().partition(b"\n")
-    except OSError:
-        return None
-    if digest.decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
+    body = _cache.read_entry(path)
+    if body is None:
         return None
     try:
         return pickle.loads(body)
@@ -134,12 +131,11 @@ def _store(cls: type[BaseModel]) -> None:
         body = pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a closure in the schema: not cached, built anew each time
         return
-    data = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    if not _cache.write_entry(path, body):
+        return
+    # This class's entries made from other sources of this installation (before an edit or
+    # an upgrade): never read again, so removed rather than left to grow.
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _files.replace_atomically(path, data)
-        # This class's entries made from other sources of this installation (before an
-        # edit or an upgrade): never read again, so removed rather than left to grow.
         for stale in path.parent.glob(f"{_prefix(cls)}.*.pickle"):
             if stale.name != path.name:
                 stale.unlink(missing_ok=True)
