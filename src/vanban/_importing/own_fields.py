@@ -652,12 +652,16 @@ _LINES = (
 )
 
 
+def _field_line(p: ParaView) -> re.Match[str] | None:
+    """A line "Label: value", after the dash of an office's list when it has one."""
+    return _FIELD.match(_plain(p).lstrip("".join(_DASHES)).strip())
+
+
 def _minutes_line(p: ParaView, done: list[str]) -> tuple[str, str, str] | None:
     """A line of Mẫu 1.9 after those ``done``, as (field, label, value as marked up): a
     time of the form vanban prints under any label, the others by their label's first
     words; a dash or automatic number before the label is the office's list."""
-    plain = _plain(p).lstrip("".join(_DASHES)).strip()
-    m = _FIELD.match(plain)
+    m = _field_line(p)
     if m is None:
         return None
     label, value = " ".join(m.group("label").split()), m.group("value") or ""
@@ -737,7 +741,7 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
     if found:
         fields["_minutes_fields"] = True
         nxt = indexes[at] if at < len(indexes) else None
-        m = None if nxt is None else _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip())
+        m = None if nxt is None else _field_line(ps[nxt])
         if m and not m.group("value") and key(m.group("label")).lower().startswith("nội dung"):
             labels["content"] = " ".join(m.group("label").split())
             used.add(indexes[at])
@@ -796,7 +800,7 @@ def _minutes_end(regions: Regions, indexes: list[int], fields: dict[str, Any]) -
     ps = regions.reading.ps
     for k in range(len(indexes) - 1, max(-1, len(indexes) - 5), -1):
         p = ps[indexes[k]]
-        if p.numbered or _plain(p).startswith(_DASHES):
+        if _listed(p):
             return set()
         if _end_line(fields, _inline(p), _plain(p)):
             after = [_inline(ps[i]) for i in indexes[k + 1 :]]
