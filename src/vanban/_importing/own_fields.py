@@ -470,12 +470,9 @@ def _agreement(
 # -- Biên bản (Mẫu 1.9) -----------------------------------------------------------------------
 
 _CLOCK = r"(\d{1,2}) giờ (\d{1,2}) phút"
-_DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_MOMENTS = (
-    re.compile(rf"^{_CLOCK}, {_DAY}$"),
-    re.compile(rf"^{_DAY}$"),
-    re.compile(rf"^{_CLOCK}$"),
-)
+#: The forms of :func:`vanban.nd30.minutes.when_text`: date and time, the date, the time.
+_WHENS = (f"{_CLOCK}, {_DATE}", _DATE, _CLOCK)
+_MOMENTS = tuple(re.compile(rf"^{when}$") for when in _WHENS)
 _FIELD = re.compile(r"^(?P<label>[^:]{2,60}):(?:\s+(?P<value>.+))?$")
 _END = re.compile(r"^(?P<kind>[^,.:;]{2,60}?) kết thúc vào (?P<rest>.+)$")
 _DASHES = ("-", "–", "+", "•")
@@ -605,20 +602,17 @@ def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
     if m is None or not plain.endswith("."):
         return False
     rest = m.group("rest")[:-1]
+    start = fields.get("start")
     for same in (" cùng ngày", ""):
-        for k, pattern in enumerate(_MOMENTS):
-            body = pattern.pattern.removeprefix("^").removesuffix("$")
-            found = re.match(rf"^(?P<when>{body}){same}(?:, (?P<note>.+))?$", rest)
-            if found is None or (same and k == 1):
-                continue
-            when = _moment(found.group("when"))
-            if when is None:
-                continue
-            start = fields.get("start")
-            if same and (not start or k == 0):
+        for k, body in enumerate(_WHENS):
+            if same and (k != 2 or not start):
                 continue  # "cùng ngày" after a start, at a time of day
             if not same and k == 2 and start:
                 continue  # a time alone after a start prints "cùng ngày"
+            found = re.match(rf"^(?P<when>{body}){same}(?:, (?P<note>.+))?$", rest)
+            when = _moment(found.group("when")) if found else None
+            if found is None or when is None:
+                continue
             if k == 0 and start and str(start)[:10] == when[:10]:
                 continue  # the same day prints "cùng ngày"
             if start and _ends_before(str(start), when):
