@@ -16,14 +16,23 @@ from vanban._regions import Regions
 from vanban._regions.paragraphs import upper
 from vanban.nd30 import appendix as rules
 
-__all__ = ["appendix_fields", "read_content", "settle_references"]
+__all__ = ["appendix_fields", "named_issuer", "one_line", "read_content", "settle_references"]
 
 _NBSP = "\u00a0"
-_ISSUER = re.compile(r"^(?P<head>\(.+ của )(?P<issuer>.+)\)$", re.S)
+#: A reference line's end that names the issuer: "… ngày … của Sở Tư pháp tỉnh Khánh Hòa)".
+_OF_ISSUER = re.compile(r"^(?P<head>\(.+ của )(?P<issuer>.+)\)$", re.S)
 
 
-def _text(text: str) -> str:
+def one_line(text: str) -> str:
+    """The text on one line, its no-break and repeated spaces as one space."""
     return " ".join(text.replace(_NBSP, " ").split())
+
+
+def named_issuer(line: str, expected: str) -> str | None:
+    """The issuer reference line ``line`` names when it reads as ``expected`` up to the
+    issuer's name ("(Kèm theo … của <issuer>)"); ``None`` when it reads otherwise."""
+    m, e = _OF_ISSUER.match(line), _OF_ISSUER.match(expected)
+    return m.group("issuer") if m and e and m.group("head") == e.group("head") else None
 
 
 def read_content(
@@ -57,7 +66,7 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for k, item in enumerate(items):
         end = items[k + 1].heading if k + 1 < len(items) else len(ps)
-        label = _text(ps[item.heading].text)
+        label = one_line(ps[item.heading].text)
         default = rules.appendix_label(k + 1, len(items))
         fields: dict[str, Any] = {}
         if label != default:
@@ -73,12 +82,12 @@ def appendix_fields(regions: Regions, notes: list[str]) -> list[dict[str, Any]]:
             text = ps[at].text
             if text.strip() and not upper(text):
                 break
-            title += [_text(x) for x in text.split("\n") if x.strip()]
+            title += [one_line(x) for x in text.split("\n") if x.strip()]
             at += 1
         if title:
             fields["title"] = "\n".join(title)
         fields["_reference"] = (
-            _text(ps[item.reference].text) if item.reference is not None else None
+            one_line(ps[item.reference].text) if item.reference is not None else None
         )
         start = (item.reference if item.reference is not None else at - 1) + 1
         section = ps[item.heading].section
@@ -111,7 +120,7 @@ def settle_references(
     (``expected``, from the document's fields; ``said`` the issuer as it names it), the
     issuer's name in a sentence read from it when only that differs, the office's own line
     kept as written, ``False`` when there is none."""
-    expected = _text(expected) if expected else None
+    expected = one_line(expected) if expected else None
     for item in items:
         line = item.pop("_reference")
         if line is None:
@@ -119,9 +128,9 @@ def settle_references(
             continue
         if line == expected:
             continue
-        m, e = _ISSUER.match(line), _ISSUER.match(expected or "")
-        if m and e and m.group("head") == e.group("head"):
-            if m.group("issuer") != said:  # the issuer as the phụ lục names it
-                issuer["in_text"] = m.group("issuer")
+        named = named_issuer(line, expected or "")
+        if named is not None:
+            if named != said:  # the issuer as the phụ lục names it
+                issuer["in_text"] = named
             continue
         item["reference"] = line

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vanban._importing.appendices import read_content
+from vanban._importing.appendices import named_issuer, one_line, read_content
 from vanban._importing.outline import ARTICLED
 from vanban._regions import Regions
 from vanban._regions.paragraphs import all_runs, heading_type, key
@@ -23,16 +23,9 @@ from vanban.nd30.doctypes import DOC_TYPES
 
 __all__ = ["issued_fields", "settle_issuing_article", "settle_reference"]
 
-_NBSP = "\u00a0"
-#: A reference line's end that names the issuer: "… ngày … của Sở Tư pháp tỉnh Khánh Hòa)".
-_OF_ISSUER = re.compile(r"^(?P<head>\(.+ của )(?P<issuer>.+)\)$", re.S)
 #: The line by which the issued text names the decision (Mẫu 1.3): "(Kèm theo Quyết định …",
 #: "(Ban hành kèm theo …".
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:ban hành\s+|phê duyệt\s+)?kèm theo\s", re.IGNORECASE)
-
-
-def _text(text: str) -> str:
-    return " ".join(text.replace(_NBSP, " ").split())
 
 
 def issued_fields(regions: Regions, notes: list[str]) -> dict[str, Any] | None:
@@ -71,13 +64,13 @@ def issued_fields(regions: Regions, notes: list[str]) -> dict[str, Any] | None:
             if p.alignment != "center" or not all_runs(p, "bold") or ARTICLED.match(p.text):
                 break
             lines.append(i)
-    title = [_text(x) for i in lines for x in ps[i].text.split("\n") if x.strip()]
+    title = [one_line(x) for i in lines for x in ps[i].text.split("\n") if x.strip()]
     at = max([at, *lines, *([reference] if reference is not None else [])]) + 1
     if not title:
         notes.append(f"{where}: văn bản kèm theo quyết định không có trích yếu")
         title = ["…"]
     fields: dict[str, Any] = {"type": kind.key, "title": "\n".join(title)}
-    fields["_reference"] = _text(ps[reference].text) if reference is not None else None
+    fields["_reference"] = one_line(ps[reference].text) if reference is not None else None
     articles = any(
         ps[i].table is None and ps[i].runs and ps[i].runs[0].bold and ARTICLED.match(ps[i].text)
         for i in range(at, end)
@@ -143,13 +136,12 @@ def settle_reference(
         attachment["reference"] = False
         return
     for wording in REFERENCE_OPENINGS:
-        expected = _text(printed[wording])
-        m, e = _OF_ISSUER.match(line), _OF_ISSUER.match(expected)
-        same = line == expected or (m and e and m.group("head") == e.group("head"))
-        if not same:
+        expected = one_line(printed[wording])
+        named = named_issuer(line, expected)
+        if named is None and line != expected:
             continue
-        if m and m.group("issuer") != said:  # the issuer as the text names it
-            issuer["in_text"] = m.group("issuer")
+        if named is not None and named != said:  # the issuer as the text names it
+            issuer["in_text"] = named
         if wording != "kem_theo":
             attachment["reference"] = wording
         return

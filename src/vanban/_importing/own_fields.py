@@ -470,12 +470,9 @@ def _agreement(
 # -- Biên bản (Mẫu 1.9) -----------------------------------------------------------------------
 
 _CLOCK = r"(\d{1,2}) giờ (\d{1,2}) phút"
-_DAY = r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_MOMENTS = (
-    re.compile(rf"^{_CLOCK}, {_DAY}$"),
-    re.compile(rf"^{_DAY}$"),
-    re.compile(rf"^{_CLOCK}$"),
-)
+#: The forms of :func:`vanban.nd30.minutes.when_text`: date and time, the date, the time.
+_WHENS = (f"{_CLOCK}, {_DATE}", _DATE, _CLOCK)
+_MOMENTS = tuple(re.compile(rf"^{when}$") for when in _WHENS)
 _FIELD = re.compile(r"^(?P<label>[^:]{2,60}):(?:\s+(?P<value>.+))?$")
 _END = re.compile(r"^(?P<kind>[^,.:;]{2,60}?) kết thúc vào (?P<rest>.+)$")
 _DASHES = ("-", "–", "+", "•")
@@ -605,20 +602,17 @@ def _end_line(fields: dict[str, Any], text: str, plain: str) -> bool:
     if m is None or not plain.endswith("."):
         return False
     rest = m.group("rest")[:-1]
+    start = fields.get("start")
     for same in (" cùng ngày", ""):
-        for k, pattern in enumerate(_MOMENTS):
-            body = pattern.pattern.removeprefix("^").removesuffix("$")
-            found = re.match(rf"^(?P<when>{body}){same}(?:, (?P<note>.+))?$", rest)
-            if found is None or (same and k == 1):
-                continue
-            when = _moment(found.group("when"))
-            if when is None:
-                continue
-            start = fields.get("start")
-            if same and (not start or k == 0):
+        for k, body in enumerate(_WHENS):
+            if same and (k != 2 or not start):
                 continue  # "cùng ngày" after a start, at a time of day
             if not same and k == 2 and start:
                 continue  # a time alone after a start prints "cùng ngày"
+            found = re.match(rf"^(?P<when>{body}){same}(?:, (?P<note>.+))?$", rest)
+            when = _moment(found.group("when")) if found else None
+            if found is None or when is None:
+                continue
             if k == 0 and start and str(start)[:10] == when[:10]:
                 continue  # the same day prints "cùng ngày"
             if start and _ends_before(str(start), when):
@@ -652,12 +646,16 @@ _LINES = (
 )
 
 
+def _field_line(p: ParaView) -> re.Match[str] | None:
+    """A line "Label: value", after the dash of an office's list when it has one."""
+    return _FIELD.match(_plain(p).lstrip("".join(_DASHES)).strip())
+
+
 def _minutes_line(p: ParaView, done: list[str]) -> tuple[str, str, str] | None:
     """A line of Mẫu 1.9 after those ``done``, as (field, label, value as marked up): a
     time of the form vanban prints under any label, the others by their label's first
     words; a dash or automatic number before the label is the office's list."""
-    plain = _plain(p).lstrip("".join(_DASHES)).strip()
-    m = _FIELD.match(plain)
+    m = _field_line(p)
     if m is None:
         return None
     label, value = " ".join(m.group("label").split()), m.group("value") or ""
@@ -737,7 +735,7 @@ def _bien_ban(regions: Regions, indexes: list[int], fields: dict[str, Any]) -> s
     if found:
         fields["_minutes_fields"] = True
         nxt = indexes[at] if at < len(indexes) else None
-        m = None if nxt is None else _FIELD.match(_plain(ps[nxt]).lstrip("".join(_DASHES)).strip())
+        m = None if nxt is None else _field_line(ps[nxt])
         if m and not m.group("value") and key(m.group("label")).lower().startswith("nội dung"):
             labels["content"] = " ".join(m.group("label").split())
             used.add(indexes[at])
@@ -796,7 +794,7 @@ def _minutes_end(regions: Regions, indexes: list[int], fields: dict[str, Any]) -
     ps = regions.reading.ps
     for k in range(len(indexes) - 1, max(-1, len(indexes) - 5), -1):
         p = ps[indexes[k]]
-        if p.numbered or _plain(p).startswith(_DASHES):
+        if _listed(p):
             return set()
         if _end_line(fields, _inline(p), _plain(p)):
             after = [_inline(ps[i]) for i in indexes[k + 1 :]]

@@ -218,8 +218,9 @@ def contact_fields(regions: Regions) -> dict[str, str]:
     labels = {label.lower(): name for name, label in marks.CONTACT_LABELS}
     # page 1 is the first section's: a phụ lục's own section after it has its own footers
     first = view.section_footers[0] if view.section_footers else {}
-    parts = [view.parts.get(first[k]) if k in first else None for k in ("first", "default")]
-    if not first:
+    if first:
+        parts = [view.parts.get(first.get(k, "")) for k in ("first", "default")]
+    else:
         parts = [view.footers.get("first"), view.footers.get("default")]
     out: dict[str, str] = {}
     for part in parts:

@@ -290,8 +290,7 @@ def _placed(row: list[Any], covered: dict[int, int]) -> dict[int, Any] | None:
     for cell in row:
         while covered.get(c, 0) > 0:
             c += 1
-        span = int(cell.get("colspan", 1)) if isinstance(cell, dict) else 1
-        rowspan = int(cell.get("rowspan", 1)) if isinstance(cell, dict) else 1
+        span, rowspan = _spans(cell)
         out[c] = cell
         for k in range(c, c + span):
             if covered.get(k, 0) > 0:
