@@ -295,6 +295,8 @@ def leads_in(inlines: list[Inline] | tuple[Inline, ...]) -> bool:
     >>> leads_in([Span("Các sở có trách nhiệm:")]), leads_in([Span("Sở A: chủ trì.")])
     (True, False)
     """
+    if inlines and type(inlines[-1]) is Span:  # most often: no search (one per paragraph)
+        return inlines[-1].text.rstrip().endswith(":")
     i = _last_span(inlines)
     if i is None:
         return False
