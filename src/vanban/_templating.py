@@ -553,6 +553,13 @@ class Prepared:
             from vanban import _sandbox
 
             self.env = _sandbox.SandboxEnvironment(**options)
+        # A partial included by several parts, or several times (the mark box), is read and
+        # cleaned once.
+        partial = (
+            None
+            if loader is None
+            else functools.cache(functools.partial(_partial, self.env, loader))
+        )
         order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         self.parts: list[_Part] = []
         self._format_cache: dict[tuple[Any, ...], _zip.Entry] = {}
@@ -579,8 +586,8 @@ class Prepared:
                 continue
             key = _PART + part_name
             source = _clean(patched(text, cache))
-            if trusted and inline and loader is not None:
-                source = inlined(source, functools.partial(_partial, self.env, loader))
+            if trusted and inline and partial is not None:
+                source = inlined(source, partial)
             sources[key] = source
             try:
                 names, includes = analysed(self.env, source, cache)
