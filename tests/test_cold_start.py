@@ -358,3 +358,77 @@ def test_a_render_compiles_no_pattern_of_a_rare_path_and_reads_no_zip(tmp_path: 
     assert seen["lazy"] >= 12
     assert seen["compiled"] == []
     assert seen["zipfile"] is False
+
+
+# ------------------------------------------------- vanban's own template, prepared once
+
+_PREPARED = """
+import hashlib, json, sys, warnings
+from pathlib import Path
+warnings.simplefilter("ignore")
+import vanban
+from vanban import _templating
+if len(sys.argv) > 2:  # a copy of the templates' folder
+    _templating.templates_dir = lambda: Path(sys.argv[2])
+read = []
+read_parts = _templating.read_parts
+def reading(source):
+    read.append(source)
+    return read_parts(source)
+_templating.read_parts = reading
+data = vanban.render(vanban.load(sys.argv[1]))
+print(json.dumps({"sha": hashlib.sha256(data).hexdigest(), "prepared": not read}))
+"""
+
+
+def _prepared(tmp_path: Path, *args: str, cache: str = "cache") -> dict[str, object]:
+    env = {"VANBAN_CACHE_DIR": str(tmp_path / cache)}
+    return dict(json.loads(_fresh(_PREPARED, str(EXAMPLE), *args, env=env)))
+
+
+def test_a_second_process_takes_the_prepared_template_from_the_cache(tmp_path: Path) -> None:
+    """The first process prepares vanban's own template and keeps what it prepared; the
+    next one reads none of the template's files, and writes the same bytes as a process
+    without a cache."""
+    first = _prepared(tmp_path)
+    assert first["prepared"] is False
+    assert len(list((tmp_path / "cache" / "prepared").glob("*.marshal"))) == 1
+    second = _prepared(tmp_path)
+    assert second["prepared"] is True
+    off = dict(json.loads(_fresh(_PREPARED, str(EXAMPLE), env={"VANBAN_CACHE_DIR": ""})))
+    assert first["sha"] == second["sha"] == off["sha"]
+
+
+def test_a_changed_template_file_is_prepared_again(tmp_path: Path) -> None:
+    """A template file edited (its size or its modification time) is a miss: the template
+    is prepared from the files, and the document has the edit."""
+    import shutil
+
+    from vanban._templating import templates_dir
+
+    root = tmp_path / "templates"
+    shutil.copytree(templates_dir(), root)
+    first = _prepared(tmp_path, str(root))
+    assert _prepared(tmp_path, str(root))["prepared"] is True
+    part = next(root.glob("_blocks/*.xml"))
+    os.utime(part, ns=(part.stat().st_atime_ns, part.stat().st_mtime_ns + 10**9))
+    touched = _prepared(tmp_path, str(root))
+    assert touched["prepared"] is False and touched["sha"] == first["sha"]
+    styles = root / "_common" / "word" / "styles.xml"
+    styles.write_text(
+        styles.read_text(encoding="utf-8").replace("Times New Roman", "Times New Roman ", 1),
+        encoding="utf-8",
+    )
+    edited = _prepared(tmp_path, str(root))
+    assert edited["prepared"] is False and edited["sha"] != first["sha"]
+    assert _prepared(tmp_path, str(root)) == {"sha": edited["sha"], "prepared": True}
+
+
+def test_a_corrupt_prepared_entry_is_a_miss(tmp_path: Path) -> None:
+    first = _prepared(tmp_path)
+    (entry,) = (tmp_path / "cache" / "prepared").glob("*.marshal")
+    body = entry.read_bytes()
+    entry.write_bytes(body[:-10] + b"0123456789")  # its SHA-256 no longer matches
+    again = _prepared(tmp_path)
+    assert again == {"sha": first["sha"], "prepared": False}
+    assert _prepared(tmp_path)["prepared"] is True  # written anew
