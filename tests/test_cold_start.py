@@ -432,3 +432,24 @@ def test_a_corrupt_prepared_entry_is_a_miss(tmp_path: Path) -> None:
     again = _prepared(tmp_path)
     assert again == {"sha": first["sha"], "prepared": False}
     assert _prepared(tmp_path)["prepared"] is True  # written anew
+
+
+_THRESHOLD_AT_IMPORT = """
+import gc, json, sys
+if len(sys.argv) > 1:
+    sys.orig_argv = [sys.executable, *sys.argv[1:]]  # as the command's process has it
+import vanban
+print(json.dumps(gc.get_threshold()))
+"""
+
+
+def test_the_command_collects_rarely_from_its_first_import() -> None:
+    """``python -m vanban`` and the console script have the command's collector when the
+    package is imported, before main(); a program that imports vanban keeps its own."""
+    from vanban import _COMMAND_COLLECTOR
+
+    default = json.loads(_fresh("import gc, json; print(json.dumps(gc.get_threshold()))"))
+    assert default != list(_COMMAND_COLLECTOR)
+    assert json.loads(_fresh(_THRESHOLD_AT_IMPORT)) == default
+    for argv in (["-m", "vanban", "render", "a.yaml"], ["/venv/bin/vanban", "--help"]):
+        assert json.loads(_fresh(_THRESHOLD_AT_IMPORT, *argv)) == list(_COMMAND_COLLECTOR)

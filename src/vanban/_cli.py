@@ -702,7 +702,9 @@ def main(argv: list[str] | None = None) -> int:
         # rarely, and at the end freeze what is left (the permanent generation is never
         # scanned), so the exit does not walk it; memory freed by reference counting is
         # freed as before.
-        gc.set_threshold(100_000, 50, 100)
+        from vanban import _COMMAND_COLLECTOR
+
+        gc.set_threshold(*_COMMAND_COLLECTOR)
         try:
             return _main(argv)
         finally:
