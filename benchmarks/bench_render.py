@@ -1,6 +1,7 @@
 """Benchmark: vanban's batch rendering against a naive docxtpl loop and against the floor.
 
     PYTHONPATH=src python benchmarks/bench_render.py [--docs 40] [--repeats 7] [--quick]
+        [--only cold]
 
 Everything is measured in one run, so the ratios compare numbers taken on the same machine
 at the same time. These machines are noisy (the same loop varies ±50% from one second to
@@ -593,6 +594,7 @@ def main() -> int:
     ap.add_argument("--docxtpl-docs", type=int, default=20, help="plans for the docxtpl loop")
     ap.add_argument("--cold-runs", type=int, default=11, help="fresh processes per command")
     ap.add_argument("--quick", action="store_true", help="fewer plans, passes and runs")
+    ap.add_argument("--only", choices=["cold"], help="measure only this part ((c): the cold start)")
     a = ap.parse_args()
     if a.quick:
         a.docs, a.repeats, a.docxtpl_docs, a.cold_runs = 10, 3, 4, 3
@@ -608,6 +610,15 @@ def main() -> int:
         f"{os.cpu_count()} cores; docs={a.docs} repeats={a.repeats} docxtpl_docs={a.docxtpl_docs}"
     )
     tmp = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
+    if a.only == "cold":
+        try:
+            cold_ratio, help_ratio, cold_cpu = cold_start(a, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print(
+            f"cold_ratio={cold_ratio:.2f} help_ratio={help_ratio:.2f} cold_ratio_cpu={cold_cpu:.2f}"
+        )
+        return 0
     try:
         r = batch(a, tmp)
         scale, big_s, rss, yaml_5000, json_5000 = big_plans(a, tmp)

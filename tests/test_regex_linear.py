@@ -28,6 +28,7 @@ import vanban
 from vanban import _cleaning, _markup, _metrics, _sandbox, _templating, _validation
 from vanban._docx_reader import _measure
 from vanban._loading import _Loader
+from vanban._patterns import LazyPattern
 from vanban._regions.paragraphs import pieces
 from vanban.nd30 import recipients, rules
 
@@ -79,6 +80,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):  # compiled on first use (vanban._patterns)
+                value = value()
             pattern = isinstance(value, re.Pattern) and isinstance(value.pattern, str)
             if pattern and id(value) not in seen:
                 seen.add(id(value))

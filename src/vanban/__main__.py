@@ -1,7 +1,5 @@
 """``python -m vanban``: the command line."""
 
-import sys
+from vanban._cli import run
 
-from vanban._cli import main
-
-sys.exit(main())
+run()

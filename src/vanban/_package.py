@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +91,8 @@ def read_zip(
     max_uncompressed: int = MAX_UNCOMPRESSED,
 ) -> dict[str, bytes]:
     """The parts of a zip package by name, within the limits; :class:`PackageProblem` else."""
+    import zipfile  # a user's template or a .docx read: not on a render with vanban's own
+
     if len(data) > MAX_FILE_BYTES:
         raise PackageProblem(f"tệp quá lớn: {_bytes(len(data))}, giới hạn {_bytes(MAX_FILE_BYTES)}")
     try:

@@ -30,7 +30,11 @@ import hashlib
 import importlib.util
 import io
 import json
+import marshal
+import os
 import re
+import sys
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -507,6 +511,81 @@ def _blank_key(
 _MISSING = object()
 
 
+# ------------------------------------------------------- vanban's own templates, as prepared
+#
+# Preparing vanban's own template in a new process reads its ~25 files and the partials,
+# finds docxtpl's patch_xml output and the analysis in the cache, cleans, inlines and
+# compresses the static parts: ~3 ms of a cold ``vanban render``. What that gives, part by
+# part (the static parts compressed, the others' final sources and what they read), is kept
+# as one entry of the cache, named by what it is made from, by stat (path, size and
+# modification time, as Python trusts its .pyc files and as the models' cache does,
+# :mod:`vanban.models._prebuilt`): every file of vanban's templates, this module and the zip
+# writer (the code that prepares), docxtpl's sources (patch_xml), the versions of Python,
+# Jinja and zlib (the compressed bytes). The Jinja code is still read from Jinja's own cache,
+# which checks it against the source. An entry that cannot be read is a miss.
+
+#: Bumped when what a prepared entry holds changes.
+_PREPARED_FORMAT = "prepared 1"
+#: The folders of vanban's own templates (``ke_hoach``, ``mot_nguoi_ky``): one name, in
+#: the templates' folder, whose files the entry's name covers.
+_OWN_FOLDER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _stat_line(path: str) -> str:
+    st = os.stat(path)
+    return f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n"
+
+
+def _stat_lines(folder: str, suffix: str = "", *, deep: bool = True) -> list[str]:
+    """:func:`_stat_line` of the files of ``folder`` ending with ``suffix`` (and of its
+    folders' when ``deep``), in name order."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    lines: list[str] = []
+    for e in entries:
+        if e.is_dir(follow_symlinks=False):
+            if deep:
+                lines += _stat_lines(e.path, suffix)
+        elif e.name.endswith(suffix):
+            st = e.stat()
+            lines.append(f"{e.path}\0{st.st_size}\0{st.st_mtime_ns}\n")
+    return lines
+
+
+def _prepared_entry(folder: str, root: str, cache: Path) -> Path | None:
+    """Where the prepared entry of vanban's own template ``folder`` (in ``root``, the
+    templates' folder) is in ``cache`` (see above), or ``None`` when what it is made from
+    cannot be read."""
+    h = hashlib.sha256(
+        f"{_PREPARED_FORMAT}\0{folder}\0{sys.version}\0{jinja2.__version__}\0"
+        f"{zlib.ZLIB_RUNTIME_VERSION}\0".encode()
+    )
+    try:
+        spec = importlib.util.find_spec("docxtpl")
+        docxtpl = list(spec.submodule_search_locations or []) if spec else []
+        if not docxtpl:
+            return None
+        lines = [_stat_line(__file__), _stat_line(_zip.__file__)]
+        lines += _stat_lines(root)
+        for top in docxtpl:  # its modules, as :func:`_docxtpl_fingerprint` reads them
+            lines += _stat_lines(top, ".py", deep=False)
+    except (OSError, ImportError, ValueError):
+        return None
+    h.update("".join(lines).encode("utf-8", "surrogateescape"))
+    return cache / "prepared" / f"{h.hexdigest()}.marshal"
+
+
+def _read_prepared(path: Path) -> list[tuple[Any, ...]] | None:
+    body = read_entry(path)
+    if body is None:
+        return None
+    try:
+        version, rows = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return rows if version == _PREPARED_FORMAT and isinstance(rows, list) else None
+
+
 class Prepared:
     """A template read, patched, compiled and partly compressed: ready for many documents.
 
@@ -524,15 +603,19 @@ class Prepared:
         trusted: bool = True,
         name: str = "",
         inline: bool = True,
+        rows: list[tuple[Any, ...]] | None = None,
     ) -> None:
         """Prepare ``parts``; ``loader`` finds the partials they include; ``cache`` is the
         cache folder (:func:`cache_dir`; ``None``: none). A ``trusted`` template's partials
         are compiled into the parts that use them (:func:`inlined`) unless ``inline`` is
-        false."""
+        false. ``rows``: what an earlier process prepared of vanban's own template
+        (:func:`_read_prepared`), in place of ``parts``."""
         self.name = name
         self.trusted = trusted
-        if "word/document.xml" not in parts:
+        if rows is None and "word/document.xml" not in parts:
             raise TemplateError("mẫu không có phần word/document.xml", template=name)
+        #: What was prepared, part by part, as an entry of the cache keeps it.
+        self._rows: list[tuple[Any, ...]] = []
         sources: dict[str, str] = {}
         self._sources = sources
         options: dict[str, Any] = {
@@ -553,15 +636,34 @@ class Prepared:
             from vanban import _sandbox
 
             self.env = _sandbox.SandboxEnvironment(**options)
-        order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
+        # A partial included by several parts, or several times (the mark box), is read and
+        # cleaned once.
+        partial = (
+            None
+            if loader is None
+            else functools.cache(functools.partial(_partial, self.env, loader))
+        )
         self.parts: list[_Part] = []
         self._format_cache: dict[tuple[Any, ...], _zip.Entry] = {}
+        if rows is not None:
+            for row in rows:
+                if row[0] == "static":
+                    _, part_name, crc, size, data = row
+                    entry = _zip.Entry(part_name.encode("utf-8"), crc, size, data)
+                    self.parts.append(_Part(part_name, entry=entry))
+                else:
+                    _, part_name, source, names, includes = row
+                    self._template_part(part_name, source, set(names), includes)
+            return
+        order = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
         for part_name in order:
             raw = parts[part_name]
             if not (part_name.endswith(".xml") or part_name.endswith(".rels")):
                 if not trusted and _package.is_xml_part(part_name, raw):
                     self._check_xml(part_name, raw)  # XML under another name: guarded too
-                self.parts.append(_Part(part_name, entry=_zip.Entry.deflate(part_name, raw)))
+                entry = _zip.Entry.deflate(part_name, raw)
+                self.parts.append(_Part(part_name, entry=entry))
+                self._rows.append(("static", part_name, entry.crc, entry.size, entry.data))
                 continue
             try:
                 text = raw.decode("utf-8")
@@ -573,44 +675,82 @@ class Prepared:
                 text = _clean(text)
                 if not trusted:
                     self._check_xml(part_name, text.encode())
-                self.parts.append(
-                    _Part(part_name, entry=_zip.Entry.deflate(part_name, text.encode()))
-                )
+                entry = _zip.Entry.deflate(part_name, text.encode())
+                self.parts.append(_Part(part_name, entry=entry))
+                self._rows.append(("static", part_name, entry.crc, entry.size, entry.data))
                 continue
             key = _PART + part_name
             source = _clean(patched(text, cache))
-            if trusted and inline and loader is not None:
-                source = inlined(source, functools.partial(_partial, self.env, loader))
-            sources[key] = source
+            if trusted and inline and partial is not None:
+                source = inlined(source, partial)
             try:
                 names, includes = analysed(self.env, source, cache)
-                template = self.env.get_template(key)
             except (jinja2.TemplateError, RecursionError) as exc:
                 if trusted:
                     raise TemplateError(f"template part {part_name}: {exc}") from None
                 raise _sandbox.template_error(exc, part_name, source, key, name) from None
-            if not trusted:  # the sandbox's loop guard is no variable of the context
-                names.discard(_sandbox._GUARD)
-            per_format = not includes and names <= FORMAT_VARIABLES
-            reads = None
-            if trusted and not per_format and not includes:
-                reads = tuple(sorted(names - FORMAT_VARIABLES))
-            self.parts.append(
-                _Part(part_name, template=template, per_format=per_format, reads=reads)
-            )
+            self._template_part(part_name, source, names, includes)
+            self._rows.append(("template", part_name, source, sorted(names), includes))
+
+    def _template_part(
+        self, part_name: str, source: str, names: set[str], includes: list[str | None]
+    ) -> None:
+        """Compile a prepared part's source (Jinja's bytecode cache first) and add it."""
+        key = _PART + part_name
+        self._sources[key] = source
+        try:
+            template = self.env.get_template(key)
+        except (jinja2.TemplateError, RecursionError) as exc:
+            if self.trusted:
+                raise TemplateError(f"template part {part_name}: {exc}") from None
+            from vanban import _sandbox
+
+            raise _sandbox.template_error(exc, part_name, source, key, self.name) from None
+        if not self.trusted:  # the sandbox's loop guard is no variable of the context
+            from vanban import _sandbox
+
+            names.discard(_sandbox._GUARD)
+        per_format = not includes and names <= FORMAT_VARIABLES
+        reads = None
+        if self.trusted and not per_format and not includes:
+            reads = tuple(sorted(names - FORMAT_VARIABLES))
+        self.parts.append(_Part(part_name, template=template, per_format=per_format, reads=reads))
 
     @classmethod
     def load(cls, source: str | Path | bytes) -> Prepared:
-        """Prepare a template from a document type name, a folder, or a .docx."""
-        parts = with_footnotes(read_parts(source))
-        loader = None
+        """Prepare a template from a document type name, a folder, or a .docx.
+
+        vanban's own template is taken from the cache as an earlier process prepared it,
+        when the cache holds it (:func:`_prepared_entry`)."""
         own = isinstance(source, str) and "/" not in source and not source.endswith(".docx")
+        cache = usable_cache(cache_dir())
+        name = "<bytes>" if isinstance(source, bytes) else str(source)
+        entry = None
+        if own and isinstance(source, str) and _OWN_FOLDER.fullmatch(source) and cache is not None:
+            root = str(templates_dir())
+            entry = _prepared_entry(source, root, cache)
+            rows = _read_prepared(entry) if entry is not None else None
+            if rows is not None:
+                with contextlib.suppress(Exception):  # an entry that does not fit: a miss
+                    return cls(
+                        {},
+                        loader=_CleanLoader(root),
+                        cache=cache,
+                        trusted=True,
+                        name=name,
+                        rows=rows,
+                    )
+        parts = with_footnotes(read_parts(source))
+        loader: _CleanLoader | None = None
         if own:
             loader = _CleanLoader(str(templates_dir()))
         elif isinstance(source, (str, Path)) and Path(source).is_dir():
             loader = _CleanLoader([str(source), str(templates_dir())])
-        name = "<bytes>" if isinstance(source, bytes) else str(source)
-        return cls(parts, loader=loader, cache=usable_cache(cache_dir()), trusted=own, name=name)
+        prepared = cls(parts, loader=loader, cache=cache, trusted=own, name=name)
+        if entry is not None:
+            with contextlib.suppress(ValueError):
+                write_entry(entry, marshal.dumps((_PREPARED_FORMAT, prepared._rows)))
+        return prepared
 
     def render(self, context: Mapping[str, Any], format_key: Any) -> bytes:
         """The .docx bytes for one document's context.

@@ -10,6 +10,7 @@ from typing import Any
 from vanban import _markup as markup
 from vanban import _metrics
 from vanban._markup import Footnote, Ref, Span, tuple_new
+from vanban._record import FrozenRecord
 from vanban.errors import Problem, ValidationError
 from vanban.layout.blocks import (
     AppendixLayout,
@@ -151,8 +152,8 @@ BodyBuilder = Callable[[Inliner, int], list[BodyItem]]
 PartsBuilder = Callable[[Inliner, page.SizePreset], list[AppendixLayout]]
 
 
-@dataclass(frozen=True)
-class Regions:
+@dataclass(init=False, repr=False, eq=False)  # methods by hand: see vanban._record
+class Regions(FrozenRecord):
     """The regions a document type picks beyond those every document has (header, body,
     signer, Nơi nhận, footnotes, phụ lục).
 
@@ -183,6 +184,33 @@ class Regions:
     #: The Nơi nhận as the type prints it ("Như trên" or "Như Điều N" first, the person
     #: granted leave first…); ``None``: the document's own list.
     recipients: Sequence[Recipient] | None = None
+
+    def __init__(
+        self,
+        heading: bool = True,
+        title: bool = True,
+        authority: str | None = None,
+        addressees: Sequence[str] = (),
+        parts: PartsBuilder | None = None,
+        confirmation: Sequence[Block] = (),
+        date: bool = True,
+        number: bool = True,
+        subject: bool = True,
+        signer_pair: tuple[list[Block], list[Block]] | None = None,
+        recipients: Sequence[Recipient] | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "heading", heading)
+        set_field(self, "title", title)
+        set_field(self, "authority", authority)
+        set_field(self, "addressees", addressees)
+        set_field(self, "parts", parts)
+        set_field(self, "confirmation", confirmation)
+        set_field(self, "date", date)
+        set_field(self, "number", number)
+        set_field(self, "subject", subject)
+        set_field(self, "signer_pair", signer_pair)
+        set_field(self, "recipients", recipients)
 
 
 def regions_of(doc: Document, **changes: Any) -> Regions:

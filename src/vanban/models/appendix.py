@@ -5,20 +5,20 @@ its own, in a Word section of its own that starts on a new page, may be landscap
 its page numbers restart at 1 (none shown on its first page).
 """
 
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, ConfigDict, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
+from vanban._patterns import LazyPattern
 from vanban.models.blocks import BodyBlock, Section
 from vanban.models.types import Model, Text
 
-_ID = re.compile(r"^[\w.-]{1,60}$")
+_ID = LazyPattern(r"^[\w.-]{1,60}$")
 
 
 def _check_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID().match(value):
         raise PydanticCustomError(
             "bad_id",
             'mã "{value}" chỉ gồm chữ, số, "-", "_" và "." (để dẫn bằng [@{value}])',

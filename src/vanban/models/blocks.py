@@ -23,7 +23,6 @@ under điểm continue the numbering of their khoản ("1.1.", "1.2." under a), 
 so every number is unique in its khoản.
 """
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -40,6 +39,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vanban._patterns import LazyPattern
 from vanban.models import _prebuilt
 from vanban.models.types import Deadline, Model, Text
 
@@ -66,12 +66,12 @@ def _blank_or_text(value: Any) -> Any:
     return _scalar_text(_blank(value))
 
 
-_FIELD_NAME = re.compile(r"^[^\s\[\]{}:][^\[\]{}:]{0,59}$")
+_FIELD_NAME = LazyPattern(r"^[^\s\[\]{}:][^\[\]{}:]{0,59}$")
 
 
 def _field_name(value: str) -> str:
     value = value.strip()
-    if not _FIELD_NAME.match(value):
+    if not _FIELD_NAME().match(value):
         raise PydanticCustomError(
             "bad_field_name",
             'tên trường "{value}" không hợp lệ (1–60 ký tự, không có [ ] {{ }} :)',
@@ -88,7 +88,7 @@ FieldName = Annotated[str, AfterValidator(_field_name)]
 Texts = Annotated[Text, BeforeValidator(_scalar_text)] | list[Text]
 
 
-_PLUS_ITEM = re.compile(r"\s\+\s")
+_PLUS_ITEM = LazyPattern(r"\s\+\s")
 
 
 def _typed_list(value: Any) -> Any:
@@ -108,7 +108,7 @@ def _typed_list(value: Any) -> Any:
         return value
     mark = text[0]
     if "\n" not in text and mark == "+":
-        return ["+ " + x.strip() for x in _PLUS_ITEM.split(text[1:]) if x.strip()]
+        return ["+ " + x.strip() for x in _PLUS_ITEM().split(text[1:]) if x.strip()]
     items: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -516,14 +516,14 @@ class PageBreak(Model):
     page_break: Literal[True] = Field(title="Ngắt trang", description="Luôn là true.")
 
 
-_LENGTH = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\s*$")
+_LENGTH = LazyPattern(r"^\s*(\d+(?:[.,]\d+)?)\s*(cm|mm)\s*$")
 
 
 def _width(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        m = _LENGTH.match(value)
+        m = _LENGTH().match(value)
         if not m:
             raise PydanticCustomError(
                 "bad_width",

@@ -19,8 +19,7 @@ spaces: no "của Sở Công / Thương)").
 
 from __future__ import annotations
 
-import re
-
+from vanban._patterns import LazyPattern
 from vanban.nd30.dates import date_text
 from vanban.nd30.numbering import number_line, roman
 
@@ -94,7 +93,7 @@ def of_issuer(name: str) -> str:
     proper = False
     for i, w in enumerate(words):
         low = w.lower()
-        if w.isupper() and not _SYLLABLE.match(low):
+        if w.isupper() and not _SYLLABLE().match(low):
             out.append(w)  # not a Vietnamese syllable: an abbreviation (UBND, THPT, HĐND)
             continue
         if low in units:
@@ -110,7 +109,7 @@ def of_issuer(name: str) -> str:
 
 _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 #: A Vietnamese syllable: an initial consonant, vowels, a final consonant.
-_SYLLABLE = re.compile(
+_SYLLABLE = LazyPattern(
     rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]+(ng|nh|ch|[cmnpt])?$"
 )
 
@@ -200,7 +199,7 @@ def reference_fields(
 
 
 #: A ``{name}`` in a reference line (names are short words: linear to find).
-_FIELD = re.compile(r"\{([^{}\s]{1,40})\}")
+_FIELD = LazyPattern(r"\{([^{}\s]{1,40})\}")
 
 
 def fill_reference(text: str, fields: dict[str, str]) -> str:
@@ -213,7 +212,7 @@ def fill_reference(text: str, fields: dict[str, str]) -> str:
     >>> fill_reference("{x} {so}", {"so": "{so}"})
     '{x} {so}'
     """
-    return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), text)
+    return _FIELD().sub(lambda m: fields.get(m.group(1), m.group(0)), text)
 
 
 def unknown_fields(text: str) -> list[str]:
@@ -222,4 +221,4 @@ def unknown_fields(text: str) -> list[str]:
     >>> unknown_fields("(Kèm theo Kế hoạch số {so} {ngày} của {co_quan})")
     ['ngày']
     """
-    return [m.group(1) for m in _FIELD.finditer(text) if m.group(1) not in REFERENCE_FIELDS]
+    return [m.group(1) for m in _FIELD().finditer(text) if m.group(1) not in REFERENCE_FIELDS]

@@ -21,9 +21,9 @@ Sources (Mẫu 1.2 and 1.3 of Phụ lục III; Phụ lục I, Mục II, 6.c–đ
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from vanban._patterns import LazyPattern
 from vanban.nd30.numbering import roman
 
 #: The word before an article's number (II.6.đ).
@@ -155,13 +155,13 @@ def reference_opening(kind: Literal["kem_theo", "ban_hanh_kem_theo"] = "kem_theo
 
 
 #: An authority line naming a head's title (Mẫu 1.2 fn 6: "chức vụ của người đứng đầu").
-_HEAD = re.compile(
+_HEAD = LazyPattern(
     r"^(?:Q\.\s*|QUYỀN\s+)?(?:CHỦ TỊCH|TỔNG GIÁM ĐỐC|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM"
     r"|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|CHÁNH|TRƯỞNG"
     r"|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG)\b"
 )
 #: An authority line naming a collective or a body ("tên của tập thể hoặc tổ chức").
-_BODY = re.compile(
+_BODY = LazyPattern(
     r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BAN|ĐOÀN|SỞ|BỘ|TỔNG CỤC|CỤC|TRƯỜNG|VIỆN|TRUNG TÂM"
     r"|CHÍNH PHỦ)\b"
 )
@@ -179,9 +179,9 @@ def authority_kind(text: str) -> Literal["head", "collective"] | None:
     True
     """
     line = " ".join(text.upper().split())
-    if _HEAD.match(line):
+    if _HEAD().match(line):
         return "head"
-    return "collective" if _BODY.match(line) else None
+    return "collective" if _BODY().match(line) else None
 
 
 def signer_mismatch(authority: str, signer_prefix: str) -> str | None:

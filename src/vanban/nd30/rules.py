@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vanban._patterns import LazyPattern
 from vanban.nd30 import dates, doctypes, marks, numbering, page, recipients, text
 
 #: Mức độ khẩn (Phụ lục I, III.2.b) and độ mật (III.2.a) as printed on a document.
@@ -156,7 +157,7 @@ def without_marks(value: str) -> str:
 
 #: A draft's stamp ("DỰ THẢO", "Dự thảo lần 2", "(Dự thảo)"), printed above the tên loại
 #: while a text is being drafted; it is not the tên loại (Điều 10, Điều 11).
-_DRAFT_RE = re.compile(r"^\(?\s*dự thảo(\s+(lần\s+)?\S{1,6})?\s*\)?$", re.IGNORECASE)
+_DRAFT_RE = LazyPattern(r"^\(?\s*dự thảo(\s+(lần\s+)?\S{1,6})?\s*\)?$", re.IGNORECASE)
 
 
 def is_draft_stamp(value: str) -> bool:
@@ -167,7 +168,7 @@ def is_draft_stamp(value: str) -> bool:
     >>> is_draft_stamp("Dự thảo quy chế làm việc của Sở")
     False
     """
-    return _DRAFT_RE.match(comparable(value)) is not None
+    return _DRAFT_RE().match(comparable(value)) is not None
 
 
 def is_nfc(value: str) -> bool:
@@ -179,20 +180,20 @@ def is_nfc(value: str) -> bool:
     >>> is_nfc("Hà Nội"), is_nfc(unicodedata.normalize("NFD", "Hà Nội")), is_nfc("10 \u2126")
     (True, False, True)
     """
-    return all(unicodedata.normalize("NFC", m) == m for m in _DECOMPOSED.findall(value))
+    return all(unicodedata.normalize("NFC", m) == m for m in _DECOMPOSED().findall(value))
 
 
 #: A Latin letter (plain, or one precomposed Vietnamese vowel) followed by combining marks:
 #: what NFC composes into a Vietnamese letter. Other text NFC changes (the ohm sign Ω,
 #: U+2126; CJK compatibility ideographs) holds no Vietnamese letter.
-_DECOMPOSED = re.compile("[A-Za-zĐđÂâĂăÊêÔôƠơƯư\u00c0-\u024f\u1ea0-\u1ef9][\u0300-\u036f]+")
+_DECOMPOSED = LazyPattern("[A-Za-zĐđÂâĂăÊêÔôƠơƯư\u00c0-\u024f\u1ea0-\u1ef9][\u0300-\u036f]+")
 
 
 # --------------------------------------------------------------------------- date (ô 4)
 
 #: Read on the line with its blanks collapsed (one space each), so " ?" where a blank may
 #: be: a lazy place before "\s*,?\s*" splits a run of blanks in cubically many ways.
-_DATE_RE = re.compile(
+_DATE_RE = LazyPattern(
     r"^(?P<place>[^,]*?) ?(?P<comma>,?) ?ngày(?P<day>[ \d.…_]*)tháng(?P<month>[ \d.…_]*)"
     r"năm(?P<year>[ \d.…_]*)$",
     re.IGNORECASE,
@@ -218,7 +219,7 @@ def date_problems(line: str) -> list[tuple[str, str, str]]:
     [('form', 'Địa danh, ngày … tháng … năm …', 'Hà Nội, 15/10/2026')]
     """
     clean = " ".join(unicodedata.normalize("NFC", line).split())
-    m = _DATE_RE.match(clean)
+    m = _DATE_RE().match(clean)
     if m is None:
         return [("form", "Địa danh, ngày … tháng … năm …", clean)]
     out: list[tuple[str, str, str]] = []
@@ -244,7 +245,7 @@ def parse_date_line(line: str) -> tuple[str, int | None, int | None, int | None]
     >>> parse_date_line("Hà Nội, 15/10/2026") is None
     True
     """
-    m = _DATE_RE.match(" ".join(unicodedata.normalize("NFC", line).split()))
+    m = _DATE_RE().match(" ".join(unicodedata.normalize("NFC", line).split()))
     if m is None:
         return None
 
@@ -399,7 +400,7 @@ def has_end_mark(value: str) -> bool:
     return text.has_end_mark(value.replace(" ", ""))
 
 
-_PREFIX_RE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|TM|KT|TL|TUQ|Q)\b\.?\s*", re.I)
+_PREFIX_RE = LazyPattern(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|TM|KT|TL|TUQ|Q)\b\.?\s*", re.I)
 
 
 def signer_prefix_problem(line: str) -> tuple[str, str] | None:
@@ -412,7 +413,7 @@ def signer_prefix_problem(line: str) -> tuple[str, str] | None:
     >>> signer_prefix_problem("K/T GIÁM ĐỐC"), signer_prefix_problem("TM UBND TỈNH")
     (('KT.', 'K/T'), ('TM.', 'TM'))
     """
-    m = _PREFIX_RE.match(line.strip())
+    m = _PREFIX_RE().match(line.strip())
     if m is None:
         return None
     found = m.group(0).strip()
@@ -431,7 +432,7 @@ def signer_prefix_problem(line: str) -> tuple[str, str] | None:
 #: The word that starts the archive line ("Lưu"), as typed with or without its colon.
 _ARCHIVE_WORD = recipients.ARCHIVE_LABEL.rstrip(":")
 # "Lưu: VT, NC.Châu": the unit closed by its ".", then the drafter's mark (ô 12).
-_DRAFTER_MARK = re.compile(r"\.\s*[^\s,;.][^,;]{0,24}$")
+_DRAFTER_MARK = LazyPattern(r"\.\s*[^\s,;.][^,;]{0,24}$")
 
 
 def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
@@ -461,7 +462,7 @@ def recipient_problem(line: str, *, last: bool) -> tuple[str, str, str] | None:
         units = [u.strip() for u in rest.split(",") if u.strip()]
         first = recipients.ARCHIVE_FIRST
         want = "- " + recipients.archive_line([u for u in units if u.upper() != first])
-        closed = body.endswith(".") or _DRAFTER_MARK.search(body) is not None
+        closed = body.endswith(".") or _DRAFTER_MARK().search(body) is not None
         if not (body.startswith(recipients.ARCHIVE_LABEL) and closed):
             return ("archive", want, s)
         return None
