@@ -268,6 +268,7 @@ _building: contextvars.ContextVar[int] = contextvars.ContextVar("vanban_building
 #: What :func:`vanban._cleaning.bad_character` looks for: searched here first, as most texts
 #: hold none.
 _BAD_CHARS = _text._BAD_CHARS
+_is_clean = _text.is_clean
 
 
 def _check_text(value: str) -> str:
@@ -281,7 +282,10 @@ def _check_text(value: str) -> str:
 
 
 def _text_value(value: str) -> str:
-    """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``)."""
+    """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``);
+    a text already clean (:func:`vanban._cleaning.is_clean`, most of them) is kept as it is."""
+    if value and _is_clean(value):
+        return value
     value = _check_text(value)
     if not value:
         raise PydanticCustomError("empty_text", "không được để trống")
