@@ -3,15 +3,28 @@ cleaning would leave it (and refused or cleaned exactly as before otherwise)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
+import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from vanban import _cleaning
+import vanban
+from vanban import _cleaning, _loading
+from vanban.errors import ValidationError
 from vanban.models import types
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import plans
+
+TODAY = dt.date(2024, 11, 1)
 
 #: Characters a text of a plan holds, and those the cleaning acts on (line ends, tabs, spaces
 #: of every kind, control characters, combining marks, surrogates, non-characters).
@@ -76,3 +89,51 @@ def test_the_only_printable_space_is_the_space() -> None:
 def test_plain_texts_take_the_shortcut(value: str) -> None:
     assert unicodedata.is_normalized("NFC", value)
     assert _cleaning.is_clean(value)
+
+
+def _plan_text() -> str:
+    return plans.plan_yaml(plans.seed_plan(1))
+
+
+def test_loading_runs_with_the_collector_paused_and_resumes_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[bool] = []
+    check = _loading.check_document
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        seen.append(gc.isenabled())
+        return check(*args, **kw)
+
+    monkeypatch.setattr(_loading, "check_document", spy)
+    assert gc.isenabled()
+    text = _plan_text()
+    vanban.loads(text, today=TODAY)
+    path = tmp_path / "plan.json"
+    path.write_text(plans.plan_json(text), encoding="utf-8")
+    vanban.load(path, today=TODAY)
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    vanban.load(tmp_path / "plan.yaml", today=TODAY)
+    assert seen == [False, False, False]
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        vanban.loads(text.replace("type: ke_hoach", "type: 12"), today=TODAY)
+    assert gc.isenabled()
+
+
+def test_a_program_that_turned_the_collector_off_keeps_it_off() -> None:
+    gc.disable()
+    try:
+        vanban.loads(_plan_text(), today=TODAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_loads_in_threads_leave_the_collector_on() -> None:
+    text = _plan_text()
+    with ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(lambda _: vanban.loads(text, today=TODAY), range(16)))
+    assert len(docs) == 16
+    assert gc.isenabled()
+    assert _loading._PAUSED[0] == 0
