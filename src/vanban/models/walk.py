@@ -91,31 +91,38 @@ def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
 def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
     """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
     nothing under it is added here, without a call of its own (most are texts); an empty
-    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan)."""
-    children: list[tuple[str, Any]]
-    if under == 2:
-        values = value.__dict__
-        children = []
-        for name in _fields(type(value), not path):
-            item = values[name] if name in values else getattr(value, name)
-            if item is not None:
-                children.append((f"{path}.{name}" if path else name, item))
-    elif under == 1:
-        children = [(f"{path}[{i}]", item) for i, item in enumerate(value)]
-    else:
-        children = [(_join(path, str(key)), item) for key, item in value.items()]
+    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan).
+    The child's path is made only for a child added."""
     append = out.append
     kinds = _UNDER
-    for child in children:
-        item = child[1]
+    if under == 2:
+        values = value.__dict__
+        prefix = f"{path}." if path else ""
+        for name in _fields(type(value), not path):
+            item = values[name] if name in values else getattr(value, name)
+            if item is None:
+                continue
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if not kind:
+                append((prefix + name, item))
+            elif kind == 2 or item:
+                child = prefix + name
+                append((child, item))
+                _collect_under(item, kind, child, out)
+        return
+    items = enumerate(value) if under == 1 else value.items()
+    for key, item in items:
         kind = kinds.get(type(item))
         if kind is None:
             kind = _under(type(item))
-        if not kind:
-            append(child)
-        elif kind == 2 or item:
-            append(child)
-            _collect_under(item, kind, child[0], out)
+        if kind and not (kind == 2 or item):
+            continue
+        child = f"{path}[{key}]" if under == 1 else _join(path, str(key))
+        append((child, item))
+        if kind:
+            _collect_under(item, kind, child, out)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
