@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
+import os
 import sys
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 import vanban
-from vanban import _cleaning, _loading
+from vanban import _cleaning, _files, _loading
 from vanban.errors import ValidationError
 from vanban.models import types
 
@@ -137,3 +139,88 @@ def test_loads_in_threads_leave_the_collector_on() -> None:
     assert len(docs) == 16
     assert gc.isenabled()
     assert _loading._PAUSED[0] == 0
+
+
+def test_a_file_is_read_as_far_as_its_size_not_the_limit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[int] = []
+    read = _files.read_input
+
+    def spy(path: Any, max_bytes: int) -> bytes:
+        asked.append(max_bytes)
+        return read(path, max_bytes)
+
+    monkeypatch.setattr(_files, "read_input", spy)
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"x" * 5000)
+    assert _loading.read_file(path, _loading.MAX_BYTES) == b"x" * 5000
+    assert asked == [5000]
+
+
+class _Shrunk(type(Path())):  # type: ignore[misc]
+    """A path whose size is told smaller than the file: a file that grew once looked at."""
+
+    def stat(self, **kw: Any) -> os.stat_result:
+        found = super().stat(**kw)
+        return os.stat_result((*found[:6], 10, *found[7:10]))
+
+
+@pytest.mark.parametrize("size", [5000, 200])
+def test_a_file_that_grew_is_read_whole_or_refused(tmp_path: Path, size: int) -> None:
+    path = _Shrunk(tmp_path / "plan.yaml")
+    path.write_bytes(b"x" * size)
+    if size <= 1000:
+        assert _loading.read_file(path, 1000) == b"x" * size
+    else:
+        with pytest.raises(ValidationError) as exc:
+            _loading.read_file(path, 1000)
+        assert exc.value.errors[0].code == "too_large"
+
+
+def test_a_file_that_tells_no_size_is_read_whole() -> None:
+    status = Path("/proc/self/status")
+    if not status.exists() or status.stat().st_size:
+        pytest.skip("no /proc")
+    assert b"Name:" in _loading.read_file(status, _loading.MAX_BYTES)
+
+
+def _old_json_nesting(data: Any) -> int:
+    """:func:`vanban._loading._json_nesting` as it was, container by container."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)] if type(data) in (dict, list) else []
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in value.values() if type(value) is dict else value:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return deepest
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner, max_size=4)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=2000)
+@given(_JSON)
+def test_json_nesting_counts_what_the_stack_counted(data: Any) -> None:
+    assert _loading._json_nesting(data) == _old_json_nesting(data)
+
+
+@pytest.mark.parametrize("depth", [60, 61, 62, 70])
+def test_json_nested_at_the_limit(tmp_path: Path, depth: int) -> None:
+    # the outermost table is level 0: 61 open at once is the limit, as in YAML
+    data = json.loads(plans.plan_json(_plan_text()))
+    data["extra_field"] = json.loads("[" * (depth - 1) + "1" + "]" * (depth - 1))
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError) as exc:
+        vanban.load(path, today=TODAY)
+    codes = {p.code for p in exc.value.errors}
+    assert ("too_deep" in codes) == (depth > 61), codes

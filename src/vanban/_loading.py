@@ -22,6 +22,7 @@ import gc
 import json
 import os
 import re
+import stat
 import threading
 import warnings
 from collections.abc import Iterator
@@ -995,17 +996,24 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     bytes are ever read; a FIFO, a device or a socket is refused at once, never waited on."""
     name = str(path)
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except FileNotFoundError:
         raise InputError(f"không tìm thấy tệp: {name}") from None
     except OSError as exc:
         raise InputError(f"không đọc được tệp {name}: {os_message(exc)}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(found.st_mode):
         raise InputError(f"{name} là một thư mục, không phải tệp")
+    size = found.st_size
     if size > max_bytes:
         raise _too_large(size, max_bytes, name)
+    # Read as much as its size says (and a byte more), not ``max_bytes``: a buffer of the
+    # limit (10 MiB) costs more than reading a plan. A file that grew since, or that tells
+    # no size (/proc), is read again up to the limit.
+    limit = min(size, max_bytes)
     try:
-        raw = _files.read_input(path, max_bytes)
+        raw = _files.read_input(path, limit)
+        if len(raw) > limit and limit < max_bytes:
+            raw = _files.read_input(path, max_bytes)
     except _files.NotRegularFile as exc:
         raise InputError(exc.strerror) from None
     except OSError as exc:
@@ -1125,15 +1133,22 @@ def _json_marks(text: str, source: str) -> _Builder | None:
 
 
 def _json_nesting(data: Any) -> int:
-    """How many tables and lists are open at the deepest point of parsed JSON data."""
+    """How many tables and lists are open at the deepest point of parsed JSON data: the
+    number of levels that hold one, counted level by level.
+
+    >>> _json_nesting({"a": [1, {"b": []}], "c": {}}), _json_nesting("text")
+    (4, 0)
+    """
     deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 1)] if type(data) in (dict, list) else []
-    while stack:
-        value, depth = stack.pop()
-        deepest = max(deepest, depth)
-        for child in value.values() if type(value) is dict else value:
-            if type(child) is dict or type(child) is list:
-                stack.append((child, depth + 1))
+    level = [data] if type(data) is dict or type(data) is list else []
+    while level:
+        deepest += 1
+        level = [
+            child
+            for value in level
+            for child in (value.values() if type(value) is dict else value)
+            if type(child) is dict or type(child) is list
+        ]
     return deepest
 
 
@@ -1194,8 +1209,11 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
         raise _json_failure(exc, text, source) from None
     # A bound of the values _json_depth counts (commas and opening brackets, some of them
     # inside strings), and the exact nesting: the scan runs when either may be too much.
-    counted = text.count(",") + text.count("[") + text.count("{")
-    if duplicates or counted > MAX_VALUES or _json_nesting(data) > MAX_DEPTH + 1:
+    # No more than one per character: counted only in a text longer than the limit.
+    counted = len(text) > MAX_VALUES and (
+        text.count(",") + text.count("[") + text.count("{") > MAX_VALUES
+    )
+    if duplicates or counted or _json_nesting(data) > MAX_DEPTH + 1:
         _json_depth(text, source)
     builder: _Builder | None
     if duplicates:
