@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 import vanban
-from vanban import _cleaning, _files, _loading
+from vanban import _cleaning, _files, _loading, _metrics
 from vanban.errors import ValidationError
 from vanban.models import types
 
@@ -224,3 +224,72 @@ def test_json_nested_at_the_limit(tmp_path: Path, depth: int) -> None:
         vanban.load(path, today=TODAY)
     codes = {p.code for p in exc.value.errors}
     assert ("too_deep" in codes) == (depth > 61), codes
+
+
+def _old_wrap_units(text: str, limit: float, face: _metrics._FaceWidths) -> list[tuple[str, int]]:
+    """:func:`vanban._metrics._wrap_units` as it was, word by word: the reference."""
+    space_w = face[" "]
+    out: list[tuple[str, int]] = []
+    for para in text.split("\n"):
+        line = ""
+        line_w = 0
+        for spaces, word in _metrics._WORD_RE.findall(para):
+            word_w = sum(map(face.__getitem__, word))
+            if line:
+                w = line_w + len(spaces) * space_w + word_w
+                if w <= limit:
+                    line += spaces + word
+                    line_w = w
+                    continue
+                out.append((line, line_w))
+                spaces = ""
+            w = len(spaces) * space_w + word_w
+            if w <= limit:
+                line = spaces + word
+                line_w = w
+            else:
+                pieces, line, line_w = _metrics._break_word(spaces + word, face, limit)
+                out.extend((p, sum(map(face.__getitem__, p))) for p in pieces)
+        out.append((line, line_w))
+    return out
+
+
+_WRAPPED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("   \n\u00a0\u0301\u200b\t"),
+        st.sampled_from("aiWMĐƯỦệ.-/:"),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=4000)
+@given(
+    _WRAPPED,
+    st.one_of(st.integers(1, 30_000), st.floats(0.5, 30_000, allow_nan=False)),
+    st.booleans(),
+    st.booleans(),
+)
+@example("Cộng hòa xã hội chủ nghĩa Việt Nam", 3000 / (13 * 20 / 2048), False, False)
+@example("  a  bb   ccc    dddd  ", 2048, False, False)
+@example("https://vanban.chinhphu.vn/ và tiếp", 1500 / (12 * 20 / 2048), False, False)
+@example("WWWWWW WW W", 0.5, True, False)
+@example(" \n  \n", 100, False, False)
+def test_wrap_units_gives_what_the_word_by_word_wrap_gives(
+    text: str, limit: float, bold: bool, italic: bool
+) -> None:
+    face = _metrics._face(bold, italic)
+    text = unicodedata.normalize("NFC", text)
+    assert _metrics._wrap_units(text, limit, face) == _old_wrap_units(text, limit, face)
+
+
+@given(st.lists(st.sampled_from(["a", "W", "ệ", "Đ", " "]), min_size=1, max_size=12), st.data())
+def test_wrap_units_at_a_limit_equal_to_a_line(chars: list[str], data: st.DataObject) -> None:
+    # a limit exactly the width of the first words (or a hair less): they fit, or not
+    face = _metrics._face(False, False)
+    text = " ".join("".join(chars[: k + 1]) for k in range(len(chars)))
+    cut = data.draw(st.integers(1, len(text)))
+    limit = sum(map(face.__getitem__, text[:cut])) - data.draw(st.sampled_from([0, 1e-9, 0.5]))
+    if limit > 0:
+        assert _metrics._wrap_units(text, limit, face) == _old_wrap_units(text, limit, face)
