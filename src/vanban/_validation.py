@@ -512,6 +512,13 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
     return list(walk.models(doc, _WALKED))
 
 
+def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
+    """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
+    pydantic model is slow, and a long plan holds thousands of tasks)."""
+    wanted = {cls for cls in {type(v) for _, v in nodes} if issubclass(cls, kind)}
+    return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
+
+
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
     """Tables whose fixed columns do not fit their page (``table_too_wide``): the layout's own
     rule (:func:`vanban.layout.tables.column_widths`), run on the model with the table's path,
@@ -520,6 +527,8 @@ def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -
     from vanban.layout import tables  # the rule lives with the layout; imported on use
 
     nodes = _walked(doc) if nodes is None else nodes
+    if not _of(nodes, (Table, TaskTable)):
+        return []
     portrait = doc.format.margins.rule()
     # The text width of each phụ lục's page by its path, longest path first.
     sheets = sorted(
@@ -637,8 +646,7 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
                 )
             )
         # in the body, tables and phụ lục alike, and in each row of a multi-row task
-        tasks = ((p, t) for p, t in nodes if isinstance(t, (Task, TaskPart)))
-        for path, task in tasks:
+        for path, task in _of(nodes, (Task, TaskPart)):
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(
