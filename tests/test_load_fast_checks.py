@@ -368,3 +368,16 @@ def test_typed_numbering_finds_what_matching_each_text_finds(texts: list[tuple[s
     assert all(
         f'"{m.strip()}"' in message for (_, message), (_, m) in zip(found, wanted, strict=True)
     )
+
+
+def test_a_child_forked_during_a_load_runs_the_collector() -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork")
+    with _loading._collector_paused():
+        assert not gc.isenabled()
+        pid = os.fork()
+        if pid == 0:  # the child: no load runs here
+            os._exit(0 if gc.isenabled() and _loading._PAUSED == [0, False] else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert gc.isenabled()

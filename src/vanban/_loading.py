@@ -937,6 +937,20 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _after_fork() -> None:
+    """In a child forked while another thread was loading: no load runs there, so the
+    collector runs as it did before that load began."""
+    global _PAUSED_LOCK
+    _PAUSED_LOCK = threading.Lock()
+    if _PAUSED[0] and _PAUSED[1]:
+        gc.enable()
+    _PAUSED[:] = [0, False]
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 def loads(text: str | bytes, *, source: str = "<string>", today: dt.date | None = None) -> Document:
     """Read a document from YAML (or JSON) text."""
     with _collector_paused():
