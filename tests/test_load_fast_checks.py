@@ -381,3 +381,36 @@ def test_a_child_forked_during_a_load_runs_the_collector() -> None:
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert gc.isenabled()
+
+
+def _deadline_result(fn: Any, value: Any) -> tuple[str, Any]:
+    try:
+        return ("ok", fn(value))
+    except PydanticCustomError as exc:
+        return ("error", str(exc))
+
+
+_DEADLINE = st.one_of(
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(dt.date.isoformat),
+    st.builds(
+        lambda y, m, d, pad: f"{pad}{y}-{m}-{d}{pad}",
+        st.sampled_from(["2025", "1899", "2201", "0999", "+202", "20 5", "２０２５"]),
+        st.sampled_from(["03", "3", "13", "00", "W1", "0٣"]),
+        st.sampled_from(["15", "1", "31", "30", "0", "1 "]),
+        st.sampled_from(["", " ", "\t"]),
+    ),
+    st.text(alphabet="0123456789-/ W.T:", min_size=8, max_size=12),
+)
+
+
+@settings(max_examples=3000)
+@given(_DEADLINE)
+@example("2025-02-29")
+@example("1899-12-31")
+@example("2200-12-31")
+@example("2025-W10-1")
+@example("20250315  ")
+def test_deadline_shortcut_gives_what_the_long_way_gives(value: str) -> None:
+    assert _deadline_result(types._deadline, value) == _deadline_result(
+        types._deadline_value, value
+    )
