@@ -200,12 +200,14 @@ def _old_json_nesting(data: Any) -> int:
     return deepest
 
 
+def _containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=2), inner, max_size=4)
+    )
+
+
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner, max_size=4)
-    ),
-    max_leaves=40,
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3), _containers, max_leaves=40
 )
 
 
