@@ -374,6 +374,18 @@ def appendix_headings(
                         "để in vào chỗ này; hãy viết tên phụ lục trong câu hoặc cho phụ lục nhãn"
                     )
                     errors.append(Problem(path, "unlabelled_ref", message))
+    if items:
+        warns += _appendix_titles(doc, items)
+    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
+    wording = getattr(attachment, "reference", None)
+    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
+        warns += _unknown_fields("attachment.reference", wording)
+    return errors, warns
+
+
+def _appendix_titles(doc: Document, items: list[tuple[str, Appendix]]) -> list[Problem]:
+    """The warnings of :func:`appendix_headings` on each phụ lục's title, reference and number."""
+    warns: list[Problem] = []
     preset = page.SIZE_PRESETS[doc.format.size]
     margins = doc.format.margins.rule()
     for path, a in items:
@@ -392,11 +404,7 @@ def appendix_headings(
         if a.label is False and a.number:
             message = f'số "{a.number}" không được in vì phụ lục không in nhãn (label: false)'
             warns.append(Problem(f"{path}.number", "unprinted_number", message))
-    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
-    wording = getattr(attachment, "reference", None)
-    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
-        warns += _unknown_fields("attachment.reference", wording)
-    return errors, warns
+    return warns
 
 
 def _unknown_fields(path: str, text: str) -> list[Problem]:
