@@ -4,7 +4,6 @@ cleaning would leave it (and refused or cleaned exactly as before otherwise)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import json
 import os
@@ -21,7 +20,6 @@ from pydantic_core import PydanticCustomError
 
 import vanban
 from vanban import _cleaning, _files, _loading, _metrics
-from vanban import _validation as V
 from vanban.errors import ValidationError
 from vanban.models import types
 
@@ -297,79 +295,6 @@ def test_wrap_units_at_a_limit_equal_to_a_line(chars: list[str], data: st.DataOb
     limit = sum(map(face.__getitem__, text[:cut])) - data.draw(st.sampled_from([0, 1e-9, 0.5]))
     if limit > 0:
         assert _metrics._wrap_units(text, limit, face) == _old_wrap_units(text, limit, face)
-
-
-@functools.cache
-def _plan_doc() -> Any:
-    return vanban.loads(_plan_text(), today=TODAY)
-
-
-def _old_typed_numbering(doc: Any, texts: list[tuple[str, str]]) -> list[Any]:
-    """The texts part of :func:`vanban._validation.typed_numbering` as it was: each text
-    matched on its own (the reference)."""
-    out = []
-    for path, value in texts:
-        m = V._TYPED_NUMBER.match(value)
-        label = V._added_label(path) if m else None
-        if not label:
-            m = None
-        if m and label == V._BULLET_LABEL and m.group(0).strip() in ("+", "-"):
-            continue
-        if not m and (article := V._TYPED_ARTICLE.match(value)) and V._ARTICLE_PATH.search(path):
-            label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
-        if m:
-            out.append((path, m.group(0)))
-    return out
-
-
-_PATHS = [
-    "sections[0].title",
-    "sections[1].content[2].title",
-    "sections[0].content[0].content[1].letters[2].text",
-    "sections[0].content[0].content[0].bullets[1].text",
-    "articles[3].title",
-    "chapters[0].title",
-    "intro[0]",
-    "closing",
-]
-_STARTS = st.sampled_from(
-    [
-        "1. ",
-        "1.2) ",
-        "I. ",
-        "iv. ",
-        "a) ",
-        "đ/ ",
-        "a/. ",
-        "- ",
-        "+ ",
-        "• ",
-        "Điều 3. ",
-        "chương II",
-        "Mục 1 ",
-        "Mục",
-        " \u00a0 2) ",
-        "x",
-        "\x00",
-        "",
-        "1.",
-        "Điều 3.\n",
-        "1)\x00",
-    ]
-)
-_TYPED_TEXT = st.builds(lambda a, b: a + b, _STARTS, st.text(alphabet="aĐ 1.)\n\t\x00", max_size=6))
-
-
-@settings(max_examples=1500)
-@given(st.lists(st.tuples(st.sampled_from(_PATHS), _TYPED_TEXT), max_size=8))
-def test_typed_numbering_finds_what_matching_each_text_finds(texts: list[tuple[str, str]]) -> None:
-    doc = _plan_doc()
-    found = [(p.path, p.message) for p in V.typed_numbering(doc, texts)]
-    wanted = _old_typed_numbering(doc, texts)
-    assert [p for p, _ in found] == [p for p, _ in wanted]
-    assert all(
-        f'"{m.strip()}"' in message for (_, message), (_, m) in zip(found, wanted, strict=True)
-    )
 
 
 def test_a_child_forked_during_a_load_runs_the_collector() -> None:

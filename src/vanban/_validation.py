@@ -73,12 +73,10 @@ column and field.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
 import unicodedata
-from itertools import accumulate
 from typing import Any
 
 from vanban import _markup as markup
@@ -117,16 +115,6 @@ _SECTION_INDEX = re.compile(r"^sections\[(\d+)\]\.title$")
 #: (the library numbers them: :mod:`vanban.nd30.articles`).
 _TYPED_ARTICLE = re.compile(r"^\s*(?:Điều\s+\d+\s*\.|(?:Chương|Mục)\s+[\dIVXLC]+\b)", re.IGNORECASE)
 _ARTICLE_PATH = re.compile(r"(?:^|\.)(?:articles\[\d+\]\.(?:title|text)|chapters\[\d+\]\.title)$")
-#: Either of the two above at the start of a text, in texts joined after a NUL each
-#: (:func:`_may_start`).
-_TYPED_START = re.compile(
-    "\x00(?:"
-    + _TYPED_NUMBER.pattern.removeprefix("^")
-    + "|"
-    + _TYPED_ARTICLE.pattern.removeprefix("^")
-    + ")",
-    re.IGNORECASE,
-)
 #: An authority typed into a signer's title (the library writes it from ``authority``).
 _TYPED_AUTHORITY = re.compile(r"^\s*(?:TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
 #: A run of asterisks. Greedy with nothing after it, each match takes a whole run and the
@@ -144,20 +132,6 @@ TEXT_ADVICE = (
 
 
 _BULLET_LABEL = '"-" hoặc "+"'
-
-
-def _may_start(texts: list[tuple[str, str]], pattern: re.Pattern[str]) -> list[tuple[str, str]]:
-    """The texts that ``pattern`` (which starts with a NUL) may match at the start of, in
-    one search of them all joined after a NUL each: a pattern that matches at the start of
-    a text (``^``, no NUL in it) matches there; a NUL inside a text (none is left after
-    cleaning) only adds that text. Most texts start with a word, so most plans have none."""
-    joined = "\x00" + "\x00".join([value for _, value in texts])
-    hits = [m.start() for m in pattern.finditer(joined)]
-    if not hits:
-        return []
-    starts = [0, *accumulate(len(value) + 1 for _, value in texts)]
-    found = sorted({bisect.bisect_right(starts, h) - 1 for h in hits})
-    return [texts[i] for i in found]
 
 
 def _added_label(path: str) -> str | None:
@@ -181,7 +155,7 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     message shows the line as it will print ("a) a. Nội dung…") when the path tells the label.
     A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
-    for path, value in _may_start(doc.texts() if texts is None else texts, _TYPED_START):
+    for path, value in doc.texts() if texts is None else texts:
         # The text first (most start with a word): the path's label only when it may count.
         m = _TYPED_NUMBER.match(value)
         label = _added_label(path) if m else None
