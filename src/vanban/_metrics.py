@@ -22,8 +22,10 @@ The soft hyphen U+00AD is in the table but measures 0, because Word shows it
 only at the end of a line and :func:`wrap` never breaks there.
 """
 
+import bisect
 import re
 import unicodedata
+from itertools import accumulate
 
 from ._metrics_data import UNITS_PER_EM, WIDTHS
 
@@ -129,32 +131,46 @@ def _break_word(word: str, face: _FaceWidths, limit: float) -> tuple[list[str], 
 
 
 def _wrap_units(text: str, limit: float, face: _FaceWidths) -> list[tuple[str, int]]:
-    """Wrap NFC *text* at *limit* font units; return (line, width) pairs."""
-    space_w = face[" "]
+    """Wrap NFC *text* at *limit* font units; return (line, width) pairs.
+
+    Greedy, as Word does: a line takes every next word that still fits. The widths of a
+    paragraph's characters are summed once (``acc[i]``: the width of its first ``i``), so a
+    line's width is a difference, and its end is found by bisection and a search for the
+    space before it, not word by word.
+    """
     out: list[tuple[str, int]] = []
     for para in text.split("\n"):
-        line = ""
-        line_w = 0
-        for spaces, word in _WORD_RE.findall(para):
-            word_w = sum(map(face.__getitem__, word))
-            if line:
-                w = line_w + len(spaces) * space_w + word_w
-                if w <= limit:
-                    line += spaces + word
-                    line_w = w
-                    continue
-                out.append((line, line_w))
-                spaces = ""  # spaces at a break hang off the previous line
-            # Start of a line.  Leading spaces only survive at the start of
-            # a paragraph, where Word keeps them too.
-            w = len(spaces) * space_w + word_w
-            if w <= limit:
-                line = spaces + word
-                line_w = w
-            else:
-                pieces, line, line_w = _break_word(spaces + word, face, limit)
+        n = len(para)
+        last_end = len(para.rstrip(" "))  # the end of the last word
+        if not last_end:  # no word: an empty line
+            out.append(("", 0))
+            continue
+        acc = list(accumulate(map(face.__getitem__, para), initial=0))
+        # Leading spaces only survive at the start of a paragraph, where Word keeps them.
+        start = 0
+        while True:
+            word = n - len(para[start:].lstrip(" "))  # where the line's first word starts
+            first_end = para.find(" ", word)
+            if first_end < 0:
+                first_end = n
+            if acc[first_end] - acc[start] > limit:  # a word wider than a line is broken
+                pieces, last, _ = _break_word(para[start:first_end], face, limit)
                 out.extend((p, sum(map(face.__getitem__, p))) for p in pieces)
-        out.append((line, line_w))
+                start = first_end - len(last)
+            # The furthest character that fits, then the end of the word at or before it.
+            fits = bisect.bisect_right(acc, acc[start] + limit) - 1
+            if fits >= last_end:
+                end = last_end
+            else:
+                space = fits if para[fits] == " " else para.rfind(" ", start, fits)
+                end = len(para[:space].rstrip(" ")) if space > first_end else first_end
+            while end > first_end and acc[end] - acc[start] > limit:  # exact, in integers
+                end = len(para[: para.rfind(" ", start, end)].rstrip(" "))
+            out.append((para[start:end], acc[end] - acc[start]))
+            if end >= last_end:
+                break
+            # Spaces at a break hang off the previous line.
+            start = n - len(para[end:].lstrip(" "))
     return out
 
 

@@ -348,6 +348,18 @@ def appendix_headings(
                         "để in vào chỗ này; hãy viết tên phụ lục trong câu hoặc cho phụ lục nhãn"
                     )
                     errors.append(Problem(path, "unlabelled_ref", message))
+    if items:
+        warns += _appendix_titles(doc, items)
+    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
+    wording = getattr(attachment, "reference", None)
+    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
+        warns += _unknown_fields("attachment.reference", wording)
+    return errors, warns
+
+
+def _appendix_titles(doc: Document, items: list[tuple[str, Appendix]]) -> list[Problem]:
+    """The warnings of :func:`appendix_headings` on each phụ lục's title, reference and number."""
+    warns: list[Problem] = []
     preset = page.SIZE_PRESETS[doc.format.size]
     margins = doc.format.margins.rule()
     for path, a in items:
@@ -366,11 +378,7 @@ def appendix_headings(
         if a.label is False and a.number:
             message = f'số "{a.number}" không được in vì phụ lục không in nhãn (label: false)'
             warns.append(Problem(f"{path}.number", "unprinted_number", message))
-    attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
-    wording = getattr(attachment, "reference", None)
-    if isinstance(wording, str) and wording not in REFERENCE_OPENINGS:
-        warns += _unknown_fields("attachment.reference", wording)
-    return errors, warns
+    return warns
 
 
 def _unknown_fields(path: str, text: str) -> list[Problem]:
@@ -512,6 +520,13 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
     return list(walk.models(doc, _WALKED))
 
 
+def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
+    """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
+    pydantic model is slow, and a long plan holds thousands of tasks)."""
+    wanted = {cls for cls in {type(v) for _, v in nodes} if issubclass(cls, kind)}
+    return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
+
+
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
     """Tables whose fixed columns do not fit their page (``table_too_wide``): the layout's own
     rule (:func:`vanban.layout.tables.column_widths`), run on the model with the table's path,
@@ -520,6 +535,8 @@ def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -
     from vanban.layout import tables  # the rule lives with the layout; imported on use
 
     nodes = _walked(doc) if nodes is None else nodes
+    if not _of(nodes, (Table, TaskTable)):
+        return []
     portrait = doc.format.margins.rule()
     # The text width of each phụ lục's page by its path, longest path first.
     sheets = sorted(
@@ -637,8 +654,7 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
                 )
             )
         # in the body, tables and phụ lục alike, and in each row of a multi-row task
-        tasks = ((p, t) for p, t in nodes if isinstance(t, (Task, TaskPart)))
-        for path, task in tasks:
+        for path, task in _of(nodes, (Task, TaskPart)):
             if isinstance(task.deadline, dt.date) and task.deadline < start:
                 errors.append(
                     Problem(

@@ -268,6 +268,7 @@ _building: contextvars.ContextVar[int] = contextvars.ContextVar("vanban_building
 #: What :func:`vanban._cleaning.bad_character` looks for: searched here first, as most texts
 #: hold none.
 _BAD_CHARS = _text._BAD_CHARS
+_is_clean = _text.is_clean
 
 
 def _check_text(value: str) -> str:
@@ -281,7 +282,10 @@ def _check_text(value: str) -> str:
 
 
 def _text_value(value: str) -> str:
-    """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``)."""
+    """A text cleaned by :func:`_check_text`, refused when nothing is left (``empty_text``);
+    a text already clean (:func:`vanban._cleaning.is_clean`, most of them) is kept as it is."""
+    if value and _is_clean(value):
+        return value
     value = _check_text(value)
     if not value:
         raise PydanticCustomError("empty_text", "không được để trống")
@@ -381,6 +385,20 @@ def one_or_list(value: Any) -> Any:
 
 
 def _deadline(value: Any) -> Any:
+    """A deadline as :func:`_deadline_value` reads it; the common form (2025-03-15, a text
+    of ten ASCII characters) read at once in C."""
+    if type(value) is str and len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # not a date: the long way says why
+        else:
+            if YEARS[0] <= day.year <= YEARS[1]:
+                return day
+    return _deadline_value(value)
+
+
+def _deadline_value(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return in_years(value.date())
     if isinstance(value, str):
@@ -390,7 +408,7 @@ def _deadline(value: Any) -> Any:
             return parsed
         if _NUMBER.match(text):
             # "2025" like 2025; "99999", "-5", "0" refused (a huge one without reading it)
-            return _deadline(int(text) if len(text) <= 12 else 10**13)
+            return _deadline_value(int(text) if len(text) <= 12 else 10**13)
         if _YEARISH.match(text):  # 99999-01-01, 1/1/-5: no such date
             raise PydanticCustomError(
                 "bad_date",

@@ -47,7 +47,9 @@ def _join(path: str, key: str | int) -> str:
 _FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 #: Walks kept while :func:`shared` is open, by the id of the document walked.
 _SHARED: dict[int, list[tuple[str, Any]]] = {}
-#: The classes of the values of those walks, when asked for.
+#: The models among the values of those walks, in the same order.
+_SHARED_MODELS: dict[int, list[tuple[str, Any]]] = {}
+#: The classes of those models, when asked for.
 _SHARED_CLASSES: dict[int, set[type[Any]]] = {}
 
 
@@ -79,43 +81,62 @@ def _under(cls: type[Any]) -> int:
     return found
 
 
-def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
+def _collect(
+    value: Any, path: str, out: list[tuple[str, Any]], found: list[tuple[str, Any]] | None = None
+) -> None:
+    """Every value under ``value`` into ``out``; the models among them also into ``found``."""
     out.append((path, value))
     under = _UNDER.get(type(value))
     if under is None:
         under = _under(type(value))
-    if under:
-        _collect_under(value, under, path, out)
-
-
-def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
-    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
-    nothing under it is added here, without a call of its own (most are texts); an empty
-    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan)."""
-    children: list[tuple[str, Any]]
+    models: list[tuple[str, Any]] = [] if found is None else found
     if under == 2:
-        values = value.__dict__
-        children = []
-        for name in _fields(type(value), not path):
-            item = values[name] if name in values else getattr(value, name)
-            if item is not None:
-                children.append((f"{path}.{name}" if path else name, item))
-    elif under == 1:
-        children = [(f"{path}[{i}]", item) for i, item in enumerate(value)]
-    else:
-        children = [(_join(path, str(key)), item) for key, item in value.items()]
+        models.append((path, value))
+    if under:
+        _collect_under(value, under, path, out, models)
+
+
+def _collect_under(
+    value: Any, under: int, path: str, out: list[tuple[str, Any]], found: list[tuple[str, Any]]
+) -> None:
+    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0), the models
+    also to ``found``. A child with nothing under it is added here, without a call of its
+    own (most are texts); an empty list or table is left out (a task's ``extra: {}`` and
+    ``rows: []``: most of a long plan). The child's path is made only for a child added."""
     append = out.append
     kinds = _UNDER
-    for child in children:
-        item = child[1]
+    if under == 2:
+        values = value.__dict__
+        prefix = f"{path}." if path else ""
+        for name in _fields(type(value), not path):
+            item = values[name] if name in values else getattr(value, name)
+            if item is None:
+                continue
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _under(type(item))
+            if not kind:
+                append((prefix + name, item))
+            elif kind == 2 or item:
+                child = (prefix + name, item)
+                append(child)
+                if kind == 2:
+                    found.append(child)
+                _collect_under(item, kind, child[0], out, found)
+        return
+    items = enumerate(value) if under == 1 else value.items()
+    for key, item in items:
         kind = kinds.get(type(item))
         if kind is None:
             kind = _under(type(item))
-        if not kind:
-            append(child)
-        elif kind == 2 or item:
-            append(child)
-            _collect_under(item, kind, child[0], out)
+        if kind and not (kind == 2 or item):
+            continue
+        child = (f"{path}[{key}]" if under == 1 else _join(path, str(key)), item)
+        append(child)
+        if kind:
+            if kind == 2:
+                found.append(child)
+            _collect_under(item, kind, child[0], out, found)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -138,12 +159,15 @@ def shared(doc: BaseModel) -> Iterator[None]:
     """Walk ``doc`` once for every :func:`walk` of it inside the ``with`` (the checks of
     :func:`vanban._validation.check_document`, which do not change the document)."""
     out: list[tuple[str, Any]] = []
-    _collect(doc, "", out)
+    found: list[tuple[str, Any]] = []
+    _collect(doc, "", out, found)
     _SHARED[id(doc)] = out
+    _SHARED_MODELS[id(doc)] = found
     try:
         yield
     finally:
         _SHARED.pop(id(doc), None)
+        _SHARED_MODELS.pop(id(doc), None)
         _SHARED_CLASSES.pop(id(doc), None)
 
 
@@ -162,14 +186,16 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
 
     Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
     a document holds thousands of texts)."""
-    items = _SHARED.get(id(doc))
+    items = _SHARED_MODELS.get(id(doc))
     if items is None:
         items = []
-        _collect(doc, "", items)
+        _collect(doc, "", [], items)
         classes = {type(v) for _, v in items}
     else:  # the classes of a shared walk, found once for every check
         classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
             id(doc), {type(v) for _, v in items}
         )
     wanted = {cls for cls in classes if issubclass(cls, kind)}
+    if not wanted:  # most documents hold no phụ lục, no table: not looked for one by one
+        return iter(())
     return iter([(p, v) for p, v in items if type(v) in wanted])
