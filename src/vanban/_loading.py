@@ -952,7 +952,12 @@ if hasattr(os, "register_at_fork"):
 
 
 def loads(text: str | bytes, *, source: str = "<string>", today: dt.date | None = None) -> Document:
-    """Read a document from YAML (or JSON) text."""
+    """Read a document from YAML (or JSON) text.
+
+    Python's cyclic garbage collector is paused while the document is read and turned back
+    on when the last read in progress ends (a program that turned it off keeps it off): a
+    process-wide effect for as long as the read takes, like :meth:`Renderer.render`'s.
+    """
     with _collector_paused():
         if isinstance(text, bytes):
             text = _decode(text, source)
@@ -1045,6 +1050,7 @@ def load(
     A file larger than ``max_bytes`` is refused from its size before it is read; no more
     than ``max_bytes + 1`` bytes are ever read. Only a regular file is read: a FIFO, a device
     or a socket is an :class:`InputError` at once (a FIFO would block the read forever).
+    The collector is paused while the file is read, as by :func:`loads`.
     """
     p = Path(path)
     name = str(path)
