@@ -1,0 +1,118 @@
+"""The fast paths of loading a file (reading it, validating it, marking it checked) give what
+the long ways give: the same bytes, the same problems, the same document."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import vanban
+from vanban import _loading
+from vanban.errors import InputError, ValidationError
+from vanban.models import types
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import plans
+
+
+def outcome(fn: object, path: Path, max_bytes: int) -> object:
+    try:
+        return ("bytes", fn(path, max_bytes))  # type: ignore[operator]
+    except (InputError, ValidationError) as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def both(path: Path, max_bytes: int) -> tuple[object, object]:
+    return outcome(_loading.read_file, path, max_bytes), outcome(
+        _loading._read_file, path, max_bytes
+    )
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=300), max_bytes=st.integers(0, 320))
+def test_a_regular_file_reads_as_the_long_way_reads_it(
+    tmp_path: Path, raw: bytes, max_bytes: int
+) -> None:
+    path = tmp_path / "plan.json"
+    path.write_bytes(raw)
+    fast, long = both(path, max_bytes)
+    assert fast == long
+    if len(raw) <= max_bytes:
+        assert _loading._read_regular(path, max_bytes) == raw  # read by the fast path
+
+
+def test_what_is_not_a_plain_regular_file_takes_the_long_way(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "small").write_bytes(b"type: ke_hoach\n")
+    (tmp_path / "big").write_bytes(b"x" * 100)
+    (tmp_path / "link").symlink_to(tmp_path / "small")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(tmp_path / "fifo")
+    cases = ["folder", "small", "big", "link", "dangling", "fifo", "missing"]
+    for name in cases:
+        path = tmp_path / name
+        if name not in ("small", "link"):
+            assert _loading._read_regular(path, 50) is None, name
+        fast, long = both(path, 50)
+        assert fast == long, name
+    assert both(Path("/dev/null"), 50)[0] == both(Path("/dev/null"), 50)[1]
+
+
+def test_a_file_that_grew_or_shrank_while_read_takes_the_long_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"abc")
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, n) + b"more")
+    assert _loading._read_regular(path, 100) is None
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, n)[:-1])
+    assert _loading._read_regular(path, 100) is None
+
+
+def test_a_loaded_document_is_marked_checked_until_a_field_changes(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(plans.plan_yaml(plans.seed_plan(1)), encoding="utf-8")
+    doc = vanban.load(path)
+    assert doc._checked is True
+    assert doc.__pydantic_private__ == {"_checked": True}
+    doc.title = "Kế hoạch khác"
+    assert doc._checked is False
+
+
+def test_errors_of_a_load_leave_no_model_building(tmp_path: Path) -> None:
+    # vanban_errors as a class: the count of models being built is set back on every way out,
+    # so that the next model built alone translates its error again.
+    path = tmp_path / "plan.yaml"
+    data = plans.plan_yaml(plans.seed_plan(1)).replace("type: ke_hoach", "type: ke_hoach\nbad: 1")
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        vanban.load(path)
+    assert [p.path for p in info.value.errors] == ["bad"]
+    assert types._building.get() == 0
+    with pytest.raises(ValidationError) as again:
+        vanban.models.common.Margins(top=-1)
+    assert [p.path for p in again.value.errors] == ["top"]
+    assert types._building.get() == 0
+
+
+def test_the_fast_path_reads_as_far_as_the_size_of_what_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    real_read = os.read
+
+    def spy(fd: int, n: int) -> bytes:
+        asked.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", spy)
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"x" * 5000)
+    assert _loading.read_file(path, _loading.MAX_BYTES) == b"x" * 5000
+    assert asked == [5001]
