@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vanban
-from vanban import _loading
+from vanban import _cleaning, _loading
 from vanban.errors import InputError, ValidationError
 from vanban.models import types
 
@@ -116,3 +116,35 @@ def test_the_fast_path_reads_as_far_as_the_size_of_what_it_opened(
     path.write_bytes(b"x" * 5000)
     assert _loading.read_file(path, _loading.MAX_BYTES) == b"x" * 5000
     assert asked == [5001]
+
+
+_TRICKY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(" \t\n\r\u00a0\u0302\u0323\x07\ufffe\ud800"),
+        st.sampled_from("aAĐđỦủệẾờ1:*-. ,"),
+        st.characters(),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=3000)
+@given(_TRICKY_TEXT)
+def test_the_text_validator_keeps_a_text_as_it_is_exactly_when_it_is_clean(value: str) -> None:
+    # its tests written out are is_clean's: the long way is skipped exactly for a text that
+    # is_clean accepts
+    took_long_way = []
+    check = types._check_text
+
+    def spy(text: str) -> str:
+        took_long_way.append(text)
+        return check(text)
+
+    types._check_text = spy
+    try:
+        types._text_value(value)
+    except Exception:
+        pass
+    finally:
+        types._check_text = check
+    assert (not took_long_way) == (bool(value) and _cleaning.is_clean(value))
