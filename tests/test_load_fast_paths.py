@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 import vanban
 from vanban import _cleaning, _loading
 from vanban.errors import InputError, ValidationError
-from vanban.models import types
+from vanban.models import blocks, types
+from vanban.nd30 import recipients
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import plans
@@ -148,3 +149,56 @@ def test_the_text_validator_keeps_a_text_as_it_is_exactly_when_it_is_clean(value
     finally:
         types._check_text = check
     assert (not took_long_way) == (bool(value) and _cleaning.is_clean(value))
+
+
+class _Mapping(dict):  # type: ignore[type-arg]
+    """A dict that is not exactly one: block_kind reads it the long way."""
+
+
+_BLOCK_KEYS = st.sampled_from(
+    [
+        "task",
+        "bullets",
+        "letters",
+        "duties",
+        "body",
+        "rows",
+        "columns",
+        "tasks",
+        "groups",
+        "page_break",
+        "align",
+        "title",
+        "text",
+        "content",
+        "number",
+        "other",
+        1,
+    ]
+)
+
+
+@settings(max_examples=2000)
+@given(st.dictionaries(_BLOCK_KEYS, st.none(), max_size=6))
+def test_block_kind_of_a_mapping_is_what_the_long_way_gives(value: dict[object, None]) -> None:
+    assert blocks.block_kind(value) == blocks.block_kind(_Mapping(value))
+
+
+def test_block_kind_of_the_forms_of_a_block() -> None:
+    assert blocks.block_kind({"rows": [], "tasks": []}) == "task_table"
+    assert blocks.block_kind({"title": "a", "bullets": []}) == "bullets"
+    assert blocks.block_kind({"title": "a"}) == "item"
+    assert blocks.block_kind({"other": 1}) is None
+    assert blocks.block_kind("a") == "paragraph"
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from("VTNCĐđ1²-&.,; ()\u00a0bảnaThắng"), max_size=10))
+def test_an_archive_unit_reads_as_the_long_way_reads_it(text: str) -> None:
+    def read(fn: object) -> object:
+        try:
+            return fn(text)  # type: ignore[operator]
+        except ValueError as exc:
+            return ("error", type(exc).__name__, str(exc))
+
+    assert read(recipients.read_archive_unit) == read(recipients._read_unit)
