@@ -3,6 +3,7 @@ the long ways give: the same bytes, the same problems, the same document."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -235,3 +236,63 @@ def test_documents_loaded_do_not_share_their_default_format(tmp_path: Path) -> N
     one.format.size = "13"
     assert two.format == common.Format() and common._default_format() == common.Format()
     assert one.format.margins.top == 25
+
+
+def _json_object(draw: st.DrawFn, depth: int = 0) -> str:
+    """JSON text of a table whose keys may be written twice (json.dumps cannot write that)."""
+    keys = st.sampled_from(["type", "title", "a", "b", "c"])
+    pairs = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 2 and draw(st.booleans()):
+            value = _json_object(draw, depth + 1)
+        else:
+            value = draw(st.sampled_from(['"ke_hoach"', "1", "[1, {}]", '"x"', "null", "1" * 40]))
+        pairs.append(f'"{draw(keys)}": {value}')
+    return "{" + ", ".join(pairs) + "}"
+
+
+@st.composite
+def _json_texts(draw: st.DrawFn) -> str:
+    text = _json_object(draw)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(0, len(text)))]  # cut: a syntax error somewhere
+    return text
+
+
+def _json_outcome(text: str) -> object:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            doc = _loading._load_json(text, "f.json", None)
+        except ValidationError as exc:
+            return ("error", [str(p) for p in exc.errors])
+    return ("doc", doc.model_dump(), [str(w.message) for w in seen])
+
+
+def _always_duplicate(items: list[tuple[str, object]]) -> dict[str, object]:
+    raise _loading._Duplicate
+
+
+@settings(max_examples=400, deadline=None)
+@given(_json_texts())
+def test_json_is_read_as_the_long_way_reads_it(text: str) -> None:
+    fast = _json_outcome(text)
+    decoder = _loading._JSON_DECODER
+    _loading._JSON_DECODER = json.JSONDecoder(
+        object_pairs_hook=_always_duplicate, parse_int=_loading._json_int
+    )
+    try:
+        long = _json_outcome(text)
+    finally:
+        _loading._JSON_DECODER = decoder
+    assert fast == long
+
+
+def test_a_plan_with_a_key_written_twice_says_so() -> None:
+    text = plans.plan_json(plans.plan_yaml(plans.seed_plan(1)))
+    text = text.replace('"type": "ke_hoach",', '"type": "ke_hoach", "place": "X",', 1)
+    outcome = _json_outcome(text)
+    assert outcome[0] == "error"
+    assert any("place" in p and "hai lần" in p for p in outcome[1])  # type: ignore[index, union-attr]

@@ -1248,6 +1248,22 @@ def _json_failure(exc: Exception, text: str, source: str) -> ValidationError:
     return ValidationError([Problem("", "too_deep", "dữ liệu lồng nhau quá sâu", source)])
 
 
+class _Duplicate(Exception):
+    """A key written twice in a table of JSON text: read by the long way."""
+
+
+def _no_duplicates(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(items)
+    if len(out) != len(items):
+        raise _Duplicate
+    return out
+
+
+#: JSON as :func:`_load_json` reads it when no key is written twice (most): one decoder made
+#: once (as :func:`json.loads` keeps its own), not one per text.
+_JSON_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_int=_json_int)
+
+
 def _load_json(text: str, source: str, today: dt.date | None) -> Document:
     """Read a JSON document: parsed by :func:`json.loads` first; the scan of
     :func:`_json_depth` (whose problems come before any other) runs only when the text is
@@ -1269,7 +1285,10 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
 
     text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
+        try:
+            data = _JSON_DECODER.decode(text)
+        except _Duplicate:  # read again, every key written twice noted
+            data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
     except (json.JSONDecodeError, _BigNumber, RecursionError) as exc:
         _json_depth(text, source)
         raise _json_failure(exc, text, source) from None
