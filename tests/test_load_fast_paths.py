@@ -296,3 +296,19 @@ def test_a_plan_with_a_key_written_twice_says_so() -> None:
     outcome = _json_outcome(text)
     assert outcome[0] == "error"
     assert any("place" in p and "hai lần" in p for p in outcome[1])  # type: ignore[index, union-attr]
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from("tmkqluTMKQLU. \u00a0ı"), max_size=6))
+def test_an_authority_reads_as_the_loop_over_the_members_reads_it(value: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from vanban.nd30.signer import Authority
+
+    key = value.strip().upper().rstrip(".")
+    expected = next((a for a in Authority if a.value.rstrip(".") == key), None)
+    try:
+        got = common._authority(value)
+    except PydanticCustomError:
+        got = None
+    assert got is expected
