@@ -16,7 +16,6 @@ unquoted reads back as the same string.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import json
@@ -925,27 +924,38 @@ _PAUSED = [0, False]
 _PAUSED_LOCK = threading.Lock()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+class _CollectorPaused:
     """Within: Python's cyclic garbage collector does not run. Reading a document makes tens
     of thousands of objects (events, tables, models), none of them in a cycle, and every ~700
     made start a collection that walks the young objects, and every so often every object of
     the program: ~7 % of loading a plan, ~30 % of a 5,000-task plan's in a program that keeps
     its rendered documents. Reference counting frees them all as before. The collector runs
     again when the last load in progress ends, if it ran when the first began (a program
-    that turned it off keeps it off)."""
-    with _PAUSED_LOCK:
-        if _PAUSED[0] == 0:
-            _PAUSED[1] = gc.isenabled()
-            gc.disable()
-        _PAUSED[0] += 1
-    try:
-        yield
-    finally:
+    that turned it off keeps it off).
+    (A class, not a generator: entered and left at a third of the cost.)"""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        with _PAUSED_LOCK:
+            if _PAUSED[0] == 0:
+                _PAUSED[1] = gc.isenabled()
+                gc.disable()
+            _PAUSED[0] += 1
+
+    def __exit__(self, *exc: object) -> None:
         with _PAUSED_LOCK:
             _PAUSED[0] -= 1
             if _PAUSED[0] == 0 and _PAUSED[1]:
                 gc.enable()
+
+
+_PAUSE = _CollectorPaused()
+
+
+def _collector_paused() -> _CollectorPaused:
+    """:class:`_CollectorPaused`: within, the cyclic collector does not run."""
+    return _PAUSE
 
 
 def _after_fork() -> None:
