@@ -312,3 +312,51 @@ def test_an_authority_reads_as_the_loop_over_the_members_reads_it(value: str) ->
     except PydanticCustomError:
         got = None
     assert got is expected
+
+
+def _scanned_values(text: str) -> int:
+    """What _json_depth counts: commas and opening brackets outside strings."""
+    import re
+
+    count, pos = 0, 0
+    for m in re.finditer(r'[\[\]{}",]', text):
+        if m.start() < pos:
+            continue
+        if m.group() == '"':
+            end = _loading._JSON_STRING.match(text, m.start())
+            pos = end.end() if end else len(text)
+        elif m.group() in "[{,":
+            count += 1
+    return count
+
+
+_JSON_DATA = st.recursive(
+    st.one_of(st.none(), st.integers(), st.text(alphabet='a,[]{}":\\ ', max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(alphabet='k,[{"', max_size=3), inner)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=1500)
+@given(_JSON_DATA, st.sampled_from([None, 2]), st.sampled_from([(",", ":"), (" , ", " : ")]))
+def test_the_values_counted_from_the_data_are_those_the_scan_counts(
+    data: object, indent: int | None, separators: tuple[str, str]
+) -> None:
+    text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=False)
+    assert _loading._json_shape(data, values=True) == (
+        _loading._json_nesting(data),
+        _scanned_values(text),
+    )
+
+
+@pytest.mark.parametrize("items", [48, 49, 50, 51])
+def test_json_values_at_the_limit_are_refused_where_the_scan_refuses_them(
+    monkeypatch: pytest.MonkeyPatch, items: int
+) -> None:
+    monkeypatch.setattr(_loading, "MAX_VALUES", 50)
+    text = '{"type": "ke_hoach", "x": [' + ", ".join(["1"] * items) + "]}" + " " * 60
+    scanned = _scanned_values(text)  # 1 + 1 + (items - 1) + 1 comma between the keys
+    outcome = _json_outcome(text)
+    assert ("too_many_values" in str(outcome) or "quá 50" in str(outcome)) == (scanned > 50)

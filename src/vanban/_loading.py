@@ -1215,17 +1215,31 @@ def _json_nesting(data: Any) -> int:
     >>> _json_nesting({"a": [1, {"b": []}], "c": {}}), _json_nesting("text")
     (4, 0)
     """
-    deepest = 0
+    return _json_shape(data, values=False)[0]
+
+
+def _json_shape(data: Any, *, values: bool) -> tuple[int, int]:
+    """:func:`_json_nesting`, and when ``values`` is asked the number of values
+    :func:`_json_depth` counts in the text of data parsed with no key written twice: its
+    commas and opening brackets outside strings, one comma fewer than the items of each
+    table or list that has some, and the bracket of each: ``max(len, 1)`` of each.
+
+    >>> _json_shape({"a": [1, {"b": []}], "c": {}}, values=True)
+    (4, 7)
+    """
+    deepest = counted = 0
     level = [data] if type(data) is dict or type(data) is list else []
     while level:
         deepest += 1
+        if values:
+            counted += sum([len(value) or 1 for value in level])
         level = [
             child
             for value in level
             for child in (value.values() if type(value) is dict else value)
             if type(child) is dict or type(child) is list
         ]
-    return deepest
+    return deepest, counted
 
 
 def _json_failure(exc: Exception, text: str, source: str) -> ValidationError:
@@ -1302,13 +1316,11 @@ def _load_json(text: str, source: str, today: dt.date | None) -> Document:
     except (json.JSONDecodeError, _BigNumber, RecursionError) as exc:
         _json_depth(text, source)
         raise _json_failure(exc, text, source) from None
-    # A bound of the values _json_depth counts (commas and opening brackets, some of them
-    # inside strings), and the exact nesting: the scan runs when either may be too much.
-    # No more than one per character: counted only in a text longer than the limit.
-    counted = len(text) > MAX_VALUES and (
-        text.count(",") + text.count("[") + text.count("{") > MAX_VALUES
-    )
-    if duplicates or counted or _json_nesting(data) > MAX_DEPTH + 1:
+    # The values _json_depth counts and the nesting, both exact from the data when no key
+    # is written twice: the scan runs when either is too much. No more values than
+    # characters: counted only in a text longer than the limit.
+    deepest, counted = _json_shape(data, values=len(text) > MAX_VALUES)
+    if duplicates or counted > MAX_VALUES or deepest > MAX_DEPTH + 1:
         _json_depth(text, source)
     builder: _Builder | None
     if duplicates:
