@@ -993,8 +993,27 @@ _KINDS = {
 _ITEM_KEYS = {"title", "text", "content"}
 
 
+#: The place of each key of :data:`_KINDS` in it: the first there decides.
+_KIND_ORDER = {key: i for i, key in enumerate(_KINDS)}
+_KIND_OF = tuple(_KINDS.values())
+
+
 def block_kind(value: Any) -> str | None:
     """Which block a YAML value is, from its keys (``None``: not a block)."""
+    if type(value) is dict:
+        # The keys of the mapping (a few) looked up in _KINDS, not the eleven of _KINDS in
+        # it: the one first in _KINDS decides, as in the loop below.
+        first = len(_KINDS)
+        for key in value:
+            i = _KIND_ORDER.get(key, first)
+            if i < first:
+                first = i
+        if first == len(_KINDS):
+            return "item" if not _ITEM_KEYS.isdisjoint(value) else None
+        kind = _KIND_OF[first]
+        if kind == "table" and ("tasks" in value or "groups" in value):
+            return "task_table"
+        return kind
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, dict):

@@ -146,6 +146,13 @@ def read_archive_unit(text: str) -> tuple[str, str | None]:
     ...
     ValueError: đơn vị lưu "HC (0)": số bản lưu phải từ 1 trở lên
     """
+    if _is_code(text):  # the common unit (VT, NC, TCCB): what the long way gives it
+        return text, None
+    return _read_unit(text)
+
+
+def _read_unit(text: str) -> tuple[str, str | None]:
+    """:func:`read_archive_unit` the long way."""
     s = _SPACES.sub(" ", text).strip().rstrip(".,; ")
     try:
         return _strict_unit(s, text), None
