@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import vanban
@@ -102,6 +102,8 @@ def test_a_width_given_in_cm_is_kept_in_mm(sample: dict[str, Any]) -> None:
         st.booleans(),
     )
 )
+@example(width=-(10**30))  # refused while reading (31 digits): not also "an empty value"
+@example(width=10**30)
 def test_any_bad_width_gives_one_vietnamese_message(width: Any) -> None:
     from tests_support import ROOT
 
@@ -115,3 +117,31 @@ def test_any_bad_width_gives_one_vietnamese_message(width: Any) -> None:
         assert not ENGLISH.search(exc.errors[0].message), exc.errors[0].message
         bound = exc.errors[0].message.split(", không phải")[0]
         assert not re.search(r"\de[+-]\d", bound), exc.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("!!int 12x", "bad_value"),
+        ("!!python/name:os.system x", "bad_tag"),
+        ("-" + "9" * 31, "number_too_large"),
+    ],
+)
+def test_a_value_refused_while_reading_is_said_once(value: str, code: str) -> None:
+    """A value the reader refuses is None in the data: the field's own error ("cần một số …,
+    không phải một giá trị rỗng") would say nothing new and is left out; a key that is no
+    field of the model is still said, since that is news of its own."""
+    from tests_support import ROOT
+
+    from vanban._loading import iter_problems
+
+    text = (ROOT / "examples" / "giam-ngheo-ben-vung.yaml").read_text("utf-8")
+    assert "\nformat:" not in text
+    in_field = f"{text}format:\n  margins:\n    left: {value}\n"
+    with pytest.raises(vanban.ValidationError) as caught:
+        vanban.loads(in_field)
+    assert [p.code for p in caught.value.errors] == [code]
+    unknown_key = text.replace("type: ke_hoach", f"type: ke_hoach\nsigned_on: {value}", 1)
+    with pytest.raises(vanban.ValidationError) as caught:
+        vanban.loads(unknown_key)
+    assert [p.code for p in iter_problems(caught.value)] == ["extra_forbidden", code]

@@ -882,9 +882,14 @@ def validate(
             doc = model.__pydantic_validator__.validate_python(data)
     except ValidationError as exc:
         found = exc.errors
-        # A value refused while reading is None in the data: its field errors say nothing new.
-        refused = {p.path for p in prior if p.code in ("bad_tag", "bad_merge")}
-        found = [p for p in found if not any(_under(p.path, r) for r in refused)]
+        # A value refused while reading is None in the data: its field errors say nothing new
+        # (a key that is no field of the model still does).
+        refused = {p.path for p in prior if p.code in _REFUSED_WHILE_READING}
+        found = [
+            p
+            for p in found
+            if p.code == "extra_forbidden" or not any(_under(p.path, r) for r in refused)
+        ]
         # A value of the wrong kind as a whole (a table where a width goes): what was wrong
         # inside it while reading (a number too large) says nothing new.
         wrong_kind = {p.path for p in found if p.code == "union_type" or p.code.endswith("_type")}
@@ -908,6 +913,10 @@ def _set_checked(doc: Any) -> None:
         private["_checked"] = True
     else:  # pragma: no cover - a Document always holds its private attribute
         doc._checked = True
+
+
+#: The problems of reading after which the value is None in the data (:meth:`_Builder.build`).
+_REFUSED_WHILE_READING = frozenset({"bad_tag", "bad_merge", "number_too_large", "bad_value"})
 
 
 def _under(path: str, prefix: str) -> bool:
