@@ -523,7 +523,7 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
 def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
     """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
     pydantic model is slow, and a long plan holds thousands of tasks)."""
-    wanted = {cls for cls in {type(v) for _, v in nodes} if issubclass(cls, kind)}
+    wanted = {cls for cls in {type(v) for _, v in nodes} if walk._is(cls, kind)}
     return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
 
 

@@ -1,0 +1,168 @@
+"""The fast paths of the checks (:mod:`vanban._validation`, :mod:`vanban.models.walk`) give
+what the long way gives: the same texts and models, the same problems in the same order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import vanban
+from vanban import _validation
+from vanban.models import walk
+from vanban.models.appendix import Appendix
+from vanban.models.blocks import Bullet, Bullets, Item, Table, Task, TaskPart, TaskTable
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+KINDS = (Task, TaskPart, Table, TaskTable, Appendix)
+
+
+def _reference(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
+    """Every value under ``value`` with its path: one call per value, ``isinstance`` on each."""
+    out.append((path, value))
+    if isinstance(value, BaseModel):
+        for name in walk._fields(type(value), not path):
+            item = getattr(value, name)
+            if item is not None and not (isinstance(item, (list, dict)) and not item):
+                _reference(item, f"{path}.{name}" if path else name, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if not (isinstance(item, (list, dict)) and not item):
+                _reference(item, f"{path}[{i}]", out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not (isinstance(item, (list, dict)) and not item):
+                _reference(item, walk._join(path, str(key)), out)
+
+
+def _same_walk(doc: BaseModel) -> None:
+    """Inside :func:`walk.shared`, the texts and models are those of the plain walk."""
+    expected: list[tuple[str, Any]] = []
+    _reference(doc, "", expected)
+    texts = [(p, v) for p, v in expected if isinstance(v, str)]
+    found = [(p, id(v)) for p, v in expected if isinstance(v, KINDS)]
+    with walk.shared(doc):
+        assert walk.texts(doc) == texts
+        assert [(p, id(v)) for p, v in walk.models(doc, KINDS)] == found
+        assert [(p, id(v)) for p, v in walk.models(doc, BaseModel)] == [
+            (p, id(v)) for p, v in expected if isinstance(v, BaseModel)
+        ]
+        mine = walk.texts(doc)
+        mine.clear()  # a caller's copy: the next check still reads every text
+        assert walk.texts(doc) == texts
+        # the whole walk is still there for a caller that asks for it
+        assert [(p, id(v)) for p, v in walk.walk(doc)] == [(p, id(v)) for p, v in expected]
+    assert walk.texts(doc) == texts
+
+
+def _load(path: Path) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return vanban.load(path, today=dt.date(2024, 11, 1))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_shared_walk_holds_the_texts_and_models_of_the_plain_walk(path: Path) -> None:
+    _same_walk(_load(path))
+
+
+_scalar = st.one_of(
+    st.none(),
+    st.text("ab:[]* 1.", max_size=6),
+    st.integers(-3, 3),
+    st.booleans(),
+    st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
+)
+_value = st.recursive(
+    _scalar,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text("xyz", max_size=2), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _task(extra: dict[str, Any], text: str, deadline: dt.date | None) -> Task:
+    """A task whose ``extra`` holds anything (built without validation, as a program might)."""
+    task = Task(task=text.strip(" *[") or "Việc", deadline=deadline)
+    task.__dict__["extra"] = extra
+    return task
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> BaseModel:
+    tasks = draw(
+        st.lists(
+            st.builds(
+                _task,
+                st.dictionaries(st.text("xyz", min_size=1, max_size=2), _value, max_size=3),
+                st.text("Việc *[x", max_size=5),
+                st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
+            ),
+            max_size=3,
+        )
+    )
+    bullets = draw(st.lists(st.text("ab -", min_size=1, max_size=4).map(str.strip), max_size=3))
+    content: list[Any] = [*tasks]
+    if any(bullets):
+        content.append(Bullets(bullets=[Bullet(text=b) for b in bullets if b]))
+    content += draw(st.lists(st.sampled_from(["Đoạn.", "1. Đoạn", "a) x:"]), max_size=2))
+    if not content:
+        content = ["Đoạn."]
+    return Item(title=draw(st.sampled_from(["Mục", "Mục:", "I. Mục"])), content=content)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents())
+def test_the_shared_walk_of_any_content_is_the_plain_walk(doc: BaseModel) -> None:
+    _same_walk(doc)
+
+
+def test_a_text_of_a_class_of_str_counts_as_a_text() -> None:
+    class Name(str):
+        pass
+
+    task = Task(task="Việc")
+    task.__dict__["extra"] = {"ghi_chu": Name("Theo dõi"), "so": 3}
+    item = Item(title="Mục", content=[task])
+    _same_walk(item)
+    with walk.shared(item):
+        assert ("content[0].extra.ghi_chu", "Theo dõi") in walk.texts(item)
+
+
+def test_a_model_without_a_field_in_its_dict_is_walked_by_attribute() -> None:
+    task = Task.model_construct(task="Việc")  # deadline and the rest left to their defaults
+    item = Item(title="Mục", content=[task])
+    _same_walk(item)
+
+
+def test_subclass_answers_are_those_of_issubclass() -> None:
+    for cls in (Task, TaskPart, Table, TaskTable, Appendix, Item, Bullet, str, int):
+        for kind in (Task, KINDS, (Table, TaskTable), BaseModel, str):
+            assert walk._is(cls, kind) is issubclass(cls, kind)
+            assert walk._is(cls, kind) is issubclass(cls, kind)  # the second, remembered
+
+
+def test_bench_plans_check_as_before() -> None:
+    """The bench's plans walked and checked (the problems are those of the catalogue tests)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import plans
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    for i in (0, 7):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = vanban.loads(plans.plan_yaml(plans.seed_plan(i, tasks=12)))
+        _same_walk(doc)
+        errors, warns = _validation.check_document(doc, today=dt.date(2025, 1, 1))
+        assert errors == []
+        assert [w.code for w in warns] == [w.code for w in warns if w.code]
