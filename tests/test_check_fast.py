@@ -166,3 +166,50 @@ def test_bench_plans_check_as_before() -> None:
         errors, warns = _validation.check_document(doc, today=dt.date(2025, 1, 1))
         assert errors == []
         assert [w.code for w in warns] == [w.code for w in warns if w.code]
+
+
+_tokens = [*"aăbcdđeêhiklmnoôơưWỦYBAN\u00a0.,:-1", "e\u0301", "o\u0302\u0301", "\u0301"]
+_words = st.lists(
+    st.lists(st.sampled_from(_tokens), min_size=1, max_size=10).map("".join), max_size=30
+).map(lambda words: " ".join(words).strip())  # as the checks call it: no spaces at its ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _words,
+    st.integers(min_value=200, max_value=14_000),
+    st.sampled_from([12.0, 13.0, 14.0]),
+    st.booleans(),
+)
+def test_the_checks_wrap_a_line_as_the_metrics_wrap_it(
+    line: str, width: int, size: float, bold: bool
+) -> None:
+    """Short and long lines, decomposed marks: the widths summed once."""
+    from vanban import _metrics
+
+    assert _validation._wrapped(line, width, size, bold) == _metrics.wrap(
+        line, width, size, bold=bold
+    )
+
+
+def test_the_margins_kept_are_those_of_the_document() -> None:
+    from vanban.models.common import Margins
+
+    sides = ("top", "bottom", "left", "right")
+    each = [{}, *({side: Margins.model_fields[side].metadata[0].ge} for side in sides)]
+    each += [{"left": 30, "right": 15.5}, {"right": 17.5}]
+    for _ in range(2):  # made, then kept
+        for values in each:  # each differs from the default by one side at least
+            m = Margins(**values)
+            holder = type("F", (), {"margins": m})()
+            doc: Any = type("D", (), {"format": holder})()  # any object with format.margins
+            rule, width = _validation._margins(doc)
+            assert rule == m.rule()
+            assert width == m.rule().text_width
+
+
+def test_attr_reads_what_getattr_reads() -> None:
+    task = Task(task="Việc")
+    for name in ("task", "deadline", "texts", "model_fields", "nothing_here", "closing"):
+        for _ in range(2):  # asked, then remembered
+            assert _validation._attr(task, name, 7) == getattr(task, name, 7)

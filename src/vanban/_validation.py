@@ -77,6 +77,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 from typing import Any
 
 from vanban import _markup as markup
@@ -276,9 +277,17 @@ def _wrapped(line: str, width: int, size: float, bold: bool) -> list[str]:
     itself when all of it fits (the greedy wrap then keeps every word on the first line)."""
     text = unicodedata.normalize("NFC", line)
     face = _metrics._face(bold, False)
-    if sum(map(face.__getitem__, text)) <= _metrics._limit_units(width, size):
+    limit = _metrics._limit_units(width, size)
+    if len(text) <= 40 and sum(map(face.__getitem__, text)) <= limit:
+        return [text]  # a short line (the issuer's name): most fit, no sums kept
+    acc = list(accumulate(map(face.__getitem__, text), initial=0))
+    if acc[-1] <= limit:
         return [text]
-    return _metrics.wrap(line, width, size, bold=bold)
+    if "\n" in text or not text.rstrip(" "):  # one paragraph with a word below, as called
+        return _metrics.wrap(line, width, size, bold=bold)
+    lines: list[tuple[str, int]] = []
+    _metrics._wrap_paragraph(text, acc, limit, face, lines)  # the widths summed once
+    return [x for x, _ in lines]
 
 
 def _attr(obj: Any, name: str, default: Any = None) -> Any:
@@ -288,7 +297,37 @@ def _attr(obj: Any, name: str, default: Any = None) -> Any:
     values = obj.__dict__
     if name in values:
         return values[name]
-    return getattr(obj, name, default) if hasattr(type(obj), name) else default
+    cls = type(obj)
+    has = _CLASS_HAS.get((cls, name))
+    if has is None:
+        has = _CLASS_HAS[cls, name] = hasattr(cls, name)
+    return getattr(obj, name, default) if has else default
+
+
+#: ``hasattr(cls, name)`` of :func:`_attr`, by class and name: a pydantic model's class
+#: answers a name it lacks by raising and catching an error in Python.
+_CLASS_HAS: dict[tuple[type[Any], str], bool] = {}
+
+
+#: The rule of a page's margins (:meth:`vanban.models.common.Margins.rule`) and the width of
+#: its text, by the margins' values: read by checks of every document, and most documents
+#: have the default margins.
+_RULES: dict[tuple[Any, ...], tuple[page.Margins, int]] = {}
+
+
+def _margins(doc: Document) -> tuple[page.Margins, int]:
+    """The rule of ``doc``'s margins and its portrait page's text width, made once for the
+    same margins."""
+    margins = doc.format.margins
+    values = margins.__dict__
+    key = (type(margins), values["top"], values["bottom"], values["left"], values["right"])
+    found = _RULES.get(key)
+    if found is None:
+        if len(_RULES) > 64:  # a long batch of many margins: kept small
+            _RULES.clear()
+        rule = margins.rule()
+        found = _RULES[key] = (rule, rule.text_width)
+    return found
 
 
 def line_fit(doc: Document) -> list[Problem]:
@@ -305,7 +344,7 @@ def line_fit(doc: Document) -> list[Problem]:
             lines = _wrapped(line.strip(), cell, size, bold)
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
-    width = doc.format.margins.rule().text_width
+    width = _margins(doc)[1]
     titles = [("title", doc.title)]
     attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
     if attachment is not None:
@@ -361,7 +400,7 @@ def _appendix_titles(doc: Document, items: list[tuple[str, Appendix]]) -> list[P
     """The warnings of :func:`appendix_headings` on each phụ lục's title, reference and number."""
     warns: list[Problem] = []
     preset = page.SIZE_PRESETS[doc.format.size]
-    margins = doc.format.margins.rule()
+    margins = _margins(doc)[0]
     for path, a in items:
         if a.title:
             width = page.text_width(margins, landscape=a.landscape)
@@ -537,7 +576,7 @@ def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -
     nodes = _walked(doc) if nodes is None else nodes
     if not _of(nodes, (Table, TaskTable)):
         return []
-    portrait = doc.format.margins.rule()
+    portrait = _margins(doc)[0]
     # The text width of each phụ lục's page by its path, longest path first.
     sheets = sorted(
         (
