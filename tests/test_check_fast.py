@@ -4,6 +4,7 @@ what the long way gives: the same texts and models, the same problems in the sam
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 import warnings
 from pathlib import Path
@@ -213,3 +214,153 @@ def test_attr_reads_what_getattr_reads() -> None:
     for name in ("task", "deadline", "texts", "model_fields", "nothing_here", "closing"):
         for _ in range(2):  # asked, then remembered
             assert _validation._attr(task, name, 7) == getattr(task, name, 7)
+
+
+def _old_typed_numbering(doc: Any, texts: list[tuple[str, str]]) -> list[Any]:
+    """:func:`_validation.typed_numbering` as it was: both patterns tried on every text (the
+    signer's titles aside: the document given has no authority typed in them)."""
+    from vanban._validation import (
+        _ARTICLE_PATH,
+        _BULLET_LABEL,
+        _TYPED_ARTICLE,
+        _TYPED_NUMBER,
+        _added_label,
+        _printed_label,
+    )
+    from vanban.errors import Problem
+
+    out = []
+    for path, value in texts:
+        m = _TYPED_NUMBER.match(value)
+        label = _added_label(path) if m else None
+        if not label:
+            m = None
+        if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
+            continue
+        if not m and (article := _TYPED_ARTICLE.match(value)) and _ARTICLE_PATH.search(path):
+            label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
+        if m:
+            printed = _printed_label(path)
+            shown = ""
+            if printed:
+                line = " ".join(value.split())
+                shown = f' ("{printed} {line[:40]}{"…" if len(line) > 40 else ""}")'
+            out.append(
+                Problem(
+                    path,
+                    "typed_numbering",
+                    f'"{m.group(0).strip()}" gõ ở đầu dòng sẽ in hai lần{shown}: vanban tự đánh '
+                    f"{label}; hãy bỏ nó đi",
+                )
+            )
+    return out
+
+
+def _old_joined_colons(texts: list[tuple[str, str]]) -> list[Any]:
+    """:func:`_validation.joined_colons` as it was: every path split."""
+    from vanban import _markup as markup
+    from vanban.errors import Problem
+
+    out = []
+    titles: dict[str, str] = {}
+    for path, value in texts:
+        head, _, field = path.rpartition(".")
+        if field == "title":
+            title = markup.plain(markup.parse(value)).rstrip() if ":" in value else ""
+            titles[head] = title
+            if title.endswith("::"):
+                out.append(
+                    Problem(
+                        path,
+                        "colon_joined",
+                        f'tiêu đề kết thúc bằng "::" ("{title[-30:]}"), sẽ in hai dấu hai chấm; '
+                        'hãy để một dấu ":"',
+                    )
+                )
+        elif field == "text" and titles.get(head, "").endswith(":") and value.startswith(":"):
+            out.append(
+                Problem(
+                    path,
+                    "colon_joined",
+                    'tiêu đề kết thúc bằng ":" và nội dung cũng bắt đầu bằng ":"; vanban in '
+                    f'một dấu: "{titles[head][-30:]} {value[1:].lstrip()[:30]}…"',
+                )
+            )
+    return out
+
+
+_PATHS = [
+    "title",
+    "bases[0]",
+    "sections[0].title",
+    "sections[1].content[0].title",
+    "sections[1].content[0].text",
+    "sections[1].content[0].letters[1].title",
+    "sections[1].content[0].letters[1].text",
+    "sections[2].content[1].bullets[0].text",
+    "sections[2].content[1].duties[3].text",
+    "sections[1].content[2].task",
+    "sections[1].content[2].body",
+    "articles[0].title",
+    "articles[2].text",
+    "chapters[1].title",
+    "chapters[1].articles[0].text",
+    "chapters[1].articles[0].content[0].text",
+    "appendices[0].articles[1].title",
+    "xarticles[1].title",
+    "content[0]",
+    "closing",
+]
+_starts = st.sampled_from(
+    [
+        "",
+        " ",
+        "1. ",
+        "1.2) ",
+        "1/ ",
+        "1/. ",
+        "IV. ",
+        "iv. ",
+        "a) ",
+        "đ/ ",
+        "- ",
+        "+ ",
+        "• ",
+        "– ",
+        "Điều 3. ",
+        "điều 12 . ",
+        "Chương II ",
+        "Mục 1 ",
+        "MỤC 2 ",
+        "Chương\tX ",
+        "\u00a01. ",
+        "x.y ",
+    ]
+)
+_rests = st.sampled_from(
+    ["Nội dung", "Cá nhân:", "**Cá nhân:**", ": tiếp", ":", "a::", "Tổ chức [^x]", "", "b"]
+)
+_text = st.tuples(_starts, _rests).map("".join)
+_pair = st.tuples(  # a khoản's or điểm's title and text, one after the other
+    st.sampled_from(["sections[1].content[0]", "chapters[0].articles[1].content[2].letters[0]"]),
+    _text,
+    _text,
+).map(lambda x: [(f"{x[0]}.title", x[1]), (f"{x[0]}.text", x[2])])
+_texts = st.lists(
+    st.tuples(st.sampled_from(_PATHS), _text).map(lambda x: [x]) | _pair, max_size=8
+).map(lambda parts: [x for part in parts for x in part])
+
+
+@functools.cache
+def _first_example() -> Any:
+    doc = _load(EXAMPLES[0])
+    assert _validation.typed_numbering(doc, []) == []  # nothing typed in the signer's titles
+    return doc
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts)
+def test_text_checks_give_what_the_long_way_gives(texts: list[tuple[str, str]]) -> None:
+    doc = _first_example()
+    assert _validation.typed_numbering(doc, texts) == _old_typed_numbering(doc, texts)
+    assert _validation.joined_colons(doc, texts) == _old_joined_colons(texts)

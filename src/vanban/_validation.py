@@ -164,7 +164,12 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
             m = None
         if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
             continue
-        if not m and (article := _TYPED_ARTICLE.match(value)) and _ARTICLE_PATH.search(path):
+        if (
+            not m
+            and ("articles[" in path or "chapters[" in path)  # what _ARTICLE_PATH needs
+            and (article := _TYPED_ARTICLE.match(value))
+            and _ARTICLE_PATH.search(path)
+        ):
             label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
         if m:
             printed = _printed_label(path)
@@ -232,10 +237,12 @@ def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> 
     out = []
     titles: dict[str, str] = {}
     for path, value in doc.texts() if texts is None else texts:
+        if ":" not in value:  # a title without a colon is one without: as no title
+            continue
         head, _, field = path.rpartition(".")
         if field == "title":
-            # Markup adds no colon to a text: without one, no title to read through.
-            title = markup.plain(markup.parse(value)).rstrip() if ":" in value else ""
+            # Markup adds no colon to a text: read through for the one it has.
+            title = markup.plain(markup.parse(value)).rstrip()
             titles[head] = title
             if title.endswith("::"):
                 out.append(
