@@ -148,8 +148,11 @@ def test_a_model_without_a_field_in_its_dict_is_walked_by_attribute() -> None:
 def test_subclass_answers_are_those_of_issubclass() -> None:
     for cls in (Task, TaskPart, Table, TaskTable, Appendix, Item, Bullet, str, int):
         for kind in (Task, KINDS, (Table, TaskTable), BaseModel, str):
-            assert walk._is(cls, kind) is issubclass(cls, kind)
-            assert walk._is(cls, kind) is issubclass(cls, kind)  # the second, remembered
+            for _ in range(2):  # the second, remembered
+                assert walk._wanted([cls], kind) == ({cls} if issubclass(cls, kind) else set())
+    classes = [Task, TaskPart, Table, TaskTable, Appendix, Item, Bullet, str, int]
+    for kind in (Task, KINDS, (Table, TaskTable), BaseModel, str):
+        assert walk._wanted(classes, kind) == {c for c in classes if issubclass(c, kind)}
 
 
 def test_bench_plans_check_as_before() -> None:
@@ -346,9 +349,17 @@ _pair = st.tuples(  # a khoản's or điểm's title and text, one after the oth
     _text,
     _text,
 ).map(lambda x: [(f"{x[0]}.title", x[1]), (f"{x[0]}.text", x[2])])
+
+
+def _unique(parts: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The texts of ``parts`` in order, each path once (as a walk gives them)."""
+    seen: set[str] = set()
+    return [x for part in parts for x in part if not (x[0] in seen or seen.add(x[0]))]
+
+
 _texts = st.lists(
     st.tuples(st.sampled_from(_PATHS), _text).map(lambda x: [x]) | _pair, max_size=8
-).map(lambda parts: [x for part in parts for x in part])
+).map(_unique)
 
 
 @functools.cache
@@ -364,3 +375,27 @@ def test_text_checks_give_what_the_long_way_gives(texts: list[tuple[str, str]]) 
     doc = _first_example()
     assert _validation.typed_numbering(doc, texts) == _old_typed_numbering(doc, texts)
     assert _validation.joined_colons(doc, texts) == _old_joined_colons(texts)
+
+
+def test_recipients_are_read_for_footnotes_and_references(sample: dict[str, Any]) -> None:
+    """A recipient's name or purpose is read for [^name] and [@id] as the body's texts are
+    (the checks look only into the texts that hold "[")."""
+    from vanban.models import KeHoach
+
+    sample["intro"] = ["Chi tiết tại [@pl-b] và [^ghi]."]
+    sample["footnotes"] = {"ghi": "Ghi chú.", "thua": "Không dẫn."}
+    sample["appendices"] = [{"id": "pl-b", "label": False, "title": "Phân công", "content": ["x"]}]
+    sample["recipients"] = [
+        {"name": "Sở A [^moi]", "purpose": "để biết [@pl-b]"},
+        "Sở B",
+        {"name": "Sở C [@pl-x]", "purpose": "để [^thua] thực hiện"},
+    ]
+    doc = KeHoach.model_validate(sample)
+    errors, warns = _validation.check_document(doc, today=dt.date(2025, 1, 1))
+    assert [(p.path, p.code) for p in errors if p.path.startswith(("intro", "recip"))] == [
+        ("recipients[0].name", "unknown_footnote"),
+        ("recipients[2].name", "unknown_ref"),
+        ("intro[0]", "unlabelled_ref"),
+        ("recipients[0].purpose", "unlabelled_ref"),
+    ]
+    assert "unused_footnote" not in {p.code for p in warns}

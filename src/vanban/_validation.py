@@ -569,7 +569,7 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
 def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
     """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
     pydantic model is slow, and a long plan holds thousands of tasks)."""
-    wanted = {cls for cls in {type(v) for _, v in nodes} if walk._is(cls, kind)}
+    wanted = walk._wanted({type(v) for _, v in nodes}, kind)
     return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
 
 
@@ -651,14 +651,14 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
 
     used: set[str] = set()
     nodes = _walked(doc)  # one walk for the tasks, tables and phụ lục below
-    texts = doc.texts()
-    own = list(texts)  # the document's texts, walked once for every check below
-    for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
-        texts.append((f"recipients[{i}].name", r.name))
-        if r.purpose:
-            texts.append((f"recipients[{i}].purpose", r.purpose))
+    own = doc.texts()  # the document's texts, walked once for every check below
     # Most texts name no footnote and no phụ lục: looked into only when they hold "[".
-    marked = [(path, value) for path, value in texts if "[" in value]
+    marked = [(path, value) for path, value in own if "[" in value]
+    for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
+        if "[" in r.name:
+            marked.append((f"recipients[{i}].name", r.name))
+        if r.purpose and "[" in r.purpose:
+            marked.append((f"recipients[{i}].purpose", r.purpose))
     for path, value in marked:
         for name in markup.footnote_names(value):
             used.add(name)
@@ -721,7 +721,7 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
             where = "bắt đầu" if first else "kết thúc"
             message = f'ký hiệu "{doc.symbol}" không {where} bằng chữ viết tắt của cơ quan "{abbr}"'
             warns.append(Problem("symbol", "symbol_mismatch", message))
-    more_errors, more_warns = appendix_headings(doc, texts)
+    more_errors, more_warns = appendix_headings(doc, marked)  # a [@id] holds "["
     errors += more_errors
     warns += more_warns
     warns += typed_numbering(doc, own)

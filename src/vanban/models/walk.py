@@ -7,7 +7,7 @@ walker of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -245,16 +245,26 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
     return [(p, v) for p, v in walk(doc) if isinstance(v, str)]
 
 
-#: ``issubclass(cls, kind)`` by ``(cls, kind)``: a pydantic model's class answers it in
+#: ``issubclass(cls, kind)`` by ``kind``, then ``cls``: a pydantic model's class answers it in
 #: Python (``ABCMeta.__subclasscheck__``), and each check asks it of the same few classes.
-_SUBCLASS: dict[tuple[type[Any], Any], bool] = {}
+_SUBCLASS: dict[Any, dict[type[Any], bool]] = {}
 
 
-def _is(cls: type[Any], kind: type[Any] | tuple[type[Any], ...]) -> bool:
-    found = _SUBCLASS.get((cls, kind))
-    if found is None:
-        found = _SUBCLASS[cls, kind] = issubclass(cls, kind)
-    return found
+def _wanted(
+    classes: Iterable[type[Any]], kind: type[Any] | tuple[type[Any], ...]
+) -> set[type[Any]]:
+    """The ``classes`` that are subclasses of ``kind``."""
+    answers = _SUBCLASS.get(kind)
+    if answers is None:
+        answers = _SUBCLASS[kind] = {}
+    out = set()
+    for cls in classes:
+        found = answers.get(cls)
+        if found is None:
+            found = answers[cls] = issubclass(cls, kind)
+        if found:
+            out.add(cls)
+    return out
 
 
 def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[tuple[str, Any]]:
@@ -271,7 +281,7 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
         classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
             id(doc), {type(v) for _, v in items}
         )
-    wanted = {cls for cls in classes if _is(cls, kind)}
+    wanted = _wanted(classes, kind)
     if not wanted:  # most documents hold no phụ lục, no table: not looked for one by one
         return iter(())
     return iter([(p, v) for p, v in items if type(v) in wanted])
