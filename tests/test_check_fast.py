@@ -399,3 +399,17 @@ def test_recipients_are_read_for_footnotes_and_references(sample: dict[str, Any]
         ("recipients[0].purpose", "unlabelled_ref"),
     ]
     assert "unused_footnote" not in {p.code for p in warns}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.text("ab", max_size=2), st.one_of(st.integers(), st.text(), st.none()))),
+    st.sets(st.sampled_from([int, str, type(None), float])),
+)
+def test_pick_keeps_what_a_comprehension_keeps(
+    items: list[tuple[str, Any]], wanted: set[type[Any]]
+) -> None:
+    for many in (items, items * 40):  # short and long lists take different ways
+        assert walk.pick(many, wanted) == [(p, v) for p, v in many if type(v) in wanted]
+        kind = tuple(wanted)
+        assert _validation._of(many, kind) == [(p, v) for p, v in many if isinstance(v, kind)]

@@ -569,8 +569,9 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
 def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
     """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
     pydantic model is slow, and a long plan holds thousands of tasks)."""
-    wanted = walk._wanted({type(v) for _, v in nodes}, kind)
-    return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
+    classes = set(map(type, map(walk._VALUE, nodes)))
+    wanted = walk._wanted(classes, kind)
+    return (nodes if wanted == classes else walk.pick(nodes, wanted)) if wanted else []
 
 
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:

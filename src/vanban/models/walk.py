@@ -7,8 +7,10 @@ walker of its own.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import compress
 from typing import Any
 
 from pydantic import BaseModel
@@ -284,4 +286,19 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
     wanted = _wanted(classes, kind)
     if not wanted:  # most documents hold no phụ lục, no table: not looked for one by one
         return iter(())
-    return iter([(p, v) for p, v in items if type(v) in wanted])
+    return iter(items if wanted == classes else pick(items, wanted))
+
+
+_VALUE = operator.itemgetter(1)
+
+
+def pick(items: list[tuple[str, Any]], wanted: set[type[Any]]) -> list[tuple[str, Any]]:
+    """The ``items`` whose value's class is one of ``wanted``, in order (a long list by
+    functions of C, not a comprehension: the 5,000 tasks of a long plan).
+
+    >>> pick([("a", 1), ("b", "x"), ("c", 2)], {int})
+    [('a', 1), ('c', 2)]
+    """
+    if len(items) < 64:
+        return [(p, v) for p, v in items if type(v) in wanted]
+    return list(compress(items, map(wanted.__contains__, map(type, map(_VALUE, items)))))
