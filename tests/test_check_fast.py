@@ -413,3 +413,16 @@ def test_pick_keeps_what_a_comprehension_keeps(
         assert walk.pick(many, wanted) == [(p, v) for p, v in many if type(v) in wanted]
         kind = tuple(wanted)
         assert _validation._of(many, kind) == [(p, v) for p, v in many if isinstance(v, kind)]
+
+
+def test_check_document_forgets_its_walk(sample_doc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    _validation.check_document(sample_doc, today=dt.date(2025, 1, 1))
+    assert not walk._SHARED_TEXTS and not walk._SHARED_MODELS and not walk._SHARED_CLASSES
+
+    def fail(*_: Any) -> list[Any]:
+        raise RuntimeError("a check that fails")
+
+    monkeypatch.setattr(_validation, "line_fit", fail)
+    with pytest.raises(RuntimeError):
+        _validation.check_document(sample_doc, today=dt.date(2025, 1, 1))
+    assert not walk._SHARED_TEXTS and not walk._SHARED_MODELS and not walk._SHARED_CLASSES

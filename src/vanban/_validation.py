@@ -641,8 +641,11 @@ def check_document(
     doc: Document, *, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Return ``(errors, warnings)`` for ``doc``; ``today`` defaults to the system date."""
-    with walk.shared(doc):  # the checks below walk the document once between them
+    walk.share(doc)  # the checks below walk the document once between them
+    try:
         return _check_document(doc, today)
+    finally:
+        walk.unshare(doc)
 
 
 def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem], list[Problem]]:

@@ -221,17 +221,28 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 def shared(doc: BaseModel) -> Iterator[None]:
     """Walk ``doc`` once for every :func:`walk` of it inside the ``with`` (the checks of
     :func:`vanban._validation.check_document`, which do not change the document)."""
+    share(doc)
+    try:
+        yield
+    finally:
+        unshare(doc)
+
+
+def share(doc: BaseModel) -> None:
+    """Walk ``doc`` and keep its texts and models until :func:`unshare` (:func:`shared`
+    without a generator, for :func:`vanban._validation.check_document`)."""
     found: list[tuple[str, Any]] = [("", doc)]
     got: list[tuple[str, str]] = []
     _gather(doc, 2, "", got, found)
     _SHARED_TEXTS[id(doc)] = got
     _SHARED_MODELS[id(doc)] = found
-    try:
-        yield
-    finally:
-        _SHARED_TEXTS.pop(id(doc), None)
-        _SHARED_MODELS.pop(id(doc), None)
-        _SHARED_CLASSES.pop(id(doc), None)
+
+
+def unshare(doc: BaseModel) -> None:
+    """Forget the walk of ``doc`` that :func:`share` kept."""
+    _SHARED_TEXTS.pop(id(doc), None)
+    _SHARED_MODELS.pop(id(doc), None)
+    _SHARED_CLASSES.pop(id(doc), None)
 
 
 def texts(doc: BaseModel) -> list[tuple[str, str]]:
