@@ -214,7 +214,7 @@ def test_the_margins_kept_are_those_of_the_document() -> None:
 
 def test_attr_reads_what_getattr_reads() -> None:
     task = Task(task="Việc")
-    for name in ("task", "deadline", "texts", "model_fields", "nothing_here", "closing"):
+    for name in ("task", "deadline", "texts", "model_config", "nothing_here", "closing"):
         for _ in range(2):  # asked, then remembered
             assert _validation._attr(task, name, 7) == getattr(task, name, 7)
 
