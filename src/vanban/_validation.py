@@ -156,22 +156,23 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     message shows the line as it will print ("a) a. Nội dung…") when the path tells the label.
     A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
+    number = _TYPED_NUMBER.match
     for path, value in doc.texts() if texts is None else texts:
         # The text first (most start with a word): the path's label only when it may count.
-        m = _TYPED_NUMBER.match(value)
-        label = _added_label(path) if m else None
+        m = number(value)
+        label = _added_label(path) if m is not None else None
         if not label:
             m = None
-        if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
+        elif label == _BULLET_LABEL and m is not None and m.group(0).strip() in ("+", "-"):
             continue
         if (
-            not m
+            m is None
             and ("articles[" in path or "chapters[" in path)  # what _ARTICLE_PATH needs
             and (article := _TYPED_ARTICLE.match(value))
             and _ARTICLE_PATH.search(path)
         ):
             label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
-        if m:
+        if m is not None:
             printed = _printed_label(path)
             shown = ""
             if printed:
