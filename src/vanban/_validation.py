@@ -234,7 +234,7 @@ def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> 
     """A khoản's or điểm's title and text that would print two colons where they join
     (``colon_joined``): vanban prints one ("Cá nhân: Cán bộ…"), and says so. A colon hidden
     by markup ("**Cá nhân:**") is read through and needs no warning; a title typed "…::"
-    prints as typed, and is reported too."""
+    prints as typed, and is reported too. ``texts``: as the walk gives them, each path once."""
     out = []
     titles: dict[str, str] = {}
     for path, value in doc.texts() if texts is None else texts:
