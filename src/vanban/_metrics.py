@@ -140,38 +140,47 @@ def _wrap_units(text: str, limit: float, face: _FaceWidths) -> list[tuple[str, i
     """
     out: list[tuple[str, int]] = []
     for para in text.split("\n"):
-        n = len(para)
-        last_end = len(para.rstrip(" "))  # the end of the last word
-        if not last_end:  # no word: an empty line
+        if not para.rstrip(" "):  # no word: an empty line
             out.append(("", 0))
             continue
-        acc = list(accumulate(map(face.__getitem__, para), initial=0))
-        # Leading spaces only survive at the start of a paragraph, where Word keeps them.
-        start = 0
-        while True:
-            word = n - len(para[start:].lstrip(" "))  # where the line's first word starts
-            first_end = para.find(" ", word)
-            if first_end < 0:
-                first_end = n
-            if acc[first_end] - acc[start] > limit:  # a word wider than a line is broken
-                pieces, last, _ = _break_word(para[start:first_end], face, limit)
-                out.extend((p, sum(map(face.__getitem__, p))) for p in pieces)
-                start = first_end - len(last)
-            # The furthest character that fits, then the end of the word at or before it.
-            fits = bisect.bisect_right(acc, acc[start] + limit) - 1
-            if fits >= last_end:
-                end = last_end
-            else:
-                space = fits if para[fits] == " " else para.rfind(" ", start, fits)
-                end = len(para[:space].rstrip(" ")) if space > first_end else first_end
-            while end > first_end and acc[end] - acc[start] > limit:  # exact, in integers
-                end = len(para[: para.rfind(" ", start, end)].rstrip(" "))
-            out.append((para[start:end], acc[end] - acc[start]))
-            if end >= last_end:
-                break
-            # Spaces at a break hang off the previous line.
-            start = n - len(para[end:].lstrip(" "))
+        _wrap_paragraph(
+            para, list(accumulate(map(face.__getitem__, para), initial=0)), limit, face, out
+        )
     return out
+
+
+def _wrap_paragraph(
+    para: str, acc: list[int], limit: float, face: _FaceWidths, out: list[tuple[str, int]]
+) -> None:
+    """The lines of one paragraph with a word (no newline) into ``out``, as :func:`_wrap_units`
+    wraps it; ``acc``: the widths of its characters summed (``acc[i]``: of the first ``i``)."""
+    n = len(para)
+    last_end = len(para.rstrip(" "))  # the end of the last word
+    # Leading spaces only survive at the start of a paragraph, where Word keeps them.
+    start = 0
+    while True:
+        word = n - len(para[start:].lstrip(" "))  # where the line's first word starts
+        first_end = para.find(" ", word)
+        if first_end < 0:
+            first_end = n
+        if acc[first_end] - acc[start] > limit:  # a word wider than a line is broken
+            pieces, last, _ = _break_word(para[start:first_end], face, limit)
+            out.extend((p, sum(map(face.__getitem__, p))) for p in pieces)
+            start = first_end - len(last)
+        # The furthest character that fits, then the end of the word at or before it.
+        fits = bisect.bisect_right(acc, acc[start] + limit) - 1
+        if fits >= last_end:
+            end = last_end
+        else:
+            space = fits if para[fits] == " " else para.rfind(" ", start, fits)
+            end = len(para[:space].rstrip(" ")) if space > first_end else first_end
+        while end > first_end and acc[end] - acc[start] > limit:  # exact, in integers
+            end = len(para[: para.rfind(" ", start, end)].rstrip(" "))
+        out.append((para[start:end], acc[end] - acc[start]))
+        if end >= last_end:
+            break
+        # Spaces at a break hang off the previous line.
+        start = n - len(para[end:].lstrip(" "))
 
 
 def _limit_units(width_twips: float, size_pt: float) -> float:

@@ -77,6 +77,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 from typing import Any
 
 from vanban import _markup as markup
@@ -155,17 +156,23 @@ def typed_numbering(doc: Document, texts: list[tuple[str, str]] | None = None) -
     message shows the line as it will print ("a) a. Nội dung…") when the path tells the label.
     A list item typed "+ …" or "- …" is not one: it keeps its mark, printed once."""
     out = []
+    number = _TYPED_NUMBER.match
     for path, value in doc.texts() if texts is None else texts:
         # The text first (most start with a word): the path's label only when it may count.
-        m = _TYPED_NUMBER.match(value)
-        label = _added_label(path) if m else None
+        m = number(value)
+        label = _added_label(path) if m is not None else None
         if not label:
             m = None
-        if m and label == _BULLET_LABEL and m.group(0).strip() in ("+", "-"):
+        elif label == _BULLET_LABEL and m is not None and m.group(0).strip() in ("+", "-"):
             continue
-        if not m and (article := _TYPED_ARTICLE.match(value)) and _ARTICLE_PATH.search(path):
+        if (
+            m is None
+            and ("articles[" in path or "chapters[" in path)  # what _ARTICLE_PATH needs
+            and (article := _TYPED_ARTICLE.match(value))
+            and _ARTICLE_PATH.search(path)
+        ):
             label, m = '"Điều 1.", "Chương I", "Mục 1"…', article
-        if m:
+        if m is not None:
             printed = _printed_label(path)
             shown = ""
             if printed:
@@ -227,14 +234,16 @@ def joined_colons(doc: Document, texts: list[tuple[str, str]] | None = None) -> 
     """A khoản's or điểm's title and text that would print two colons where they join
     (``colon_joined``): vanban prints one ("Cá nhân: Cán bộ…"), and says so. A colon hidden
     by markup ("**Cá nhân:**") is read through and needs no warning; a title typed "…::"
-    prints as typed, and is reported too."""
+    prints as typed, and is reported too. ``texts``: as the walk gives them, each path once."""
     out = []
     titles: dict[str, str] = {}
     for path, value in doc.texts() if texts is None else texts:
+        if ":" not in value:  # a title without a colon is one without: as no title
+            continue
         head, _, field = path.rpartition(".")
         if field == "title":
-            # Markup adds no colon to a text: without one, no title to read through.
-            title = markup.plain(markup.parse(value)).rstrip() if ":" in value else ""
+            # Markup adds no colon to a text: read through for the one it has.
+            title = markup.plain(markup.parse(value)).rstrip()
             titles[head] = title
             if title.endswith("::"):
                 out.append(
@@ -276,9 +285,17 @@ def _wrapped(line: str, width: int, size: float, bold: bool) -> list[str]:
     itself when all of it fits (the greedy wrap then keeps every word on the first line)."""
     text = unicodedata.normalize("NFC", line)
     face = _metrics._face(bold, False)
-    if sum(map(face.__getitem__, text)) <= _metrics._limit_units(width, size):
+    limit = _metrics._limit_units(width, size)
+    if len(text) <= 40 and sum(map(face.__getitem__, text)) <= limit:
+        return [text]  # a short line (the issuer's name): most fit, no sums kept
+    acc = list(accumulate(map(face.__getitem__, text), initial=0))
+    if acc[-1] <= limit:
         return [text]
-    return _metrics.wrap(line, width, size, bold=bold)
+    if "\n" in text or not text.rstrip(" "):  # one paragraph with a word below, as called
+        return _metrics.wrap(line, width, size, bold=bold)
+    lines: list[tuple[str, int]] = []
+    _metrics._wrap_paragraph(text, acc, limit, face, lines)  # the widths summed once
+    return [x for x, _ in lines]
 
 
 def _attr(obj: Any, name: str, default: Any = None) -> Any:
@@ -288,7 +305,37 @@ def _attr(obj: Any, name: str, default: Any = None) -> Any:
     values = obj.__dict__
     if name in values:
         return values[name]
-    return getattr(obj, name, default) if hasattr(type(obj), name) else default
+    cls = type(obj)
+    has = _CLASS_HAS.get((cls, name))
+    if has is None:
+        has = _CLASS_HAS[cls, name] = hasattr(cls, name)
+    return getattr(obj, name, default) if has else default
+
+
+#: ``hasattr(cls, name)`` of :func:`_attr`, by class and name: a pydantic model's class
+#: answers a name it lacks by raising and catching an error in Python.
+_CLASS_HAS: dict[tuple[type[Any], str], bool] = {}
+
+
+#: The rule of a page's margins (:meth:`vanban.models.common.Margins.rule`) and the width of
+#: its text, by the margins' values: read by checks of every document, and most documents
+#: have the default margins.
+_RULES: dict[tuple[Any, ...], tuple[page.Margins, int]] = {}
+
+
+def _margins(doc: Document) -> tuple[page.Margins, int]:
+    """The rule of ``doc``'s margins and its portrait page's text width, made once for the
+    same margins."""
+    margins = doc.format.margins
+    values = margins.__dict__
+    key = (type(margins), values["top"], values["bottom"], values["left"], values["right"])
+    found = _RULES.get(key)
+    if found is None:
+        if len(_RULES) > 64:  # a long batch of many margins: kept small
+            _RULES.clear()
+        rule = margins.rule()
+        found = _RULES[key] = (rule, rule.text_width)
+    return found
 
 
 def line_fit(doc: Document) -> list[Problem]:
@@ -305,7 +352,7 @@ def line_fit(doc: Document) -> list[Problem]:
             lines = _wrapped(line.strip(), cell, size, bold)
             if len(lines) > 1:
                 out.append(_overflow(path, line, lines, "ô tên cơ quan"))
-    width = doc.format.margins.rule().text_width
+    width = _margins(doc)[1]
     titles = [("title", doc.title)]
     attachment = _attr(doc, "attachment")  # the text a Quyết định issues (Mẫu 1.3)
     if attachment is not None:
@@ -361,7 +408,7 @@ def _appendix_titles(doc: Document, items: list[tuple[str, Appendix]]) -> list[P
     """The warnings of :func:`appendix_headings` on each phụ lục's title, reference and number."""
     warns: list[Problem] = []
     preset = page.SIZE_PRESETS[doc.format.size]
-    margins = doc.format.margins.rule()
+    margins = _margins(doc)[0]
     for path, a in items:
         if a.title:
             width = page.text_width(margins, landscape=a.landscape)
@@ -523,8 +570,9 @@ def _walked(doc: Document) -> list[tuple[str, object]]:
 def _of(nodes: list[tuple[str, object]], kind: type | tuple[type, ...]) -> list[tuple[str, Any]]:
     """The nodes whose model is a ``kind``, decided once per class (``isinstance`` on a
     pydantic model is slow, and a long plan holds thousands of tasks)."""
-    wanted = {cls for cls in {type(v) for _, v in nodes} if issubclass(cls, kind)}
-    return [(p, v) for p, v in nodes if type(v) in wanted] if wanted else []
+    classes = set(map(type, map(walk._VALUE, nodes)))
+    wanted = walk._wanted(classes, kind)
+    return (nodes if wanted == classes else walk.pick(nodes, wanted)) if wanted else []
 
 
 def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -> list[Problem]:
@@ -537,7 +585,7 @@ def table_widths(doc: Document, nodes: list[tuple[str, object]] | None = None) -
     nodes = _walked(doc) if nodes is None else nodes
     if not _of(nodes, (Table, TaskTable)):
         return []
-    portrait = doc.format.margins.rule()
+    portrait = _margins(doc)[0]
     # The text width of each phụ lục's page by its path, longest path first.
     sheets = sorted(
         (
@@ -594,8 +642,11 @@ def check_document(
     doc: Document, *, today: dt.date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Return ``(errors, warnings)`` for ``doc``; ``today`` defaults to the system date."""
-    with walk.shared(doc):  # the checks below walk the document once between them
+    walk.share(doc)  # the checks below walk the document once between them
+    try:
         return _check_document(doc, today)
+    finally:
+        walk.unshare(doc)
 
 
 def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem], list[Problem]]:
@@ -605,14 +656,14 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
 
     used: set[str] = set()
     nodes = _walked(doc)  # one walk for the tasks, tables and phụ lục below
-    texts = doc.texts()
-    own = list(texts)  # the document's texts, walked once for every check below
-    for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
-        texts.append((f"recipients[{i}].name", r.name))
-        if r.purpose:
-            texts.append((f"recipients[{i}].purpose", r.purpose))
+    own = doc.texts()  # the document's texts, walked once for every check below
     # Most texts name no footnote and no phụ lục: looked into only when they hold "[".
-    marked = [(path, value) for path, value in texts if "[" in value]
+    marked = [(path, value) for path, value in own if "[" in value]
+    for i, r in enumerate(doc.recipients):  # rendered with markup too (ô 9b)
+        if "[" in r.name:
+            marked.append((f"recipients[{i}].name", r.name))
+        if r.purpose and "[" in r.purpose:
+            marked.append((f"recipients[{i}].purpose", r.purpose))
     for path, value in marked:
         for name in markup.footnote_names(value):
             used.add(name)
@@ -675,7 +726,7 @@ def _check_document(doc: Document, today: dt.date | None) -> tuple[list[Problem]
             where = "bắt đầu" if first else "kết thúc"
             message = f'ký hiệu "{doc.symbol}" không {where} bằng chữ viết tắt của cơ quan "{abbr}"'
             warns.append(Problem("symbol", "symbol_mismatch", message))
-    more_errors, more_warns = appendix_headings(doc, texts)
+    more_errors, more_warns = appendix_headings(doc, marked)  # a [@id] holds "["
     errors += more_errors
     warns += more_warns
     warns += typed_numbering(doc, own)

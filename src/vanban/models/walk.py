@@ -7,8 +7,10 @@ walker of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import compress
 from typing import Any
 
 from pydantic import BaseModel
@@ -45,9 +47,9 @@ def _join(path: str, key: str | int) -> str:
 
 #: The fields :func:`walk` visits, per model class: (at the document's top, inside it).
 _FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-#: Walks kept while :func:`shared` is open, by the id of the document walked.
-_SHARED: dict[int, list[tuple[str, Any]]] = {}
-#: The models among the values of those walks, in the same order.
+#: The texts of the walks kept while :func:`shared` is open, by the id of the document walked.
+_SHARED_TEXTS: dict[int, list[tuple[str, str]]] = {}
+#: The models of those walks, in the same order.
 _SHARED_MODELS: dict[int, list[tuple[str, Any]]] = {}
 #: The classes of those models, when asked for.
 _SHARED_CLASSES: dict[int, set[type[Any]]] = {}
@@ -108,7 +110,11 @@ def _collect_under(
     if under == 2:
         values = value.__dict__
         prefix = f"{path}." if path else ""
-        for name in _fields(type(value), not path):
+        names = _FIELDS.get(type(value))
+        if names is None:
+            _fields(type(value), True)
+            names = _FIELDS[type(value)]
+        for name in names[1] if path else names[0]:
             item = values[name] if name in values else getattr(value, name)
             if item is None:
                 continue
@@ -139,6 +145,65 @@ def _collect_under(
             _collect_under(item, kind, child[0], out, found)
 
 
+#: How :func:`_gather` goes under a value, by its class: as :data:`_UNDER`, and 4 a text.
+_GATHER: dict[type[Any], int] = {str: 4, int: 0, float: 0, bool: 0, list: 1}
+
+
+def _gather_kind(cls: type[Any]) -> int:
+    found = _GATHER.get(cls)
+    if found is None:
+        found = _GATHER[cls] = 4 if issubclass(cls, str) else _under(cls)
+    return found
+
+
+def _gather(
+    value: Any, under: int, path: str, texts: list[tuple[str, str]], found: list[tuple[str, Any]]
+) -> None:
+    """The texts (of :func:`texts`) and the models (of :func:`models`) under ``value``, in the
+    order of :func:`_collect_under`, without the lists, numbers and dates between them."""
+    append = texts.append
+    kinds = _GATHER
+    if under == 2:
+        values = value.__dict__
+        prefix = f"{path}." if path else ""
+        names = _FIELDS.get(type(value))
+        if names is None:
+            _fields(type(value), True)
+            names = _FIELDS[type(value)]
+        for name in names[1] if path else names[0]:
+            item = values[name] if name in values else getattr(value, name)
+            if item is None:
+                continue
+            kind = kinds.get(type(item))
+            if kind is None:
+                kind = _gather_kind(type(item))
+            if kind == 4:
+                append((prefix + name, item))
+            elif kind == 2:
+                child = (prefix + name, item)
+                found.append(child)
+                _gather(item, 2, child[0], texts, found)
+            elif kind and item:
+                _gather(item, kind, prefix + name, texts, found)
+        return
+    items = enumerate(value) if under == 1 else value.items()
+    for key, item in items:
+        kind = kinds.get(type(item))
+        if kind is None:
+            kind = _gather_kind(type(item))
+        if not kind:
+            continue
+        if kind == 4:
+            append((f"{path}[{key}]" if under == 1 else _join(path, str(key)), item))
+        elif kind == 2:
+            child = (f"{path}[{key}]" if under == 1 else _join(path, str(key)), item)
+            found.append(child)
+            _gather(item, 2, child[0], texts, found)
+        elif item:
+            where = f"{path}[{key}]" if under == 1 else _join(path, str(key))
+            _gather(item, kind, where, texts, found)
+
+
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """Every value under ``value`` (models, lists, dicts, texts) with its path, depth first;
     an empty list or table is left out (nothing is under it).
@@ -147,8 +212,6 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     >>> [p for p, _ in walk(Item(title="Mục", content=["Một đoạn."]))]
     ['', 'title', 'content', 'content[0]']
     """
-    if not path and id(value) in _SHARED:
-        return iter(_SHARED[id(value)])
     out: list[tuple[str, Any]] = []
     _collect(value, path, out)
     return iter(out)
@@ -158,17 +221,28 @@ def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 def shared(doc: BaseModel) -> Iterator[None]:
     """Walk ``doc`` once for every :func:`walk` of it inside the ``with`` (the checks of
     :func:`vanban._validation.check_document`, which do not change the document)."""
-    out: list[tuple[str, Any]] = []
-    found: list[tuple[str, Any]] = []
-    _collect(doc, "", out, found)
-    _SHARED[id(doc)] = out
-    _SHARED_MODELS[id(doc)] = found
+    share(doc)
     try:
         yield
     finally:
-        _SHARED.pop(id(doc), None)
-        _SHARED_MODELS.pop(id(doc), None)
-        _SHARED_CLASSES.pop(id(doc), None)
+        unshare(doc)
+
+
+def share(doc: BaseModel) -> None:
+    """Walk ``doc`` and keep its texts and models until :func:`unshare` (:func:`shared`
+    without a generator, for :func:`vanban._validation.check_document`)."""
+    found: list[tuple[str, Any]] = [("", doc)]
+    got: list[tuple[str, str]] = []
+    _gather(doc, 2, "", got, found)
+    _SHARED_TEXTS[id(doc)] = got
+    _SHARED_MODELS[id(doc)] = found
+
+
+def unshare(doc: BaseModel) -> None:
+    """Forget the walk of ``doc`` that :func:`share` kept."""
+    _SHARED_TEXTS.pop(id(doc), None)
+    _SHARED_MODELS.pop(id(doc), None)
+    _SHARED_CLASSES.pop(id(doc), None)
 
 
 def texts(doc: BaseModel) -> list[tuple[str, str]]:
@@ -178,7 +252,32 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
     >>> texts(Item(title="Mục đích", content=["Một đoạn."]))
     [('title', 'Mục đích'), ('content[0]', 'Một đoạn.')]
     """
+    got = _SHARED_TEXTS.get(id(doc))
+    if got is not None:
+        return list(got)
     return [(p, v) for p, v in walk(doc) if isinstance(v, str)]
+
+
+#: ``issubclass(cls, kind)`` by ``kind``, then ``cls``: a pydantic model's class answers it in
+#: Python (``ABCMeta.__subclasscheck__``), and each check asks it of the same few classes.
+_SUBCLASS: dict[Any, dict[type[Any], bool]] = {}
+
+
+def _wanted(
+    classes: Iterable[type[Any]], kind: type[Any] | tuple[type[Any], ...]
+) -> set[type[Any]]:
+    """The ``classes`` that are subclasses of ``kind``."""
+    answers = _SUBCLASS.get(kind)
+    if answers is None:
+        answers = _SUBCLASS[kind] = {}
+    out = set()
+    for cls in classes:
+        found = answers.get(cls)
+        if found is None:
+            found = answers[cls] = issubclass(cls, kind)
+        if found:
+            out.add(cls)
+    return out
 
 
 def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[tuple[str, Any]]:
@@ -195,7 +294,22 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
         classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
             id(doc), {type(v) for _, v in items}
         )
-    wanted = {cls for cls in classes if issubclass(cls, kind)}
+    wanted = _wanted(classes, kind)
     if not wanted:  # most documents hold no phụ lục, no table: not looked for one by one
         return iter(())
-    return iter([(p, v) for p, v in items if type(v) in wanted])
+    return iter(items if wanted == classes else pick(items, wanted))
+
+
+_VALUE = operator.itemgetter(1)
+
+
+def pick(items: list[tuple[str, Any]], wanted: set[type[Any]]) -> list[tuple[str, Any]]:
+    """The ``items`` whose value's class is one of ``wanted``, in order (a long list by
+    functions of C, not a comprehension: the 5,000 tasks of a long plan).
+
+    >>> pick([("a", 1), ("b", "x"), ("c", 2)], {int})
+    [('a', 1), ('c', 2)]
+    """
+    if len(items) < 64:
+        return [(p, v) for p, v in items if type(v) in wanted]
+    return list(compress(items, map(wanted.__contains__, map(type, map(_VALUE, items)))))
