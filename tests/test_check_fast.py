@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
+from tests_support import reference_walk
 
 import vanban
 from vanban import _validation
@@ -26,28 +27,10 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 KINDS = (Task, TaskPart, Table, TaskTable, Appendix)
 
 
-def _reference(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
-    """Every value under ``value`` with its path: one call per value, ``isinstance`` on each."""
-    out.append((path, value))
-    if isinstance(value, BaseModel):
-        for name in walk._fields(type(value), not path):
-            item = getattr(value, name)
-            if item is not None and not (isinstance(item, (list, dict)) and not item):
-                _reference(item, f"{path}.{name}" if path else name, out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if not (isinstance(item, (list, dict)) and not item):
-                _reference(item, f"{path}[{i}]", out)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not (isinstance(item, (list, dict)) and not item):
-                _reference(item, walk._join(path, str(key)), out)
-
-
 def _same_walk(doc: BaseModel) -> None:
     """Inside :func:`walk.shared`, the texts and models are those of the plain walk."""
     expected: list[tuple[str, Any]] = []
-    _reference(doc, "", expected)
+    reference_walk(doc, "", expected)
     texts = [(p, v) for p, v in expected if isinstance(v, str)]
     found = [(p, id(v)) for p, v in expected if isinstance(v, KINDS)]
     with walk.shared(doc):

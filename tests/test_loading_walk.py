@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from tests_support import reference_walk
 
 import vanban
 from vanban.models import walk
@@ -20,24 +20,6 @@ from vanban.models.appendix import Appendix
 from vanban.models.blocks import Table, Task, TaskPart, TaskTable
 
 EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
-
-
-def _reference(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
-    """The walk as written before it was made fast: one call per value."""
-    out.append((path, value))
-    if isinstance(value, BaseModel):
-        for name in walk._fields(type(value), not path):
-            item = getattr(value, name)
-            if item is not None and not (isinstance(item, (list, dict)) and not item):
-                _reference(item, f"{path}.{name}" if path else name, out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if not (isinstance(item, (list, dict)) and not item):
-                _reference(item, f"{path}[{i}]", out)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not (isinstance(item, (list, dict)) and not item):
-                _reference(item, walk._join(path, str(key)), out)
 
 
 def _load(path: Path) -> Any:
@@ -50,7 +32,7 @@ def _load(path: Path) -> Any:
 def test_the_walk_finds_what_a_plain_walk_finds(path: Path) -> None:
     doc = _load(path)
     expected: list[tuple[str, Any]] = []
-    _reference(doc, "", expected)
+    reference_walk(doc, "", expected)
     found = list(walk.walk(doc))
     assert [(p, id(v)) for p, v in found] == [(p, id(v)) for p, v in expected]
     kinds = (Task, TaskPart, Table, TaskTable, Appendix)

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import warnings
 from pathlib import Path
+from typing import Any
 
 import vanban
 
@@ -58,3 +59,27 @@ def pdf_text(pdf: Path, *, layout: bool = False) -> str:
     assert PDFTOTEXT, "pdftotext is not installed"
     args = [PDFTOTEXT, *(["-layout"] if layout else []), str(pdf), "-"]
     return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def reference_walk(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
+    """Every value under ``value`` with its path, as :mod:`vanban.models.walk` was written
+    before it was made fast: one call per value, ``isinstance`` on each (the reference the
+    fast walks are tested against)."""
+    from pydantic import BaseModel
+
+    from vanban.models import walk
+
+    out.append((path, value))
+    if isinstance(value, BaseModel):
+        for name in walk._fields(type(value), not path):
+            item = getattr(value, name)
+            if item is not None and not (isinstance(item, (list, dict)) and not item):
+                reference_walk(item, f"{path}.{name}" if path else name, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if not (isinstance(item, (list, dict)) and not item):
+                reference_walk(item, f"{path}[{i}]", out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not (isinstance(item, (list, dict)) and not item):
+                reference_walk(item, walk._join(path, str(key)), out)
