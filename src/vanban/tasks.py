@@ -584,9 +584,7 @@ def tasks(doc: Document) -> TaskList:
     appendices = getattr(doc, "appendices", [])
     refs = {a.id: label for a, label in zip(appendices, appendix_labels(doc), strict=True) if a.id}
     found = _in_reading_order(walk.models(doc, Task))
-    tables = _in_reading_order(
-        (p, v) for p, v in walk.walk(doc) if isinstance(v, (Table, TaskTable))
-    )
+    tables = _in_reading_order(walk.models(doc, (Table, TaskTable)))
     prose_slots, table_slots = _slots(layout(doc), [v for _, v in tables])
     table_paths = tuple(p + "." for p, v in tables if isinstance(v, TaskTable))
     in_tables = (

@@ -83,28 +83,21 @@ def _under(cls: type[Any]) -> int:
     return found
 
 
-def _collect(
-    value: Any, path: str, out: list[tuple[str, Any]], found: list[tuple[str, Any]] | None = None
-) -> None:
-    """Every value under ``value`` into ``out``; the models among them also into ``found``."""
+def _collect(value: Any, path: str, out: list[tuple[str, Any]]) -> None:
+    """Every value under ``value`` into ``out``."""
     out.append((path, value))
     under = _UNDER.get(type(value))
     if under is None:
         under = _under(type(value))
-    models: list[tuple[str, Any]] = [] if found is None else found
-    if under == 2:
-        models.append((path, value))
     if under:
-        _collect_under(value, under, path, out, models)
+        _collect_under(value, under, path, out)
 
 
-def _collect_under(
-    value: Any, under: int, path: str, out: list[tuple[str, Any]], found: list[tuple[str, Any]]
-) -> None:
-    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0), the models
-    also to ``found``. A child with nothing under it is added here, without a call of its
-    own (most are texts); an empty list or table is left out (a task's ``extra: {}`` and
-    ``rows: []``: most of a long plan). The child's path is made only for a child added."""
+def _collect_under(value: Any, under: int, path: str, out: list[tuple[str, Any]]) -> None:
+    """What :func:`_collect` adds under ``value`` (``under``: its kind, not 0). A child with
+    nothing under it is added here, without a call of its own (most are texts); an empty
+    list or table is left out (a task's ``extra: {}`` and ``rows: []``: most of a long plan).
+    The child's path is made only for a child added."""
     append = out.append
     kinds = _UNDER
     if under == 2:
@@ -126,9 +119,7 @@ def _collect_under(
             elif kind == 2 or item:
                 child = (prefix + name, item)
                 append(child)
-                if kind == 2:
-                    found.append(child)
-                _collect_under(item, kind, child[0], out, found)
+                _collect_under(item, kind, child[0], out)
         return
     items = enumerate(value) if under == 1 else value.items()
     for key, item in items:
@@ -140,9 +131,7 @@ def _collect_under(
         child = (f"{path}[{key}]" if under == 1 else _join(path, str(key)), item)
         append(child)
         if kind:
-            if kind == 2:
-                found.append(child)
-            _collect_under(item, kind, child[0], out, found)
+            _collect_under(item, kind, child[0], out)
 
 
 #: How :func:`_gather` goes under a value, by its class: as :data:`_UNDER`, and 4 a text.
@@ -231,11 +220,19 @@ def shared(doc: BaseModel) -> Iterator[None]:
 def share(doc: BaseModel) -> None:
     """Walk ``doc`` and keep its texts and models until :func:`unshare` (:func:`shared`
     without a generator, for :func:`vanban._validation.check_document`)."""
+    _SHARED_TEXTS[id(doc)], _SHARED_MODELS[id(doc)] = _texts_and_models(doc)
+
+
+def _texts_and_models(doc: BaseModel) -> tuple[list[tuple[str, str]], list[tuple[str, Any]]]:
+    """The texts and the models of ``doc`` (itself first), each with its path: those kept by
+    :func:`share`, or one :func:`_gather` walk."""
+    got = _SHARED_TEXTS.get(id(doc))
+    if got is not None:
+        return got, _SHARED_MODELS[id(doc)]
     found: list[tuple[str, Any]] = [("", doc)]
-    got: list[tuple[str, str]] = []
+    got = []
     _gather(doc, 2, "", got, found)
-    _SHARED_TEXTS[id(doc)] = got
-    _SHARED_MODELS[id(doc)] = found
+    return got, found
 
 
 def unshare(doc: BaseModel) -> None:
@@ -252,10 +249,7 @@ def texts(doc: BaseModel) -> list[tuple[str, str]]:
     >>> texts(Item(title="Mục đích", content=["Một đoạn."]))
     [('title', 'Mục đích'), ('content[0]', 'Một đoạn.')]
     """
-    got = _SHARED_TEXTS.get(id(doc))
-    if got is not None:
-        return list(got)
-    return [(p, v) for p, v in walk(doc) if isinstance(v, str)]
+    return list(_texts_and_models(doc)[0])
 
 
 #: ``issubclass(cls, kind)`` by ``kind``, then ``cls``: a pydantic model's class answers it in
@@ -285,15 +279,13 @@ def models(doc: BaseModel, kind: type[Any] | tuple[type[Any], ...]) -> Iterator[
 
     Decided once per class of value (``isinstance`` on a pydantic model class is slow, and
     a document holds thousands of texts)."""
-    items = _SHARED_MODELS.get(id(doc))
-    if items is None:
-        items = []
-        _collect(doc, "", [], items)
-        classes = {type(v) for _, v in items}
-    else:  # the classes of a shared walk, found once for every check
+    items = _texts_and_models(doc)[1]
+    if id(doc) in _SHARED_MODELS:  # the classes of a shared walk, found once for every check
         classes = _SHARED_CLASSES.get(id(doc)) or _SHARED_CLASSES.setdefault(
             id(doc), {type(v) for _, v in items}
         )
+    else:
+        classes = {type(v) for _, v in items}
     wanted = _wanted(classes, kind)
     if not wanted:  # most documents hold no phụ lục, no table: not looked for one by one
         return iter(())
