@@ -205,28 +205,6 @@ def test_an_archive_unit_reads_as_the_long_way_reads_it(text: str) -> None:
     assert read(recipients.read_archive_unit) == read(recipients._read_unit)
 
 
-def _state(model: object) -> object:
-    if not isinstance(model, common.Model):
-        return model
-    return (
-        type(model),
-        {k: _state(v) for k, v in model.__dict__.items()},
-        list(model.__dict__),
-        model.__pydantic_fields_set__,
-        model.__pydantic_extra__,
-        model.__pydantic_private__,
-    )
-
-
-def test_the_default_format_is_what_its_constructor_builds() -> None:
-    for _ in range(2):  # the first built, then its copies
-        made = common._default_format()
-        assert _state(made) == _state(common.Format())
-        assert repr(made) == repr(common.Format())
-        assert made.model_dump() == common.Format().model_dump()
-        assert _state(common._default_margins()) == _state(common.Margins())
-
-
 def test_documents_loaded_do_not_share_their_default_format(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(plans.plan_yaml(plans.seed_plan(1)), encoding="utf-8")
@@ -234,7 +212,7 @@ def test_documents_loaded_do_not_share_their_default_format(tmp_path: Path) -> N
     assert one.format is not two.format and one.format.margins is not two.format.margins
     one.format.margins.top = 25
     one.format.size = "13"
-    assert two.format == common.Format() and common._default_format() == common.Format()
+    assert two.format == common.Format()
     assert one.format.margins.top == 25
 
 

@@ -475,38 +475,6 @@ def _size(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-#: The first model of its defaults alone of each class (:func:`_of_defaults`), made on first use.
-_DEFAULTS: dict[type[Model], Model] = {}
-
-
-def _of_defaults(cls: type[Model], **fresh: Any) -> Any:
-    """What ``cls()`` builds (a model of its defaults alone, no field set, every default
-    immutable but the models in ``fresh``), as a copy of the first one built: ``Format()``
-    runs vanban's constructor and pydantic's validator twice (with its margins), ~4.5 µs of
-    every document loaded that writes no ``format`` (most)."""
-    first = _DEFAULTS.get(cls)
-    if first is None:
-        first = _DEFAULTS[cls] = cls()
-    made = cls.__new__(cls)
-    object.__setattr__(made, "__dict__", {**first.__dict__, **fresh})
-    object.__setattr__(made, "__pydantic_fields_set__", set())
-    object.__setattr__(made, "__pydantic_extra__", first.__pydantic_extra__)
-    object.__setattr__(made, "__pydantic_private__", first.__pydantic_private__)
-    return made
-
-
-def _default_margins() -> Margins:
-    """``Margins()``: the decree's margins."""
-    made: Margins = _of_defaults(Margins)
-    return made
-
-
-def _default_format() -> "Format":
-    """``Format()``: the decree's format, with margins of its own."""
-    made: Format = _of_defaults(Format, margins=_default_margins())
-    return made
-
-
 class Format(Model):
     """Trình bày: size preset, margins, indent, spacing, end mark."""
 
@@ -524,7 +492,7 @@ class Format(Model):
         description='"14": Quốc hiệu cỡ 13, nội dung cỡ 14; "13": giảm một cỡ (Phụ lục I, Mục V, '
         "ghi chú 1).",
     )
-    margins: Margins = Field(default_factory=_default_margins, title="Lề trang")
+    margins: Margins = Field(default_factory=Margins, title="Lề trang")
     first_line_indent: Literal["1cm", "1.27cm"] = Field("1cm", title="Lùi đầu dòng")
     line_spacing: float = Field(
         1.0,
@@ -679,7 +647,7 @@ class Document(Model):
         examples=[{"de-an": "Dự kiến nội dung Đề án trình UBND tỉnh trong Quý I/2025."}],
     )
     format: Format = Field(
-        default_factory=_default_format,
+        default_factory=Format,
         title="Trình bày",
         description="Cỡ chữ, lề trang, lùi đầu dòng, giãn dòng, dấu kết thúc; mặc định theo Nghị "
         "định 30.",
