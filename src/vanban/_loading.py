@@ -901,18 +901,8 @@ def validate(
         raise ValidationError(_in_order([*prior, *errors]))
     for w in warns:
         warnings.warn(str(_locate(_with_source(w, source), _builder)), VanbanWarning, stacklevel=3)
-    _set_checked(doc)
+    doc._checked = True
     return cast(Document, doc)
-
-
-def _set_checked(doc: Any) -> None:
-    """``doc._checked = True`` as pydantic sets a private attribute, without the two
-    ``__setattr__`` of the models around it (vanban's, pydantic's): ~1.5 µs of each load."""
-    private = doc.__pydantic_private__
-    if type(private) is dict:
-        private["_checked"] = True
-    else:  # pragma: no cover - a Document always holds its private attribute
-        doc._checked = True
 
 
 #: The problems of reading after which the value is None in the data (:meth:`_Builder.build`).
